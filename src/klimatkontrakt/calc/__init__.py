@@ -1,0 +1,1 @@
+"""Pure climate maths: numbers and plain dataclasses in, numbers out. No Django, files or network."""

@@ -96,6 +96,8 @@ def one(
             paris[y] = e_f * math.exp(-(e_f / budget) * (y - f))
         if paris[f + 1] != 0:
             reduction = 100 * (paris[f + 1] - paris[f + 2]) / paris[f + 1]
+        elif e_f > 0:
+            reduction = 100.0  # the path drops to nothing within a year
     # Step 7
     trend = {y: approx(y) for y in range(c, 2051)}
     from_f = [approx(y) for y in range(f, 2051)]
@@ -117,6 +119,4 @@ def one(
     seq = [mine[y] for y in sorted(mine) if 2015 <= y <= last]
     changes = [(seq[i] - seq[i - 1]) / seq[i - 1] for i in range(1, len(seq))]
     historical = 100 * sum(changes) / len(changes)
-    return Outcome(
-        budget, f, reduction, runs_out, net_zero, historical, a, b, paris, trend, total
-    )
+    return Outcome(budget, f, reduction, runs_out, net_zero, historical, a, b, paris, trend, total)

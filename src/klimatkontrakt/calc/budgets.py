@@ -205,7 +205,8 @@ def _exponential_pipeline(
     with np.errstate(divide="ignore", invalid="ignore"):
         rate = np.where(has_path, e_f / np.where(has_path, budget, 1.0), np.nan)
         paris = e_f[:, None] * np.exp(-rate[:, None] * (np.array(paris_years) - f)[None, :])
-        reduction = 100.0 * (paris[:, 1] - paris[:, 2]) / paris[:, 1]
+        # (P(F+1) - P(F+2)) / P(F+1) = 1 - exp(-rate); expm1 keeps it exact when P underflows.
+        reduction = np.where(e_f > 0, -100.0 * np.expm1(-rate), np.nan)
 
     # Step 7: trend path C..2050; does its integral from F exceed the budget, and when?
     trend_years = tuple(range(c, END_YEAR + 1))
@@ -256,9 +257,7 @@ class CemusParams:
     deduct_process_emissions: bool = True  # step 1: cement plants
 
 
-def cemus_2023(
-    series: EmissionSeries, params: CemusParams, current_year: int
-) -> BudgetBatch:
+def cemus_2023(series: EmissionSeries, params: CemusParams, current_year: int) -> BudgetBatch:
     e = series.net(params.deduct_process_emissions)  # step 1
     national = national_budget(params.budget_15_t, params.budget_17_t, params.overhead_17_t)
     cols = [j for j, y in enumerate(series.years) if params.share_from <= y]
@@ -391,12 +390,12 @@ METHODS: dict[str, BudgetMethod] = {
 }
 
 
-def compute(
-    method: str, series: EmissionSeries, current_year: int, **params: Any
-) -> BudgetBatch:
+def compute(method: str, series: EmissionSeries, current_year: int, **params: Any) -> BudgetBatch:
     """Run the named method for every municipality in ``series``."""
     try:
         chosen = METHODS[method]
     except KeyError:
-        raise ValueError(f"unknown budget method {method!r}; choose one of {sorted(METHODS)}")
+        raise ValueError(
+            f"unknown budget method {method!r}; choose one of {sorted(METHODS)}"
+        ) from None
     return chosen(series, current_year, **params)

@@ -32,7 +32,7 @@ class Goal:
             raise ValueError("a goal has either an absolute level or a share of a base year")
         if self.share_of_base is not None and self.base_year is None:
             raise ValueError("a goal given as a share of a base year needs the base year")
-        if self.share_of_base is not None and not 0 <= self.share_of_base:
+        if self.share_of_base is not None and self.share_of_base < 0:
             raise ValueError("the share of the base year cannot be negative")
         if self.level_t is not None and self.level_t < 0:
             raise ValueError("the target level cannot be negative")

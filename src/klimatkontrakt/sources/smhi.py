@@ -198,12 +198,14 @@ def read_report(
         title = sheet_names[0]
     else:
         raise SourceError("the workbook has no sheets", file=name)
-    cells: list[list[object]] = workbook.get_sheet_by_name(title).to_python(skip_empty_area=False)
+    cells: Sequence[Sequence[object]] = workbook.get_sheet_by_name(title).to_python(
+        skip_empty_area=False
+    )
     return _parse(cells, name, sha256, title, municipality_codes, county_codes)
 
 
 def _parse(
-    cells: list[list[object]],
+    cells: Sequence[Sequence[object]],
     name: str,
     sha256: str,
     title: str,
@@ -350,7 +352,9 @@ def _parse(
     )
 
 
-def _code(codes: Mapping[str, str] | None, label: str, name: str, line: int, col: str) -> str | None:
+def _code(
+    codes: Mapping[str, str] | None, label: str, name: str, line: int, col: str
+) -> str | None:
     if codes is None:
         return None
     code = codes.get(label)
@@ -393,9 +397,7 @@ def check_consistency(
                 ("subsectors->sector", (r.sector, ALL, r.county, r.municipality)), []
             ).append(r)
         elif r.sector != ALL:
-            parts.setdefault(("sectors->total", (ALL, ALL, r.county, r.municipality)), []).append(
-                r
-            )
+            parts.setdefault(("sectors->total", (ALL, ALL, r.county, r.municipality)), []).append(r)
         elif r.municipality != ALL:
             parts.setdefault(("municipalities->county", (ALL, ALL, r.county, ALL)), []).append(r)
         elif r.county != ALL:

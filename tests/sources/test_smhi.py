@@ -7,9 +7,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-import xlrd
 
 from klimatkontrakt.sources import process_emissions, smhi
+from klimatkontrakt.sources.errors import SourceError
+from klimatkontrakt.sources.scb import read_code_list
 from klimatkontrakt.sources.sectors import canonical_name, fold, is_known
 
 REAL = "df_municipalities_2022.xlsx"
@@ -22,10 +23,9 @@ def report(shared_data: Path) -> smhi.SmhiReport:
 
 
 def scb_codes(shared_data: Path) -> tuple[dict[str, str], dict[str, str]]:
-    sheet = xlrd.open_workbook(shared_data / "kommunlankod_2023.xls").sheet_by_index(0)
-    rows = [sheet.row_values(i) for i in range(6, sheet.nrows)]
-    munis = {name: code for code, name in rows if len(str(code)) == 4}
-    counties = {name: code for code, name in rows if len(str(code)) == 2}
+    codes = read_code_list(shared_data / "kommunlankod_2023.xls")
+    munis = {name: code for code, (name, _county) in codes.municipalities.items()}
+    counties = {name: code for code, name in codes.counties.items()}
     return munis, counties
 
 
@@ -99,9 +99,10 @@ def test_municipality_names_map_to_scb_codes(shared_data):
 def test_unknown_municipality_name_is_refused_naming_row_and_column(shared_data):
     munis, _ = scb_codes(shared_data)
     del munis["Karlstad"]
-    with pytest.raises(smhi.SourceError) as err:
+    with pytest.raises(SourceError) as err:
         smhi.read_report(shared_data / REAL, municipality_codes=munis)
-    assert err.value.column == "D" and err.value.row is not None
+    problem = err.value.problems[0]
+    assert problem.column == "D" and problem.row is not None
     assert "'Karlstad' is not in the SCB code list" in str(err.value)
 
 
@@ -226,38 +227,39 @@ def test_decimal_comma_text_is_read_as_a_number(tmp_path):
 )
 def test_malformed_cells_are_refused_with_row_and_column(tmp_path, kwargs, row, column, message):
     path = write_report(tmp_path / "bad.xlsx", **kwargs)
-    with pytest.raises(smhi.SourceError) as err:
+    with pytest.raises(SourceError) as err:
         smhi.read_report(path)
-    assert (err.value.file, err.value.row, err.value.column) == ("bad.xlsx", row, column)
+    problem = err.value.problems[0]
+    assert (problem.file, problem.row, problem.column) == ("bad.xlsx", row, column)
     assert message in str(err.value)
     assert str(err.value).startswith(f"bad.xlsx, row {row}, column {column}: ")
 
 
 def test_missing_column_and_wrong_sheet_are_refused(tmp_path):
     path = write_report(tmp_path / "cols.xlsx", header=["Huvudsektor", "Undersektor", "Kommun"])
-    with pytest.raises(smhi.SourceError, match="not an SMHI Länsrapport: no header row"):
+    with pytest.raises(SourceError, match="not an SMHI Länsrapport: no header row"):
         smhi.read_report(path)
     wb = openpyxl.Workbook()
     wb.active.append(["Namn", "Värde"])
     wb.save(tmp_path / "other.xlsx")
-    with pytest.raises(smhi.SourceError, match="other.xlsx: sheet 'Sheet' is not an SMHI"):
+    with pytest.raises(SourceError, match="other.xlsx: sheet 'Sheet' is not an SMHI"):
         smhi.read_report(tmp_path / "other.xlsx")
-    with pytest.raises(smhi.SourceError, match="no sheet named 'Metan"):
+    with pytest.raises(SourceError, match="no sheet named 'Metan"):
         smhi.read_report(write_report(tmp_path / "ok.xlsx"), sheet="Metan (CH4)")
 
 
 def test_not_a_workbook_and_missing_gas_are_refused(tmp_path):
     (tmp_path / "notes.xlsx").write_text("hej", encoding="utf-8")
-    with pytest.raises(smhi.SourceError, match="notes.xlsx: not an Excel workbook"):
+    with pytest.raises(SourceError, match="notes.xlsx: not an Excel workbook"):
         smhi.read_report(tmp_path / "notes.xlsx")
-    with pytest.raises(smhi.SourceError, match="upload.xlsx: not an Excel workbook"):
+    with pytest.raises(SourceError, match="upload.xlsx: not an Excel workbook"):
         smhi.read_report(b"PK\x03\x04junk", file_name="upload.xlsx")
     path = write_report(
         tmp_path / "gas.xlsx",
         sheet="Blad1",
         preamble=[["Rapportnamn:", "Länsrapport, 2025-03-31"], ["Emissioner"], ["Enhet: ton/år"]],
     )
-    with pytest.raises(smhi.SourceError, match="cannot tell the gas"):
+    with pytest.raises(SourceError, match="cannot tell the gas"):
         smhi.read_report(path)
 
 

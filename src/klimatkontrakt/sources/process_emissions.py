@@ -9,7 +9,7 @@ from importlib import resources
 
 import numpy as np
 
-from klimatkontrakt.sources.smhi import SourceError
+from klimatkontrakt.sources.errors import RowProblem, SourceError
 
 CEMENT_FILE = "cement_process_emissions.csv"
 
@@ -38,7 +38,9 @@ def cement_process_emissions() -> list[ProcessEmission]:
                 )
             )
         except (KeyError, ValueError) as exc:
-            raise SourceError(f"bad process-emission row ({exc})", file=CEMENT_FILE, row=n) from exc
+            raise SourceError(
+                RowProblem(CEMENT_FILE, n, None, f"bad process-emission row ({exc})")
+            ) from exc
     return out
 
 

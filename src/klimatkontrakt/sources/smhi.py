@@ -5,7 +5,8 @@ Layout (as served by ``/api/getexcelfile/?county=0&municipality=0&sub=<GAS>``): 
 a row of years, a header row (Huvudsektor, Undersektor, Län, Kommun, then the gas per year
 column), then one row per sector x subsector x county x municipality. "Alla" marks a total.
 
-The reader refuses a malformed file whole, naming the file, row and column of the first fault.
+The reader refuses a malformed file whole (``SourceError``), naming the file, row and column of
+the first fault.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 import numpy as np
 from python_calamine import CalamineError, CalamineWorkbook
 
+from klimatkontrakt.sources.errors import RowProblem, SourceError
 from klimatkontrakt.sources.sectors import ALL, canonical_name, fold
 
 HEADER = ("Huvudsektor", "Undersektor", "Län", "Kommun")
@@ -38,19 +40,10 @@ GAS_NAMES: dict[str, str] = {
 }
 
 
-class SourceError(ValueError):
-    """A file that cannot be read as what it claims to be; names the file, row and column."""
-
-    def __init__(
-        self, message: str, *, file: str, row: int | None = None, column: str | None = None
-    ) -> None:
-        self.file, self.row, self.column, self.reason = file, row, column, message
-        where = file
-        if row is not None:
-            where += f", row {row}"
-        if column is not None:
-            where += f", column {column}"
-        super().__init__(f"{where}: {message}")
+def _error(
+    message: str, *, file: str, row: int | None = None, column: str | None = None
+) -> SourceError:
+    return SourceError(RowProblem(file, row, column, message))
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,24 +173,22 @@ def read_report(
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise SourceError(f"cannot read the file ({exc.strerror})", file=name) from exc
+            raise _error(f"cannot read the file ({exc.strerror})", file=name) from exc
     sha256 = hashlib.sha256(data).hexdigest()
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except (CalamineError, ValueError, OSError) as exc:
-        raise SourceError(f"not an Excel workbook ({exc})", file=name) from exc
+        raise _error(f"not an Excel workbook ({exc})", file=name) from exc
 
     sheet_names: list[str] = list(workbook.sheet_names)
     if sheet is not None:
         if sheet not in sheet_names:
-            raise SourceError(
-                f"no sheet named {sheet!r}; the workbook has {sheet_names}", file=name
-            )
+            raise _error(f"no sheet named {sheet!r}; the workbook has {sheet_names}", file=name)
         title = sheet
     elif sheet_names:
         title = sheet_names[0]
     else:
-        raise SourceError("the workbook has no sheets", file=name)
+        raise _error("the workbook has no sheets", file=name)
     cells: Sequence[Sequence[object]] = workbook.get_sheet_by_name(title).to_python(
         skip_empty_area=False
     )
@@ -221,7 +212,7 @@ def _parse(
         None,
     )
     if header_idx is None:
-        raise SourceError(
+        raise _error(
             f"sheet {title!r} is not an SMHI Länsrapport: no header row "
             f"{' | '.join(HEADER)} in the first {_HEADER_SEARCH_ROWS} rows",
             file=name,
@@ -231,7 +222,7 @@ def _parse(
     report_name = next((p for p in preamble if "rapport" in fold(p) and re.search(r"\d", p)), "")
     m = re.search(r"(\d{4})-(\d{2})-(\d{2})", report_name)
     if not m:
-        raise SourceError(
+        raise _error(
             'no release date in the preamble (expected "Länsrapport, YYYY-MM-DD")',
             file=name,
             row=1,
@@ -240,23 +231,23 @@ def _parse(
     try:
         release_date = date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError as exc:
-        raise SourceError(f"release date {m[0]} is not a date", file=name, row=1) from exc
+        raise _error(f"release date {m[0]} is not a date", file=name, row=1) from exc
 
     gas = _gas_from(title) or next(
         (g for p in preamble if p.casefold().startswith("emissioner") and (g := _gas_from(p))),
         None,
     )
     if gas is None:
-        raise SourceError(f"cannot tell the gas from sheet {title!r} or its preamble", file=name)
+        raise _error(f"cannot tell the gas from sheet {title!r} or its preamble", file=name)
     unit_line = next((p for p in preamble if fold(p).startswith("enhet")), None)
     if unit_line is None:
-        raise SourceError('no unit line ("Enhet: ...") in the preamble', file=name)
+        raise _error('no unit line ("Enhet: ...") in the preamble', file=name)
     unit = _unit_from(unit_line)
     if gas[0] != "CO2" and unit == "t":
         unit = "t CO2e"
 
     if header_idx == 0:
-        raise SourceError("no row of years above the header row", file=name, row=1)
+        raise _error("no row of years above the header row", file=name, row=1)
     year_row, header = cells[header_idx - 1], cells[header_idx]
     years: list[int] = []
     width = len(header)
@@ -267,14 +258,14 @@ def _parse(
             break
         value = _number(cell)
         if value is None or value != int(value) or not 1900 <= value <= 2100:
-            raise SourceError(
+            raise _error(
                 f"expected a year, found {cell!r}",
                 file=name,
                 row=header_idx,
                 column=column_letter(col),
             )
         if years and int(value) <= years[-1]:
-            raise SourceError(
+            raise _error(
                 f"year {int(value)} does not follow {years[-1]}",
                 file=name,
                 row=header_idx,
@@ -282,7 +273,7 @@ def _parse(
             )
         years.append(int(value))
     if not years:
-        raise SourceError(
+        raise _error(
             "no year columns after Kommun", file=name, row=header_idx, column=column_letter(4)
         )
 
@@ -297,9 +288,7 @@ def _parse(
         for col in range(4):
             text = _text(raw[col]) if col < len(raw) else ""
             if not text:
-                raise SourceError(
-                    f"empty {HEADER[col]}", file=name, row=line, column=column_letter(col)
-                )
+                raise _error(f"empty {HEADER[col]}", file=name, row=line, column=column_letter(col))
             labels.append(text)
         values: list[float] = []
         for col in range(4, 4 + len(years)):
@@ -307,7 +296,7 @@ def _parse(
             value = _number(cell)
             if value is None or value != value:
                 shown = "an empty cell" if _text(cell) == "" else repr(cell)
-                raise SourceError(
+                raise _error(
                     f"{HEADER[3]} {labels[3]!r}, year {years[col - 4]}: expected a number, "
                     f"found {shown}",
                     file=name,
@@ -319,9 +308,7 @@ def _parse(
         county, municipality = labels[2], labels[3]
         key = (sector, subsector, county, municipality)
         if key in seen:
-            raise SourceError(
-                f"duplicate row for {' / '.join(key)}", file=name, row=line, column="A"
-            )
+            raise _error(f"duplicate row for {' / '.join(key)}", file=name, row=line, column="A")
         seen.add(key)
         rows.append(
             SmhiRow(
@@ -338,7 +325,7 @@ def _parse(
             )
         )
     if not rows:
-        raise SourceError("no data rows under the header", file=name, row=header_idx + 1)
+        raise _error("no data rows under the header", file=name, row=header_idx + 1)
     return SmhiReport(
         file_name=name,
         sha256=sha256,
@@ -362,7 +349,7 @@ def _code(
         folded = {fold(k): v for k, v in codes.items()}
         code = folded.get(fold(label))
     if code is None:
-        raise SourceError(f"{label!r} is not in the SCB code list", file=name, row=line, column=col)
+        raise _error(f"{label!r} is not in the SCB code list", file=name, row=line, column=col)
     return code
 
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "klimatkontrakt.web",
     "klimatkontrakt.organisations",
     "klimatkontrakt.contracts",
+    "klimatkontrakt.emissions",
 ]
 
 MIDDLEWARE = [
@@ -136,6 +137,10 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "media"
 LEDGER_DIR = VAR_DIR / "ledgers"
 CACHE_DIR = VAR_DIR / "cache"
+# Where `fetch-smhi` downloads SMHI's national report from (overridable for mirrors and tests).
+SMHI_BASE_URL = os.environ.get(
+    "KLIMATKONTRAKT_SMHI_BASE_URL", "https://nationellaemissionsdatabasen.smhi.se"
+)
 
 EMAIL_BACKEND = os.environ.get(
     "KLIMATKONTRAKT_EMAIL_BACKEND",

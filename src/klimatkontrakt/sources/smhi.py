@@ -423,3 +423,55 @@ def municipality_totals(
     index = {r.municipality: i for i, r in enumerate(picked)}
     order = [index[n] for n in names]
     return [picked[i] for i in order], matrix[order]
+
+
+def read_report_csv(
+    data: bytes,
+    *,
+    file_name: str,
+    municipality_codes: Mapping[str, str] | None = None,
+    county_codes: Mapping[str, str] | None = None,
+) -> SmhiReport:
+    """The same report as semicolon CSV with ``# key: value`` metadata lines (gas, gas_name,
+    unit, release_date, report_name) above the header; the project's demo data use it."""
+    text = data.decode("utf-8-sig")
+    meta: dict[str, str] = {}
+    body: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("#"):
+            key, _, value = line[1:].partition(":")
+            meta[key.strip()] = value.strip()
+        elif line.strip():
+            body.append(line)
+    missing = {"gas", "gas_name", "unit", "release_date", "report_name"} - meta.keys()
+    if missing:
+        raise _error(f"metadata lines missing: {sorted(missing)}", file=file_name, row=1)
+    header = body[0].split(";")
+    cells: list[list[object]] = [
+        ["Rapportnamn:", f"Länsrapport, {meta['release_date']}"],
+        [f"Emissioner av {meta['gas_name']} ({meta['gas']})"],
+        [f"Enhet: {meta['unit']}"],
+        ["", "", "", "", *header[4:]],
+        [*HEADER, *([meta["gas"]] * (len(header) - 4))],
+        *[line.split(";") for line in body[1:]],
+    ]
+    report = _parse(
+        cells,
+        file_name,
+        hashlib.sha256(data).hexdigest(),
+        meta["gas_name"],
+        municipality_codes,
+        county_codes,
+    )
+    release = date.fromisoformat(meta["release_date"])
+    return SmhiReport(
+        file_name=report.file_name,
+        sha256=report.sha256,
+        report_name=meta["report_name"],
+        release_date=release,
+        gas=meta["gas"],
+        gas_name=meta["gas_name"],
+        unit=meta["unit"],
+        years=report.years,
+        rows=report.rows,
+    )

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
 
 from klimatkontrakt.contracts import selectors, services
@@ -141,7 +141,7 @@ def get_contract(request: HttpRequest, code: str) -> Any:
     muni = municipality_by_code(code)
     contract = selectors.contract_for(muni)
     if contract is None:
-        return 404, {"detail": "No contract"}
+        return Status(404, {"detail": "No contract"})
     versions = selectors.visible_versions(request.user, muni)
     return ContractOut(municipality=muni.code, title=contract.title,
                        versions=[VersionSummary(**_summary(v)) for v in versions])
@@ -240,7 +240,7 @@ def create_commitment(request: HttpRequest, code: str, year: int, payload: Commi
     require_edit(request.user, muni)
     v = selectors.version_for(request.user, muni, year)
     c = services.create_commitment(request.user, v, _resolve(v, None, payload))
-    return 201, _commitment(selectors.commitments_of(v).get(pk=c.pk))
+    return Status(201, _commitment(selectors.commitments_of(v).get(pk=c.pk)))
 
 
 @router.patch("/{code}/commitments/{pk}", auth=django_auth,
@@ -270,6 +270,6 @@ def start_next(request: HttpRequest, code: str, year: int) -> Any:
     muni = municipality_by_code(code)
     require_edit(request.user, muni)
     v = services.start_next_version(request.user, selectors.version_for(request.user, muni, year))
-    return 201, VersionSummary(**_summary(v))
+    return Status(201, VersionSummary(**_summary(v)))
 
 

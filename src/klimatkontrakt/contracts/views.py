@@ -217,13 +217,17 @@ def diff(request: HttpRequest, code: str) -> HttpResponse:
     except ValueError:
         a = b = 0
     result = None
+    asked = "fran" in request.GET or "till" in request.GET
+    if asked and (a not in years or b not in years):
+        return render(request, "contracts/diff.html", _ctx(
+            request, muni, versions=versions, year_a=a, year_b=b, diff=None), status=404)
     if a in years and b in years:
         result = selectors.diff_versions(
             selectors.version_for(request.user, muni, a), selectors.version_for(request.user, muni, b)
         )
     return render(request, "contracts/diff.html", _ctx(
         request, muni, versions=versions, year_a=a, year_b=b, diff=result,
-    ), status=200 if result or len(years) < 2 else 404)
+    ))
 
 
 @login_required

@@ -16,12 +16,21 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROOT = Path(__file__).resolve().parents[1]
-AXE = Path(os.environ.get("KLIMATKONTRAKT_AXE", ROOT / ".cache/axe/node_modules/axe-core/axe.min.js"))
-CHROMIUM = os.environ.get("KLIMATKONTRAKT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+AXE = Path(
+    os.environ.get("KLIMATKONTRAKT_AXE", ROOT / ".cache/axe/node_modules/axe-core/axe.min.js")
+)
+CHROMIUM = (
+    os.environ.get("KLIMATKONTRAKT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+)
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -52,24 +61,36 @@ def browser() -> Any:
         b.close()
 
 
-def axe_violations(browser: Any, url: str, *, cookies: list[dict[str, Any]] | None = None,
-                   language: str | None = None) -> list[dict[str, Any]]:
+def axe_violations(
+    browser: Any,
+    url: str,
+    *,
+    cookies: list[dict[str, Any]] | None = None,
+    language: str | None = None,
+) -> list[dict[str, Any]]:
     context = browser.new_context(locale=language or "sv-SE")
     if cookies:
         context.add_cookies(cookies)
     page = context.new_page()
     try:
         response = page.goto(url, wait_until="load")
-        assert response is not None and response.status < 400, f"{url} answered {response and response.status}"
+        assert response is not None and response.status < 400, (
+            f"{url} answered {response and response.status}"
+        )
         page.add_script_tag(path=str(AXE))
         result = page.evaluate(
-            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+            WCAG_TAGS,
         )
     finally:
         context.close()
     return [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"],
-         "nodes": [n["target"] for n in v["nodes"][:5]]}
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"][:5]],
+        }
         for v in result["violations"]
     ]
 

@@ -12,10 +12,16 @@ from klimatkontrakt.organisations.services import ensure_organisation, grant_rol
 
 def municipality(code: str, name: str, county_code: str, county_name: str) -> Municipality:
     county, _ = County.objects.get_or_create(code=county_code, defaults={"name": county_name})
-    org = Organisation.objects.create(kind="municipality", name=f"{name} kommun", slug=f"kommun-{code}")
+    org = Organisation.objects.create(
+        kind="municipality", name=f"{name} kommun", slug=f"kommun-{code}"
+    )
     muni = Municipality.objects.create(code=code, name=name, county=county, organisation=org)
-    Department.objects.create(municipality=muni, name="Teknik- och fastighetsförvaltningen",
-                              short_name="TFF", kind="forvaltning")
+    Department.objects.create(
+        municipality=muni,
+        name="Teknik- och fastighetsförvaltningen",
+        short_name="TFF",
+        kind="forvaltning",
+    )
     return muni
 
 
@@ -35,21 +41,28 @@ def parties() -> list[tuple[Organisation, str, str, str]]:
 def contract_version(muni: Municipality, year: int, *, commitments: int = 3) -> ContractVersion:
     contract, _ = Contract.objects.get_or_create(municipality=muni)
     v = services.create_version(
-        contract, year, parties=[(muni.organisation, "municipality", "Anna Andersson", "KSO"), *parties()],
+        contract,
+        year,
+        parties=[(muni.organisation, "municipality", "Anna Andersson", "KSO"), *parties()],
         section_texts={"purpose": "Öka takten i klimatomställningen."},
     )
-    admin = get_user_model().objects.filter(is_superuser=True).first() or get_user_model().objects.create_superuser(
+    admin = get_user_model().objects.filter(
+        is_superuser=True
+    ).first() or get_user_model().objects.create_superuser(
         "system", password="a-long-test-password-1"
     )
     statuses = {s.key: s for s in CommitmentStatus.objects.filter(municipality=muni)}
     keys = ["planned", "done", "in_progress", "cancelled", "postponed"]
     for i in range(commitments):
-        services.create_commitment(admin, v, commitment_input(v, f"Åtagande {i + 1}", statuses[keys[i % 5]]))
+        services.create_commitment(
+            admin, v, commitment_input(v, f"Åtagande {i + 1}", statuses[keys[i % 5]])
+        )
     return v
 
 
-def commitment_input(version: ContractVersion, title: str, status: CommitmentStatus | None = None,
-                     **kw: Any) -> services.CommitmentInput:
+def commitment_input(
+    version: ContractVersion, title: str, status: CommitmentStatus | None = None, **kw: Any
+) -> services.CommitmentInput:
     muni = version.contract.municipality
     return services.CommitmentInput(
         party=version.parties.get(role="municipality"),

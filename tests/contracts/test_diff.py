@@ -40,7 +40,11 @@ def test_diff_page_and_api(client, version_2023, editor):
     assert "Nytt 2024" in text and "Åtagande 3, utökat" in text and "Åtagande 2" in text
     data = client.get("/api/contracts/1780/diff?from_year=2023&to_year=2024").json()
     assert [c["title"] for c in data["added"]] == ["Nytt 2024"]
-    assert data["changed"][0]["fields"][0] == {"field": "title", "old": "Åtagande 3", "new": "Åtagande 3, utökat"}
+    assert data["changed"][0]["fields"][0] == {
+        "field": "title",
+        "old": "Åtagande 3",
+        "new": "Åtagande 3, utökat",
+    }
     assert data["unchanged"] == 1 and data["sections_changed"] == ["goal"]
 
 

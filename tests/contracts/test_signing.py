@@ -12,10 +12,16 @@ def test_signing_freezes_every_kind_of_edit(version_2023, editor):
     version_2023.refresh_from_db()
     assert version_2023.is_signed and version_2023.is_published and version_2023.signed_by == editor
     with pytest.raises(FrozenVersionError):
-        services.create_commitment(editor, version_2023, factories.commitment_input(version_2023, "Nytt"))
+        services.create_commitment(
+            editor, version_2023, factories.commitment_input(version_2023, "Nytt")
+        )
     with pytest.raises(FrozenVersionError):
-        services.update_commitment(editor, c, factories.commitment_input(version_2023, "Ändrat"),
-                                   expected_edit_version=c.edit_version)
+        services.update_commitment(
+            editor,
+            c,
+            factories.commitment_input(version_2023, "Ändrat"),
+            expected_edit_version=c.edit_version,
+        )
     with pytest.raises(FrozenVersionError):
         services.delete_commitment(editor, c)
     with pytest.raises(FrozenVersionError):
@@ -37,7 +43,10 @@ def test_signed_version_edit_page_says_so(editor_client, version_2023, editor):
     c = Commitment.objects.filter(version=version_2023).first()
     r = editor_client.get(f"/kommun/1780/kontrakt/2023/atagande/{c.pk}/redigera/", follow=True)
     text = r.content.decode()
-    assert "signed and can no longer be changed" in text or "signerad och kan inte längre ändras" in text
+    assert (
+        "signed and can no longer be changed" in text
+        or "signerad och kan inte längre ändras" in text
+    )
     r = editor_client.post(f"/kommun/1780/kontrakt/2023/atagande/{c.pk}/ta-bort/", follow=True)
     assert Commitment.objects.filter(pk=c.pk).exists()
 

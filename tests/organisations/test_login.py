@@ -38,14 +38,25 @@ def test_password_reset_sends_a_link(client):
 def test_password_change_needs_the_old_password(client):
     u = factories.user("anna")
     client.force_login(u)
-    r = client.post(reverse("password_change"), {
-        "old_password": "wrong", "new_password1": "nytt-langt-losen-77", "new_password2": "nytt-langt-losen-77"})
+    r = client.post(
+        reverse("password_change"),
+        {
+            "old_password": "wrong",
+            "new_password1": "nytt-langt-losen-77",
+            "new_password2": "nytt-langt-losen-77",
+        },
+    )
     assert r.status_code == 200
     u.refresh_from_db()
     assert u.check_password("a-long-test-password-1")
-    r = client.post(reverse("password_change"), {
-        "old_password": "a-long-test-password-1", "new_password1": "nytt-langt-losen-77",
-        "new_password2": "nytt-langt-losen-77"})
+    r = client.post(
+        reverse("password_change"),
+        {
+            "old_password": "a-long-test-password-1",
+            "new_password1": "nytt-langt-losen-77",
+            "new_password2": "nytt-langt-losen-77",
+        },
+    )
     assert r.status_code == 302
     u.refresh_from_db()
     assert u.check_password("nytt-langt-losen-77")

@@ -32,6 +32,7 @@ def _fill(route: str, values: dict[str, str]) -> str:
     def sub(m: re.Match) -> str:
         name = m.group(2)
         return values.get(name, "1")
+
     return "/" + re.sub(r"<(?:(\w+):)?(\w+)>", sub, route).lstrip("^").rstrip("$")
 
 
@@ -46,9 +47,16 @@ def _snapshot() -> str:
 @pytest.fixture
 def secret_draft(karlstad, editor):
     v = factories.contract_version(karlstad, 2023)
-    c = services.create_commitment(editor, v, factories.commitment_input(v, SECRET, description=SECRET))
-    return {"code": karlstad.code, "year": str(v.year), "pk": str(c.pk), "id": str(c.pk),
-            "key": "purpose"}
+    c = services.create_commitment(
+        editor, v, factories.commitment_input(v, SECRET, description=SECRET)
+    )
+    return {
+        "code": karlstad.code,
+        "year": str(v.year),
+        "pk": str(c.pk),
+        "id": str(c.pk),
+        "key": "purpose",
+    }
 
 
 @pytest.fixture(params=["outsider", "anonymous"])
@@ -79,7 +87,8 @@ def _api_operations(client):
         for method, op in methods.items():
             query = {
                 p["name"]: ("2023" if p.get("schema", {}).get("type") == "integer" else "x")
-                for p in op.get("parameters", []) if p["in"] == "query" and p.get("required")
+                for p in op.get("parameters", [])
+                if p["in"] == "query" and p.get("required")
             }
             yield method, path, query
 
@@ -95,9 +104,12 @@ def test_no_api_operation_shows_or_changes_another_municipalitys_draft(intruder,
             assert r.status_code < 500, f"GET {url} -> {r.status_code}"
             assert SECRET not in r.content.decode(errors="replace"), f"GET {url} leaked the draft"
         else:
-            r = getattr(intruder, method)(url, {"title": "intrång", "edit_version": 1},
-                                          content_type="application/json")
-            assert r.status_code in (401, 403, 404, 405, 422), f"{method.upper()} {url} -> {r.status_code}"
+            r = getattr(intruder, method)(
+                url, {"title": "intrång", "edit_version": 1}, content_type="application/json"
+            )
+            assert r.status_code in (401, 403, 404, 405, 422), (
+                f"{method.upper()} {url} -> {r.status_code}"
+            )
     assert _snapshot() == before, "the API let another municipality's user change data"
 
 

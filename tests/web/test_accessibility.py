@@ -70,6 +70,8 @@ def test_form_with_errors(browser, live_server, client, admin_user, signed_pair)
     from tests.a11y import AXE, WCAG_TAGS
 
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async (t) => await axe.run(document, {runOnly: {type: 'tag', values: t}})", WCAG_TAGS)
+    result = page.evaluate(
+        "async (t) => await axe.run(document, {runOnly: {type: 'tag', values: t}})", WCAG_TAGS
+    )
     context.close()
     assert result["violations"] == []

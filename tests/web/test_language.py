@@ -1,7 +1,7 @@
 import pytest
+from django.utils import translation
 
 from klimatkontrakt.web.templatetags.kk import num
-from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 

@@ -24,3 +24,19 @@ def co2_file(shared_data: Path) -> Path:
 @pytest.fixture
 def co2_release(municipalities, co2_file):  # type: ignore[no-untyped-def]
     return services.import_report(co2_file).release
+
+
+@pytest.fixture
+def karlstad_editor(municipalities):  # type: ignore[no-untyped-def]
+    from klimatkontrakt.organisations.models import Municipality
+    from tests import factories
+
+    return factories.user("utslapp-redaktor", Municipality.objects.get(code="1780"), "editor")
+
+
+@pytest.fixture
+def stockholm_editor(municipalities):  # type: ignore[no-untyped-def]
+    from klimatkontrakt.organisations.models import Municipality
+    from tests import factories
+
+    return factories.user("sthlm-redaktor", Municipality.objects.get(code="0180"), "editor")

@@ -17,17 +17,21 @@ def test_releases_and_methods(client, demo_emissions):
     assert all(r["is_current"] for r in releases)
     methods = client.get("/api/emissions/methods").json()
     assert {m["name"] for m in methods} == {"cemus-2023", "carbon-law", "fixed"}
-    assert next(m for m in methods if m["name"] == "carbon-law")["parameters"]["reduction_rate"] == 0.1172
+    law = next(m for m in methods if m["name"] == "carbon-law")
+    assert law["parameters"]["reduction_rate"] == 0.1172
 
 
 def test_budget_equals_the_selector_used_by_page_and_cli(client, demo_emissions):
     data = client.get("/api/emissions/1780/budget?current_year=2024").json()
     karlstad = Municipality.objects.get(code="1780")
-    assert data == json.loads(json.dumps(selectors.municipality_budget(karlstad, current_year=2024)))
+    assert data == json.loads(
+        json.dumps(selectors.municipality_budget(karlstad, current_year=2024))
+    )
     assert data["source"]["release"] == "2024-04-18"
     everyone = client.get("/api/emissions/budgets?current_year=2024").json()
     assert len(everyone) == 290
-    assert next(b for b in everyone if b["municipality"] == "1780")["budget_t"] == data["budget_t"]
+    karlstad_row = next(b for b in everyone if b["municipality"] == "1780")
+    assert karlstad_row["budget_t"] == data["budget_t"]
 
 
 def test_history_comparison_and_gap(client, demo_emissions):

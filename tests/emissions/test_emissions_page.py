@@ -50,7 +50,7 @@ def test_downloads_serve_the_chart_rows(client, demo_emissions):
     assert float(transport_2024[2]) > 100_000  # Karlstad's road transport, t CO2e
     response = client.get("/kommun/1780/utslapp/data/comparison/?gas=GGT&format=xlsx")
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
-    values = [row for row in sheet.iter_rows(values_only=True)]
+    values = list(sheet.iter_rows(values_only=True))
     assert values[1][:3] == (2015, "Karlstad", 100)
     assert "SMHI" in str(values[-1][0])  # the source is written under the table
 
@@ -75,13 +75,20 @@ def test_page_without_any_release(client, municipalities):
     assert "SMHI" in response.content.decode()
 
 
-def test_unpublished_goal_is_only_for_members(client, demo_emissions, karlstad_editor, stockholm_editor):
+def test_unpublished_goal_is_only_for_members(
+    client, demo_emissions, karlstad_editor, stockholm_editor
+):
     from klimatkontrakt.emissions import services
 
     karlstad = Municipality.objects.get(code="1780")
     services.save_goal(
-        karlstad_editor, karlstad, name="Utkast: halvering 2028", target_year=2028,
-        share_of_base=0.5, base_year=2015, gas="CO2",
+        karlstad_editor,
+        karlstad,
+        name="Utkast: halvering 2028",
+        target_year=2028,
+        share_of_base=0.5,
+        base_year=2015,
+        gas="CO2",
     )
     assert "Utkast: halvering 2028" not in client.get("/kommun/1780/utslapp/").content.decode()
     client.force_login(stockholm_editor)

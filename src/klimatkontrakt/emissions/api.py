@@ -96,7 +96,12 @@ def releases(request: HttpRequest) -> list[dict[str, Any]]:
 @router.get("/methods", response=list[MethodOut])
 def methods(request: HttpRequest) -> list[dict[str, Any]]:
     return [
-        {"name": m.name, "title": m.title, "description": m.description, "parameters": m.parameters()}
+        {
+            "name": m.name,
+            "title": m.title,
+            "description": m.description,
+            "parameters": m.parameters(),
+        }
         for m in METHODS.values()
     ]
 

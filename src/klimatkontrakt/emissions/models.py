@@ -79,6 +79,9 @@ class EmissionValue(models.Model):
     class Meta:
         indexes = [models.Index(fields=["release", "sector", "municipality"])]
 
+    def __str__(self) -> str:
+        return f"{self.year}: {self.value} t"
+
 
 class CarbonBudget(models.Model):
     """A municipality's chosen budget method and parameters (e.g. a budget it adopted)."""

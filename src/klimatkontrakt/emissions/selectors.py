@@ -139,7 +139,11 @@ def municipality_budget(
 
 
 def all_budgets(
-    *, method: str = DEFAULT_METHOD, gas: str = "CO2", current_year: int | None = None, **params: Any
+    *,
+    method: str = DEFAULT_METHOD,
+    gas: str = "CO2",
+    current_year: int | None = None,
+    **params: Any,
 ) -> list[dict[str, Any]]:
     release = current_release(gas)
     batch = budgets(release, method, current_year, **params)
@@ -228,4 +232,5 @@ def goal_gap_for(release: Release, municipality: Municipality, goal: Goal) -> Go
 
 
 def first_goal(user: Any, municipality: Municipality, gas: str) -> Goal | None:
-    return goals(user, municipality).filter(Q(gas=gas) | Q(gas="")).order_by("target_year").first()
+    found = goals(user, municipality).filter(Q(gas=gas) | Q(gas=""))
+    return found.order_by("target_year").first()

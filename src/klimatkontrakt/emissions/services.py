@@ -148,10 +148,13 @@ def _sector_ids(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
 def _refresh_current(gas: str) -> None:
     """The newest release date of a gas is its current release."""
     newest = Release.objects.filter(gas=gas).order_by("-release_date").first()
-    Release.objects.filter(gas=gas, is_current=True).exclude(pk=getattr(newest, "pk", None)).update(
-        is_current=False
-    )
-    if newest is not None and not newest.is_current:
+    others = Release.objects.filter(gas=gas, is_current=True)
+    if newest is None:
+        others.update(is_current=False)
+        return
+    # Clear the old flag before setting the new one: one current release per gas (constraint).
+    others.exclude(pk=newest.pk).update(is_current=False)
+    if not newest.is_current:
         Release.objects.filter(pk=newest.pk).update(is_current=True)
 
 

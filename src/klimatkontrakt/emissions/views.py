@@ -39,9 +39,7 @@ def _choices(request: HttpRequest) -> tuple[Release | None, str, int | None, lis
 def _download_url(muni: Municipality, key: str, release: Release, method: str) -> str:
     from django.urls import reverse
 
-    return (
-        reverse("emissions:data", args=[muni.code, key]) + f"?gas={release.gas}&method={method}"
-    )
+    return reverse("emissions:data", args=[muni.code, key]) + f"?gas={release.gas}&method={method}"
 
 
 def page(request: HttpRequest, code: str) -> HttpResponse:

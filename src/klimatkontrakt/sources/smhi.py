@@ -453,8 +453,8 @@ def read_report_csv(
         [f"Enhet: {meta['unit']}"],
         ["", "", "", "", *header[4:]],
         [*HEADER, *([meta["gas"]] * (len(header) - 4))],
-        *[line.split(";") for line in body[1:]],
     ]
+    cells.extend(list(line.split(";")) for line in body[1:])
     report = _parse(
         cells,
         file_name,

@@ -5,101 +5,237 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisations', '0001_initial'),
+        ("organisations", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CarbonBudget',
+            name="CarbonBudget",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('method', models.CharField(max_length=40, verbose_name='method')),
-                ('gas', models.CharField(default='CO2', max_length=10, verbose_name='gas')),
-                ('parameters', models.JSONField(blank=True, default=dict, verbose_name='parameters')),
-                ('is_published', models.BooleanField(default=False, verbose_name='published')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='carbon_budgets', to='organisations.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("method", models.CharField(max_length=40, verbose_name="method")),
+                ("gas", models.CharField(default="CO2", max_length=10, verbose_name="gas")),
+                (
+                    "parameters",
+                    models.JSONField(blank=True, default=dict, verbose_name="parameters"),
+                ),
+                ("is_published", models.BooleanField(default=False, verbose_name="published")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="carbon_budgets",
+                        to="organisations.municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'carbon budget',
-                'verbose_name_plural': 'carbon budgets',
-                'ordering': ['municipality', 'name'],
+                "verbose_name": "carbon budget",
+                "verbose_name_plural": "carbon budgets",
+                "ordering": ["municipality", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Release',
+            name="Release",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('gas', models.CharField(max_length=10, verbose_name='gas')),
-                ('gas_name', models.CharField(max_length=100, verbose_name='gas name')),
-                ('unit', models.CharField(max_length=20, verbose_name='unit')),
-                ('release_date', models.DateField(verbose_name='release date')),
-                ('report_name', models.CharField(max_length=200, verbose_name='report name')),
-                ('sha256', models.CharField(max_length=64, unique=True, verbose_name='file SHA-256')),
-                ('file_name', models.CharField(max_length=255, verbose_name='file name')),
-                ('source_url', models.CharField(blank=True, max_length=500, verbose_name='source URL')),
-                ('years', models.JSONField(default=list, verbose_name='years')),
-                ('discrepancies', models.JSONField(default=list, verbose_name='sum discrepancies')),
-                ('imported_at', models.DateTimeField(auto_now_add=True, verbose_name='imported at')),
-                ('is_current', models.BooleanField(default=False, verbose_name='current')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("gas", models.CharField(max_length=10, verbose_name="gas")),
+                ("gas_name", models.CharField(max_length=100, verbose_name="gas name")),
+                ("unit", models.CharField(max_length=20, verbose_name="unit")),
+                ("release_date", models.DateField(verbose_name="release date")),
+                ("report_name", models.CharField(max_length=200, verbose_name="report name")),
+                (
+                    "sha256",
+                    models.CharField(max_length=64, unique=True, verbose_name="file SHA-256"),
+                ),
+                ("file_name", models.CharField(max_length=255, verbose_name="file name")),
+                (
+                    "source_url",
+                    models.CharField(blank=True, max_length=500, verbose_name="source URL"),
+                ),
+                ("years", models.JSONField(default=list, verbose_name="years")),
+                ("discrepancies", models.JSONField(default=list, verbose_name="sum discrepancies")),
+                (
+                    "imported_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="imported at"),
+                ),
+                ("is_current", models.BooleanField(default=False, verbose_name="current")),
             ],
             options={
-                'verbose_name': 'SMHI release',
-                'verbose_name_plural': 'SMHI releases',
-                'ordering': ['gas', '-release_date'],
-                'constraints': [models.UniqueConstraint(fields=('gas', 'release_date'), name='one_release_per_date'), models.UniqueConstraint(condition=models.Q(('is_current', True)), fields=('gas',), name='one_current_release_per_gas')],
+                "verbose_name": "SMHI release",
+                "verbose_name_plural": "SMHI releases",
+                "ordering": ["gas", "-release_date"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("gas", "release_date"), name="one_release_per_date"
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("is_current", True)),
+                        fields=("gas",),
+                        name="one_current_release_per_gas",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SectorKey',
+            name="SectorKey",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sector', models.CharField(max_length=120, verbose_name='sector')),
-                ('subsector', models.CharField(max_length=160, verbose_name='subsector')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sector", models.CharField(max_length=120, verbose_name="sector")),
+                ("subsector", models.CharField(max_length=160, verbose_name="subsector")),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('sector', 'subsector'), name='unique_sector_key')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("sector", "subsector"), name="unique_sector_key"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Goal',
+            name="Goal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('gas', models.CharField(default='GGT', max_length=10, verbose_name='gas')),
-                ('scope', models.CharField(choices=[('territorial', 'Territorial (geographic area)'), ('organisation', 'The municipal organisation')], max_length=20, verbose_name='scope')),
-                ('target_year', models.PositiveSmallIntegerField(verbose_name='target year')),
-                ('level_t', models.FloatField(blank=True, null=True, verbose_name='target level (tonnes/year)')),
-                ('share_of_base', models.FloatField(blank=True, null=True, verbose_name='share of base year')),
-                ('base_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='base year')),
-                ('is_published', models.BooleanField(default=False, verbose_name='published')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='goals', to='organisations.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("gas", models.CharField(default="GGT", max_length=10, verbose_name="gas")),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[
+                            ("territorial", "Territorial (geographic area)"),
+                            ("organisation", "The municipal organisation"),
+                        ],
+                        max_length=20,
+                        verbose_name="scope",
+                    ),
+                ),
+                ("target_year", models.PositiveSmallIntegerField(verbose_name="target year")),
+                (
+                    "level_t",
+                    models.FloatField(
+                        blank=True, null=True, verbose_name="target level (tonnes/year)"
+                    ),
+                ),
+                (
+                    "share_of_base",
+                    models.FloatField(blank=True, null=True, verbose_name="share of base year"),
+                ),
+                (
+                    "base_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="base year"
+                    ),
+                ),
+                ("is_published", models.BooleanField(default=False, verbose_name="published")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="goals",
+                        to="organisations.municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'emission goal',
-                'verbose_name_plural': 'emission goals',
-                'ordering': ['municipality', 'target_year'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('level_t__isnull', False), ('share_of_base__isnull', True)), models.Q(('base_year__isnull', False), ('level_t__isnull', True), ('share_of_base__isnull', False)), _connector='OR'), name='goal_level_or_share')],
+                "verbose_name": "emission goal",
+                "verbose_name_plural": "emission goals",
+                "ordering": ["municipality", "target_year"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("level_t__isnull", False), ("share_of_base__isnull", True)),
+                            models.Q(
+                                ("base_year__isnull", False),
+                                ("level_t__isnull", True),
+                                ("share_of_base__isnull", False),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="goal_level_or_share",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='EmissionValue',
+            name="EmissionValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('value', models.FloatField(verbose_name='tonnes')),
-                ('county', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisations.county')),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisations.municipality')),
-                ('release', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='emissions.release')),
-                ('sector', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='emissions.sectorkey')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                ("value", models.FloatField(verbose_name="tonnes")),
+                (
+                    "county",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organisations.county",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organisations.municipality",
+                    ),
+                ),
+                (
+                    "release",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="values",
+                        to="emissions.release",
+                    ),
+                ),
+                (
+                    "sector",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="emissions.sectorkey",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['release', 'sector', 'municipality'], name='emissions_e_release_44323d_idx')],
+                "indexes": [
+                    models.Index(
+                        fields=["release", "sector", "municipality"],
+                        name="emissions_e_release_44323d_idx",
+                    )
+                ],
             },
         ),
     ]

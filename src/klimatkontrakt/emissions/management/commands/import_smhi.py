@@ -20,7 +20,9 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         r = result.release
         if not result.created:
-            self.stdout.write(f"Already imported: {r.gas} release {r.release_date} ({r.file_name}).")
+            self.stdout.write(
+                f"Already imported: {r.gas} release {r.release_date} ({r.file_name})."
+            )
             return
         self.stdout.write(
             f"Imported {r.gas} release {r.release_date}: {result.values} values, "

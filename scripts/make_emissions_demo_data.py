@@ -74,9 +74,7 @@ def ggt(shared: Path) -> None:
     for m in sorted(data, key=lambda m: m["name"]):
         county = county_of[m["name"]]
         sectors = sorted({s for y in m["sectors"].values() for s in y})
-        per_sector = {
-            s: [float(m["sectors"][str(y)].get(s, 0.0)) for y in years] for s in sectors
-        }
+        per_sector = {s: [float(m["sectors"][str(y)].get(s, 0.0)) for y in years] for s in sectors}
         total = [round(sum(v[i] for v in per_sector.values()), 2) for i in range(len(years))]
         rows.append([ALL, ALL, county, m["name"], *total])
         for i, v in enumerate(total):

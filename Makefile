@@ -54,7 +54,7 @@ format: install
 	$(BIN)/ruff format src tests bench
 
 messages: install
-	cd src/klimatkontrakt && ../../$(BIN)/klimatkontrakt makemessages -l sv -l en --no-obsolete --no-location && ../../$(BIN)/klimatkontrakt compilemessages
+	cd src/klimatkontrakt && $(abspath $(BIN))/klimatkontrakt makemessages -l sv --no-obsolete --no-location && $(abspath $(BIN))/klimatkontrakt compilemessages
 
 check-deploy: install
 	KLIMATKONTRAKT_ENV=production KLIMATKONTRAKT_SECRET_KEY=$$(openssl rand -hex 32) \

@@ -27,11 +27,28 @@ def test_no_ui_string_is_missing_from_the_catalogue(tmp_path):
     work = tmp_path / "klimatkontrakt"
     shutil.copytree(PACKAGE, work, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
     subprocess.run(
-        [sys.executable, "-m", "django", "makemessages", "-l", "sv", "--no-location", "--no-obsolete"],
-        cwd=work, check=True, capture_output=True,
-        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "klimatkontrakt.settings",
-             "PYTHONPATH": str(PACKAGE.parent), "KLIMATKONTRAKT_VAR_DIR": str(tmp_path / "var")},
+        [
+            sys.executable,
+            "-m",
+            "django",
+            "makemessages",
+            "-l",
+            "sv",
+            "--no-location",
+            "--no-obsolete",
+        ],
+        cwd=work,
+        check=True,
+        capture_output=True,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "DJANGO_SETTINGS_MODULE": "klimatkontrakt.settings",
+            "PYTHONPATH": str(PACKAGE.parent),
+            "KLIMATKONTRAKT_VAR_DIR": str(tmp_path / "var"),
+        },
     )
     fresh = {e.msgid for e in polib.pofile(str(work / "locale/sv/LC_MESSAGES/django.po"))}
     known = {e.msgid for e in polib.pofile(str(PO)) if e.translated()}
-    assert sorted(fresh - known) == [], "new UI strings without Swedish: run `make messages` and translate"
+    assert sorted(fresh - known) == [], (
+        "new UI strings without Swedish: run `make messages` and translate"
+    )

@@ -53,6 +53,11 @@ def source_of(release: Release) -> dict[str, Any]:
     }
 
 
+def unit_of(release: Release) -> str:
+    """SMHI writes "ton/år" on CO2 sheets; say which tonnes."""
+    return f"t {release.gas}" if release.unit == "t" else release.unit
+
+
 def _sector_id(sector: str, subsector: str = ALL) -> int | None:
     key = SectorKey.objects.filter(sector=sector, subsector=subsector).first()
     return key.pk if key else None
@@ -76,8 +81,7 @@ def municipality_series(
     deductions = process_emissions.deduction_matrix(
         process_emissions.cement_process_emissions(), codes, years
     )
-    unit = "t CO2" if release.unit == "t" else release.unit
-    return EmissionSeries(codes, years, matrix, unit, deductions)
+    return EmissionSeries(codes, years, matrix, unit_of(release), deductions)
 
 
 def budgets(

@@ -15,16 +15,16 @@ from klimatkontrakt.calc.measures import (
 
 
 def measure(**kw):
-    base = dict(
-        name="Elbussar",
-        sector="Transporter",
-        start_year=2026,
-        lifetime_years=3,
-        capex_sek=Estimate.exact(300_000),
-        opex_change_sek_per_year=Estimate.exact(-40_000),
-        reduction_t_per_year=Estimate.of(60, 40, 70),
-        ramp_up_years=2,
-    )
+    base = {
+        "name": "Elbussar",
+        "sector": "Transporter",
+        "start_year": 2026,
+        "lifetime_years": 3,
+        "capex_sek": Estimate.exact(300_000),
+        "opex_change_sek_per_year": Estimate.exact(-40_000),
+        "reduction_t_per_year": Estimate.of(60, 40, 70),
+        "ramp_up_years": 2,
+    }
     base.update(kw)
     return Measure(**base)
 

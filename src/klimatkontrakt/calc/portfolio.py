@@ -37,13 +37,13 @@ class PortfolioProblem:
     bau_cumulative_t: float
     cumulative_reduction_t: np.ndarray  # per measure at full scale
 
-    def cumulative_t(self, scales: Sequence[float]) -> float:
+    def cumulative_t(self, scales: Sequence[float] | np.ndarray) -> float:
         return self.bau_cumulative_t - float(self.cumulative_reduction_t @ np.asarray(scales))
 
-    def cost_sek(self, scales: Sequence[float]) -> float:
+    def cost_sek(self, scales: Sequence[float] | np.ndarray) -> float:
         return float(self.costs_sek @ np.asarray(scales, dtype=float))
 
-    def violations(self, scales: Sequence[float]) -> list[str]:
+    def violations(self, scales: Sequence[float] | np.ndarray) -> list[str]:
         """Names of the constraints a chosen plan breaks (empty: feasible)."""
         x = np.asarray(scales, dtype=float)
         broken = [

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "klimatkontrakt.web",
     "klimatkontrakt.organisations",
     "klimatkontrakt.contracts",
+    "klimatkontrakt.investments",
 ]
 
 MIDDLEWARE = [

@@ -95,3 +95,8 @@ def test_macc_sorted_contiguous_and_complete(rows):
         x = bar.x_end
     assert x == pytest.approx(math.fsum(w for _, _, w in rows), abs=1e-6)
     assert sorted(b.name for b in bars) == sorted(n for n, _, _ in rows)
+
+
+def test_crf_tiny_rate_does_not_divide_by_zero():
+    # Found by hypothesis: 1 + 1e-144 rounds to 1, which broke the textbook formula.
+    assert capital_recovery_factor(1e-144, 7) == pytest.approx(1 / 7)

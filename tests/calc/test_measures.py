@@ -82,3 +82,23 @@ def test_profile_bounded_monotone_ramp_and_lifetime(start, ramp, life):
     assert np.all(np.diff(active) >= 0)
     if life >= max(ramp, 1):
         assert active.max() == 1.0
+
+
+def test_period_cost_spreads_capex_as_annuity_by_hand():
+    from klimatkontrakt.calc.measures import period_cost
+
+    # r = 0: annuity 300 000 / 3 = 100 000 a year; opex ramps −20 000 then −40 000.
+    assert period_cost(measure(), 0.0, 2026, [2026, 2027]) == pytest.approx(140_000)
+    # Outside the measure's life nothing is charged.
+    assert period_cost(measure(), 0.05, 2020, [2020, 2021]) == 0
+
+
+@given(st.floats(0.0, 0.2), st.integers(0, 4), st.integers(1, 30))
+def test_period_cost_over_whole_life_equals_lifetime_cost(rate, ramp, life):
+    from klimatkontrakt.calc.measures import period_cost
+
+    m = measure(lifetime_years=life, ramp_up_years=ramp, start_year=2027)
+    whole_life = list(range(2027, 2027 + life))
+    assert period_cost(m, rate, 2025, whole_life) == pytest.approx(
+        present_value_cost(m, rate, 2025), rel=1e-9, abs=1e-6
+    )

@@ -152,3 +152,14 @@ def test_shadow_price_between_neighbouring_resolves(case):
         tighter.total_cost_sek - here.total_cost_sek, rel=1e-6, abs=1e-6
     )
     assert np.isfinite(here.shadow_price_dual_sek_per_t)
+
+
+def test_cost_basis_period_charges_only_years_inside():
+    measures = [m("Lång", 30, 0, capex=3000, life=30)]
+    args = ([2025, 2026], {"Energi": [100, 100]}, measures)
+    period = build_problem(*args, discount_rate=0.0, base_year=2025)
+    lifetime = build_problem(*args, discount_rate=0.0, base_year=2025, cost_basis="lifetime")
+    assert period.costs_sek[0] == pytest.approx(200)  # 3 000 / 30 a year, two years
+    assert lifetime.costs_sek[0] == pytest.approx(3000)
+    with pytest.raises(ValueError, match="cost_basis"):
+        build_problem(*args, discount_rate=0.0, base_year=2025, cost_basis="npv")

@@ -18,7 +18,8 @@ def capital_recovery_factor(rate: float, years: int) -> float:
         raise ValueError(f"discount rate must be greater than -1, got {rate}")
     if rate == 0:
         return 1.0 / years
-    return rate / (1.0 - (1.0 + rate) ** -years)
+    # expm1/log1p keep 1 − (1 + r)^−n accurate for tiny r, where the plain form rounds to 0.
+    return rate / -math.expm1(-years * math.log1p(rate))
 
 
 def annualised_cost(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from klimatkontrakt.calc.abatement import abatement_cost_per_t
+from klimatkontrakt.calc.abatement import abatement_cost_per_t, capital_recovery_factor
 
 
 @dataclass(frozen=True)
@@ -126,6 +126,26 @@ def present_value_cost(measure: Measure, rate: float, base_year: int) -> float:
     years = np.arange(measure.start_year, measure.start_year + measure.lifetime_years)
     discount = (1.0 + rate) ** -(years - base_year).astype(float)
     return float(np.sum(cost_by_year(measure, years) * discount))
+
+
+def period_cost(
+    measure: Measure, rate: float, base_year: int, years: Sequence[int] | np.ndarray
+) -> float:
+    """Discounted net cost inside `years`, with capex spread as an annuity over the lifetime.
+
+    A measure whose life runs past the period is charged only for the years inside it, as its
+    reductions are only counted there: yearly CRF × capex / (1 + r) plus the ramped opex
+    change. Over the whole life this equals `present_value_cost`.
+    """
+    y = np.asarray(years)
+    profile = effect_profile(measure.start_year, measure.ramp_up_years, measure.lifetime_years, y)
+    active = profile > 0
+    # Paid at the start of each year (annuity due), so over the whole life it is worth the capex.
+    crf = capital_recovery_factor(rate, measure.lifetime_years)
+    annuity = crf * measure.capex_sek.central / (1.0 + rate)
+    yearly = np.where(active, annuity, 0.0) + profile * measure.opex_change_sek_per_year.central
+    discount = (1.0 + rate) ** -(y - base_year).astype(float)
+    return float(np.sum(yearly * discount))
 
 
 def activity_reduction_t(

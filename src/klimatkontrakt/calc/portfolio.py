@@ -1,7 +1,8 @@
 """Cheapest sufficient portfolio of measures, solved with HiGHS through scipy.
 
 Each measure i is taken at scale x_i in [lower_i, upper_i] (default 0..1; binary when marked
-integer). Minimise the total discounted net cost sum(c_i x_i) subject to
+integer). Minimise the total discounted net cost sum(c_i x_i) (cost basis: see build_problem)
+subject to
   - cumulative emissions over the years within the budget (or the goal level in its year),
   - no sector reduced below zero in any year (the same cap the pathway applies),
   - capex started in a year within that year's capital limit.
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
-from klimatkontrakt.calc.measures import Measure, present_value_cost, profiles
+from klimatkontrakt.calc.measures import Measure, period_cost, present_value_cost, profiles
 from klimatkontrakt.calc.pathway import Goal, as_series
 
 _TOL = 1e-6
@@ -102,8 +103,16 @@ def build_problem(
     lower: Sequence[float] | None = None,
     upper: Sequence[float] | None = None,
     integer: Sequence[bool] | None = None,
+    cost_basis: str = "period",
 ) -> PortfolioProblem:
-    """Set up the LP. Give the budget, or the goal, or both (both rows are then enforced)."""
+    """Set up the LP. Give the budget, or the goal, or both (both rows are then enforced).
+
+    `cost_basis` "period" (default) charges each measure its annuitised cost for the years of
+    the pathway, matching the reductions counted there; "lifetime" charges its whole discounted
+    lifetime cost, which favours short-lived measures when the period is short.
+    """
+    if cost_basis not in ("period", "lifetime"):
+        raise ValueError(f"cost_basis must be 'period' or 'lifetime', not {cost_basis!r}")
     years = tuple(int(y) for y in years)
     n = len(measures)
     bau = {s: np.maximum(as_series(v, years), 0.0) for s, v in bau_by_sector.items()}
@@ -147,7 +156,14 @@ def build_problem(
         rhs.append(float(limit))
         labels.append(f"capital started in {year} within the limit")
 
-    costs = np.array([present_value_cost(m, discount_rate, base_year) for m in measures])
+    costs = np.array(
+        [
+            period_cost(m, discount_rate, base_year, years)
+            if cost_basis == "period"
+            else present_value_cost(m, discount_rate, base_year)
+            for m in measures
+        ]
+    )
     return PortfolioProblem(
         names=tuple(m.name for m in measures),
         costs_sek=costs,

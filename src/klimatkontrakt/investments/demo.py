@@ -9,6 +9,7 @@ fund: the municipal council allotted 110 million SEK for 2022–2025 to cut emis
 from __future__ import annotations
 
 from decimal import Decimal as D
+from typing import Any
 
 PLAN_NAME = "Pilot: Teknik- och fastighetsförvaltningen"
 DEPARTMENT = ("Teknik- och fastighetsförvaltningen", "TFF")
@@ -22,7 +23,7 @@ PLAN = {
     "discount_rate": D("0.035"),
     "base_year": 2025,
     "end_year": 2030,
-    "budget_total_t": D("80000"),
+    "budget_total_t": D("76000"),
     "budget_source": EXAMPLE,
     "goal_year": 2030,
     "goal_level_t": D("8000"),
@@ -130,3 +131,12 @@ FUNDINGS = [
     ("Säkra gång- och cykelstråk till skolor", "Förvaltningens investeringsbudget",
      D("7500000"), 2026, "planned"),
 ]  # fmt: skip
+
+
+def load(stdout: Any) -> None:
+    from klimatkontrakt.investments.services import load_demo_investments
+
+    plan = load_demo_investments()
+    stdout.write(
+        f"Investment plan: {plan.name} with {plan.measures.count()} measures (example figures)."
+    )

@@ -72,7 +72,7 @@ class InvestmentPlan(models.Model):
     is_example = models.BooleanField(
         _("example figures"),
         default=False,
-        help_text=_("Shown with a notice that the figures are examples, not decisions."),
+        help_text=_("Pages say the figures are examples, not decisions."),
     )
     is_published = models.BooleanField(_("published"), default=False)
     monte_carlo_runs = models.PositiveIntegerField(_("Monte Carlo runs"), default=5000)
@@ -146,15 +146,13 @@ class Measure(models.Model):
     sector = models.CharField(
         _("sector"),
         max_length=120,
-        help_text=_(
-            "SMHI sector for territorial plans, purchase category for organisational ones."
-        ),
+        help_text=_("SMHI sector (territorial) or purchase category (organisation)."),
     )
     category = models.CharField(
         _("category"),
         max_length=120,
         blank=True,
-        help_text=_("Measures in the same sector and category are checked for overlap."),
+        help_text=_("Same sector and category: checked for overlap."),
     )
     department = models.ForeignKey(
         Department,
@@ -291,7 +289,7 @@ class FundingSource(models.Model):
         max_digits=5,
         decimal_places=4,
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
-        help_text=_("For stadsmiljöavtal and grants: the share of a measure's cost they cover."),
+        help_text=_("Share of a measure's cost covered (stadsmiljöavtal, grants)."),
     )
     first_year = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True)
     last_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)

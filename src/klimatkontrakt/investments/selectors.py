@@ -28,6 +28,7 @@ from klimatkontrakt.investments.models import Funding, FundingSource, Investment
 from klimatkontrakt.organisations.access import can_view_unpublished
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.sources.cobenefits import default_valuations
+from klimatkontrakt.sources.measure_table import MeasureRow
 
 CO2E_VALUE_KEY = "co2e_societal_value"
 
@@ -422,4 +423,36 @@ def summary_json(summary: PlanSummary) -> dict[str, Any]:
         "unmatched_measures": summary.unmatched_measures,
         "reasons": summary.reasons,
     }
+    return out
+
+
+def measure_rows(plan: InvestmentPlan) -> list[MeasureRow]:
+    """The plan's measures in the documented import/export columns (round-trips an import)."""
+    out = []
+    for m in plan.measures.select_related("department").prefetch_related("cobenefits"):
+        out.append(
+            MeasureRow(
+                row=0,
+                name=m.name,
+                sector=m.sector,
+                department=m.department.name if m.department else "",
+                start_year=m.start_year,
+                lifetime_years=m.lifetime_years,
+                capex_sek=float(m.capex_sek),
+                opex_change_sek_per_year=float(m.opex_change_sek_per_year),
+                reduction_t_per_year=float(m.reduction_t_per_year),
+                description=m.description,
+                category=m.category,
+                kind=m.kind,
+                status=m.status,
+                ramp_up_years=m.ramp_up_years,
+                reduction_low_t_per_year=f(m.reduction_low_t_per_year),
+                reduction_high_t_per_year=f(m.reduction_high_t_per_year),
+                capex_low_sek=f(m.capex_low_sek),
+                capex_high_sek=f(m.capex_high_sek),
+                opex_change_low_sek_per_year=f(m.opex_change_low_sek_per_year),
+                opex_change_high_sek_per_year=f(m.opex_change_high_sek_per_year),
+                cobenefits="; ".join(c.description for c in m.cobenefits.all() if c.description),
+            )
+        )
     return out

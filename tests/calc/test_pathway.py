@@ -1,10 +1,10 @@
 import numpy as np
 import pytest
 from hypothesis import given
-from plan_strategies import YEARS, bau_maps, measure_lists
 
 from klimatkontrakt.calc.measures import Estimate, Measure
 from klimatkontrakt.calc.pathway import Goal, build_pathway
+from tests.calc.plan_strategies import YEARS, bau_maps, measure_lists
 
 
 def m(name, sector, start, reduction, ramp=0, category="fordon", life=10):

@@ -2,11 +2,11 @@ import numpy as np
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from plan_strategies import SECTORS, YEARS, measure_lists
 
 from klimatkontrakt.calc.measures import Estimate, Measure
 from klimatkontrakt.calc.pathway import Goal, build_pathway
 from klimatkontrakt.calc.portfolio import build_problem, solve
+from tests.calc.plan_strategies import SECTORS, YEARS, measure_lists
 
 
 def m(name, reduction, opex, capex=0.0, start=2025, life=2, sector="Energi"):

@@ -1,11 +1,11 @@
 import numpy as np
 import pytest
 from hypothesis import given, settings
-from plan_strategies import YEARS, bau_maps, measure_lists
 
 from klimatkontrakt.calc.measures import Estimate, Measure
 from klimatkontrakt.calc.pathway import build_pathway
 from klimatkontrakt.calc.uncertainty import sample_estimates, simulate
+from tests.calc.plan_strategies import YEARS, bau_maps, measure_lists
 
 
 def measure(reduction: Estimate, name="Värmepumpar"):

@@ -2,45 +2,19 @@ import pytest
 
 from klimatkontrakt.investments.models import InvestmentPlan
 from klimatkontrakt.investments.services import load_demo_investments
-from klimatkontrakt.organisations.models import (
-    County,
-    Department,
-    Membership,
-    Municipality,
-    Organisation,
-)
-from klimatkontrakt.organisations.services import create_user
-
-
-def _municipality(code: str, name: str, county: County) -> Municipality:
-    org = Organisation.objects.create(
-        kind=Organisation.Kind.MUNICIPALITY, name=f"{name} kommun", slug=f"{name.lower()}-kommun"
-    )
-    return Municipality.objects.create(code=code, name=name, county=county, organisation=org)
+from klimatkontrakt.organisations.models import Department, Municipality
 
 
 @pytest.fixture
-def karlstad(db) -> Municipality:
-    county = County.objects.create(code="17", name="Värmlands län")
-    muni = _municipality("1780", "Karlstad", county)
+def karlstad(karlstad) -> Municipality:
+    """The shared Karlstad fixture, plus a second department for measures to name."""
     Department.objects.create(
-        municipality=muni,
-        name="Teknik- och fastighetsförvaltningen",
-        short_name="TFF",
-        kind=Department.Kind.ADMINISTRATION,
-    )
-    Department.objects.create(
-        municipality=muni,
+        municipality=karlstad,
         name="Miljöförvaltningen",
         short_name="MF",
         kind=Department.Kind.ADMINISTRATION,
     )
-    return muni
-
-
-@pytest.fixture
-def arvika(karlstad) -> Municipality:
-    return _municipality("1784", "Arvika", karlstad.county)
+    return karlstad
 
 
 @pytest.fixture
@@ -49,23 +23,8 @@ def demo_plan(karlstad) -> InvestmentPlan:
 
 
 @pytest.fixture
-def editor(karlstad):
-    return create_user("redaktor", "ett-langt-losenord-42", organisation=karlstad.organisation, role=Membership.Role.EDITOR)
-
-
-@pytest.fixture
-def viewer(karlstad):
-    return create_user("lasare", "ett-langt-losenord-42", organisation=karlstad.organisation, role=Membership.Role.VIEWER)
-
-
-@pytest.fixture
-def outsider(arvika):
-    return create_user("arvika", "ett-langt-losenord-42", organisation=arvika.organisation, role=Membership.Role.EDITOR)
-
-
-@pytest.fixture
 def empty_plan(karlstad) -> InvestmentPlan:
-    """A plan without baseline or budget: the pathway and probability must say why they are missing."""
+    """A plan without baseline or budget: pathway and probability must say why they are missing."""
     return InvestmentPlan.objects.create(
         municipality=karlstad,
         name="Tom plan",

@@ -19,7 +19,11 @@ def test_demo_is_idempotent(demo_plan):
     counts = (Measure.objects.count(), Funding.objects.count(), FundingSource.objects.count())
     again = load_demo_investments()
     assert again.pk == demo_plan.pk
-    assert (Measure.objects.count(), Funding.objects.count(), FundingSource.objects.count()) == counts
+    assert (
+        Measure.objects.count(),
+        Funding.objects.count(),
+        FundingSource.objects.count(),
+    ) == counts
 
 
 def test_demo_needs_karlstad(db):
@@ -39,9 +43,12 @@ def test_demo_summary_flags_overlap_and_has_probability(demo_plan):
     assert s.pathway is not None and s.uncertainty is not None
     assert 0.0 <= s.probability_within_budget <= 1.0
     overlapping = {frozenset(o.measures) for o in s.pathway.overlaps}
-    assert frozenset(
-        {"Klimatförbättrad betong i nybyggnation", "Trästomme i nya skolor och förskolor"}
-    ) in overlapping
+    assert (
+        frozenset(
+            {"Klimatförbättrad betong i nybyggnation", "Trästomme i nya skolor och förskolor"}
+        )
+        in overlapping
+    )
     assert s.optimum is not None and s.optimum.optimal
     # The optimum is never dearer than the chosen plan when the chosen plan is feasible.
     if not s.chosen_violations:

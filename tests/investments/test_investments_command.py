@@ -3,7 +3,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from test_measure_import import GOOD
+from tests.investments.test_measure_import import GOOD
 
 
 def run(*args):
@@ -16,7 +16,17 @@ def run(*args):
 
 def test_show_json_has_the_documented_keys(demo_plan):
     data = json.loads(
-        run("show", "--municipality", "1780", "--plan", demo_plan.name, "--format", "json", "--runs", "300")
+        run(
+            "show",
+            "--municipality",
+            "1780",
+            "--plan",
+            demo_plan.name,
+            "--format",
+            "json",
+            "--runs",
+            "300",
+        )
     )
     for key in ("discount_rate", "measures", "pathway", "cumulative_t", "within_budget",
                 "probability_within_budget"):  # fmt: skip
@@ -31,7 +41,9 @@ def test_show_json_has_the_documented_keys(demo_plan):
 
 
 def test_show_without_baseline_gives_null_with_reason(empty_plan):
-    data = json.loads(run("show", "--municipality", "1780", "--plan", "Tom plan", "--format", "json"))
+    data = json.loads(
+        run("show", "--municipality", "1780", "--plan", "Tom plan", "--format", "json")
+    )
     assert data["probability_within_budget"] is None
     assert "baseline" in data["probability_within_budget_reason"]
     assert data["pathway"] is None and data["within_budget"] is None
@@ -40,9 +52,15 @@ def test_show_without_baseline_gives_null_with_reason(empty_plan):
 def test_import_command_then_show(empty_plan, tmp_path):
     path = tmp_path / "atgarder.csv"
     path.write_bytes(GOOD.encode("cp1252"))
-    assert "2 measures added" in run("import", str(path), "--municipality", "1780", "--plan", "Tom plan")
-    assert "already imported" in run("import", str(path), "--municipality", "1780", "--plan", "Tom plan")
-    data = json.loads(run("show", "--municipality", "1780", "--plan", "Tom plan", "--format", "json"))
+    assert "2 measures added" in run(
+        "import", str(path), "--municipality", "1780", "--plan", "Tom plan"
+    )
+    assert "already imported" in run(
+        "import", str(path), "--municipality", "1780", "--plan", "Tom plan"
+    )
+    data = json.loads(
+        run("show", "--municipality", "1780", "--plan", "Tom plan", "--format", "json")
+    )
     assert [m["name"] for m in data["measures"]] == ["Cykelpool", "Värmepumpar i förskolor"]
 
 

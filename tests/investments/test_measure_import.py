@@ -12,7 +12,8 @@ HEADER = (
     "reduction_t_per_year;reduction_low_t_per_year;reduction_high_t_per_year;kind\n"
 )
 GOOD = HEADER + (
-    "Värmepumpar i förskolor;Fastighetsenergi;TFF;2026;20;2 500 000;-120 000,50;45,5;30;50;investering\n"
+    "Värmepumpar i förskolor;Fastighetsenergi;TFF;2026;20;2 500 000;-120 000,50;45,5;30;50;"
+    "investering\n"
     "Cykelpool;Resor;Miljöförvaltningen;2025;5;150000;10000;12;;;beteende\n"
 )
 
@@ -74,7 +75,10 @@ def test_missing_column_and_unknown_department(empty_plan):
         )
     with pytest.raises(SourceError, match=r"x\.csv, row 2, column department: 'Okänd'"):
         import_measures(
-            empty_plan, (HEADER + "A;E;Okänd;2025;5;0;0;1;;;\n").encode(), "x.csv", check_access=False
+            empty_plan,
+            (HEADER + "A;E;Okänd;2025;5;0;0;1;;;\n").encode(),
+            "x.csv",
+            check_access=False,
         )
     assert not Measure.objects.filter(plan=empty_plan).exists()
 

@@ -35,7 +35,9 @@ def test_plan_list(client, demo_plan, empty_plan):
     assert "Tom plan" not in html  # unpublished
 
 
-def test_unpublished_plan_hidden_from_public_and_other_municipality(client, empty_plan, outsider, viewer):
+def test_unpublished_plan_hidden_from_public_and_other_municipality(
+    client, empty_plan, outsider, viewer
+):
     assert client.get(url("overview", empty_plan)).status_code == 404
     client.force_login(outsider)
     assert client.get(url("overview", empty_plan)).status_code == 404
@@ -45,7 +47,9 @@ def test_unpublished_plan_hidden_from_public_and_other_municipality(client, empt
     assert "baseline" in response.content.decode() or "BAU" in response.content.decode()
 
 
-@pytest.mark.parametrize("table", ["utslappsbana", "macc", "atgarder", "finansiering", "kapitalbehov", "optimum"])
+@pytest.mark.parametrize(
+    "table", ["utslappsbana", "macc", "atgarder", "finansiering", "kapitalbehov", "optimum"]
+)
 def test_chart_tables_download_as_csv_and_xlsx(client, demo_plan, table):
     csv = client.get(url("table", demo_plan, table) + "?format=csv")
     assert csv.status_code == 200 and csv["Content-Type"].startswith("text/csv")
@@ -57,8 +61,14 @@ def test_chart_tables_download_as_csv_and_xlsx(client, demo_plan, table):
 
 
 def test_macc_download_sorted_by_cost(client, demo_plan):
-    ws = load_workbook(io.BytesIO(client.get(url("table", demo_plan, "macc") + "?format=xlsx").content)).active
-    costs = [row[1] for row in ws.iter_rows(min_row=2, values_only=True) if isinstance(row[1], (int, float))]
+    ws = load_workbook(
+        io.BytesIO(client.get(url("table", demo_plan, "macc") + "?format=xlsx").content)
+    ).active
+    costs = [
+        row[1]
+        for row in ws.iter_rows(min_row=2, values_only=True)
+        if isinstance(row[1], (int, float))
+    ]
     assert costs == sorted(costs) and len(costs) == 10
 
 
@@ -170,7 +180,11 @@ def test_api_plan_matches_command(client, demo_plan):
     expected = json.loads(json.dumps(selectors.summary_json(selectors.plan_summary(demo_plan))))
     assert data["cumulative_t"] == pytest.approx(expected["cumulative_t"])
     assert data["probability_within_budget"] == expected["probability_within_budget"]
-    assert data["measures"][0].keys() >= {"name", "abatement_cost_sek_per_t", "reduction_t_per_year"}
+    assert data["measures"][0].keys() >= {
+        "name",
+        "abatement_cost_sek_per_t",
+        "reduction_t_per_year",
+    }
 
 
 def test_api_hides_unpublished(client, empty_plan):

@@ -7,7 +7,9 @@ from klimatkontrakt.investments.services import scale_up_plan
 
 
 def test_scale_up_copies_everything_without_retyping(demo_plan, editor):
-    wider = scale_up_plan(editor, demo_plan, name="Hela koncernen", scope=InvestmentPlan.Scope.GROUP)
+    wider = scale_up_plan(
+        editor, demo_plan, name="Hela koncernen", scope=InvestmentPlan.Scope.GROUP
+    )
     assert wider.pk != demo_plan.pk
     assert wider.scaled_up_from == demo_plan
     assert wider.department is None and not wider.is_published

@@ -53,7 +53,7 @@ class InvestmentPlan(models.Model):
         decimal_places=4,
         default=Decimal("0.035"),
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("0.5"))],
-        help_text=_("Real rate as a fraction, e.g. 0.035 for 3.5 %."),
+        help_text=_("Real rate as a fraction, e.g. 0.035 for 3.5 per cent."),
     )
     base_year = models.PositiveSmallIntegerField(_("base year"))
     end_year = models.PositiveSmallIntegerField(_("last year of the pathway"), default=2030)
@@ -111,7 +111,7 @@ class BaselineSector(models.Model):
         max_digits=6,
         decimal_places=4,
         default=Decimal("0"),
-        help_text=_("Fraction per year, e.g. -0.02 for 2 % lower each year."),
+        help_text=_("Fraction per year, e.g. -0.02 for 2 per cent lower each year."),
     )
     source = models.CharField(_("source"), max_length=300, blank=True)
 

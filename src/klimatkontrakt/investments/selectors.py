@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_noop
 
 from klimatkontrakt.calc import measures as calc_measures
 from klimatkontrakt.calc.cobenefits import (
@@ -151,6 +152,11 @@ class FundingFigures:
             return None
         return max(0.0, 1.0 - self.external_sek / self.total_capex_sek)
 
+    @property
+    def municipal_share_pct(self) -> float | None:
+        share = self.municipal_share
+        return None if share is None else 100 * share
+
 
 @dataclass
 class PlanSummary:
@@ -176,6 +182,11 @@ class PlanSummary:
     @property
     def probability_within_budget(self) -> float | None:
         return None if self.uncertainty is None else self.uncertainty.probability_within_budget
+
+    @property
+    def probability_pct(self) -> float | None:
+        p = self.probability_within_budget
+        return None if p is None else 100 * p
 
 
 def _active(plan: InvestmentPlan) -> list[Measure]:
@@ -242,11 +253,11 @@ def plan_summary(plan: InvestmentPlan, *, runs: int | None = None) -> PlanSummar
     chosen_cost: float | None = None
     violations: list[str] = []
     if not bau:
-        reasons["pathway"] = "the plan has no baseline (BAU) emissions yet"
+        reasons["pathway"] = gettext_noop("the plan has no baseline (BAU) emissions yet")
     else:
         pathway = build_pathway(years, bau, in_path, budget_total_t=budget, goal=goal)
         if budget is None:
-            reasons["probability_within_budget"] = "the plan has no carbon budget yet"
+            reasons["probability_within_budget"] = gettext_noop("the plan has no carbon budget yet")
         uncertainty = simulate(
             years,
             bau,
@@ -256,7 +267,7 @@ def plan_summary(plan: InvestmentPlan, *, runs: int | None = None) -> PlanSummar
             seed=plan.monte_carlo_seed,
         )
         if budget is None and goal is None:
-            reasons["optimum"] = "the optimum needs a carbon budget or a goal"
+            reasons["optimum"] = gettext_noop("the optimum needs a carbon budget or a goal")
         else:
             limits = (
                 {y: float(plan.capital_limit_sek_per_year) for y in years}
@@ -278,7 +289,7 @@ def plan_summary(plan: InvestmentPlan, *, runs: int | None = None) -> PlanSummar
             chosen_cost = problem.cost_sek(ones)
             violations = problem.violations(ones)
     if bau and not in_path:
-        reasons.setdefault("measures", "no measure acts on a sector of the baseline")
+        reasons.setdefault("measures", gettext_noop("no measure acts on a sector of the baseline"))
     if "probability_within_budget" not in reasons and not bau:
         reasons["probability_within_budget"] = reasons["pathway"]
     co2 = valuations.get(CO2E_VALUE_KEY)

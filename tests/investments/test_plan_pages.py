@@ -191,3 +191,27 @@ def test_api_plan_matches_command(client, demo_plan):
 def test_api_hides_unpublished(client, empty_plan):
     assert client.get("/api/investments/1780/plans/").json() == []
     assert client.get(f"/api/investments/1780/plans/{empty_plan.pk}/").status_code == 404
+
+
+def test_editor_adds_funding_and_share_changes(client, demo_plan, editor):
+    from klimatkontrakt.investments import selectors
+    from klimatkontrakt.investments.models import FundingSource
+
+    before = selectors.plan_summary(demo_plan, runs=10).funding
+    eu = FundingSource.objects.create(municipality=demo_plan.municipality, kind="eu", name="LIFE")
+    measure = demo_plan.measures.get(name="Trästomme i nya skolor och förskolor")
+    client.force_login(editor)
+    response = client.post(
+        url("funding", demo_plan),
+        {"measure": measure.pk, "source": eu.pk, "amount_sek": "2000000", "year": 2026,
+         "state": "applied"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    after = selectors.plan_summary(demo_plan, runs=10).funding
+    assert after.external_sek == before.external_sek + 2_000_000
+    assert after.municipal_share < before.municipal_share
+
+
+def test_funding_post_needs_editor(client, demo_plan, viewer):
+    client.force_login(viewer)
+    assert client.post(url("funding", demo_plan), {}).status_code == 403

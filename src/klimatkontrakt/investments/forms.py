@@ -3,7 +3,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from klimatkontrakt.investments.models import InvestmentPlan, Measure
+from klimatkontrakt.investments.models import Funding, FundingSource, InvestmentPlan, Measure
 
 
 class MeasureForm(forms.ModelForm):
@@ -66,3 +66,16 @@ class ScaleUpForm(forms.Form):
             c for c in InvestmentPlan.Scope.choices if c[0] != InvestmentPlan.Scope.DEPARTMENT
         ],
     )
+
+
+class FundingForm(forms.ModelForm):
+    class Meta:
+        model = Funding
+        fields = ["measure", "source", "amount_sek", "year", "state"]
+
+    def __init__(self, *args: Any, plan: InvestmentPlan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].queryset = plan.measures.all()  # type: ignore[attr-defined]
+        self.fields["source"].queryset = FundingSource.objects.filter(  # type: ignore[attr-defined]
+            municipality=plan.municipality
+        )

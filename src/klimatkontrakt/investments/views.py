@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from klimatkontrakt.investments import charts, exports, selectors, services, tables
-from klimatkontrakt.investments.forms import ImportForm, MeasureForm, ScaleUpForm
+from klimatkontrakt.investments.forms import FundingForm, ImportForm, MeasureForm, ScaleUpForm
 from klimatkontrakt.investments.models import InvestmentPlan, Measure
 from klimatkontrakt.organisations.access import can_edit, require_edit
 from klimatkontrakt.organisations.models import Municipality
@@ -173,6 +173,16 @@ def measure_export(request: HttpRequest, code: str, plan_id: int) -> HttpRespons
 def funding(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
     muni = municipality_by_code(code)
     plan = selectors.plan_for(request.user, muni, plan_id)
+    form = FundingForm(request.POST or None, plan=plan)
+    if request.method == "POST":
+        require_edit(request.user, muni)
+        if form.is_valid():
+            d = form.cleaned_data
+            services.add_funding(
+                request.user, d["measure"], d["source"], d["amount_sek"], d["year"], d["state"]
+            )
+            messages.success(request, _("The funding was added."))
+            return redirect("investments:funding", code, plan.pk)
     summary = selectors.plan_summary(plan, runs=200)
     by_source = tables.funding_table(summary)
     return render(
@@ -188,6 +198,7 @@ def funding(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
             else None,
             capital=tables.capital_table(summary),
             fundings=selectors.fundings(plan),
+            form=form,
         ),
     )
 

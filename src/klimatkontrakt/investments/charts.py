@@ -9,7 +9,7 @@ from klimatkontrakt.investments.selectors import PlanSummary
 from klimatkontrakt.investments.tables import Table
 
 
-def pathway_chart(summary: PlanSummary, table: Table) -> alt.LayerChart:
+def pathway_chart(summary: PlanSummary, table: Table) -> alt.TopLevelMixin:
     df = alt.Data(values=table.rows)
     names = {"bau_t": _("BAU"), "pathway_t": _("With the measures")}
     lines = alt.Data(
@@ -47,7 +47,7 @@ def pathway_chart(summary: PlanSummary, table: Table) -> alt.LayerChart:
     return alt.layer(*layers).properties(width=620, height=300)
 
 
-def macc_chart(summary: PlanSummary, table: Table) -> alt.LayerChart:
+def macc_chart(summary: PlanSummary, table: Table) -> alt.TopLevelMixin:
     df = alt.Data(values=table.rows)
     bars = (
         alt.Chart(df)

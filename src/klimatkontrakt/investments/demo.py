@@ -73,7 +73,7 @@ MEASURES = [
 ]  # fmt: skip
 
 # Elbilar: 60 cars × 12 000 km a year × (0.15 − 0.02) kg CO2e/km = 93.6 t a year (example).
-ACTIVITY = {
+ACTIVITY: dict[str, dict[str, Any]] = {
     "Elbilar i kommunens fordonsflotta": {
         "activity_units": D("60"),
         "activity_per_unit": D("12000"),
@@ -84,7 +84,7 @@ ACTIVITY = {
 }
 
 # kind, description, quantity/yr, valuation key
-COBENEFITS = {
+COBENEFITS: dict[str, list[tuple[str, str, D | None, str]]] = {
     "Säkra gång- och cykelstråk till skolor": [
         ("safety", "Färre singelolyckor med cykel med svår skada (exempel)", D("0.5"),
          "cycling_single_accident_severe_injury"),

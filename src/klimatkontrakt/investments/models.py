@@ -1,9 +1,8 @@
 """The climate investment plan (klimatinvesteringsplan): plans, measures, funding.
 
-Money is Decimal SEK and tonnes Decimal t CO2e in the database; selectors hand floats to calc.
+Money is Decimal SEK (16 digits, 2 decimals) and tonnes Decimal t CO2e (14, 3) in the database;
+selectors hand floats to calc.
 """
-
-from __future__ import annotations
 
 from decimal import Decimal
 
@@ -13,9 +12,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from klimatkontrakt.organisations.models import Department, Municipality
-
-MONEY = {"max_digits": 16, "decimal_places": 2}
-TONNES = {"max_digits": 14, "decimal_places": 3}
 
 
 class InvestmentPlan(models.Model):
@@ -59,15 +55,19 @@ class InvestmentPlan(models.Model):
     end_year = models.PositiveSmallIntegerField(_("last year of the pathway"), default=2030)
     # Budget and goal as plan fields until the budgets app provides them (docs/investments.md).
     budget_total_t = models.DecimalField(
-        _("carbon budget for the period (t CO2e)"), null=True, blank=True, **TONNES
+        _("carbon budget for the period (t CO2e)"),
+        null=True,
+        blank=True,
+        max_digits=14,
+        decimal_places=3,
     )
     budget_source = models.CharField(_("source of the budget"), max_length=300, blank=True)
     goal_year = models.PositiveSmallIntegerField(_("goal year"), null=True, blank=True)
     goal_level_t = models.DecimalField(
-        _("goal level (t CO2e per year)"), null=True, blank=True, **TONNES
+        _("goal level (t CO2e per year)"), null=True, blank=True, max_digits=14, decimal_places=3
     )
     capital_limit_sek_per_year = models.DecimalField(
-        _("capital limit per year (SEK)"), null=True, blank=True, **MONEY
+        _("capital limit per year (SEK)"), null=True, blank=True, max_digits=16, decimal_places=2
     )
     is_example = models.BooleanField(
         _("example figures"),
@@ -105,7 +105,9 @@ class BaselineSector(models.Model):
 
     plan = models.ForeignKey(InvestmentPlan, on_delete=models.CASCADE, related_name="baseline")
     sector = models.CharField(_("sector"), max_length=120)
-    base_t = models.DecimalField(_("emissions in the base year (t CO2e)"), **TONNES)
+    base_t = models.DecimalField(
+        _("emissions in the base year (t CO2e)"), max_digits=14, decimal_places=3
+    )
     trend_per_year = models.DecimalField(
         _("yearly trend"),
         max_digits=6,
@@ -171,26 +173,33 @@ class Measure(models.Model):
     lifetime_years = models.PositiveSmallIntegerField(
         _("lifetime (years)"), validators=[MinValueValidator(1)]
     )
-    capex_sek = models.DecimalField(_("capex (SEK)"), **MONEY)
-    capex_low_sek = models.DecimalField(_("capex, low (SEK)"), null=True, blank=True, **MONEY)
-    capex_high_sek = models.DecimalField(_("capex, high (SEK)"), null=True, blank=True, **MONEY)
+    capex_sek = models.DecimalField(_("capex (SEK)"), max_digits=16, decimal_places=2)
+    capex_low_sek = models.DecimalField(
+        _("capex, low (SEK)"), null=True, blank=True, max_digits=16, decimal_places=2
+    )
+    capex_high_sek = models.DecimalField(
+        _("capex, high (SEK)"), null=True, blank=True, max_digits=16, decimal_places=2
+    )
     opex_change_sek_per_year = models.DecimalField(
         _("opex change per year (SEK)"),
         help_text=_("Including savings; negative is a saving."),
-        **MONEY,
+        max_digits=16,
+        decimal_places=2,
     )
     opex_change_low_sek_per_year = models.DecimalField(
-        _("opex change, low (SEK/year)"), null=True, blank=True, **MONEY
+        _("opex change, low (SEK/year)"), null=True, blank=True, max_digits=16, decimal_places=2
     )
     opex_change_high_sek_per_year = models.DecimalField(
-        _("opex change, high (SEK/year)"), null=True, blank=True, **MONEY
+        _("opex change, high (SEK/year)"), null=True, blank=True, max_digits=16, decimal_places=2
     )
-    reduction_t_per_year = models.DecimalField(_("reduction (t CO2e per year)"), **TONNES)
+    reduction_t_per_year = models.DecimalField(
+        _("reduction (t CO2e per year)"), max_digits=14, decimal_places=3
+    )
     reduction_low_t_per_year = models.DecimalField(
-        _("reduction, low (t CO2e/year)"), null=True, blank=True, **TONNES
+        _("reduction, low (t CO2e/year)"), null=True, blank=True, max_digits=14, decimal_places=3
     )
     reduction_high_t_per_year = models.DecimalField(
-        _("reduction, high (t CO2e/year)"), null=True, blank=True, **TONNES
+        _("reduction, high (t CO2e/year)"), null=True, blank=True, max_digits=14, decimal_places=3
     )
     # Activity change the reduction is derived from, when given (e.g. vehicles × km × factor).
     activity_units = models.DecimalField(
@@ -253,7 +262,9 @@ class CoBenefit(models.Model):
         _("quantity per year"), null=True, blank=True, max_digits=14, decimal_places=4
     )
     valuation_key = models.CharField(_("default valuation"), max_length=80, blank=True)
-    unit_value_sek = models.DecimalField(_("own unit value (SEK)"), null=True, blank=True, **MONEY)
+    unit_value_sek = models.DecimalField(
+        _("own unit value (SEK)"), null=True, blank=True, max_digits=16, decimal_places=2
+    )
 
     class Meta:
         verbose_name = _("co-benefit")
@@ -281,7 +292,9 @@ class FundingSource(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=200)
-    total_sek = models.DecimalField(_("total amount (SEK)"), null=True, blank=True, **MONEY)
+    total_sek = models.DecimalField(
+        _("total amount (SEK)"), null=True, blank=True, max_digits=16, decimal_places=2
+    )
     share_of_cost = models.DecimalField(
         _("share of the cost"),
         null=True,
@@ -322,7 +335,7 @@ class Funding(models.Model):
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="fundings")
     source = models.ForeignKey(FundingSource, on_delete=models.PROTECT, related_name="fundings")
-    amount_sek = models.DecimalField(_("amount (SEK)"), **MONEY)
+    amount_sek = models.DecimalField(_("amount (SEK)"), max_digits=16, decimal_places=2)
     year = models.PositiveSmallIntegerField(_("year"))
     state = models.CharField(_("state"), max_length=20, choices=State.choices)
 

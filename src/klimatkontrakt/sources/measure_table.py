@@ -209,18 +209,18 @@ def _check_row(
     _check_ranges(typed, values, number, filename, problems)
     if problems:
         return problems, None
-    texts = {
+    fields: dict[str, Any] = {
         c: values.get(c, "")
         for c in ("name", "sector", "department", "description", "category", "cobenefits")
     }
-    return problems, MeasureRow(
+    fields.update(typed)
+    fields.update(
         row=number,
         kind=values.get("kind") or "investment",
         status=values.get("status") or "proposed",
         ramp_up_years=typed.get("ramp_up_years", 0),
-        **texts,
-        **{k: v for k, v in typed.items() if k != "ramp_up_years"},
     )
+    return problems, MeasureRow(**fields)
 
 
 def _check_ranges(

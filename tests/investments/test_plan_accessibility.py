@@ -54,6 +54,8 @@ def test_editor_pages(browser, live_server, client, editor, demo_plan, empty_pla
         base + "atgarder/ny/",
         base + f"atgarder/{measure.pk}/",
         f"/kommun/1780/investeringsplan/{empty_plan.pk}/",
+        "/kommun/1780/investeringsplan/ny/",
+        base + "installningar/",
     ]:
         assert_accessible(browser, live_server.url + path, cookies=cookies)
 

@@ -3,7 +3,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from klimatkontrakt.investments.models import Funding, FundingSource, InvestmentPlan, Measure
+from klimatkontrakt.investments.models import (
+    BaselineSector,
+    Funding,
+    FundingSource,
+    InvestmentPlan,
+    Measure,
+)
 
 
 class MeasureForm(forms.ModelForm):
@@ -79,3 +85,39 @@ class FundingForm(forms.ModelForm):
         self.fields["source"].queryset = FundingSource.objects.filter(  # type: ignore[attr-defined]
             municipality=plan.municipality
         )
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = InvestmentPlan
+        fields = [
+            "name",
+            "description",
+            "scope",
+            "department",
+            "discount_rate",
+            "base_year",
+            "end_year",
+            "budget_total_t",
+            "budget_source",
+            "goal_year",
+            "goal_level_t",
+            "capital_limit_sek_per_year",
+            "is_example",
+            "is_published",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, municipality: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.municipality = municipality
+        self.fields["department"].queryset = municipality.departments.all()  # type: ignore[attr-defined]
+
+
+BaselineFormSet = forms.inlineformset_factory(
+    InvestmentPlan,
+    BaselineSector,
+    fields=["sector", "base_t", "trend_per_year", "source"],
+    extra=3,
+    can_delete=True,
+)

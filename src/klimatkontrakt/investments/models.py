@@ -95,6 +95,24 @@ class InvestmentPlan(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.scope == self.Scope.DEPARTMENT and self.department_id is None:
+            raise ValidationError({"department": _("A department plan needs its department.")})
+        if self.department is not None and self.department.municipality_id != self.municipality_id:
+            raise ValidationError(
+                {"department": _("The department belongs to another municipality.")}
+            )
+        if self.goal_year is not None and not self.base_year <= self.goal_year <= self.end_year:
+            raise ValidationError(
+                {"goal_year": _("The goal year must lie within the pathway's years.")}
+            )
+        if (self.goal_year is None) != (self.goal_level_t is None):
+            raise ValidationError(
+                {"goal_level_t": _("Give both the goal year and the goal level.")}
+            )
+
     @property
     def years(self) -> range:
         return range(self.base_year, self.end_year + 1)

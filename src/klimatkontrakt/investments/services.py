@@ -58,6 +58,16 @@ def save_plan(user: Any, plan: InvestmentPlan) -> InvestmentPlan:
 
 
 @transaction.atomic
+def save_plan_settings(user: Any, form: Any, baseline: Any) -> InvestmentPlan:
+    """Store a plan and its baseline sectors from a validated form and formset together."""
+    require_edit(user, form.instance.municipality)
+    plan = form.save()
+    baseline.instance = plan
+    baseline.save()
+    return plan
+
+
+@transaction.atomic
 def save_measure(user: Any, measure: Measure) -> Measure:
     """Validate and store a measure; a reduction derived from an activity change is recomputed."""
     require_edit(user, measure.plan.municipality)

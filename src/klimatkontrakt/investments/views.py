@@ -12,7 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from klimatkontrakt.investments import charts, exports, selectors, services, tables
-from klimatkontrakt.investments.forms import FundingForm, ImportForm, MeasureForm, ScaleUpForm
+from klimatkontrakt.investments.forms import (
+    BaselineFormSet,
+    FundingForm,
+    ImportForm,
+    MeasureForm,
+    PlanForm,
+    ScaleUpForm,
+)
 from klimatkontrakt.investments.models import InvestmentPlan, Measure
 from klimatkontrakt.organisations.access import can_edit, require_edit
 from klimatkontrakt.organisations.models import Municipality
@@ -57,7 +64,36 @@ def plans(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "investments/plans.html",
-        {"municipality": muni, "plans": visible, "active": "investments"},
+        {
+            "municipality": muni,
+            "plans": visible,
+            "active": "investments",
+            "can_edit": can_edit(request.user, muni),
+        },
+    )
+
+
+def plan_edit(request: HttpRequest, code: str, plan_id: int | None = None) -> HttpResponse:
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    plan = selectors.plan_for(request.user, muni, plan_id) if plan_id else None
+    form = PlanForm(request.POST or None, instance=plan, municipality=muni)
+    baseline = BaselineFormSet(request.POST or None, instance=plan or InvestmentPlan())
+    if request.method == "POST" and form.is_valid() and baseline.is_valid():
+        saved = services.save_plan_settings(request.user, form, baseline)
+        messages.success(request, _("The plan %(name)s was saved.") % {"name": saved.name})
+        return redirect("investments:overview", code, saved.pk)
+    return render(
+        request,
+        "investments/plan_form.html",
+        {
+            "municipality": muni,
+            "plan": plan,
+            "form": form,
+            "baseline": baseline,
+            "active": "investments",
+            "can_edit": True,
+        },
     )
 
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "klimatkontrakt.organisations",
     "klimatkontrakt.contracts",
     "klimatkontrakt.emissions",
+    "klimatkontrakt.investments",
 ]
 
 MIDDLEWARE = [

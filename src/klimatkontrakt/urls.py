@@ -10,5 +10,6 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("klimatkontrakt.contracts.urls")),
     path("", include("klimatkontrakt.emissions.urls")),
+    path("", include("klimatkontrakt.investments.urls")),
     path("", include("klimatkontrakt.web.urls")),
 ]

@@ -57,7 +57,11 @@ def page(request: HttpRequest, code: str) -> HttpResponse:
         return render(request, "emissions/page.html", ctx)
     language = get_language() or "sv"
     history = tables.history(release, muni)
-    budget_table, figures = tables.budget(release, muni, request.user, method, year)
+    try:
+        budget_table, figures = tables.budget(release, muni, request.user, method, year)
+    except ValueError as exc:  # e.g. "fixed" without an adopted budget
+        budget_table, figures = None, None
+        ctx["budget_error"] = str(exc)
     gap_table = tables.gap(release, muni, request.user)
     comparison = tables.comparison(release, muni)
 
@@ -76,7 +80,9 @@ def page(request: HttpRequest, code: str) -> HttpResponse:
     ctx.update(
         figures=figures,
         history_chart=chart(history, charts.history(history)),
-        budget_chart=chart(budget_table, charts.lines(budget_table, "tonnes", "series")),
+        budget_chart=chart(budget_table, charts.lines(budget_table, "tonnes", "series"))
+        if budget_table
+        else None,
         gap_chart=chart(gap_table, charts.gap(gap_table)) if gap_table else None,
         gap_note=gap_table.note if gap_table else "",
         comparison_chart=chart(comparison, charts.lines(comparison, "index", "area")),
@@ -92,7 +98,10 @@ def chart_data(request: HttpRequest, code: str, chart: str) -> HttpResponse:
     release, method, year, _gases = _choices(request)
     if release is None:
         raise Http404("no emissions imported")
-    table = tables.table(chart, release, muni, request.user, method, year)
+    try:
+        table = tables.table(chart, release, muni, request.user, method, year)
+    except ValueError as exc:
+        return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
     if table is None:
         raise Http404(f"no chart {chart}")
     return table_response(

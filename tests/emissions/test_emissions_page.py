@@ -106,3 +106,8 @@ def test_fixed_method_without_an_adopted_budget_says_why(client, demo_emissions)
     assert 'id="chart-history-caption"' in html
     download = client.get("/kommun/1780/utslapp/data/budget/?method=fixed&format=csv")
     assert download.status_code == 400
+
+
+def test_page_with_a_year_out_of_range_says_why(client, demo_emissions):
+    html = client.get("/kommun/1780/utslapp/?year=99999").content.decode()
+    assert "between 2000 and 2050" in html

@@ -131,7 +131,10 @@ def all_budgets(
     current_year: int | None = None,
 ) -> list[dict[str, Any]]:
     _release(gas)
-    return selectors.all_budgets(method=_method(method), gas=gas, current_year=current_year)
+    try:
+        return selectors.all_budgets(method=_method(method), gas=gas, current_year=current_year)
+    except ValueError as exc:
+        raise HttpError(422, str(exc)) from exc
 
 
 def _table(key: str, code: str, request: HttpRequest, gas: str, method: str) -> dict[str, Any]:

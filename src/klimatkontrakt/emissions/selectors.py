@@ -9,7 +9,13 @@ from typing import Any
 import numpy as np
 from django.db.models import Q, QuerySet
 
-from klimatkontrakt.calc.budgets import BudgetBatch, BudgetResult, EmissionSeries, compute
+from klimatkontrakt.calc.budgets import (
+    END_YEAR,
+    BudgetBatch,
+    BudgetResult,
+    EmissionSeries,
+    compute,
+)
 from klimatkontrakt.calc.goals import Goal as GoalSpec
 from klimatkontrakt.calc.goals import GoalGap, goal_gap
 from klimatkontrakt.emissions.models import CarbonBudget, EmissionValue, Goal, Release, SectorKey
@@ -89,6 +95,8 @@ def budgets(
 ) -> BudgetBatch:
     """One vectorised pass over all municipalities of the release."""
     year = current_year or date.today().year
+    if not 2000 <= year <= END_YEAR:
+        raise ValueError(f"the current year must be between 2000 and {END_YEAR}, not {year}")
     return compute(method, municipality_series(release), year, **params)
 
 

@@ -5,13 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from klimatkontrakt.calc.budgets import METHODS
-from klimatkontrakt.emissions import charts, selectors, tables
+from klimatkontrakt.emissions import charts, selectors, services, tables
+from klimatkontrakt.emissions.forms import GoalForm
 from klimatkontrakt.emissions.models import Release
+from klimatkontrakt.organisations.access import can_edit, require_edit
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.web.charts import page_chart
@@ -52,6 +57,7 @@ def page(request: HttpRequest, code: str) -> HttpResponse:
         "methods": [(key, m.title) for key, m in METHODS.items()],
         "method": method,
         "release": release,
+        "can_edit": can_edit(request.user, muni),
     }
     if release is None:
         return render(request, "emissions/page.html", ctx)
@@ -88,6 +94,7 @@ def page(request: HttpRequest, code: str) -> HttpResponse:
         comparison_chart=chart(comparison, charts.lines(comparison, "index", "area")),
         comparison_note=comparison.note,
         goal=selectors.first_goal(request.user, muni, release.gas),
+        all_goals=list(selectors.goals(request.user, muni)),
         discrepancy_count=len(release.discrepancies),
     )
     return render(request, "emissions/page.html", ctx)
@@ -110,4 +117,23 @@ def chart_data(request: HttpRequest, code: str, chart: str) -> HttpResponse:
         table.rows,
         request.GET.get("format", "csv"),
         source=table.source,
+    )
+
+
+def goal_new(request: HttpRequest, code: str) -> HttpResponse:
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    form = GoalForm(request.POST or None, initial={"scope": "territorial", "gas": "GGT"})
+    if request.method == "POST" and form.is_valid():
+        try:
+            goal = services.save_goal(request.user, muni, **form.to_goal())
+        except ValueError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The goal “%(name)s” was saved.") % {"name": goal.name})
+            return redirect(f"{reverse('emissions:page', args=[muni.code])}?gas={goal.gas}")
+    return render(
+        request,
+        "emissions/goal_form.html",
+        {"municipality": muni, "active": "emissions", "form": form},
     )

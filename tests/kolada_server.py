@@ -25,13 +25,14 @@ class FakeKolada:
     routes: dict[str, str | Responder] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
     delay: float = 0.0
+    fallback: Responder | None = None  # answers paths without a route
 
     def serve(self, path: str, fixture: str | Responder) -> None:
         self.routes[path] = fixture
 
     def answer(self, path: str) -> tuple[int, str]:
         self.requests.append(path)
-        route = self.routes.get(path)
+        route = self.routes.get(path, self.fallback)
         if route is None:
             return 404, json.dumps({"error": f"no fixture for {path}"})
         if callable(route):
@@ -79,3 +80,24 @@ def fake_kolada() -> Iterator[FakeKolada]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def echo_data(path: str) -> tuple[int, str]:
+    """Answer any data path with one row per KPI and area named in it (years 2020-2022)."""
+    parts = path.split("?")[0].split("/")
+    if "data" not in parts:
+        return 404, '{"error": "not a data path"}'
+    kpis = parts[parts.index("kpi") + 1].split(",")
+    areas = parts[parts.index("municipality") + 1].split(",")
+    rows = [
+        {
+            "kpi": kpi,
+            "municipality": area,
+            "period": year,
+            "values": [{"count": 1, "gender": "T", "status": "", "value": float(year - 2000)}],
+        }
+        for kpi in kpis
+        for area in areas
+        for year in (2020, 2021, 2022)
+    ]
+    return 200, json.dumps({"count": len(rows), "values": rows})

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "klimatkontrakt.web",
     "klimatkontrakt.organisations",
     "klimatkontrakt.contracts",
+    "klimatkontrakt.followup",
 ]
 
 MIDDLEWARE = [
@@ -136,6 +137,12 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "media"
 LEDGER_DIR = VAR_DIR / "ledgers"
 CACHE_DIR = VAR_DIR / "cache"
+
+# Kolada API v3 (followup: fetch-kolada). Responses are cached on disk for KOLADA_MAX_AGE seconds.
+KOLADA_BASE_URL = os.environ.get("KLIMATKONTRAKT_KOLADA_URL", "https://api.kolada.se/v3")
+KOLADA_CACHE_DIR = CACHE_DIR / "kolada"
+KOLADA_TIMEOUT = float(os.environ.get("KLIMATKONTRAKT_KOLADA_TIMEOUT", "30"))
+KOLADA_MAX_AGE = float(os.environ.get("KLIMATKONTRAKT_KOLADA_MAX_AGE", str(24 * 3600)))
 
 EMAIL_BACKEND = os.environ.get(
     "KLIMATKONTRAKT_EMAIL_BACKEND",

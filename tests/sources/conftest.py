@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from kolada_server import FakeKolada, fake_kolada
+from tests.kolada_server import FakeKolada, fake_kolada
 
 
 @pytest.fixture

@@ -77,8 +77,15 @@ def get_indicator(request: HttpRequest, indicator_id: int, municipality: str) ->
     muni = municipality_by_code(municipality)
     summary = selectors.summarise(selectors.indicator_for(request.user, muni, indicator_id))
     years = [
-        {"year": r.year, "value": r.value, "women": r.women, "men": r.men, "target": r.target,
-         "trend": r.trend, "provenance": r.provenance}
+        {
+            "year": r.year,
+            "value": r.value,
+            "women": r.women,
+            "men": r.men,
+            "target": r.target,
+            "trend": r.trend,
+            "provenance": r.provenance,
+        }
         for r in summary.rows
     ]
     return {**_out(summary), "years": years}

@@ -32,12 +32,15 @@ def chart_columns(unit: str) -> list[tuple[str, str]]:
     ]
 
 
-def indicator_chart(summary: IndicatorSummary) -> alt.LayerChart:
+def indicator_chart(summary: IndicatorSummary) -> alt.TopLevelMixin:
     value_label, target_label, trend_label = _("Value"), _("Target"), _("Trend line")
     long: list[dict[str, Any]] = []
     for row in chart_rows(summary):
-        for key, label in (("value", value_label), ("target", target_label),
-                           ("trend", trend_label)):
+        for key, label in (
+            ("value", value_label),
+            ("target", target_label),
+            ("trend", trend_label),
+        ):
             if row[key] is not None:
                 long.append({"year": row["year"], "amount": row[key], "series": label})
     data = alt.Data(values=long)
@@ -46,9 +49,7 @@ def indicator_chart(summary: IndicatorSummary) -> alt.LayerChart:
         title=None,
         scale=alt.Scale(domain=[value_label, target_label, trend_label]),
     )
-    x = alt.X(
-        "year:Q", title=_("Year"), axis=alt.Axis(format="d"), scale=alt.Scale(zero=False)
-    )
+    x = alt.X("year:Q", title=_("Year"), axis=alt.Axis(format="d"), scale=alt.Scale(zero=False))
     y = alt.Y("amount:Q", title=summary.indicator.unit)
     base = alt.Chart(data).encode(x=x, y=y, color=colour)
     values = base.transform_filter(alt.datum.series == value_label).mark_line(point=True)

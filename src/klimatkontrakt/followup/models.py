@@ -37,7 +37,7 @@ class Indicator(models.Model):
         max_length=12,
         choices=KoladaLevel.choices,
         default=KoladaLevel.MUNICIPALITY,
-        help_text=_("Some KPIs are only published for the region; they are fetched for it."),
+        help_text=_("Region: the KPI is published for the region only."),
     )
     description = models.TextField(_("description"), blank=True)
     is_published = models.BooleanField(_("published"), default=False)

@@ -54,6 +54,13 @@ class IndicatorSummary:
     latest_year: int | None
     latest_value: float | None
     has_gender: bool
+    decimals: int  # for display: fewer for large magnitudes
+
+
+def display_decimals(numbers: list[float]) -> int:
+    """Decimals to show: 0 from 1 000 up, 1 from 10 up, else 2."""
+    largest = max((abs(n) for n in numbers), default=0.0)
+    return 0 if largest >= 1000 else 1 if largest >= 10 else 2
 
 
 def summarise(indicator: Indicator) -> IndicatorSummary:
@@ -95,4 +102,5 @@ def summarise(indicator: Indicator) -> IndicatorSummary:
         latest_year=latest_year,
         latest_value=totals[latest_year] if latest_year is not None else None,
         has_gender=bool(by_gender["K"] or by_gender["M"]),
+        decimals=display_decimals([*totals.values(), *targets.values()]),
     )

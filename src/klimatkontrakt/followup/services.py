@@ -100,7 +100,8 @@ def _fetch(
         area = kolada_area_code(municipality.code, indicator.kolada_level)
         by_area.setdefault(area, []).append(indicator.kolada_kpi)
     values: list[KoladaValue] = []
-    for area, kpis in by_area.items():
+    # The municipality's own request first, then its region's.
+    for area, kpis in sorted(by_area.items(), key=lambda item: item[0] != municipality.code):
         values.extend(client.data(kpis, [area]))
     return values
 
@@ -116,7 +117,9 @@ def refresh_kolada_indicators(
     """Fetch the municipality's Kolada indicators and store their values, all or nothing.
 
     Every request is made before anything is written; a failed request (KoladaError)
-    leaves the database as it was. With ``check_access`` the user needs the editor role.
+    leaves the database as it was. Kolada's answer replaces the stored values: years it no
+    longer lists, or marks deleted, are removed, except when it sends no rows at all for a
+    KPI (then the stored values stay). With ``check_access`` the user needs the editor role.
     """
     if check_access:
         require_edit(user, municipality)
@@ -128,33 +131,48 @@ def refresh_kolada_indicators(
             indicator.save()
             result.created_indicators.append(indicator.kolada_kpi)
         indicators = {i.kolada_kpi: i for i in [*refresh, *create]}
+        received: dict[str, set[tuple[int, str]]] = {}
         for value in values:
-            indicator = indicators.get(value.kpi)
-            if indicator is None:
+            target = indicators.get(value.kpi)
+            if target is None:
                 continue  # Kolada answered with a KPI we did not ask for
             result.per_kpi[value.kpi] = result.per_kpi.get(value.kpi, 0) + 1
-            _store(indicator, value, result)
+            if _store(target, value, result):
+                received.setdefault(value.kpi, set()).add((value.period, value.gender))
+        for kpi, indicator in indicators.items():
+            if kpi in result.per_kpi:
+                result.deleted += _drop_missing(indicator, received.get(kpi, set()))
     return result
 
 
-def _store(indicator: Indicator, value: KoladaValue, result: RefreshResult) -> None:
-    key = {"indicator": indicator, "year": value.period, "gender": value.gender}
-    if value.deleted:
-        deleted, _ = IndicatorValue.objects.filter(**key).delete()
-        result.deleted += deleted
-        return
-    if value.value is None:
-        return  # Kolada lists the year without a figure
+def _drop_missing(indicator: Indicator, kept: set[tuple[int, str]]) -> int:
+    """Remove stored values Kolada no longer publishes (a full fetch lists all it has)."""
+    stale = [v.pk for v in indicator.values.all() if (v.year, v.gender) not in kept]
+    if not stale:
+        return 0
+    deleted, _ = IndicatorValue.objects.filter(pk__in=stale).delete()
+    return deleted
+
+
+def _store(indicator: Indicator, value: KoladaValue, result: RefreshResult) -> bool:
+    """Store one value; True when Kolada still publishes a figure for that year and gender."""
+    if value.deleted or value.value is None:
+        return False  # deleted upstream, or the year is listed without a figure
     provenance = f"Kolada {value.kpi}, {value.municipality}: {value.source_url}"
-    current = IndicatorValue.objects.filter(**key).first()
+    current = IndicatorValue.objects.filter(
+        indicator=indicator, year=value.period, gender=value.gender
+    ).first()
     if current is not None and current.value == value.value:
         result.unchanged += 1
-        return
+        return True
     IndicatorValue.objects.update_or_create(
-        **key,
+        indicator=indicator,
+        year=value.period,
+        gender=value.gender,
         defaults={"value": value.value, "provenance": provenance, "fetched_at": value.fetched_at},
     )
     result.stored += 1
+    return True
 
 
 EXAMPLE_PROVENANCE = "Exempeldata (demo), inte uppmätta värden / example data, not measured"
@@ -194,8 +212,16 @@ _DEMO = [
             "2030, inte ett beslutat effektmål."
         ),
         values={
-            1990: 499924, 2000: 436167, 2005: 364563, 2010: 361558, 2015: 285767,
-            2020: 242970, 2021: 243960, 2022: 222228, 2023: 224602, 2024: 262213,
+            1990: 499924,
+            2000: 436167,
+            2005: 364563,
+            2010: 361558,
+            2015: 285767,
+            2020: 242970,
+            2021: 243960,
+            2022: 222228,
+            2023: 224602,
+            2024: 262213,
         },
         targets={2030: 99985},
         target_note="Exempeltolkning: 80 % under 1990",
@@ -277,7 +303,9 @@ def load_demo_indicators(code: str = "1780") -> list[Indicator]:
                 for year, value in demo.values.items()
             )
             IndicatorTarget.objects.bulk_create(
-                IndicatorTarget(indicator=indicator, year=year, value=float(v), note=demo.target_note)
+                IndicatorTarget(
+                    indicator=indicator, year=year, value=float(v), note=demo.target_note
+                )
                 for year, v in demo.targets.items()
             )
             out.append(indicator)

@@ -16,8 +16,12 @@ from klimatkontrakt.web.downloads import table_response
 
 
 def _ctx(request: HttpRequest, muni: Any, **extra: Any) -> dict[str, Any]:
-    return {"municipality": muni, "active": "indicators", "can_edit": can_edit(request.user, muni),
-            **extra}
+    return {
+        "municipality": muni,
+        "active": "indicators",
+        "can_edit": can_edit(request.user, muni),
+        **extra,
+    }
 
 
 def _list_columns() -> list[tuple[str, str]]:
@@ -64,11 +68,14 @@ def indicator_list(request: HttpRequest, code: str) -> HttpResponse:
     fmt = request.GET.get("format")
     if fmt:
         return table_response(
-            f"indikatorer-{slugify(muni.name)}", _list_columns(),
-            [_list_row(s) for s in summaries], fmt,
+            f"indikatorer-{slugify(muni.name)}",
+            _list_columns(),
+            [_list_row(s) for s in summaries],
+            fmt,
         )
     return render(
-        request, "followup/indicator_list.html",
+        request,
+        "followup/indicator_list.html",
         _ctx(request, muni, summaries=summaries, status_label=status_label),
     )
 
@@ -82,10 +89,14 @@ def indicator_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     fmt = request.GET.get("format")
     if fmt:
         provenance_columns = [*columns, ("provenance", _("Provenance"))]
-        full = [{**row, "provenance": r.provenance} for row, r in zip(rows, summary.rows,
-                                                                      strict=True)]
+        full = [
+            {**row, "provenance": r.provenance} for row, r in zip(rows, summary.rows, strict=True)
+        ]
         return table_response(
-            f"indikator-{indicator.pk}-{slugify(indicator.name)}", provenance_columns, full, fmt,
+            f"indikator-{indicator.pk}-{slugify(indicator.name)}",
+            provenance_columns,
+            full,
+            fmt,
             source=_sources_text(summary),
         )
     chart = page_chart(
@@ -97,12 +108,19 @@ def indicator_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         rows=rows,
         download_url=reverse("followup:indicator", args=[muni.code, indicator.pk]),
         language=get_language() or "sv",
-        decimals=2,
+        decimals=summary.decimals,
     )
     return render(
-        request, "followup/indicator_detail.html",
-        _ctx(request, muni, summary=summary, indicator=indicator, chart=chart,
-             status=status_label(summary.assessment.status)),
+        request,
+        "followup/indicator_detail.html",
+        _ctx(
+            request,
+            muni,
+            summary=summary,
+            indicator=indicator,
+            chart=chart,
+            status=status_label(summary.assessment.status),
+        ),
     )
 
 

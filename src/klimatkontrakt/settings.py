@@ -13,6 +13,8 @@ BASE_DIR = Path(__file__).resolve().parent
 # var/ beside the checkout in development; override with KLIMATKONTRAKT_VAR_DIR.
 VAR_DIR = Path(os.environ.get("KLIMATKONTRAKT_VAR_DIR", BASE_DIR.parent.parent / "var"))
 
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
 ENV = os.environ.get("KLIMATKONTRAKT_ENV", "development")
 PRODUCTION = ENV == "production"
 DEBUG = os.environ.get("KLIMATKONTRAKT_DEBUG", "0" if PRODUCTION else "1") == "1"
@@ -124,6 +126,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -144,14 +147,23 @@ KOLADA_CACHE_DIR = CACHE_DIR / "kolada"
 KOLADA_TIMEOUT = float(os.environ.get("KLIMATKONTRAKT_KOLADA_TIMEOUT", "30"))
 KOLADA_MAX_AGE = float(os.environ.get("KLIMATKONTRAKT_KOLADA_MAX_AGE", str(24 * 3600)))
 
-EMAIL_BACKEND = os.environ.get(
-    "KLIMATKONTRAKT_EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend"
-    if PRODUCTION
-    else "django.core.mail.backends.console.EmailBackend",
-)
-EMAIL_HOST = os.environ.get("KLIMATKONTRAKT_EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("KLIMATKONTRAKT_EMAIL_PORT", "25"))
+# Django 6.1 mailers: SMTP in production, the console in development (mail is printed).
+MAILERS = {
+    "default": (
+        {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ.get("KLIMATKONTRAKT_EMAIL_HOST", "localhost"),
+                "port": int(os.environ.get("KLIMATKONTRAKT_EMAIL_PORT", "25")),
+                "username": os.environ.get("KLIMATKONTRAKT_EMAIL_USER", ""),
+                "password": os.environ.get("KLIMATKONTRAKT_EMAIL_PASSWORD", ""),
+                "use_tls": os.environ.get("KLIMATKONTRAKT_EMAIL_TLS", "1") == "1",
+            },
+        }
+        if PRODUCTION
+        else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    )
+}
 DEFAULT_FROM_EMAIL = os.environ.get("KLIMATKONTRAKT_FROM_EMAIL", "klimatkontrakt@localhost")
 
 SESSION_COOKIE_HTTPONLY = True

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
 
 from klimatkontrakt.contracts import selectors, services
@@ -50,6 +50,7 @@ class CommitmentOut(Schema):
     version_year: int
     party_id: int
     party: str
+    joint: bool
     section: str
     title: str
     description: str
@@ -72,6 +73,7 @@ class CommitmentIn(Schema):
     title: str = Field(..., max_length=300)
     description: str = ""
     party_id: int | None = None
+    joint: bool = False
     section: str = Field("municipality", description="section key, e.g. 'municipality', 'mobility'")
     planned_year: int | None = None
     status: str = Field("planned", description="status key of the municipality's list")
@@ -84,6 +86,7 @@ class CommitmentPatch(Schema):
     title: str | None = Field(None, max_length=300)
     description: str | None = None
     party_id: int | None = None
+    joint: bool | None = None
     section: str | None = None
     planned_year: int | None = None
     status: str | None = None
@@ -121,9 +124,17 @@ class DiffOut(Schema):
 
 def _commitment(c: Commitment) -> CommitmentOut:
     return CommitmentOut(
-        id=c.pk, lineage=str(c.lineage), version_year=c.version.year, party_id=c.party_id,
-        party=c.party.organisation.name, section=c.section.key, title=c.title,
-        description=c.description, planned_year=c.planned_year, status=c.status.key,
+        id=c.pk,
+        lineage=str(c.lineage),
+        version_year=c.version.year,
+        party_id=c.party_id,
+        party=c.party_label,
+        joint=c.joint,
+        section=c.section.key,
+        title=c.title,
+        description=c.description,
+        planned_year=c.planned_year,
+        status=c.status.key,
         responsible_department=c.responsible_department.name if c.responsible_department else None,
         tags=list(c.tags),
         carried_over_from_year=c.carried_over_from.version.year if c.carried_over_from else None,
@@ -132,8 +143,12 @@ def _commitment(c: Commitment) -> CommitmentOut:
 
 
 def _summary(v: ContractVersion) -> dict[str, Any]:
-    return {"year": v.year, "state": v.state, "is_published": v.is_published,
-            "signed_at": v.signed_at.isoformat() if v.signed_at else None}
+    return {
+        "year": v.year,
+        "state": v.state,
+        "is_published": v.is_published,
+        "signed_at": v.signed_at.isoformat() if v.signed_at else None,
+    }
 
 
 @router.get("/{code}", response={200: ContractOut, 404: Error})
@@ -141,10 +156,13 @@ def get_contract(request: HttpRequest, code: str) -> Any:
     muni = municipality_by_code(code)
     contract = selectors.contract_for(muni)
     if contract is None:
-        return 404, {"detail": "No contract"}
+        return Status(404, {"detail": "No contract"})
     versions = selectors.visible_versions(request.user, muni)
-    return ContractOut(municipality=muni.code, title=contract.title,
-                       versions=[VersionSummary(**_summary(v)) for v in versions])
+    return ContractOut(
+        municipality=muni.code,
+        title=contract.title,
+        versions=[VersionSummary(**_summary(v)) for v in versions],
+    )
 
 
 @router.get("/{code}/versions/{year}", response=VersionOut)
@@ -152,12 +170,22 @@ def get_version(request: HttpRequest, code: str, year: int) -> Any:
     muni = municipality_by_code(code)
     v = selectors.version_for(request.user, muni, year)
     return VersionOut(
-        **_summary(v), municipality=muni.code,
-        parties=[PartyOut(id=p.pk, name=p.organisation.name, role=p.role,
-                          signatory_name=p.signatory_name, signatory_title=p.signatory_title)
-                 for p in v.parties.select_related("organisation")],
-        sections=[SectionOut(key=s.key, number=s.number, title=s.title, body=s.body)
-                  for s in v.sections.all()],
+        **_summary(v),
+        municipality=muni.code,
+        parties=[
+            PartyOut(
+                id=p.pk,
+                name=p.organisation.name,
+                role=p.role,
+                signatory_name=p.signatory_name,
+                signatory_title=p.signatory_title,
+            )
+            for p in v.parties.select_related("organisation")
+        ],
+        sections=[
+            SectionOut(key=s.key, number=s.number, title=s.title, body=s.body)
+            for s in v.sections.all()
+        ],
         commitments=[_commitment(c) for c in selectors.commitments_of(v)],
     )
 
@@ -183,17 +211,27 @@ def get_diff(request: HttpRequest, code: str, from_year: int, to_year: int) -> A
         selectors.version_for(request.user, muni, to_year),
     )
     return DiffOut(
-        from_year=from_year, to_year=to_year,
-        added=[_commitment(c) for c in d.added], removed=[_commitment(c) for c in d.removed],
-        changed=[ChangedOut(lineage=str(ch.new.lineage), title=ch.new.title,
-                            fields=[FieldChangeOut(field=f.field, old=f.old, new=f.new) for f in ch.fields])
-                 for ch in d.changed],
-        carried_over=[_commitment(c) for c in d.carried_over], unchanged=d.unchanged,
+        from_year=from_year,
+        to_year=to_year,
+        added=[_commitment(c) for c in d.added],
+        removed=[_commitment(c) for c in d.removed],
+        changed=[
+            ChangedOut(
+                lineage=str(ch.new.lineage),
+                title=ch.new.title,
+                fields=[FieldChangeOut(field=f.field, old=f.old, new=f.new) for f in ch.fields],
+            )
+            for ch in d.changed
+        ],
+        carried_over=[_commitment(c) for c in d.carried_over],
+        unchanged=d.unchanged,
         sections_changed=[new.key for _, new in d.sections_changed],
     )
 
 
-def _resolve(version: ContractVersion, current: Commitment | None, payload: Any) -> services.CommitmentInput:
+def _resolve(
+    version: ContractVersion, current: Commitment | None, payload: Any
+) -> services.CommitmentInput:
     """Turn ids and keys into objects of this version; unknown ones are field errors (422)."""
     muni = version.contract.municipality
     errors: dict[str, str] = {}
@@ -203,8 +241,11 @@ def _resolve(version: ContractVersion, current: Commitment | None, payload: Any)
         return default if value is None else value
 
     party_id = pick("party_id", current.party_id if current else None)
-    party = (version.parties.filter(pk=party_id).first() if party_id
-             else version.parties.filter(role="municipality").first())
+    party = (
+        version.parties.filter(pk=party_id).first()
+        if party_id
+        else version.parties.filter(role="municipality").first()
+    )
     if party is None:
         errors["party_id"] = "No such party in this version"
     section_key = pick("section", current.section.key if current else "municipality")
@@ -215,7 +256,9 @@ def _resolve(version: ContractVersion, current: Commitment | None, payload: Any)
     status = CommitmentStatus.objects.filter(municipality=muni, key=status_key).first()
     if status is None:
         errors["status"] = f"No status with key {status_key!r}"
-    dept_id = pick("responsible_department_id", current.responsible_department_id if current else None)
+    dept_id = pick(
+        "responsible_department_id", current.responsible_department_id if current else None
+    )
     dept = Department.objects.filter(pk=dept_id, municipality=muni).first() if dept_id else None
     if dept_id and dept is None:
         errors["responsible_department_id"] = "No such department in this municipality"
@@ -223,28 +266,38 @@ def _resolve(version: ContractVersion, current: Commitment | None, payload: Any)
         raise ValidationError(errors)
     assert party is not None and section is not None and status is not None
     return services.CommitmentInput(
-        party=party, section=section, status=status,
+        party=party,
+        section=section,
+        status=status,
         title=pick("title", current.title if current else ""),
         description=pick("description", current.description if current else ""),
-        planned_year=payload.planned_year if "planned_year" in payload.model_fields_set
+        planned_year=payload.planned_year
+        if "planned_year" in payload.model_fields_set
         else (current.planned_year if current else None),
         responsible_department=dept,
         tags=pick("tags", list(current.tags) if current else []),
+        joint=pick("joint", current.joint if current else False),
     )
 
 
-@router.post("/{code}/versions/{year}/commitments", auth=django_auth,
-             response={201: CommitmentOut, 403: Error, 409: Error, 422: Error})
+@router.post(
+    "/{code}/versions/{year}/commitments",
+    auth=django_auth,
+    response={201: CommitmentOut, 403: Error, 409: Error, 422: Error},
+)
 def create_commitment(request: HttpRequest, code: str, year: int, payload: CommitmentIn) -> Any:
     muni = municipality_by_code(code)
     require_edit(request.user, muni)
     v = selectors.version_for(request.user, muni, year)
     c = services.create_commitment(request.user, v, _resolve(v, None, payload))
-    return 201, _commitment(selectors.commitments_of(v).get(pk=c.pk))
+    return Status(201, _commitment(selectors.commitments_of(v).get(pk=c.pk)))
 
 
-@router.patch("/{code}/commitments/{pk}", auth=django_auth,
-              response={200: CommitmentOut, 403: Error, 409: Error, 422: Error})
+@router.patch(
+    "/{code}/commitments/{pk}",
+    auth=django_auth,
+    response={200: CommitmentOut, 403: Error, 409: Error, 422: Error},
+)
 def update_commitment(request: HttpRequest, code: str, pk: int, payload: CommitmentPatch) -> Any:
     muni = municipality_by_code(code)
     require_edit(request.user, muni)
@@ -255,8 +308,11 @@ def update_commitment(request: HttpRequest, code: str, pk: int, payload: Commitm
     return _commitment(selectors.commitments_of(c.version).get(pk=updated.pk))
 
 
-@router.post("/{code}/versions/{year}/sign", auth=django_auth,
-             response={200: VersionSummary, 403: Error, 409: Error, 422: Error})
+@router.post(
+    "/{code}/versions/{year}/sign",
+    auth=django_auth,
+    response={200: VersionSummary, 403: Error, 409: Error, 422: Error},
+)
 def sign_version(request: HttpRequest, code: str, year: int) -> Any:
     muni = municipality_by_code(code)
     require_edit(request.user, muni)
@@ -264,12 +320,13 @@ def sign_version(request: HttpRequest, code: str, year: int) -> Any:
     return VersionSummary(**_summary(v))
 
 
-@router.post("/{code}/versions/{year}/next", auth=django_auth,
-             response={201: VersionSummary, 403: Error, 409: Error, 422: Error})
+@router.post(
+    "/{code}/versions/{year}/next",
+    auth=django_auth,
+    response={201: VersionSummary, 403: Error, 409: Error, 422: Error},
+)
 def start_next(request: HttpRequest, code: str, year: int) -> Any:
     muni = municipality_by_code(code)
     require_edit(request.user, muni)
     v = services.start_next_version(request.user, selectors.version_for(request.user, muni, year))
-    return 201, VersionSummary(**_summary(v))
-
-
+    return Status(201, VersionSummary(**_summary(v)))

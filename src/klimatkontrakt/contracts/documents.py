@@ -29,10 +29,10 @@ def contract_docx(version: ContractVersion, *, language: str = "sv") -> bytes:
             for paragraph in [p for p in section.body.split("\n\n") if p.strip()]:
                 doc.add_paragraph(paragraph.strip())
             commitments = list(section.commitments.all())
-            multiple = len({c.party_id for c in commitments}) > 1
-            for party, group in groupby(commitments, key=lambda c: c.party):
+            multiple = len({c.party_label for c in commitments}) > 1
+            for label, group in groupby(commitments, key=lambda c: c.party_label):
                 if multiple:
-                    doc.add_heading(party.organisation.name, level=3)
+                    doc.add_heading(label, level=3)
                 for c in group:
                     item = doc.add_paragraph(style="List Bullet")
                     item.add_run(c.title).bold = True
@@ -45,10 +45,16 @@ def contract_docx(version: ContractVersion, *, language: str = "sv") -> bytes:
             doc,
             [_("Party"), _("Signatory"), _("Signature")],
             [
-                [p.organisation.name, ", ".join(x for x in [p.signatory_name, p.signatory_title] if x), ""]
+                [
+                    p.organisation.name,
+                    ", ".join(x for x in [p.signatory_name, p.signatory_title] if x),
+                    "",
+                ]
                 for p in parties
             ],
         )
         if version.is_signed and version.signed_at:
-            doc.add_paragraph(_("Signed %(date)s.") % {"date": version.signed_at.date().isoformat()})
+            doc.add_paragraph(
+                _("Signed %(date)s.") % {"date": version.signed_at.date().isoformat()}
+            )
     return to_bytes(doc)

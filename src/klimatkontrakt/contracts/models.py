@@ -37,7 +37,8 @@ class ContractVersion(models.Model):
     year = models.PositiveIntegerField(_("year"))
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
     is_published = models.BooleanField(
-        _("published"), default=False,
+        _("published"),
+        default=False,
         help_text=_("Published versions are visible to everyone; signing publishes."),
     )
     signed_at = models.DateTimeField(_("signed at"), null=True, blank=True)
@@ -73,17 +74,10 @@ class FrozenWithVersion(models.Model):
     """Rows of a version refuse any change once the version is signed (defence in depth)."""
 
     version: "models.ForeignKey[ContractVersion, ContractVersion]"
+    version_id: int
 
     class Meta:
         abstract = True
-
-    def _check_unfrozen(self) -> None:
-        version = ContractVersion.objects.filter(pk=self.version_id).only("state").first()
-        if version is not None and version.is_signed:
-            raise FrozenVersionError(
-                _("The %(year)s version is signed and can no longer be changed.")
-                % {"year": version.year}
-            )
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         self._check_unfrozen()
@@ -92,6 +86,14 @@ class FrozenWithVersion(models.Model):
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         self._check_unfrozen()
         return super().delete(*args, **kwargs)
+
+    def _check_unfrozen(self) -> None:
+        version = ContractVersion.objects.filter(pk=self.version_id).only("state").first()
+        if version is not None and version.is_signed:
+            raise FrozenVersionError(
+                _("The %(year)s version is signed and can no longer be changed.")
+                % {"year": version.year}
+            )
 
 
 class Party(FrozenWithVersion):
@@ -149,7 +151,8 @@ class CommitmentStatus(models.Model):
     name_sv = models.CharField(_("name (Swedish)"), max_length=60)
     name_en = models.CharField(_("name (English)"), max_length=60)
     carries_over = models.BooleanField(
-        _("carries over"), default=True,
+        _("carries over"),
+        default=True,
         help_text=_("Commitments with this status are carried over to next year's version."),
     )
     order = models.PositiveIntegerField(default=0)
@@ -174,17 +177,27 @@ class Commitment(FrozenWithVersion):
         ContractVersion, on_delete=models.CASCADE, related_name="commitments"
     )
     lineage = models.UUIDField(
-        default=uuid.uuid4, editable=False,
+        default=uuid.uuid4,
+        editable=False,
         help_text="The same commitment across yearly versions shares one lineage.",
     )
     party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="commitments")
+    joint = models.BooleanField(
+        _("joint commitment"),
+        default=False,
+        help_text=_("Made jointly by all parties of this party's kind, e.g. the six agencies."),
+    )
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="commitments")
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     planned_year = models.PositiveIntegerField(_("planned year"), null=True, blank=True)
     status = models.ForeignKey(CommitmentStatus, on_delete=models.PROTECT, related_name="+")
     responsible_department = models.ForeignKey(
-        Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="commitments",
+        Department,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="commitments",
         verbose_name=_("responsible department"),
     )
     tags = models.JSONField(_("tags"), default=list, blank=True)
@@ -199,13 +212,21 @@ class Commitment(FrozenWithVersion):
     class Meta:
         ordering = ["version", "section__order", "order", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["version", "lineage"], name="unique_lineage_per_version")
+            models.UniqueConstraint(
+                fields=["version", "lineage"], name="unique_lineage_per_version"
+            )
         ]
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def party_label(self) -> str:
+        if self.joint and self.party.role == Party.Role.AGENCY:
+            return str(_("The agencies jointly"))
+        return self.party.organisation.name
 
     @property
     def is_carried_over(self) -> bool:
@@ -237,3 +258,6 @@ class CommitmentChange(models.Model):
         ordering = ["-at", "-pk"]
         verbose_name = _("commitment change")
         verbose_name_plural = _("commitment changes")
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.lineage} ({self.at:%Y-%m-%d})"

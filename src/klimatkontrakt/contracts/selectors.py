@@ -17,8 +17,15 @@ from klimatkontrakt.organisations.access import can_view_unpublished
 from klimatkontrakt.organisations.models import Municipality
 
 DIFF_FIELDS = [
-    "title", "description", "planned_year", "status", "responsible_department", "tags",
-    "party", "section",
+    "joint",
+    "title",
+    "description",
+    "planned_year",
+    "status",
+    "responsible_department",
+    "tags",
+    "party",
+    "section",
 ]
 
 
@@ -48,7 +55,11 @@ def version_for(user: Any, municipality: Municipality, year: int) -> ContractVer
 
 def commitments_of(version: ContractVersion) -> QuerySet[Commitment]:
     return version.commitments.select_related(
-        "party__organisation", "section", "status", "responsible_department", "carried_over_from__version"
+        "party__organisation",
+        "section",
+        "status",
+        "responsible_department",
+        "carried_over_from__version",
     ).order_by("section__order", "order", "pk")
 
 
@@ -69,7 +80,11 @@ def commitment_for(user: Any, municipality: Municipality, pk: int) -> Commitment
 
 def commitments_of_municipality(municipality: Municipality) -> QuerySet[Commitment]:
     return Commitment.objects.filter(version__contract__municipality=municipality).select_related(
-        "version", "party__organisation", "section", "status", "responsible_department",
+        "version",
+        "party__organisation",
+        "section",
+        "status",
+        "responsible_department",
         "carried_over_from__version",
     )
 

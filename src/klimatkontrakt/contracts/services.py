@@ -37,8 +37,15 @@ __all__ = [
 ]
 
 TRACKED_FIELDS = [
-    "title", "description", "planned_year", "status", "responsible_department", "tags",
-    "party", "section",
+    "joint",
+    "title",
+    "description",
+    "planned_year",
+    "status",
+    "responsible_department",
+    "tags",
+    "party",
+    "section",
 ]
 
 
@@ -56,6 +63,7 @@ class CommitmentInput:
     planned_year: int | None = None
     responsible_department: Department | None = None
     tags: list[str] | None = None
+    joint: bool = False
 
 
 def _actor(user: Any) -> Any:
@@ -67,8 +75,12 @@ def ensure_statuses(municipality: Municipality) -> list[CommitmentStatus]:
     if not municipality.commitment_statuses.exists():
         for order, (key, sv, en, carries) in enumerate(DEFAULT_STATUSES):
             CommitmentStatus.objects.create(
-                municipality=municipality, key=key, name_sv=sv, name_en=en,
-                carries_over=carries, order=order,
+                municipality=municipality,
+                key=key,
+                name_sv=sv,
+                name_en=en,
+                carries_over=carries,
+                order=order,
             )
     return list(municipality.commitment_statuses.all())
 
@@ -117,9 +129,12 @@ def _snapshot(c: Commitment) -> dict[str, Any]:
         "description": c.description,
         "planned_year": c.planned_year,
         "status": c.status.key,
-        "responsible_department": c.responsible_department.name if c.responsible_department else None,
+        "responsible_department": c.responsible_department.name
+        if c.responsible_department
+        else None,
         "tags": list(c.tags),
         "party": c.party.organisation.name,
+        "joint": c.joint,
         "section": c.section.number,
     }
 
@@ -132,14 +147,25 @@ def create_commitment(user: Any, version: ContractVersion, data: CommitmentInput
     _validate(version, data)
     order = version.commitments.filter(section=data.section).count()
     c = Commitment.objects.create(
-        version=version, party=data.party, section=data.section, title=data.title.strip(),
-        description=data.description.strip(), planned_year=data.planned_year, status=data.status,
-        responsible_department=data.responsible_department, tags=_clean_tags(data.tags),
+        version=version,
+        party=data.party,
+        section=data.section,
+        title=data.title.strip(),
+        description=data.description.strip(),
+        planned_year=data.planned_year,
+        status=data.status,
+        responsible_department=data.responsible_department,
+        tags=_clean_tags(data.tags),
+        joint=data.joint,
         order=order,
     )
     CommitmentChange.objects.create(
-        commitment=c, version=version, lineage=c.lineage, user=_actor(user),
-        action=CommitmentChange.Action.CREATED, changes={k: [None, v] for k, v in _snapshot(c).items()},
+        commitment=c,
+        version=version,
+        lineage=c.lineage,
+        user=_actor(user),
+        action=CommitmentChange.Action.CREATED,
+        changes={k: [None, v] for k, v in _snapshot(c).items()},
     )
     return c
 
@@ -149,8 +175,10 @@ def update_commitment(
     user: Any, commitment: Commitment, data: CommitmentInput, *, expected_edit_version: int
 ) -> Commitment:
     """Save an edit made on `expected_edit_version`; refuse it if someone saved in between."""
-    c = Commitment.objects.select_for_update().select_related("version__contract").get(
-        pk=commitment.pk
+    c = (
+        Commitment.objects.select_for_update()
+        .select_related("version__contract")
+        .get(pk=commitment.pk)
     )
     require_edit(user, c.version.contract.municipality)
     _require_draft(c.version)
@@ -167,6 +195,7 @@ def update_commitment(
     c.description, c.planned_year = data.description.strip(), data.planned_year
     c.status, c.responsible_department = data.status, data.responsible_department
     c.tags = _clean_tags(data.tags)
+    c.joint = data.joint
     after = _snapshot(c)
     changes = {k: [before[k], after[k]] for k in TRACKED_FIELDS if before[k] != after[k]}
     if not changes:
@@ -175,22 +204,32 @@ def update_commitment(
     c.save()
     c.refresh_from_db()
     CommitmentChange.objects.create(
-        commitment=c, version=c.version, lineage=c.lineage, user=_actor(user),
-        action=CommitmentChange.Action.UPDATED, changes=changes,
+        commitment=c,
+        version=c.version,
+        lineage=c.lineage,
+        user=_actor(user),
+        action=CommitmentChange.Action.UPDATED,
+        changes=changes,
     )
     return c
 
 
 @transaction.atomic
 def delete_commitment(user: Any, commitment: Commitment) -> None:
-    c = Commitment.objects.select_for_update().select_related("version__contract").get(
-        pk=commitment.pk
+    c = (
+        Commitment.objects.select_for_update()
+        .select_related("version__contract")
+        .get(pk=commitment.pk)
     )
     require_edit(user, c.version.contract.municipality)
     _require_draft(c.version)
     CommitmentChange.objects.create(
-        commitment=None, version=c.version, lineage=c.lineage, user=_actor(user),
-        action=CommitmentChange.Action.DELETED, changes={k: [v, None] for k, v in _snapshot(c).items()},
+        commitment=None,
+        version=c.version,
+        lineage=c.lineage,
+        user=_actor(user),
+        action=CommitmentChange.Action.DELETED,
+        changes={k: [v, None] for k, v in _snapshot(c).items()},
     )
     c.delete()
 
@@ -240,19 +279,29 @@ def create_version(
 ) -> ContractVersion:
     """A fresh version with the standard sections. `parties`: (organisation, role, name, title)."""
     if contract.versions.filter(year=year).exists():
-        raise ValidationError({"year": _("There is already a version for %(year)s.") % {"year": year}})
+        raise ValidationError(
+            {"year": _("There is already a version for %(year)s.") % {"year": year}}
+        )
     ensure_statuses(contract.municipality)
     v = ContractVersion.objects.create(contract=contract, year=year)
     for order, (org, role, name, title) in enumerate(parties):
         Party.objects.create(
-            version=v, organisation=org, role=role, order=order, signatory_name=name,
+            version=v,
+            organisation=org,
+            role=role,
+            order=order,
+            signatory_name=name,
             signatory_title=title,
         )
     texts = section_texts or {}
     for order, spec in enumerate(STRUCTURE):
         Section.objects.create(
-            version=v, key=spec.key, number=spec.number, title=spec.title_sv,
-            body=texts.get(spec.key, ""), order=order,
+            version=v,
+            key=spec.key,
+            number=spec.number,
+            title=spec.title_sv,
+            body=texts.get(spec.key, ""),
+            order=order,
         )
     return v
 
@@ -271,8 +320,12 @@ def start_next_version(user: Any, version: ContractVersion) -> ContractVersion:
     party_map: dict[int, Party] = {}
     for p in v.parties.all():
         party_map[p.pk] = Party.objects.create(
-            version=new, organisation=p.organisation, role=p.role, order=p.order,
-            signatory_name=p.signatory_name, signatory_title=p.signatory_title,
+            version=new,
+            organisation=p.organisation,
+            role=p.role,
+            order=p.order,
+            signatory_name=p.signatory_name,
+            signatory_title=p.signatory_title,
         )
     section_map: dict[int, Section] = {}
     for s in v.sections.all():
@@ -282,14 +335,25 @@ def start_next_version(user: Any, version: ContractVersion) -> ContractVersion:
     carried = v.commitments.filter(status__carries_over=True).select_related("status")
     for c in carried:
         copy = Commitment.objects.create(
-            version=new, lineage=c.lineage, party=party_map[c.party_id],
-            section=section_map[c.section_id], title=c.title, description=c.description,
-            planned_year=c.planned_year, status=c.status,
-            responsible_department=c.responsible_department, tags=list(c.tags),
-            carried_over_from=c, order=c.order,
+            version=new,
+            lineage=c.lineage,
+            party=party_map[c.party_id],
+            section=section_map[c.section_id],
+            title=c.title,
+            description=c.description,
+            planned_year=c.planned_year,
+            status=c.status,
+            responsible_department=c.responsible_department,
+            tags=list(c.tags),
+            joint=c.joint,
+            carried_over_from=c,
+            order=c.order,
         )
         CommitmentChange.objects.create(
-            commitment=copy, version=new, lineage=c.lineage, user=_actor(user),
+            commitment=copy,
+            version=new,
+            lineage=c.lineage,
+            user=_actor(user),
             action=CommitmentChange.Action.CARRIED_OVER,
             changes={"from_version": [None, v.year]},
         )

@@ -12,9 +12,29 @@ urlpatterns = [
     path("kommun/<str:code>/kontrakt/<int:year>/kontrakt.docx", views.version_docx, name="docx"),
     path("kommun/<str:code>/kontrakt/<int:year>/signera/", views.sign, name="sign"),
     path("kommun/<str:code>/kontrakt/<int:year>/nasta-ar/", views.start_next, name="next"),
-    path("kommun/<str:code>/kontrakt/<int:year>/atagande/ny/", views.commitment_edit, name="commitment_new"),
-    path("kommun/<str:code>/kontrakt/<int:year>/atagande/<int:pk>/", views.commitment_detail, name="commitment"),
-    path("kommun/<str:code>/kontrakt/<int:year>/atagande/<int:pk>/redigera/", views.commitment_edit, name="commitment_edit"),
-    path("kommun/<str:code>/kontrakt/<int:year>/atagande/<int:pk>/ta-bort/", views.commitment_delete, name="commitment_delete"),
-    path("kommun/<str:code>/kontrakt/<int:year>/avsnitt/<slug:key>/", views.section_edit, name="section_edit"),
+    path(
+        "kommun/<str:code>/kontrakt/<int:year>/atagande/ny/",
+        views.commitment_edit,
+        name="commitment_new",
+    ),
+    path(
+        "kommun/<str:code>/kontrakt/<int:year>/atagande/<int:pk>/",
+        views.commitment_detail,
+        name="commitment",
+    ),
+    path(
+        "kommun/<str:code>/kontrakt/<int:year>/atagande/<int:pk>/redigera/",
+        views.commitment_edit,
+        name="commitment_edit",
+    ),
+    path(
+        "kommun/<str:code>/kontrakt/<int:year>/atagande/<int:pk>/ta-bort/",
+        views.commitment_delete,
+        name="commitment_delete",
+    ),
+    path(
+        "kommun/<str:code>/kontrakt/<int:year>/avsnitt/<slug:key>/",
+        views.section_edit,
+        name="section_edit",
+    ),
 ]

@@ -20,8 +20,13 @@ from klimatkontrakt.organisations.selectors import municipality_by_code
 
 
 def _ctx(request: HttpRequest, muni: Any, **extra: Any) -> dict[str, Any]:
-    return {"municipality": muni, "active": "contract", "can_edit": can_edit(request.user, muni),
-            "language": get_language() or "sv", **extra}
+    return {
+        "municipality": muni,
+        "active": "contract",
+        "can_edit": can_edit(request.user, muni),
+        "language": get_language() or "sv",
+        **extra,
+    }
 
 
 def contract_latest(request: HttpRequest, code: str) -> HttpResponse:
@@ -39,9 +44,15 @@ def version_detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
     return render(
         request,
         "contracts/version.html",
-        _ctx(request, muni, version=version, sections=selectors.sections_with_commitments(version),
-             parties=version.parties.select_related("organisation"), versions=all_versions,
-             has_next=hasattr(version, "next_version")),
+        _ctx(
+            request,
+            muni,
+            version=version,
+            sections=selectors.sections_with_commitments(version),
+            parties=version.parties.select_related("organisation"),
+            versions=all_versions,
+            has_next=hasattr(version, "next_version"),
+        ),
     )
 
 
@@ -51,8 +62,13 @@ def version_print(request: HttpRequest, code: str, year: int) -> HttpResponse:
     return render(
         request,
         "contracts/print.html",
-        _ctx(request, muni, version=version, sections=selectors.sections_with_commitments(version),
-             parties=version.parties.select_related("organisation")),
+        _ctx(
+            request,
+            muni,
+            version=version,
+            sections=selectors.sections_with_commitments(version),
+            parties=version.parties.select_related("organisation"),
+        ),
     )
 
 
@@ -75,13 +91,16 @@ def commitment_detail(request: HttpRequest, code: str, year: int, pk: int) -> Ht
     if c.version_id != version.pk:
         return redirect("contracts:commitment", code, c.version.year, c.pk)
     return render(
-        request, "contracts/commitment.html",
+        request,
+        "contracts/commitment.html",
         _ctx(request, muni, version=version, commitment=c, history=selectors.history_of(c)),
     )
 
 
 @login_required
-def commitment_edit(request: HttpRequest, code: str, year: int, pk: int | None = None) -> HttpResponse:
+def commitment_edit(
+    request: HttpRequest, code: str, year: int, pk: int | None = None
+) -> HttpResponse:
     muni = municipality_by_code(code)
     version = selectors.version_for(request.user, muni, year)
     require_edit(request.user, muni)
@@ -90,7 +109,11 @@ def commitment_edit(request: HttpRequest, code: str, year: int, pk: int | None =
         raise PermissionDenied(_("The commitment belongs to another version."))
     language = get_language() or "sv"
     if version.is_signed:
-        messages.error(request, _("The %(year)s version is signed and can no longer be changed.") % {"year": version.year})
+        messages.error(
+            request,
+            _("The %(year)s version is signed and can no longer be changed.")
+            % {"year": version.year},
+        )
         return redirect("contracts:version", code, year)
     if request.method == "POST":
         form = CommitmentForm(request.POST, version=version, language=language)
@@ -101,7 +124,9 @@ def commitment_edit(request: HttpRequest, code: str, year: int, pk: int | None =
                     messages.success(request, _("The commitment was added."))
                 else:
                     commitment = services.update_commitment(
-                        request.user, commitment, form.to_input(),
+                        request.user,
+                        commitment,
+                        form.to_input(),
                         expected_edit_version=form.cleaned_data["edit_version"] or 0,
                     )
                     messages.success(request, _("The commitment was saved."))
@@ -119,11 +144,16 @@ def commitment_edit(request: HttpRequest, code: str, year: int, pk: int | None =
             party = version.parties.filter(role="municipality").first()
             section = version.sections.filter(key="municipality").first()
             status = CommitmentStatus.objects.filter(municipality=muni).first()
-            initial = {"party": party, "section": section, "status": status,
-                       "planned_year": version.year}
+            initial = {
+                "party": party,
+                "section": section,
+                "status": status,
+                "planned_year": version.year,
+            }
         form = CommitmentForm(initial=initial, version=version, language=language)
     return render(
-        request, "contracts/commitment_form.html",
+        request,
+        "contracts/commitment_form.html",
         _ctx(request, muni, version=version, commitment=commitment, form=form),
     )
 
@@ -160,8 +190,11 @@ def section_edit(request: HttpRequest, code: str, year: int, key: str) -> HttpRe
                 form.add_error(None, str(exc))
     else:
         form = SectionTextForm(initial={"body": section.body})
-    return render(request, "contracts/section_form.html",
-                  _ctx(request, muni, version=version, section=section, form=form))
+    return render(
+        request,
+        "contracts/section_form.html",
+        _ctx(request, muni, version=version, section=section, form=form),
+    )
 
 
 def version_url(code: str, year: int) -> str:
@@ -178,14 +211,24 @@ def sign(request: HttpRequest, code: str, year: int) -> HttpResponse:
     if request.method == "POST":
         try:
             services.sign_version(request.user, version)
-            messages.success(request, _("The %(year)s version is signed and frozen.") % {"year": year})
+            messages.success(
+                request, _("The %(year)s version is signed and frozen.") % {"year": year}
+            )
         except (services.FrozenVersionError, ValidationError) as exc:
             messages.error(request, "; ".join(getattr(exc, "messages", [str(exc)])))
         return redirect("contracts:version", code, year)
-    return render(request, "contracts/confirm.html", _ctx(
-        request, muni, version=version, action="sign",
-        question=_("Sign the %(year)s version? After signing, nothing in it can be changed.") % {"year": year},
-    ))
+    return render(
+        request,
+        "contracts/confirm.html",
+        _ctx(
+            request,
+            muni,
+            version=version,
+            action="sign",
+            question=_("Sign the %(year)s version? After signing, nothing in it can be changed.")
+            % {"year": year},
+        ),
+    )
 
 
 @login_required
@@ -199,12 +242,27 @@ def start_next(request: HttpRequest, code: str, year: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, "; ".join(exc.messages))
             return redirect("contracts:version", code, year)
-        messages.success(request, _("The %(year)s draft was started; unfinished commitments were carried over.") % {"year": new.year})
+        messages.success(
+            request,
+            _("The %(year)s draft was started; unfinished commitments were carried over.")
+            % {"year": new.year},
+        )
         return redirect("contracts:version", code, new.year)
-    return render(request, "contracts/confirm.html", _ctx(
-        request, muni, version=version, action="next",
-        question=_("Start the %(next)s version from the signed %(year)s version? Unfinished commitments are carried over; finished and cancelled ones stay behind.") % {"next": year + 1, "year": year},
-    ))
+    return render(
+        request,
+        "contracts/confirm.html",
+        _ctx(
+            request,
+            muni,
+            version=version,
+            action="next",
+            question=_(
+                "Start the %(next)s version from the signed %(year)s version? Unfinished "
+                "commitments are carried over; finished and cancelled ones stay behind."
+            )
+            % {"next": year + 1, "year": year},
+        ),
+    )
 
 
 def diff(request: HttpRequest, code: str) -> HttpResponse:
@@ -217,22 +275,44 @@ def diff(request: HttpRequest, code: str) -> HttpResponse:
     except ValueError:
         a = b = 0
     result = None
+    asked = "fran" in request.GET or "till" in request.GET
+    if asked and (a not in years or b not in years):
+        return render(
+            request,
+            "contracts/diff.html",
+            _ctx(request, muni, versions=versions, year_a=a, year_b=b, diff=None),
+            status=404,
+        )
     if a in years and b in years:
         result = selectors.diff_versions(
-            selectors.version_for(request.user, muni, a), selectors.version_for(request.user, muni, b)
+            selectors.version_for(request.user, muni, a),
+            selectors.version_for(request.user, muni, b),
         )
-    return render(request, "contracts/diff.html", _ctx(
-        request, muni, versions=versions, year_a=a, year_b=b, diff=result,
-    ), status=200 if result or len(years) < 2 else 404)
+    return render(
+        request,
+        "contracts/diff.html",
+        _ctx(
+            request,
+            muni,
+            versions=versions,
+            year_a=a,
+            year_b=b,
+            diff=result,
+        ),
+    )
 
 
 @login_required
 def statuses(request: HttpRequest, code: str) -> HttpResponse:
     muni = municipality_by_code(code)
     if not can_admin(request.user, muni):
-        raise PermissionDenied(_("Only the municipality's administrators can change the status list."))
+        raise PermissionDenied(
+            _("Only the municipality's administrators can change the status list.")
+        )
     services.ensure_statuses(muni)
-    StatusFormSet = modelformset_factory(CommitmentStatus, form=StatusForm, extra=1, can_delete=False)
+    StatusFormSet = modelformset_factory(
+        CommitmentStatus, form=StatusForm, extra=1, can_delete=False
+    )
     qs = CommitmentStatus.objects.filter(municipality=muni)
     if request.method == "POST":
         formset = StatusFormSet(request.POST, queryset=qs)
@@ -243,7 +323,9 @@ def statuses(request: HttpRequest, code: str) -> HttpResponse:
                 status = form.save(commit=False)
                 if status.pk is None:
                     status.municipality = muni
-                    status.key = slugify(status.name_en or status.name_sv)[:40] or f"status-{qs.count() + 1}"
+                    status.key = (
+                        slugify(status.name_en or status.name_sv)[:40] or f"status-{qs.count() + 1}"
+                    )
                 status.save()
             messages.success(request, _("The status list was saved."))
             return redirect("contracts:statuses", code)

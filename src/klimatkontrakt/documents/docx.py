@@ -26,7 +26,11 @@ def new_document(title: str, *, subtitle: str = "", language: str = "sv") -> Doc
 
 
 def add_table(
-    doc: DocumentType, header: Sequence[str], rows: Sequence[Sequence[Any]], *, style: str = "Table Grid"
+    doc: DocumentType,
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    style: str = "Table Grid",
 ) -> None:
     table = doc.add_table(rows=1, cols=len(header))
     table.style = style

@@ -35,7 +35,9 @@ def list_municipalities(request: HttpRequest, contract_only: bool = False) -> li
     qs = selectors.contract_municipalities() if contract_only else selectors.municipalities()
     return [
         MunicipalityOut(
-            code=m.code, name=m.name, county_code=m.county.code,
+            code=m.code,
+            name=m.name,
+            county_code=m.county.code,
             in_climate_contract=m.in_climate_contract,
         )
         for m in qs

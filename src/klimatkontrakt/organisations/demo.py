@@ -53,7 +53,7 @@ def load(stdout: Any) -> None:
     karlstad = Municipality.objects.get(code="1780")
     for name, short, kind in KARLSTAD_DEPARTMENTS:
         ensure_department(karlstad, name, kind, short)
-    for slug, short, full in AGENCIES:
+    for slug, short, _full in AGENCIES:
         ensure_organisation(Organisation.Kind.AGENCY, short, slug=slug, website="")
     ensure_organisation(Organisation.Kind.PROGRAMME, VIABLE_CITIES[1], slug=VIABLE_CITIES[0])
     if settings.DEBUG and not get_user_model().objects.filter(username=DEMO_EDITOR).exists():

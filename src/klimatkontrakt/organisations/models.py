@@ -50,9 +50,7 @@ class Municipality(models.Model):
     organisation = models.OneToOneField(
         Organisation, on_delete=models.PROTECT, related_name="municipality"
     )
-    in_climate_contract = models.BooleanField(
-        _("signatory of Klimatkontrakt 2030"), default=False
-    )
+    in_climate_contract = models.BooleanField(_("signatory of Klimatkontrakt 2030"), default=False)
 
     class Meta:
         ordering = ["name"]

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
@@ -73,7 +74,9 @@ def ensure_organisation(kind: str, name: str, *, slug: str = "", **fields: str) 
 
 
 @transaction.atomic
-def ensure_department(municipality: Municipality, name: str, kind: str, short_name: str = "") -> Department:
+def ensure_department(
+    municipality: Municipality, name: str, kind: str, short_name: str = ""
+) -> Department:
     dept, _ = Department.objects.update_or_create(
         municipality=municipality, name=name, defaults={"kind": kind, "short_name": short_name}
     )
@@ -81,9 +84,11 @@ def ensure_department(municipality: Municipality, name: str, kind: str, short_na
 
 
 @transaction.atomic
-def grant_role(user: AbstractBaseUser, organisation: Organisation, role: str) -> Membership:
+def grant_role(user: Any, organisation: Organisation, role: str) -> Membership:
     if role not in Membership.Role.values:
-        raise ValueError(f"unknown role {role!r}; choose one of {', '.join(Membership.Role.values)}")
+        raise ValueError(
+            f"unknown role {role!r}; choose one of {', '.join(Membership.Role.values)}"
+        )
     membership, _ = Membership.objects.update_or_create(
         user=user, organisation=organisation, defaults={"role": role}
     )

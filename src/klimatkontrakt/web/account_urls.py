@@ -14,7 +14,8 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path(
-        "aterstall/klart/", auth.PasswordResetCompleteView.as_view(),
+        "aterstall/klart/",
+        auth.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
 ]

@@ -22,7 +22,10 @@ def csv_bytes(columns: Sequence[Column], rows: Iterable[dict[str, Any]]) -> byte
 
 
 def xlsx_bytes(
-    columns: Sequence[Column], rows: Iterable[dict[str, Any]], *, sheet: str = "Data",
+    columns: Sequence[Column],
+    rows: Iterable[dict[str, Any]],
+    *,
+    sheet: str = "Data",
     source: str = "",
 ) -> bytes:
     wb = Workbook()
@@ -44,8 +47,12 @@ def xlsx_bytes(
 
 
 def table_response(
-    filename: str, columns: Sequence[Column], rows: Iterable[dict[str, Any]], fmt: str,
-    *, source: str = "",
+    filename: str,
+    columns: Sequence[Column],
+    rows: Iterable[dict[str, Any]],
+    fmt: str,
+    *,
+    source: str = "",
 ) -> HttpResponse:
     rows = list(rows)
     if fmt == "xlsx":

@@ -32,7 +32,11 @@ class Command(BaseCommand):
                 raise CommandError(f"No municipality with code {o['municipality']}") from exc
         try:
             create_user(
-                o["username"], password, email=o["email"], organisation=org, role=o["role"],
+                o["username"],
+                password,
+                email=o["email"],
+                organisation=org,
+                role=o["role"],
                 superuser=o["superuser"],
             )
         except ValueError as exc:

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from klimatkontrakt.calc.indicators import Assessment, assess
-from klimatkontrakt.followup.models import Indicator, IndicatorTarget, IndicatorValue
+from klimatkontrakt.followup.models import (
+    Action,
+    ActionPlan,
+    Indicator,
+    IndicatorTarget,
+    IndicatorValue,
+)
 from klimatkontrakt.organisations.access import can_view_unpublished
 from klimatkontrakt.organisations.models import Municipality
 
@@ -104,3 +113,40 @@ def summarise(indicator: Indicator) -> IndicatorSummary:
         has_gender=bool(by_gender["K"] or by_gender["M"]),
         decimals=display_decimals([*totals.values(), *targets.values()]),
     )
+
+
+# -- Action plans -----------------------------------------------------------------------------
+
+
+def visible_plans(user: Any, municipality: Municipality) -> QuerySet[ActionPlan]:
+    qs = ActionPlan.objects.filter(municipality=municipality)
+    if not can_view_unpublished(user, municipality):
+        qs = qs.filter(is_published=True)
+    return qs.order_by("title")
+
+
+def is_stale(action: Action, now: datetime) -> bool:
+    """Open and not updated within its plan's interval (counting from creation if never)."""
+    if action.status.is_closed:
+        return False
+    since = action.last_update_at or action.created_at
+    return now - since > timedelta(days=action.plan.update_interval_days)
+
+
+def stale_actions(municipality: Municipality, now: datetime | None = None) -> list[Action]:
+    """The municipality's open actions whose update is overdue, oldest first."""
+    moment = now or timezone.now()
+    actions = Action.objects.filter(plan__municipality=municipality).select_related(
+        "plan", "status", "responsible_department"
+    )
+    overdue = [a for a in actions if is_stale(a, moment)]
+    return sorted(overdue, key=lambda a: a.last_update_at or a.created_at)
+
+
+def status_counts(plan: ActionPlan) -> dict[str, Counter[str]]:
+    """Number of actions per status key, per work package code ("" for none)."""
+    counts: dict[str, Counter[str]] = {}
+    for action in plan.actions.select_related("status", "work_package"):
+        code = action.work_package.code if action.work_package else ""
+        counts.setdefault(code, Counter())[action.status.key] += 1
+    return counts

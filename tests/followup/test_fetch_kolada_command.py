@@ -26,6 +26,8 @@ def test_fetch_kolada_for_named_kpis(kolada, karlstad, capsys):
     assert "3 stored" in out
 
 
+# The management runner closes database connections when it ends, so this test commits.
+@pytest.mark.django_db(transaction=True)
 def test_dashed_cli_name_runs_the_command(kolada, karlstad, capsys):
     _serve(kolada)
     main(["fetch-kolada", "--municipality", "1780", "--kpi", "N07702"])

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "klimatkontrakt.web",
     "klimatkontrakt.organisations",
     "klimatkontrakt.contracts",
+    "klimatkontrakt.emissions",
     "klimatkontrakt.followup",
 ]
 
@@ -140,6 +141,10 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "media"
 LEDGER_DIR = VAR_DIR / "ledgers"
 CACHE_DIR = VAR_DIR / "cache"
+# Where `fetch-smhi` downloads SMHI's national report from (overridable for mirrors and tests).
+SMHI_BASE_URL = os.environ.get(
+    "KLIMATKONTRAKT_SMHI_BASE_URL", "https://nationellaemissionsdatabasen.smhi.se"
+)
 
 # Kolada API v3 (followup: fetch-kolada). Responses are cached on disk for KOLADA_MAX_AGE seconds.
 KOLADA_BASE_URL = os.environ.get("KLIMATKONTRAKT_KOLADA_URL", "https://api.kolada.se/v3")

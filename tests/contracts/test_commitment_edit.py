@@ -62,7 +62,7 @@ def test_second_concurrent_save_is_refused(version_2023, editor):
     services.update_commitment(
         editor, c, _input_from(c, title="Först"), expected_edit_version=read_by_both
     )
-    with pytest.raises(services.StaleEditError, match="Someone else saved"):
+    with pytest.raises(services.StaleEditError, match="Någon annan sparade"):
         services.update_commitment(
             editor, c, _input_from(c, title="Sedan"), expected_edit_version=read_by_both
         )

@@ -7,7 +7,7 @@ from klimatkontrakt.contracts.models import CommitmentChange
 
 def test_next_version_carries_unfinished_commitments_over(version_2023, editor):
     # version_2023 has statuses planned, done, in_progress (Åtagande 1..3)
-    with pytest.raises(ValidationError, match="Sign this version"):
+    with pytest.raises(ValidationError, match="Signera denna version"):
         services.start_next_version(editor, version_2023)
     services.sign_version(editor, version_2023)
     v2024 = services.start_next_version(editor, version_2023)
@@ -23,7 +23,7 @@ def test_next_version_carries_unfinished_commitments_over(version_2023, editor):
     assert [s.key for s in v2024.sections.all()] == [s.key for s in version_2023.sections.all()]
     assert v2024.sections.get(key="purpose").body == "Öka takten i klimatomställningen."
     assert v2024.parties.count() == version_2023.parties.count()
-    with pytest.raises(ValidationError, match="already a version for 2024"):
+    with pytest.raises(ValidationError, match="redan en version för 2024"):
         services.start_next_version(editor, version_2023)
 
 

@@ -15,7 +15,7 @@ def test_roles_decide_reading_and_writing(karlstad, editor, viewer, outsider, ad
 
 
 def test_require_edit_explains_why(karlstad, viewer):
-    with pytest.raises(PermissionDenied, match="log in"):
+    with pytest.raises(PermissionDenied, match="logga in"):
         access.require_edit(AnonymousUser(), karlstad)
-    with pytest.raises(PermissionDenied, match="editor role in Karlstad"):
+    with pytest.raises(PermissionDenied, match="rollen redaktör i Karlstad"):
         access.require_edit(viewer, karlstad)

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -25,3 +27,30 @@ def counties() -> QuerySet[County]:
 
 def agencies() -> QuerySet[Organisation]:
     return Organisation.objects.filter(kind=Organisation.Kind.AGENCY).order_by("name")
+
+
+def personal_data(user: Any) -> dict[str, Any]:
+    """Everything the system holds about a user, for a GDPR access request."""
+    from klimatkontrakt.contracts.models import CommitmentChange
+
+    return {
+        "username": user.get_username(),
+        "email": user.email,
+        "date_joined": user.date_joined.isoformat(),
+        "last_login": user.last_login.isoformat() if user.last_login else None,
+        "memberships": [
+            {"organisation": m.organisation.name, "role": m.role}
+            for m in user.memberships.select_related("organisation")
+        ],
+        "changes": [
+            {
+                "at": c.at.isoformat(),
+                "action": c.action,
+                "version": c.version.year,
+                "municipality": c.version.contract.municipality.code,
+            }
+            for c in CommitmentChange.objects.filter(user=user).select_related(
+                "version__contract__municipality"
+            )
+        ],
+    }

@@ -1,7 +1,10 @@
 from django.contrib.auth import views as auth
 from django.urls import path, reverse_lazy
 
+from klimatkontrakt.web.account_views import my_data
+
 urlpatterns = [
+    path("mina-uppgifter/", my_data, name="my_data"),
     path("logga-in/", auth.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logga-ut/", auth.LogoutView.as_view(), name="logout"),
     path("losenord/", auth.PasswordChangeView.as_view(), name="password_change"),

@@ -46,9 +46,6 @@ def _missing() -> str | None:
     return None
 
 
-_SHARED: dict[str, Any] = {"users": 0}
-
-
 @pytest.fixture(scope="session")
 def browser() -> Any:
     reason = _missing()
@@ -56,23 +53,12 @@ def browser() -> Any:
         if os.environ.get("KLIMATKONTRAKT_REQUIRE_BROWSER") == "1":
             pytest.fail(reason)
         pytest.skip(reason)
-    # Each test module imports this fixture, so pytest keeps one copy per module; they share
-    # one Playwright, as its sync API allows only one running in a thread.
-    if _SHARED["users"] == 0:
-        from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright
 
-        _SHARED["playwright"] = sync_playwright().start()
-        _SHARED["browser"] = _SHARED["playwright"].chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS
-        )
-    _SHARED["users"] += 1
-    try:
-        yield _SHARED["browser"]
-    finally:
-        _SHARED["users"] -= 1
-        if _SHARED["users"] == 0:
-            _SHARED["browser"].close()
-            _SHARED["playwright"].stop()
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
 
 
 def axe_violations(

@@ -19,10 +19,11 @@ The status rule, in full (docs/followup.md repeats it for users):
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+
+from klimatkontrakt.calc.trends import fit_ols
 
 DEFAULT_TOLERANCE = 0.25
 
@@ -73,9 +74,15 @@ def fit_trend(points: Mapping[int, float]) -> TrendLine | None:
     if len(finite) < 2:
         return None
     years = sorted(finite)
-    values = [finite[year] for year in years]
-    slope, intercept = statistics.linear_regression([float(y) for y in years], values)
-    return TrendLine(slope=slope, intercept=intercept, first_year=years[0], last_year=years[-1])
+    # The same OLS as the emission trends; unlike their forecast, an indicator's line is
+    # not floored at zero (a share or a count may rise or fall).
+    trend = fit_ols(years, [[finite[year] for year in years]], years[0], years[-1])
+    return TrendLine(
+        slope=float(trend.slope[0]),
+        intercept=float(trend.intercept[0]),
+        first_year=years[0],
+        last_year=years[-1],
+    )
 
 
 def _shortfall(expected: float, target: float, direction: Direction) -> float:

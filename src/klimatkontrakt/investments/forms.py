@@ -98,6 +98,8 @@ class PlanForm(forms.ModelForm):
             "discount_rate",
             "base_year",
             "end_year",
+            "emissions_gas",
+            "budget_method",
             "budget_total_t",
             "budget_source",
             "goal_year",
@@ -112,6 +114,15 @@ class PlanForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.municipality = municipality
         self.fields["department"].queryset = municipality.departments.all()  # type: ignore[attr-defined]
+        from klimatkontrakt.calc.budgets import METHODS
+
+        self.fields["budget_method"] = forms.ChoiceField(
+            label=_("Budget method"),
+            required=False,
+            choices=[("", _("None: the budget entered below"))]
+            + [(m.name, m.title) for m in METHODS.values()],
+            help_text=self.fields["budget_method"].help_text,
+        )
 
 
 BaselineFormSet = forms.inlineformset_factory(

@@ -53,7 +53,24 @@ class InvestmentPlan(models.Model):
     )
     base_year = models.PositiveSmallIntegerField(_("base year"))
     end_year = models.PositiveSmallIntegerField(_("last year of the pathway"), default=2030)
-    # Budget and goal as plan fields until the budgets app provides them (docs/investments.md).
+    # BAU and budget from the emissions app when a gas is chosen; otherwise entered on the plan.
+    emissions_gas = models.CharField(
+        _("BAU from SMHI emissions"),
+        max_length=10,
+        blank=True,
+        choices=[
+            ("", _("No: entered on the plan")),
+            ("CO2", "CO2"),
+            ("GGT", _("Greenhouse gases")),
+        ],
+        help_text=_("For territorial plans: BAU per SMHI sector from the current release."),
+    )
+    budget_method = models.CharField(
+        _("budget method"),
+        max_length=40,
+        blank=True,
+        help_text=_("With SMHI emissions: the budget path of this method (e.g. cemus-2023)."),
+    )
     budget_total_t = models.DecimalField(
         _("carbon budget for the period (t CO2e)"),
         null=True,
@@ -108,6 +125,8 @@ class InvestmentPlan(models.Model):
             raise ValidationError(
                 {"goal_year": _("The goal year must lie within the pathway's years.")}
             )
+        if self.budget_method and not self.emissions_gas:
+            raise ValidationError({"budget_method": _("A budget method needs SMHI emissions.")})
         if (self.goal_year is None) != (self.goal_level_t is None):
             raise ValidationError(
                 {"goal_level_t": _("Give both the goal year and the goal level.")}

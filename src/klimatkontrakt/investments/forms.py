@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from klimatkontrakt.investments.models import (
     BaselineSector,
+    CoBenefit,
     Funding,
     FundingSource,
     InvestmentPlan,
@@ -131,4 +132,31 @@ BaselineFormSet = forms.inlineformset_factory(
     fields=["sector", "base_t", "trend_per_year", "source"],
     extra=3,
     can_delete=True,
+)
+
+
+class CoBenefitForm(forms.ModelForm):
+    class Meta:
+        model = CoBenefit
+        fields = ["kind", "description", "quantity_per_year", "valuation_key", "unit_value_sek"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from klimatkontrakt.sources.cobenefits import default_valuations
+
+        self.fields["valuation_key"] = forms.ChoiceField(
+            label=_("Default valuation"),
+            required=False,
+            choices=[("", _("None"))]
+            + [
+                (v.key, f"{v.label_sv} – {v.value_sek:,.0f} {v.unit} ({v.source}, {v.version})")
+                for v in default_valuations().values()
+                if v.key != "co2e_societal_value"
+            ],
+            help_text=_("Or enter your own unit value; without either it stays unpriced."),
+        )
+
+
+CoBenefitFormSet = forms.inlineformset_factory(
+    Measure, CoBenefit, form=CoBenefitForm, extra=1, can_delete=True
 )

@@ -68,8 +68,9 @@ def save_plan_settings(user: Any, form: Any, baseline: Any) -> InvestmentPlan:
 
 
 @transaction.atomic
-def save_measure(user: Any, measure: Measure) -> Measure:
-    """Validate and store a measure; a reduction derived from an activity change is recomputed."""
+def save_measure(user: Any, measure: Measure, cobenefits: Any = None) -> Measure:
+    """Validate and store a measure (with its co-benefit formset, if given); a reduction derived
+    from an activity change is recomputed."""
     require_edit(user, measure.plan.municipality)
     if measure.derived_from_activity:
         from klimatkontrakt.calc.measures import activity_reduction_t
@@ -83,6 +84,9 @@ def save_measure(user: Any, measure: Measure) -> Measure:
         measure.reduction_t_per_year = Decimal(str(round(derived, 3)))
     measure.full_clean()
     measure.save()
+    if cobenefits is not None:
+        cobenefits.instance = measure
+        cobenefits.save()
     return measure
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from klimatkontrakt.investments import charts, exports, selectors, services, tables
 from klimatkontrakt.investments.forms import (
     BaselineFormSet,
+    CoBenefitFormSet,
     FundingForm,
     ImportForm,
     MeasureForm,
@@ -147,9 +148,10 @@ def measure_edit(
     require_edit(request.user, muni)
     measure = get_object_or_404(Measure, plan=plan, pk=pk) if pk else None
     form = MeasureForm(request.POST or None, instance=measure, plan=plan)
-    if request.method == "POST" and form.is_valid():
+    cobenefits = CoBenefitFormSet(request.POST or None, instance=measure or Measure())
+    if request.method == "POST" and form.is_valid() and cobenefits.is_valid():
         try:
-            saved = services.save_measure(request.user, form.save(commit=False))
+            saved = services.save_measure(request.user, form.save(commit=False), cobenefits)
         except ValidationError as exc:
             for field, errs in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errs)
@@ -159,7 +161,7 @@ def measure_edit(
     return render(
         request,
         "investments/measure_form.html",
-        _context(request, muni, plan, form=form, measure=measure),
+        _context(request, muni, plan, form=form, cobenefits=cobenefits, measure=measure),
     )
 
 

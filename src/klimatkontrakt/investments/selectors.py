@@ -24,7 +24,7 @@ from klimatkontrakt.calc.cobenefits import (
 from klimatkontrakt.calc.measures import Estimate
 from klimatkontrakt.calc.pathway import Goal, Pathway, build_pathway
 from klimatkontrakt.calc.portfolio import PortfolioProblem, PortfolioResult, build_problem, solve
-from klimatkontrakt.calc.uncertainty import UncertaintyResult, simulate
+from klimatkontrakt.calc.uncertainty import CostBand, UncertaintyResult, simulate, simulate_costs
 from klimatkontrakt.investments.inputs import plan_inputs
 from klimatkontrakt.investments.models import Funding, FundingSource, InvestmentPlan, Measure
 from klimatkontrakt.organisations.access import can_view_unpublished
@@ -170,6 +170,7 @@ class PlanSummary:
     co2e_value_sek_per_t: float | None = None
     baseline_source: str = ""
     budget_source: str = ""
+    cost_band: CostBand | None = None
 
     @property
     def within_budget(self) -> bool | None:
@@ -247,6 +248,7 @@ def plan_summary(plan: InvestmentPlan, *, runs: int | None = None) -> PlanSummar
         else None
     )
     pathway = uncertainty = optimum = problem = None
+    cost_band: CostBand | None = None
     chosen_cost: float | None = None
     violations: list[str] = []
     if not bau:
@@ -289,6 +291,14 @@ def plan_summary(plan: InvestmentPlan, *, runs: int | None = None) -> PlanSummar
                 capital_limits_sek=limits,
             )
             optimum = solve(problem)
+            cost_band = simulate_costs(
+                years,
+                in_path,
+                rate=rate,
+                base_year=plan.base_year,
+                runs=runs or plan.monte_carlo_runs,
+                seed=plan.monte_carlo_seed,
+            )
             ones = [1.0] * len(in_path)
             chosen_cost = problem.cost_sek(ones)
             violations = problem.violations(ones)
@@ -313,6 +323,7 @@ def plan_summary(plan: InvestmentPlan, *, runs: int | None = None) -> PlanSummar
         co2e_value_sek_per_t=co2.value_sek if co2 else None,
         baseline_source=inputs.baseline_source,
         budget_source=inputs.budget_source,
+        cost_band=cost_band,
     )
 
 
@@ -431,6 +442,13 @@ def summary_json(summary: PlanSummary) -> dict[str, Any]:
             "shadow_price_resolve_sek_per_t": o.shadow_price_resolve_sek_per_t,
         },
         "chosen_cost_sek": summary.chosen_cost_sek,
+        "chosen_cost_band_sek": None
+        if summary.cost_band is None
+        else {
+            "p10": summary.cost_band.p10_sek,
+            "p50": summary.cost_band.p50_sek,
+            "p90": summary.cost_band.p90_sek,
+        },
         "chosen_violations": summary.chosen_violations,
         "funding": {
             "total_capex_sek": summary.funding.total_capex_sek,

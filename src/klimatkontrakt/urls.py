@@ -11,5 +11,6 @@ urlpatterns = [
     path("", include("klimatkontrakt.contracts.urls")),
     path("", include("klimatkontrakt.emissions.urls")),
     path("", include("klimatkontrakt.investments.urls")),
+    path("", include("klimatkontrakt.followup.urls")),
     path("", include("klimatkontrakt.web.urls")),
 ]

@@ -89,3 +89,14 @@ def test_emissions_pages(browser, live_server):  # noqa: F811
         ("/kommun/1780/utslapp/?gas=GGT", "en-GB"),
     ]:
         assert_accessible(browser, live_server.url + path, language=language)
+
+
+def test_indicator_pages(browser, live_server, karlstad):  # noqa: F811
+    from klimatkontrakt.followup.services import load_demo_indicators
+
+    indicators = load_demo_indicators()
+    paths = ["/kommun/1780/indikatorer/"]
+    paths += [f"/kommun/1780/indikatorer/{i.pk}/" for i in indicators[:2]]
+    for path in paths:
+        for language in (None, "en-GB"):
+            assert_accessible(browser, live_server.url + path, language=language)

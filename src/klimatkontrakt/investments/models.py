@@ -260,8 +260,18 @@ class Measure(models.Model):
         max_digits=12,
         decimal_places=6,
     )
-    commitment_refs = models.CharField(_("linked contract commitments"), max_length=300, blank=True)
-    action_refs = models.CharField(_("linked action-plan actions"), max_length=300, blank=True)
+    commitments = models.ManyToManyField(
+        "contracts.Commitment",
+        blank=True,
+        related_name="measures",
+        verbose_name=_("linked contract commitments"),
+    )
+    actions = models.ManyToManyField(
+        "followup.Action",
+        blank=True,
+        related_name="measures",
+        verbose_name=_("linked action-plan actions"),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

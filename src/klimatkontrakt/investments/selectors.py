@@ -190,7 +190,7 @@ def _active(plan: InvestmentPlan) -> list[Measure]:
     return list(
         plan.measures.exclude(status=Measure.Status.CANCELLED)
         .select_related("department")
-        .prefetch_related("cobenefits", "fundings__source")
+        .prefetch_related("cobenefits", "fundings__source", "commitments__version", "actions__plan")
     )
 
 
@@ -400,6 +400,8 @@ def summary_json(summary: PlanSummary) -> dict[str, Any]:
                 "cobenefits_sek_per_year": r.cobenefits_sek_per_year,
                 "cost_after_cobenefits_sek_per_t": r.cost_after_cobenefits_sek_per_t,
                 "in_pathway": r.in_pathway,
+                "commitments": [c.title for c in r.measure.commitments.all()],
+                "actions": [f"{a.plan.title} {a.identifier}" for a in r.measure.actions.all()],
             }
             for r in summary.measures
         ],

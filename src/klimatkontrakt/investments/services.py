@@ -208,9 +208,12 @@ def scale_up_plan(
         b.save()
     for m in measures:
         cobenefits, fundings = list(m.cobenefits.all()), list(m.fundings.all())
+        commitments, actions = list(m.commitments.all()), list(m.actions.all())
         m.pk = None
         m.plan = wider
         m.save()
+        m.commitments.set(commitments)
+        m.actions.set(actions)
         for c in cobenefits:
             c.pk = None
             c.measure = m

@@ -128,6 +128,10 @@ def measures_table(summary: PlanSummary) -> Table:
                 "abatement_cost_sek_per_t": r.abatement_cost_sek_per_t,
                 "cobenefits_sek_per_year": r.cobenefits_sek_per_year,
                 "cost_after_cobenefits_sek_per_t": r.cost_after_cobenefits_sek_per_t,
+                "links": "; ".join(
+                    [f"{c.version.year}: {c.title}" for c in m.commitments.all()]
+                    + [f"{a.plan.title} {a.identifier}" for a in m.actions.all()]
+                ),
                 "cobenefits": "; ".join(
                     f"{c.cobenefit.description or c.cobenefit.kind}"
                     + (
@@ -159,6 +163,7 @@ def measures_table(summary: PlanSummary) -> Table:
             ("cobenefits_sek_per_year", _("Monetised co-benefits (SEK per year)")),
             ("cost_after_cobenefits_sek_per_t", _("Cost after co-benefits (SEK per t)")),
             ("cobenefits", _("Co-benefits")),
+            ("links", _("Linked commitments and actions")),
         ],
         rows,
         _source(summary),

@@ -152,6 +152,7 @@ def measure_edit(
     if request.method == "POST" and form.is_valid() and cobenefits.is_valid():
         try:
             saved = services.save_measure(request.user, form.save(commit=False), cobenefits)
+            form.save_m2m()
         except ValidationError as exc:
             for field, errs in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errs)

@@ -127,6 +127,7 @@ class PlanForm(forms.ModelForm):
             "goal_year",
             "goal_level_t",
             "capital_limit_sek_per_year",
+            "whole_measures_only",
             "is_example",
             "is_published",
         ]

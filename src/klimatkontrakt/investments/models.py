@@ -86,6 +86,11 @@ class InvestmentPlan(models.Model):
     capital_limit_sek_per_year = models.DecimalField(
         _("capital limit per year (SEK)"), null=True, blank=True, max_digits=16, decimal_places=2
     )
+    whole_measures_only = models.BooleanField(
+        _("optimum with whole measures only"),
+        default=False,
+        help_text=_("Each measure is taken wholly or not at all (a mixed-integer programme)."),
+    )
     is_example = models.BooleanField(
         _("example figures"),
         default=False,

@@ -289,6 +289,7 @@ def plan_summary(plan: InvestmentPlan, *, runs: int | None = None) -> PlanSummar
                 budget_total_t=budget,
                 goal=goal if budget is None else None,
                 capital_limits_sek=limits,
+                integer=[plan.whole_measures_only] * len(in_path),
             )
             optimum = solve(problem)
             cost_band = simulate_costs(

@@ -243,3 +243,22 @@ def test_editor_adds_funding_and_share_changes(client, demo_plan, editor):
 def test_funding_post_needs_editor(client, demo_plan, viewer):
     client.force_login(viewer)
     assert client.post(url("funding", demo_plan), {}).status_code == 403
+
+
+def test_editor_adds_funding_source_and_duplicate_is_refused(client, demo_plan, editor):
+    from klimatkontrakt.investments.models import FundingSource
+
+    client.force_login(editor)
+    data = {
+        "source-kind": "eu",
+        "source-name": "Interreg Sverige–Norge",
+        "source-total_sek": "5000000",
+    }
+    assert client.post(url("funding", demo_plan), data).status_code == 302
+    source = FundingSource.objects.get(
+        municipality=demo_plan.municipality, name="Interreg Sverige–Norge"
+    )
+    assert source.kind == "eu" and not source.is_municipal
+    again = client.post(url("funding", demo_plan), data)
+    assert again.status_code == 200
+    assert FundingSource.objects.filter(name="Interreg Sverige–Norge").count() == 1

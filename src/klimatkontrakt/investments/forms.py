@@ -182,3 +182,22 @@ class CoBenefitForm(forms.ModelForm):
 CoBenefitFormSet = forms.inlineformset_factory(
     Measure, CoBenefit, form=CoBenefitForm, extra=1, can_delete=True
 )
+
+
+class FundingSourceForm(forms.ModelForm):
+    class Meta:
+        model = FundingSource
+        fields = [
+            "kind",
+            "name",
+            "total_sek",
+            "share_of_cost",
+            "first_year",
+            "last_year",
+            "source_note",
+        ]
+
+    def __init__(self, *args: Any, municipality: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "source")
+        super().__init__(*args, **kwargs)
+        self.instance.municipality = municipality

@@ -244,6 +244,14 @@ def set_baseline(
 
 
 @transaction.atomic
+def add_funding_source(user: Any, source: FundingSource) -> FundingSource:
+    require_edit(user, source.municipality)
+    source.full_clean()
+    source.save()
+    return source
+
+
+@transaction.atomic
 def add_funding(
     user: Any,
     measure: Measure,

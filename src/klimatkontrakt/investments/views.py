@@ -16,6 +16,7 @@ from klimatkontrakt.investments.forms import (
     BaselineFormSet,
     CoBenefitFormSet,
     FundingForm,
+    FundingSourceForm,
     ImportForm,
     MeasureForm,
     PlanForm,
@@ -212,8 +213,22 @@ def measure_export(request: HttpRequest, code: str, plan_id: int) -> HttpRespons
 def funding(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
     muni = municipality_by_code(code)
     plan = selectors.plan_for(request.user, muni, plan_id)
-    form = FundingForm(request.POST or None, plan=plan)
-    if request.method == "POST":
+    adding_source = request.method == "POST" and "source-name" in request.POST
+    form = FundingForm(
+        request.POST if request.method == "POST" and not adding_source else None, plan=plan
+    )
+    source_form = FundingSourceForm(request.POST if adding_source else None, municipality=muni)
+    if adding_source:
+        require_edit(request.user, muni)
+        if source_form.is_valid():
+            try:
+                services.add_funding_source(request.user, source_form.save(commit=False))
+            except ValidationError as exc:
+                source_form.add_error(None, exc)
+            else:
+                messages.success(request, _("The funding source was added."))
+                return redirect("investments:funding", code, plan.pk)
+    elif request.method == "POST":
         require_edit(request.user, muni)
         if form.is_valid():
             d = form.cleaned_data
@@ -238,6 +253,7 @@ def funding(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
             capital=tables.capital_table(summary),
             fundings=selectors.fundings(plan),
             form=form,
+            source_form=source_form,
         ),
     )
 

@@ -3,8 +3,15 @@ from pathlib import Path
 import pytest
 
 from tests import factories
+from tests.a11y import browser  # noqa: F401  (one Chromium for the whole session)
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):  # type: ignore[no-untyped-def]
+    """Real hashing costs about a second per user here; tests don't need its strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from klimatkontrakt.contracts.services import FrozenVersionError, StaleEditError
 from klimatkontrakt.emissions.api import router as emissions_router
 from klimatkontrakt.followup.api import plans_router
 from klimatkontrakt.followup.api import router as followup_router
+from klimatkontrakt.investments.api import router as investments_router
 from klimatkontrakt.organisations.api import router as organisations_router
 
 api = NinjaAPI(
@@ -50,5 +51,6 @@ def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 api.add_router("/organisations/", organisations_router)
 api.add_router("/contracts/", contracts_router)
 api.add_router("/emissions/", emissions_router)
+api.add_router("/investments/", investments_router)
 api.add_router("/indicators/", followup_router)
 api.add_router("/action-plans/", plans_router)

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "klimatkontrakt.organisations",
     "klimatkontrakt.contracts",
     "klimatkontrakt.emissions",
+    "klimatkontrakt.investments",
     "klimatkontrakt.followup",
 ]
 
@@ -52,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "klimatkontrakt.web.middleware.SwedishFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

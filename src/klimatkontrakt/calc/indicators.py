@@ -78,7 +78,7 @@ def fit_trend(points: Mapping[int, float]) -> TrendLine | None:
     years = sorted(finite)
     # The same OLS as the emission trends; unlike their forecast, an indicator's line is
     # not floored at zero (a share or a count may rise or fall).
-    trend = fit_ols(years, np.array([[finite[y] for y in years]]), years[0], years[-1])
+    trend = fit_ols(years, np.array([[finite[year] for year in years]]), years[0], years[-1])
     return TrendLine(
         slope=float(trend.slope[0]),
         intercept=float(trend.intercept[0]),

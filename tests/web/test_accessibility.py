@@ -77,9 +77,11 @@ def test_form_with_errors(browser, live_server, client, admin_user, signed_pair)
     assert result["violations"] == []
 
 
-def test_emissions_pages(browser, live_server):  # noqa: F811
+def test_emissions_pages(browser, live_server, client):  # noqa: F811
     from klimatkontrakt.emissions.services import load_demo_emissions
+    from klimatkontrakt.organisations.models import Municipality
     from klimatkontrakt.organisations.services import BUNDLED_CODE_LIST, import_municipalities
+    from tests import factories
 
     import_municipalities(BUNDLED_CODE_LIST)
     load_demo_emissions()
@@ -87,8 +89,13 @@ def test_emissions_pages(browser, live_server):  # noqa: F811
         ("/kommun/1780/utslapp/", None),
         ("/kommun/1780/utslapp/?gas=GGT&method=carbon-law", None),
         ("/kommun/1780/utslapp/?gas=GGT", "en-GB"),
+        ("/kommun/1780/utslapp/?method=fixed", None),
     ]:
         assert_accessible(browser, live_server.url + path, language=language)
+    client.force_login(factories.user("mal", Municipality.objects.get(code="1780"), "editor"))
+    cookies = session_cookie(client, live_server.url)
+    for path in ["/kommun/1780/utslapp/?gas=GGT", "/kommun/1780/utslapp/mal/ny/"]:
+        assert_accessible(browser, live_server.url + path, cookies=cookies)
 
 
 def test_indicator_pages(browser, live_server, karlstad):  # noqa: F811

@@ -12,7 +12,7 @@ from ninja.security import django_auth
 
 from klimatkontrakt.calc.budgets import METHODS
 from klimatkontrakt.emissions import selectors, services, tables
-from klimatkontrakt.emissions.models import Goal
+from klimatkontrakt.emissions.models import CarbonBudget, Goal
 from klimatkontrakt.organisations.selectors import municipality_by_code
 
 router = Router(tags=["emissions"])
@@ -47,6 +47,23 @@ class GoalIn(Schema):
     scope: str = "territorial"
     gas: str = "GGT"
     is_published: bool = False
+
+
+class CarbonBudgetIn(Schema):
+    name: str
+    method: str
+    gas: str = "CO2"
+    parameters: dict[str, Any] = {}
+    is_published: bool = False
+
+
+class CarbonBudgetOut(Schema):
+    id: int
+    name: str
+    method: str
+    gas: str
+    parameters: dict[str, Any]
+    is_published: bool
 
 
 class GoalOut(Schema):
@@ -114,7 +131,10 @@ def all_budgets(
     current_year: int | None = None,
 ) -> list[dict[str, Any]]:
     _release(gas)
-    return selectors.all_budgets(method=_method(method), gas=gas, current_year=current_year)
+    try:
+        return selectors.all_budgets(method=_method(method), gas=gas, current_year=current_year)
+    except ValueError as exc:
+        raise HttpError(422, str(exc)) from exc
 
 
 def _table(key: str, code: str, request: HttpRequest, gas: str, method: str) -> dict[str, Any]:
@@ -178,3 +198,21 @@ def create_goal(request: HttpRequest, code: str, payload: GoalIn) -> tuple[int, 
     except ValueError as exc:
         raise HttpError(422, str(exc)) from exc
     return 201, goal
+
+
+@router.get("/{code}/carbon-budgets", response=list[CarbonBudgetOut])
+def carbon_budgets(request: HttpRequest, code: str) -> list[CarbonBudget]:
+    muni = municipality_by_code(code)
+    return list(selectors.visible(request.user, muni, CarbonBudget.objects.all()))
+
+
+@router.post("/{code}/carbon-budgets", response={201: CarbonBudgetOut}, auth=django_auth)
+def create_carbon_budget(
+    request: HttpRequest, code: str, payload: CarbonBudgetIn
+) -> tuple[int, CarbonBudget]:
+    muni = municipality_by_code(code)
+    try:
+        budget = services.save_carbon_budget(request.user, muni, **payload.dict())
+    except ValueError as exc:
+        raise HttpError(422, str(exc)) from exc
+    return 201, budget

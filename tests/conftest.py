@@ -14,6 +14,16 @@ def _fast_password_hashing(settings):  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _swedish_interface():  # type: ignore[no-untyped-def]
+    """Each test starts in the default language; one test's English must not leak into the next."""
+    from django.utils import translation
+
+    translation.activate("sv")
+    yield
+    translation.activate("sv")
+
+
 @pytest.fixture
 def shared_data() -> Path:
     """The real public files in ../shared/data; tests using them skip when it is absent."""

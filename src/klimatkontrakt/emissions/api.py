@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
@@ -197,7 +197,7 @@ def create_goal(request: HttpRequest, code: str, payload: GoalIn) -> tuple[int, 
         goal = services.save_goal(request.user, muni, **payload.dict())
     except ValueError as exc:
         raise HttpError(422, str(exc)) from exc
-    return 201, goal
+    return Status(201, goal)
 
 
 @router.get("/{code}/carbon-budgets", response=list[CarbonBudgetOut])
@@ -215,4 +215,4 @@ def create_carbon_budget(
         budget = services.save_carbon_budget(request.user, muni, **payload.dict())
     except ValueError as exc:
         raise HttpError(422, str(exc)) from exc
-    return 201, budget
+    return Status(201, budget)

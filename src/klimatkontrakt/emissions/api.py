@@ -191,7 +191,7 @@ def goals(request: HttpRequest, code: str) -> list[Goal]:
 
 
 @router.post("/{code}/goals", response={201: GoalOut}, auth=django_auth)
-def create_goal(request: HttpRequest, code: str, payload: GoalIn) -> tuple[int, Goal]:
+def create_goal(request: HttpRequest, code: str, payload: GoalIn) -> Status[Goal]:
     muni = municipality_by_code(code)
     try:
         goal = services.save_goal(request.user, muni, **payload.dict())
@@ -209,7 +209,7 @@ def carbon_budgets(request: HttpRequest, code: str) -> list[CarbonBudget]:
 @router.post("/{code}/carbon-budgets", response={201: CarbonBudgetOut}, auth=django_auth)
 def create_carbon_budget(
     request: HttpRequest, code: str, payload: CarbonBudgetIn
-) -> tuple[int, CarbonBudget]:
+) -> Status[CarbonBudget]:
     muni = municipality_by_code(code)
     try:
         budget = services.save_carbon_budget(request.user, muni, **payload.dict())

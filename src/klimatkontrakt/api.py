@@ -13,6 +13,7 @@ from klimatkontrakt.followup.api import plans_router
 from klimatkontrakt.followup.api import router as followup_router
 from klimatkontrakt.investments.api import router as investments_router
 from klimatkontrakt.organisations.api import router as organisations_router
+from klimatkontrakt.reports.api import router as reports_router
 
 api = NinjaAPI(
     title="Klimatkontrakt API",
@@ -54,3 +55,4 @@ api.add_router("/emissions/", emissions_router)
 api.add_router("/investments/", investments_router)
 api.add_router("/indicators/", followup_router)
 api.add_router("/action-plans/", plans_router)
+api.add_router("/reports/", reports_router)

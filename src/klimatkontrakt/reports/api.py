@@ -1,0 +1,100 @@
+"""Follow-up reports in the JSON API: list, the gathered data, and the draft → approved → published
+lifecycle. Downloads of HTML/DOCX/PDF are on the pages (…/uppfoljning/<year>/rapport.<format>)."""
+
+from datetime import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+from ninja.security import django_auth
+
+from klimatkontrakt.organisations.access import require_edit
+from klimatkontrakt.organisations.selectors import municipality_by_code
+from klimatkontrakt.reports import selectors, services
+from klimatkontrakt.reports.models import FollowUpReport
+
+router = Router(tags=["reports"])
+
+
+class Error(Schema):
+    detail: str
+
+
+class ReportSummary(Schema):
+    municipality: str
+    year: int
+    state: str
+    is_published: bool
+    gathered_at: datetime
+    approved_at: datetime | None
+
+
+class ReportOut(ReportSummary):
+    data: dict[str, Any]
+
+
+def _summary(r: FollowUpReport) -> dict[str, Any]:
+    return {
+        "municipality": r.municipality.code,
+        "year": r.year,
+        "state": r.state,
+        "is_published": r.is_published,
+        "gathered_at": r.gathered_at,
+        "approved_at": r.approved_at,
+    }
+
+
+@router.get("/", response=list[ReportSummary])
+def list_reports(request: HttpRequest, municipality: str) -> Any:
+    muni = municipality_by_code(municipality)
+    return [_summary(r) for r in selectors.visible_reports(request.user, muni)]
+
+
+@router.get("/{code}/{year}", response=ReportOut)
+def get_report(request: HttpRequest, code: str, year: int) -> Any:
+    r = selectors.report_for(request.user, municipality_by_code(code), year)
+    return {**_summary(r), "data": r.data}
+
+
+@router.post(
+    "/{code}/{year}", auth=django_auth, response={201: ReportSummary, 403: Error, 409: Error}
+)
+def create_draft(request: HttpRequest, code: str, year: int) -> Any:
+    """Gather the year's figures into a draft (or refresh the draft)."""
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    try:
+        r = services.create_draft(request.user, muni, year)
+    except services.FrozenReportError as exc:
+        return Status(409, {"detail": str(exc)})
+    return Status(201, _summary(r))
+
+
+@router.post(
+    "/{code}/{year}/approve",
+    auth=django_auth,
+    response={200: ReportSummary, 403: Error, 409: Error},
+)
+def approve(request: HttpRequest, code: str, year: int) -> Any:
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    try:
+        r = services.approve(request.user, selectors.report_for(request.user, muni, year))
+    except services.FrozenReportError as exc:
+        return Status(409, {"detail": str(exc)})
+    return _summary(r)
+
+
+@router.post(
+    "/{code}/{year}/publish",
+    auth=django_auth,
+    response={200: ReportSummary, 403: Error, 409: Error},
+)
+def publish(request: HttpRequest, code: str, year: int) -> Any:
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    try:
+        r = services.publish(request.user, selectors.report_for(request.user, muni, year))
+    except services.FrozenReportError as exc:
+        return Status(409, {"detail": str(exc)})
+    return _summary(r)

@@ -1,0 +1,298 @@
+"""Gathers a FollowUpReport's content from the other apps' selectors, as plain JSON.
+
+No climate maths here: every figure comes from the selector that also feeds that app's pages and
+API (emissions budgets and goal gaps, indicator `summarise`, the investment `summary_json`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+from django.http import Http404
+from django.utils import timezone
+
+from klimatkontrakt.contracts import selectors as contracts
+from klimatkontrakt.emissions import selectors as emissions
+from klimatkontrakt.followup import selectors as followup
+from klimatkontrakt.investments import selectors as investments
+from klimatkontrakt.organisations.models import Municipality
+
+FOOTPRINT_APP = "klimatkontrakt.footprint"
+
+
+@dataclass(frozen=True)
+class MunicipalityReader:
+    """Reads as a member of the municipality: its own report covers its unpublished work too.
+
+    The report's audience is decided at publication; gathering needs every figure.
+    """
+
+    is_authenticated: bool = True
+    is_superuser: bool = True
+
+
+def num(value: Any) -> float | None:
+    """A float for JSON, None for missing or NaN (JSON has no NaN)."""
+    if value is None:
+        return None
+    x = float(value)
+    return None if math.isnan(x) or math.isinf(x) else x
+
+
+def gather(municipality: Municipality, year: int, user: Any = None) -> dict[str, Any]:
+    reader = user if user is not None else MunicipalityReader()
+    return {
+        "municipality": {
+            "code": municipality.code,
+            "name": municipality.name,
+            "display_name": municipality.display_name,
+        },
+        "year": year,
+        "gathered_at": timezone.now().isoformat(),
+        "emissions": _emissions(municipality, year, reader),
+        "indicators": _indicators(municipality, year, reader),
+        "action_plans": _action_plans(municipality, reader),
+        "contract": _contract(municipality, year, reader),
+        "investments": _investments(municipality, reader),
+        "footprint": _footprint(municipality, reader),
+    }
+
+
+def _emissions(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
+    gas = next((g for g in ("GGT", "CO2") if g in emissions.available_gases()), None)
+    if gas is None:
+        return {"available": False}
+    release = emissions.current_release(gas)
+    history = emissions.sector_history(release, muni)
+    series = [
+        {"year": y, "value_t": num(v)} for y, v in zip(history.years, history.total, strict=True)
+    ]
+    goals = []
+    for goal in emissions.goals(reader, muni).filter(gas__in=[gas, ""]).order_by("target_year"):
+        gap = emissions.goal_gap_for(release, muni, goal)
+        goals.append(
+            {
+                "name": goal.name,
+                "target_year": goal.target_year,
+                "target_t": num(gap.target_t),
+                "start_year": gap.start_year,
+                "bau_at_target_t": num(gap.bau_total[-1]) if len(gap.years) else None,
+                "gap_at_target_t": num(gap.gap_total[-1]) if len(gap.years) else None,
+                "path": [
+                    {"year": y, "value_t": num(v)}
+                    for y, v in zip(gap.years, gap.path_total, strict=True)
+                    if y <= goal.target_year
+                ],
+            }
+        )
+    budget = None
+    try:
+        b = emissions.municipality_budget(muni, gas=gas, current_year=year, user=reader)
+        budget = {
+            k: b[k]
+            for k in (
+                "method",
+                "unit",
+                "budget_t",
+                "budget_start_year",
+                "required_reduction_pct",
+                "budget_runs_out",
+                "meets_goal",
+                "trend_total_t",
+            )
+        }
+        budget["paris_path"] = {k: num(v) for k, v in b["paris_path"].items()}
+        budget["source"] = b["source"]
+    except (emissions.NoRelease, ValueError, KeyError):
+        budget = None
+    by_year = {row["year"]: row["value_t"] for row in series}
+    latest = max((y for y, v in by_year.items() if v is not None and y <= year), default=None)
+    return {
+        "available": True,
+        "gas": gas,
+        "unit": emissions.unit_of(release),
+        "source": emissions.source_of(release),
+        "series": series,
+        "latest_year": latest,
+        "latest_t": by_year.get(latest) if latest else None,
+        "previous_t": by_year.get(latest - 1) if latest else None,
+        "goals": goals,
+        "budget": budget,
+    }
+
+
+def _indicators(muni: Municipality, year: int, reader: Any) -> list[dict[str, Any]]:
+    out = []
+    for indicator in followup.visible_indicators(reader, muni):
+        s = followup.summarise(indicator)
+        a = s.assessment
+        rows = {r.year: r for r in s.rows}
+        this, last = rows.get(year), rows.get(year - 1)
+        out.append(
+            {
+                "id": indicator.pk,
+                "name": indicator.name,
+                "unit": indicator.unit,
+                "direction": indicator.direction,
+                "is_example": indicator.is_example,
+                "value": num(this.value) if this else None,
+                "previous_value": num(last.value) if last else None,
+                "latest_year": s.latest_year,
+                "latest_value": num(s.latest_value),
+                "target_year": a.target_year,
+                "target_value": num(a.target_value),
+                "expected_value": num(a.expected_value),
+                "status": str(a.status) if a.status else None,
+                "decimals": s.decimals,
+                "sources": sorted({r.provenance for r in s.rows if r.provenance}),
+                "rows": [
+                    {
+                        "year": r.year,
+                        "value": num(r.value),
+                        "target": num(r.target),
+                        "trend": num(r.trend),
+                    }
+                    for r in s.rows
+                ],
+            }
+        )
+    return out
+
+
+def _status(status: Any) -> dict[str, str]:
+    return {"key": status.key, "sv": status.name_sv, "en": status.name_en}
+
+
+def _action_plans(muni: Municipality, reader: Any) -> list[dict[str, Any]]:
+    stale = {a.pk for a in followup.stale_actions(muni)}
+    plans = []
+    for plan in followup.visible_plans(reader, muni):
+        actions = list(
+            plan.actions.select_related("status", "work_package", "responsible_department")
+        )
+        statuses = {a.status.key: _status(a.status) for a in actions}
+        counts = followup.status_counts(plan)
+        packages = [
+            {"code": wp.code, "title": wp.title, "counts": dict(counts.get(wp.code, Counter()))}
+            for wp in plan.work_packages.order_by("order", "code")
+        ]
+        if "" in counts:
+            packages.append({"code": "", "title": "", "counts": dict(counts[""])})
+        plans.append(
+            {
+                "title": plan.title,
+                "kind": plan.kind,
+                "owner": plan.owner_name,
+                "statuses": statuses,
+                "work_packages": packages,
+                "actions": [
+                    {
+                        "identifier": a.identifier,
+                        "title": a.title,
+                        "work_package": a.work_package.code if a.work_package else "",
+                        "status": a.status.key,
+                        "progress": a.progress,
+                        "department": a.responsible_department.name
+                        if a.responsible_department
+                        else "",
+                        "overdue": a.pk in stale,
+                    }
+                    for a in actions
+                ],
+            }
+        )
+    return plans
+
+
+def _commitment(c: Any) -> dict[str, Any]:
+    return {
+        "section": f"{c.section.number} {c.section.title}",
+        "party": c.party_label,
+        "title": c.title,
+        "planned_year": c.planned_year,
+        "status": _status(c.status),
+        "department": c.responsible_department.name if c.responsible_department else "",
+    }
+
+
+def _contract(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
+    try:
+        version = contracts.version_for(reader, muni, year)
+    except Http404:
+        return {"available": False}
+    commitments = [_commitment(c) for c in contracts.commitments_of(version)]
+    counts = Counter(c["status"]["key"] for c in commitments)
+    previous = version.previous
+    if previous is None:
+        previous = contracts.visible_versions(reader, muni).filter(year=year - 1).first()
+    changes = None
+    if previous is not None:
+        diff = contracts.diff_versions(previous, version)
+        changes = {
+            "from_year": previous.year,
+            "added": [c.title for c in diff.added],
+            "removed": [c.title for c in diff.removed],
+            "changed": [
+                {"title": ch.new.title, "fields": [f.field for f in ch.fields]}
+                for ch in diff.changed
+            ],
+            "unchanged": diff.unchanged,
+            "sections_changed": [s.title for _, s in diff.sections_changed],
+        }
+    return {
+        "available": True,
+        "year": version.year,
+        "signed": version.is_signed,
+        "commitments": commitments,
+        "status_counts": dict(counts),
+        "changes": changes,
+    }
+
+
+def _investments(muni: Municipality, reader: Any) -> list[dict[str, Any]]:
+    out = []
+    for plan in investments.visible_plans(reader, muni):
+        data = investments.summary_json(investments.plan_summary(plan))
+        statuses = Counter(m.status for m in plan.measures.all())
+        out.append(
+            {
+                "plan": data["plan"],
+                "example_figures": data["example_figures"],
+                "measures": len(data["measures"]),
+                "measure_status": dict(statuses),
+                "reduction_t_per_year": num(
+                    sum(m["reduction_t_per_year"] or 0 for m in data["measures"])
+                ),
+                "cumulative_t": num(data["cumulative_t"]),
+                "budget_total_t": num(data["budget_total_t"]),
+                "within_budget": data["within_budget"],
+                "probability_within_budget": num(data["probability_within_budget"]),
+                "total_capex_sek": num(data["funding"]["total_capex_sek"]),
+                "external_sek": num(data["funding"]["external_sek"]),
+                "municipal_share": num(data["funding"]["municipal_share"]),
+                "reasons": data["reasons"],
+            }
+        )
+    return out
+
+
+def _footprint(muni: Municipality, reader: Any) -> dict[str, Any]:
+    if not apps.is_installed(FOOTPRINT_APP):
+        return {"available": False}
+    from importlib import import_module
+
+    selectors = import_module(f"{FOOTPRINT_APP}.selectors")
+    ledger = selectors.current_ledger(reader, muni)
+    if ledger is None:
+        return {"available": True, "ledger": None}
+    result = selectors.footprint(ledger)
+    figures = {
+        k: v
+        for k, v in result.items()
+        if isinstance(v, (int, float, str)) and not isinstance(v, bool)
+    }
+    return {"available": True, "ledger": str(ledger), "figures": figures}

@@ -1,0 +1,306 @@
+"""A report's gathered data as print HTML, DOCX and PDF; Swedish by default, English on request."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from klimatkontrakt.documents.docx import add_picture_png, add_table, new_document, to_bytes
+from klimatkontrakt.reports.charts import data_uri, report_charts
+from klimatkontrakt.web.templatetags.kk import num, pct
+
+LANGUAGES = ("sv", "en")
+
+
+def indicator_status(status: str | None) -> str:
+    labels = {"on_track": _("On track"), "at_risk": _("At risk"), "off_track": _("Off track")}
+    return labels.get(status or "", _("Not assessed"))
+
+
+def _status_name(status: dict[str, str], language: str) -> str:
+    return status["en"] if language.startswith("en") else status["sv"]
+
+
+def context(data: dict[str, Any], language: str, pngs: dict[str, bytes] | None = None) -> dict:
+    """Labels and pictures for the templates, from the data alone."""
+    pngs = report_charts(data, language) if pngs is None else pngs
+    indicators = [
+        {
+            **i,
+            "status_label": indicator_status(i["status"]),
+            "chart": pngs.get(f"indicator-{i['id']}"),
+        }
+        for i in data["indicators"]
+    ]
+    plans = []
+    for p in data["action_plans"]:
+        names = {k: _status_name(s, language) for k, s in p["statuses"].items()}
+        plans.append(
+            {
+                **p,
+                "status_columns": list(names.items()),
+                "package_rows": [
+                    {**wp, "cells": [wp["counts"].get(k, 0) for k in names]}
+                    for wp in p["work_packages"]
+                ],
+                "action_rows": [{**a, "status_label": names[a["status"]]} for a in p["actions"]],
+            }
+        )
+    contract = dict(data["contract"])
+    if contract.get("available"):
+        contract["rows"] = [
+            {**c, "status_label": _status_name(c["status"], language)}
+            for c in contract["commitments"]
+        ]
+        by_key = {c["status"]["key"]: c["status"] for c in contract["commitments"]}
+        contract["count_rows"] = [
+            (_status_name(by_key[k], language), n) for k, n in contract["status_counts"].items()
+        ]
+    return {
+        "data": data,
+        "language": language,
+        "emissions_chart": data_uri(pngs["emissions"]) if "emissions" in pngs else None,
+        "indicators": [
+            {**i, "chart_uri": data_uri(i["chart"]) if i["chart"] else None} for i in indicators
+        ],
+        "plans": plans,
+        "contract": contract,
+        "pngs": pngs,
+    }
+
+
+def title(data: dict[str, Any]) -> str:
+    return _("Follow-up of Klimatkontrakt 2030, %(year)s") % {"year": data["year"]}
+
+
+def body_html(data: dict[str, Any], language: str, *, state: str = "approved") -> str:
+    with translation.override(language):
+        ctx = context(data, language)
+        return render_to_string("reports/_body.html", {**ctx, "state": state})
+
+
+def print_html(data: dict[str, Any], language: str, *, state: str = "approved") -> str:
+    with translation.override(language):
+        ctx = context(data, language)
+        return render_to_string("reports/print.html", {**ctx, "state": state, "title": title(data)})
+
+
+def pdf(html: str) -> bytes:
+    from weasyprint import HTML
+
+    # WeasyPrint logs every layout step at INFO; the CLI's output should stay readable.
+    logging.getLogger("weasyprint").setLevel(logging.WARNING)
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
+
+    return HTML(string=html).write_pdf()
+
+
+def docx(data: dict[str, Any], language: str, *, state: str = "approved") -> bytes:
+    with translation.override(language):
+        ctx = context(data, language)
+        subtitle = data["municipality"]["display_name"]
+        if state != "approved":
+            subtitle += f" ({_('draft')})"
+        doc = new_document(title(data), subtitle=subtitle, language=language)
+        _docx_emissions(doc, data["emissions"], ctx)
+        _docx_footprint(doc, data["footprint"])
+        _docx_indicators(doc, ctx["indicators"])
+        _docx_plans(doc, ctx["plans"])
+        _docx_contract(doc, ctx["contract"])
+        _docx_investments(doc, data["investments"])
+        _docx_changes(doc, data)
+        return to_bytes(doc)
+
+
+def _docx_emissions(doc: Any, e: dict[str, Any], ctx: dict[str, Any]) -> None:
+    doc.add_heading(_("Emissions against the goals and the budget"), level=1)
+    if not e.get("available"):
+        doc.add_paragraph(_("No emission inventory has been imported."))
+        return
+    doc.add_paragraph(
+        _("Latest inventory year %(year)s: %(value)s %(unit)s (previous year %(previous)s).")
+        % {
+            "year": e["latest_year"],
+            "value": num(e["latest_t"]),
+            "unit": e["unit"],
+            "previous": num(e["previous_t"]),
+        }
+    )
+    if "emissions" in ctx["pngs"]:
+        add_picture_png(doc, ctx["pngs"]["emissions"])
+    add_table(
+        doc,
+        [_("Goal"), _("Target year"), _("Target level"), _("Gap at the target year")],
+        [
+            [g["name"], g["target_year"], num(g["target_t"]), num(g["gap_at_target_t"])]
+            for g in e["goals"]
+        ],
+    )
+    b = e.get("budget")
+    if b:
+        doc.add_paragraph(
+            _(
+                "Carbon budget (%(method)s) from %(start)s: %(budget)s %(unit)s; "
+                "required yearly reduction %(pct)s."
+            )
+            % {
+                "method": b["method"],
+                "start": b["budget_start_year"],
+                "budget": num(b["budget_t"]),
+                "unit": b["unit"],
+                "pct": pct(b["required_reduction_pct"]),
+            }
+        )
+    doc.add_paragraph(_("Source: %(source)s") % {"source": _source(e["source"])})
+
+
+def _source(source: dict[str, Any]) -> str:
+    return f"{source['publisher']}, {source['report_name']} ({source['release']})"
+
+
+def _docx_footprint(doc: Any, f: dict[str, Any]) -> None:
+    doc.add_heading(_("The organisation's purchase footprint"), level=1)
+    if not f.get("available"):
+        doc.add_paragraph(_("The purchase footprint is not available in this installation."))
+    elif not f.get("ledger"):
+        doc.add_paragraph(_("No ledger has been imported."))
+    else:
+        add_table(doc, [_("Figure"), _("Value")], [[k, v] for k, v in f["figures"].items()])
+
+
+def _docx_indicators(doc: Any, indicators: list[dict[str, Any]]) -> None:
+    doc.add_heading(_("Indicators"), level=1)
+    add_table(
+        doc,
+        [
+            _("Indicator"),
+            _("Unit"),
+            _("Value"),
+            _("Target"),
+            _("Expected by the trend"),
+            _("Status"),
+        ],
+        [
+            [
+                i["name"],
+                i["unit"],
+                num(i["latest_value"], i["decimals"]),
+                f"{num(i['target_value'], i['decimals'])} ({i['target_year'] or '–'})",
+                num(i["expected_value"], i["decimals"]),
+                i["status_label"],
+            ]
+            for i in indicators
+        ],
+    )
+    for i in indicators:
+        if i["chart"]:
+            doc.add_heading(i["name"], level=2)
+            add_picture_png(doc, i["chart"], width_cm=14)
+
+
+def _docx_plans(doc: Any, plans: list[dict[str, Any]]) -> None:
+    doc.add_heading(_("Action plans"), level=1)
+    if not plans:
+        doc.add_paragraph(_("No action plans."))
+    for p in plans:
+        doc.add_heading(p["title"], level=2)
+        add_table(
+            doc,
+            [_("Work package"), *[name for _k, name in p["status_columns"]]],
+            [[wp["code"] or _("Outside work packages"), *wp["cells"]] for wp in p["package_rows"]],
+        )
+        add_table(
+            doc,
+            [_("Action"), _("Title"), _("Status"), _("Progress (%)")],
+            [
+                [a["identifier"], a["title"], a["status_label"], a["progress"]]
+                for a in p["action_rows"]
+            ],
+        )
+
+
+def _docx_contract(doc: Any, c: dict[str, Any]) -> None:
+    doc.add_heading(_("Commitments of the contract"), level=1)
+    if not c.get("available"):
+        doc.add_paragraph(_("No contract version for this year."))
+        return
+    add_table(doc, [_("Status"), _("Commitments")], c["count_rows"])
+    add_table(
+        doc,
+        [_("Section"), _("Party"), _("Commitment"), _("Status")],
+        [[r["section"], r["party"], r["title"], r["status_label"]] for r in c["rows"]],
+    )
+
+
+def _docx_investments(doc: Any, plans: list[dict[str, Any]]) -> None:
+    doc.add_heading(_("The climate investment plan"), level=1)
+    if not plans:
+        doc.add_paragraph(_("No investment plan."))
+        return
+    add_table(
+        doc,
+        [
+            _("Plan"),
+            _("Measures"),
+            _("Reduction (t/year)"),
+            _("Investment (SEK)"),
+            _("External funding (SEK)"),
+            _("Within budget"),
+        ],
+        [
+            [
+                p["plan"],
+                p["measures"],
+                num(p["reduction_t_per_year"]),
+                num(p["total_capex_sek"]),
+                num(p["external_sek"]),
+                _yes_no(p["within_budget"]),
+            ]
+            for p in plans
+        ],
+    )
+
+
+def _yes_no(value: bool | None) -> str:
+    return "–" if value is None else _("yes") if value else _("no")
+
+
+def _docx_changes(doc: Any, data: dict[str, Any]) -> None:
+    doc.add_heading(_("What changed since last year"), level=1)
+    ch = data["contract"].get("changes") if data["contract"].get("available") else None
+    if ch:
+        doc.add_paragraph(
+            _(
+                "Contract %(old)s → %(new)s: %(added)s added, %(removed)s removed, "
+                "%(changed)s changed."
+            )
+            % {
+                "old": ch["from_year"],
+                "new": data["year"],
+                "added": len(ch["added"]),
+                "removed": len(ch["removed"]),
+                "changed": len(ch["changed"]),
+            }
+        )
+        for title in ch["added"]:
+            doc.add_paragraph(_("Added: %(title)s") % {"title": title}, style="List Bullet")
+        for title in ch["removed"]:
+            doc.add_paragraph(_("Removed: %(title)s") % {"title": title}, style="List Bullet")
+        for item in ch["changed"]:
+            doc.add_paragraph(
+                _("Changed: %(title)s") % {"title": item["title"]}, style="List Bullet"
+            )
+    else:
+        doc.add_paragraph(_("No earlier contract version to compare with."))
+    add_table(
+        doc,
+        [_("Indicator"), _("Last year"), _("This year")],
+        [
+            [i["name"], num(i["previous_value"], i["decimals"]), num(i["value"], i["decimals"])]
+            for i in data["indicators"]
+        ],
+    )

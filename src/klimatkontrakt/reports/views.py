@@ -1,0 +1,98 @@
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from klimatkontrakt.organisations.access import can_edit, require_edit
+from klimatkontrakt.organisations.selectors import municipality_by_code
+from klimatkontrakt.reports import render as report_render
+from klimatkontrakt.reports import selectors, services
+
+
+def _ctx(request: HttpRequest, muni: Any, **extra: Any) -> dict[str, Any]:
+    return {
+        "municipality": muni,
+        "active": "reports",
+        "can_edit": can_edit(request.user, muni),
+        **extra,
+    }
+
+
+def report_list(request: HttpRequest, code: str) -> HttpResponse:
+    muni = municipality_by_code(code)
+    reports = selectors.visible_reports(request.user, muni)
+    return render(request, "reports/list.html", _ctx(request, muni, reports=reports))
+
+
+@require_POST
+def create(request: HttpRequest, code: str) -> HttpResponse:
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    try:
+        year = int(request.POST.get("year", ""))
+    except ValueError:
+        messages.error(request, _("Give the report's year as a number."))
+        return redirect("reports:list", code)
+    try:
+        services.create_draft(request.user, muni, year)
+    except (services.FrozenReportError, ValidationError) as exc:
+        messages.error(request, "; ".join(getattr(exc, "messages", [str(exc)])))
+        return redirect("reports:list", code)
+    messages.success(request, _("The %(year)s draft has been gathered.") % {"year": year})
+    return redirect("reports:detail", code, year)
+
+
+def detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    report = selectors.report_for(request.user, muni, year)
+    language = get_language() or "sv"
+    body = report_render.body_html(report.data, language, state=report.state)
+    return render(
+        request,
+        "reports/detail.html",
+        _ctx(request, muni, report=report, body=body, title=report_render.title(report.data)),
+    )
+
+
+@require_POST
+def approve(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    report = selectors.report_for(request.user, muni, year)
+    require_edit(request.user, muni)
+    try:
+        services.approve(request.user, report)
+        messages.success(request, _("The report is approved and frozen."))
+    except services.FrozenReportError as exc:
+        messages.error(request, str(exc))
+    return redirect("reports:detail", code, year)
+
+
+@require_POST
+def publish(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    report = selectors.report_for(request.user, muni, year)
+    require_edit(request.user, muni)
+    try:
+        services.publish(request.user, report, published=request.POST.get("publish") != "0")
+        messages.success(request, _("The report's publication has been updated."))
+    except services.FrozenReportError as exc:
+        messages.error(request, str(exc))
+    return redirect("reports:detail", code, year)
+
+
+def download(request: HttpRequest, code: str, year: int, fmt: str) -> HttpResponse:
+    muni = municipality_by_code(code)
+    report = selectors.report_for(request.user, muni, year)
+    if fmt not in selectors.FORMATS:
+        return HttpResponse(status=404)
+    language = request.GET.get("lang") or get_language() or "sv"
+    out = selectors.output(report, fmt, language)
+    response = HttpResponse(out.content, content_type=out.content_type)
+    if fmt != "html":
+        response["Content-Disposition"] = f'attachment; filename="{out.filename}"'
+    return response

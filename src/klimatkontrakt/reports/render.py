@@ -215,7 +215,7 @@ def _docx_plans(doc: Any, plans: list[dict[str, Any]]) -> None:
         )
         add_table(
             doc,
-            [_("Action"), _("Title"), _("Status"), _("Progress (%)")],
+            [_("Action"), _("Title"), _("Status"), _("Progress") + " (%)"],
             [
                 [a["identifier"], a["title"], a["status_label"], a["progress"]]
                 for a in p["action_rows"]

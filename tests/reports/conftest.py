@@ -1,4 +1,4 @@
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -7,7 +7,7 @@ from klimatkontrakt.followup.models import Indicator, IndicatorTarget, Indicator
 from klimatkontrakt.reports import services
 from tests import factories
 
-FETCHED = datetime(2025, 2, 1, tzinfo=timezone.utc)
+FETCHED = datetime(2025, 2, 1, tzinfo=UTC)
 
 
 @pytest.fixture

@@ -50,6 +50,10 @@ def secret_draft(karlstad, editor):
     c = services.create_commitment(
         editor, v, factories.commitment_input(v, SECRET, description=SECRET)
     )
+    # The follow-up report of that year gathers the draft, so it must stay as hidden.
+    from klimatkontrakt.reports.services import create_draft
+
+    assert SECRET in str(create_draft(editor, karlstad, v.year).data)
     return {
         "code": karlstad.code,
         "year": str(v.year),

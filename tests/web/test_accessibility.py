@@ -5,6 +5,7 @@ import pytest
 from klimatkontrakt.contracts import services
 from klimatkontrakt.contracts.models import Commitment
 from tests.a11y import assert_accessible, session_cookie
+from tests.reports.conftest import indicator, karlstad_work  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -107,3 +108,27 @@ def test_indicator_pages(browser, live_server, karlstad):
     for path in paths:
         for language in (None, "en-GB"):
             assert_accessible(browser, live_server.url + path, language=language)
+
+
+def test_report_pages(browser, live_server, client, editor, karlstad, karlstad_work):  # noqa: F811
+    """Follow-up reports: the list and a report, for the public and for an editor."""
+    from klimatkontrakt.reports import services
+
+    services.publish(
+        editor, services.approve(editor, services.create_draft(editor, karlstad, 2024))
+    )
+    services.create_draft(editor, karlstad, 2023)
+    for path in ["/kommun/1780/uppfoljning/", "/kommun/1780/uppfoljning/2024/"]:
+        assert_accessible(browser, live_server.url + path)
+    assert_accessible(
+        browser, live_server.url + "/kommun/1780/uppfoljning/2024/rapport.html", language="en-GB"
+    )
+    client.force_login(editor)
+    cookies = session_cookie(client, live_server.url)
+    for path in [
+        "/kommun/1780/uppfoljning/",
+        "/kommun/1780/uppfoljning/2023/",
+        "/kommun/1780/uppfoljning/2024/",
+        "/kommun/1780/uppfoljning/2023/rapport.html",
+    ]:
+        assert_accessible(browser, live_server.url + path, cookies=cookies)

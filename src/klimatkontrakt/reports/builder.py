@@ -109,7 +109,9 @@ def _emissions(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
         budget["source"] = b["source"]
     except (emissions.NoRelease, ValueError, KeyError):
         budget = None
-    by_year = {row["year"]: row["value_t"] for row in series}
+    by_year: dict[int, float | None] = {
+        y: num(v) for y, v in zip(history.years, history.total, strict=True)
+    }
     latest = max((y for y, v in by_year.items() if v is not None and y <= year), default=None)
     return {
         "available": True,

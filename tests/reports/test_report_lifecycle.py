@@ -82,3 +82,16 @@ def _docx_text(content: bytes) -> str:
     doc = Document(io.BytesIO(content))
     cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
     return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+def test_changes_compare_indicator_status_with_last_years_approved_report(
+    karlstad_work, editor, karlstad
+):
+    last = services.approve(editor, services.create_draft(editor, karlstad, 2023))
+    report = services.create_draft(editor, karlstad, 2024)
+    [before] = last.data["indicators"]
+    [now] = report.data["indicators"]
+    assert before["status"] is not None
+    assert now["previous_status"] == before["status"]
+    html = selectors.output(report, "html").content.decode()
+    assert "Status förra året" in html.split('id="changes"')[1]

@@ -127,7 +127,20 @@ def _emissions(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
     }
 
 
+def _previous_statuses(muni: Municipality, year: int) -> dict[int, str | None]:
+    """Indicator statuses in last year's approved report, to show what changed."""
+    from klimatkontrakt.reports.models import FollowUpReport
+
+    previous = FollowUpReport.objects.filter(
+        municipality=muni, year=year - 1, state=FollowUpReport.State.APPROVED
+    ).first()
+    if previous is None:
+        return {}
+    return {i["id"]: i["status"] for i in previous.data.get("indicators", [])}
+
+
 def _indicators(muni: Municipality, year: int, reader: Any) -> list[dict[str, Any]]:
+    before = _previous_statuses(muni, year)
     out = []
     for indicator in followup.visible_indicators(reader, muni):
         s = followup.summarise(indicator)
@@ -149,6 +162,7 @@ def _indicators(muni: Municipality, year: int, reader: Any) -> list[dict[str, An
                 "target_value": num(a.target_value),
                 "expected_value": num(a.expected_value),
                 "status": str(a.status) if a.status else None,
+                "previous_status": before.get(indicator.pk),
                 "decimals": s.decimals,
                 "sources": sorted({r.provenance for r in s.rows if r.provenance}),
                 "rows": [

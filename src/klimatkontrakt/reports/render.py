@@ -32,6 +32,7 @@ def context(data: dict[str, Any], language: str, pngs: dict[str, bytes] | None =
         {
             **i,
             "status_label": indicator_status(i["status"]),
+            "previous_status_label": indicator_status(i.get("previous_status")),
             "chart": pngs.get(f"indicator-{i['id']}"),
         }
         for i in data["indicators"]
@@ -112,7 +113,7 @@ def docx(data: dict[str, Any], language: str, *, state: str = "approved") -> byt
         _docx_plans(doc, ctx["plans"])
         _docx_contract(doc, ctx["contract"])
         _docx_investments(doc, data["investments"])
-        _docx_changes(doc, data)
+        _docx_changes(doc, data, ctx["indicators"])
         return to_bytes(doc)
 
 
@@ -269,7 +270,7 @@ def _yes_no(value: bool | None) -> str:
     return "–" if value is None else _("yes") if value else _("no")
 
 
-def _docx_changes(doc: Any, data: dict[str, Any]) -> None:
+def _docx_changes(doc: Any, data: dict[str, Any], indicators: list[dict[str, Any]]) -> None:
     doc.add_heading(_("What changed since last year"), level=1)
     ch = data["contract"].get("changes") if data["contract"].get("available") else None
     if ch:
@@ -298,9 +299,15 @@ def _docx_changes(doc: Any, data: dict[str, Any]) -> None:
         doc.add_paragraph(_("No earlier contract version to compare with."))
     add_table(
         doc,
-        [_("Indicator"), _("Last year"), _("This year")],
+        [_("Indicator"), _("Last year"), _("This year"), _("Status last year"), _("Status")],
         [
-            [i["name"], num(i["previous_value"], i["decimals"]), num(i["value"], i["decimals"])]
-            for i in data["indicators"]
+            [
+                i["name"],
+                num(i["previous_value"], i["decimals"]),
+                num(i["value"], i["decimals"]),
+                i["previous_status_label"],
+                i["status_label"],
+            ]
+            for i in indicators
         ],
     )

@@ -60,3 +60,12 @@ def test_downloads(editor_client, approved):
 def test_the_report_is_in_the_municipality_navigation(client, karlstad):
     page = client.get("/kommun/1780/").content.decode()
     assert 'href="/kommun/1780/uppfoljning/"' in page
+
+
+def test_the_page_of_an_approved_report_shows_the_frozen_sections(editor_client, approved):
+    from klimatkontrakt.followup.models import Indicator
+
+    Indicator.objects.update(name="Ändrat namn efter godkännandet")
+    page = editor_client.get("/kommun/1780/uppfoljning/2024/").content.decode()
+    assert "Andel elbilar" in page and "Ändrat namn" not in page
+    assert page.count('<section id="indicators"') == 1

@@ -84,6 +84,17 @@ def body_html(data: dict[str, Any], language: str, *, state: str = "approved") -
         return render_to_string("reports/_body.html", {**ctx, "state": state})
 
 
+BODY_START, BODY_END = "<!--report-body-->", "<!--/report-body-->"
+
+
+def frozen_body(html: str) -> str | None:
+    """The sections of a stored print HTML, for the report page; None if the markers are gone."""
+    start, end = html.find(BODY_START), html.find(BODY_END)
+    if start < 0 or end < start:
+        return None
+    return html[start + len(BODY_START) : end]
+
+
 def print_html(data: dict[str, Any], language: str, *, state: str = "approved") -> str:
     with translation.override(language):
         ctx = context(data, language)

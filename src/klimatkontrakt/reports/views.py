@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -51,7 +52,12 @@ def detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
     muni = municipality_by_code(code)
     report = selectors.report_for(request.user, muni, year)
     language = get_language() or "sv"
-    body = report_render.body_html(report.data, language, state=report.state)
+    frozen = report.html_en if language.startswith("en") else report.html_sv
+    body = report_render.frozen_body(frozen) if report.is_approved else None
+    if body is None:
+        body = report_render.body_html(report.data, language, state=report.state)
+    else:
+        body = mark_safe(body)  # noqa: S308 - our own template's output, stored at approval
     return render(
         request,
         "reports/detail.html",

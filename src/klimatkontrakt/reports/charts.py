@@ -14,7 +14,12 @@ from klimatkontrakt.web.charts import to_png
 def _lines(long: list[dict[str, Any]], unit: str, domain: list[str]) -> alt.TopLevelMixin:
     x = alt.X("year:Q", title=_("Year"), axis=alt.Axis(format="d"), scale=alt.Scale(zero=False))
     y = alt.Y("amount:Q", title=unit)
-    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=domain))
+    colour = alt.Color(
+        "series:N",
+        title=None,
+        scale=alt.Scale(domain=domain),
+        legend=alt.Legend(orient="bottom", labelLimit=500, columns=1),
+    )
     return (
         alt.Chart(alt.Data(values=long))
         .mark_line(point=True)

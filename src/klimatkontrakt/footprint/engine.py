@@ -12,6 +12,7 @@ This module must not import Django models: the one-shot command runs it without 
 from __future__ import annotations
 
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,11 +121,14 @@ class Engine:
             " amount DECIMAL(38, 2), n BIGINT)"
         )
         self.files: list[FileReport] = []
+        self._temporary: list[Path] = []
         self.sources: dict[int, str] = {}  # file_id -> SQL relation of normalised lines
         self._hashes: set[str] = set()
 
     def close(self) -> None:
         self.con.close()
+        for tmp in self._temporary:
+            tmp.unlink(missing_ok=True)
         self._tmp.cleanup()
 
     # -- loading ---------------------------------------------------------------------------
@@ -137,20 +141,24 @@ class Engine:
         name: str | None = None,
     ) -> FileReport:
         """Add a ledger file; a file seen before (same content hash) is counted once."""
-        digest = ledger_io.content_hash(Path(path))
-        if digest in self._hashes:
-            report = FileReport(name or Path(path).name, digest, "duplicate")
-            report.message = "samma innehåll som en redan inläst fil; räknas en gång"
-            self.files.append(report)
-            return report
-        prepared = ledger_io.prepare(Path(path), mapping, self.workdir, name=name)
-        report = self._load_prepared(prepared, threshold)
+        path = Path(path)
+        # The content hash is computed while DuckDB scans (hashlib releases the GIL).
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            digest_future = pool.submit(ledger_io.content_hash, path)
+            prepared = ledger_io.prepare(path, mapping, self.workdir, name=name, digest="")
+            self._temporary.extend(prepared.temporary)
+            report = self._load_prepared(prepared, threshold, digest_future)
         self.files.append(report)
         if report.status == "accepted":
-            self._hashes.add(digest)
+            self._hashes.add(report.content_hash)
         return report
 
-    def _load_prepared(self, prepared: ledger_io.PreparedLedger, threshold: float) -> FileReport:
+    def _load_prepared(
+        self,
+        prepared: ledger_io.PreparedLedger,
+        threshold: float,
+        digest_future: Future[str] | None = None,
+    ) -> FileReport:
         file_id = len(self.files) + 1
         report = FileReport(
             prepared.name,
@@ -161,13 +169,25 @@ class Engine:
             columns=prepared.columns,
         )
         lines = ledger_io.lines_sql(prepared)
+        # Grouping on one 64-bit hash of the key and carrying the key along with any_value()
+        # is ~35 % faster than grouping on nine text columns; a collision needs two distinct
+        # cells among ~1e5 to share a hash (p ~ 1e-9), see docs/footprint.md.
+        stage_keys = ("year(date)", *_TEXT_KEYS, "bad_reason IS NOT NULL")
+        names = ("year", *_TEXT_KEYS, "bad")
+        carried = ", ".join(f"any_value({k}) AS {n}" for k, n in zip(stage_keys, names, strict=True))
         self.con.execute(
-            "CREATE OR REPLACE TEMP TABLE stage AS SELECT year(date) AS year, department,"
-            " account, account_text, text, supplier_id, supplier_name, buyer_id, currency,"
-            " bad_reason IS NOT NULL AS bad, sum(amount) AS amount, count(*) AS n"
-            f" FROM ({lines}) GROUP BY ALL"
+            f"CREATE OR REPLACE TEMP TABLE stage AS SELECT {carried},"
+            " sum(amount) AS amount, count(*) AS n"
+            f" FROM ({lines}) GROUP BY hash({', '.join(stage_keys)})"
         )
         structural = len(ledger_io.structural_rejects(self.con, prepared))
+        if digest_future is not None:
+            prepared.content_hash = report.content_hash = digest_future.result()
+        if prepared.content_hash in self._hashes:
+            self.con.execute("DROP TABLE stage")
+            report.status = "duplicate"
+            report.message = "samma innehåll som en redan inläst fil; räknas en gång"
+            return report
         total, bad = self.con.execute(
             "SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (WHERE bad), 0) FROM stage"
         ).fetchone() or (0, 0)

@@ -12,6 +12,7 @@ import codecs
 import hashlib
 import re
 import unicodedata
+import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -247,23 +248,28 @@ def prepare(
     mapping: ColumnMapping | None = None,
     workdir: Path | None = None,
     name: str | None = None,
+    digest: str | None = None,
 ) -> PreparedLedger:
-    """Work out how to read ``path``; Excel and SIE4 become a temporary canonical CSV."""
+    """Work out how to read ``path``; Excel and SIE4 become a temporary canonical CSV.
+
+    ``digest`` may be given when the caller hashes the file itself (e.g. in parallel).
+    """
     path = Path(path)
     name = name or path.name
     workdir = Path(workdir) if workdir else path.parent
-    digest = content_hash(path)
+    digest = content_hash(path) if digest is None else digest
+    tag = uuid.uuid4().hex[:12]
     with path.open("rb") as handle:
         sample = handle.read(_SAMPLE_BYTES)
     if path.suffix.lower() in {".xlsx", ".xlsm"} or sample.startswith(b"PK\x03\x04"):
         from klimatkontrakt.sources.ledger_xlsx import xlsx_to_csv
 
-        converted = xlsx_to_csv(path, workdir / f".{digest[:16]}.xlsx.csv")
+        converted = xlsx_to_csv(path, workdir / f".{tag}.xlsx.csv")
         return _prepare_csv(path, converted, name, digest, mapping, temporary=True)
     from klimatkontrakt.sources.sie4 import is_sie, sie_to_csv
 
     if path.suffix.lower() in {".se", ".si", ".sie"} or is_sie(sample):
-        converted = sie_to_csv(path, workdir / f".{digest[:16]}.sie.csv", mapping)
+        converted = sie_to_csv(path, workdir / f".{tag}.sie.csv", mapping)
         return _prepare_csv(path, converted, name, digest, mapping, temporary=True)
     encoding = mapping.encoding if mapping and mapping.encoding else detect_encoding(sample)
     needs_rewrite = encoding not in {"utf-8", "utf-8-sig"} or (
@@ -271,7 +277,7 @@ def prepare(
     )
     text_path = path
     if needs_rewrite:
-        text_path = workdir / f".{digest[:16]}.utf8.csv"
+        text_path = workdir / f".{tag}.utf8.csv"
         _transcode(path, encoding, text_path)
     prepared = _prepare_csv(path, text_path, name, digest, mapping, temporary=needs_rewrite)
     prepared.encoding = encoding
@@ -327,15 +333,18 @@ def source_sql(ledger: PreparedLedger) -> str:
 
 
 def _amount_expr(column: str) -> str:
-    """Decimal comma or point; space, NBSP and narrow NBSP thousands separators; U+2212 minus."""
-    v = (
-        f"replace(replace(replace(replace({column}, ' ', ''), chr(160), ''), chr(8239), ''),"
-        " chr(8722), '-')"
-    )
+    """Decimal comma or point; space, NBSP and narrow NBSP thousands separators; U+2212 minus.
+
+    ``column`` must already be cleaned by :data:`AMOUNT_CLEAN` (done once per row).
+    """
     return (
-        f"TRY_CAST(CASE WHEN contains({v}, ',') THEN replace(replace({v}, '.', ''), ',', '.')"
-        f" ELSE {v} END AS DECIMAL(18, 2))"
+        f"TRY_CAST(CASE WHEN contains({column}, ',') THEN translate({column}, ',.', '.')"
+        f" ELSE {column} END AS DECIMAL(18, 2))"
     )
+
+
+# translate() maps U+2212 to "-" and deletes the space characters (no counterpart).
+AMOUNT_CLEAN = "translate({col}, chr(8722) || ' ' || chr(160) || chr(8239), '-')"
 
 
 def _date_expr(column: str, date_format: str | None) -> str:
@@ -361,7 +370,7 @@ def lines_sql(ledger: PreparedLedger, with_row: bool = False) -> str:
     def raw(name: str, default: str = "NULL") -> str:
         return _ident(cols[name]) if name in cols else default
 
-    amount = _amount_expr(raw("amount"))
+    amount = _amount_expr("amount_clean")
     date = _date_expr(raw("date"), ledger.date_format)
     checks = [
         ("account IS NULL OR account = ''", "account", "konto saknas"),
@@ -407,11 +416,13 @@ def lines_sql(ledger: PreparedLedger, with_row: bool = False) -> str:
     return (
         f"SELECT {row}*, {bad_column} END AS bad_column, {bad_reason} END AS bad_reason FROM ("
         f"SELECT {source_row}trim({raw('account')}) AS account, "
-        f"{amount} AS amount, {raw('amount')} AS amount_raw, {date} AS date, "
+        f"{amount} AS amount, amount_raw, {date} AS date, "
         f"{raw('date')} AS date_raw, "
         f"coalesce(nullif(upper(trim({raw('currency')})), ''), 'SEK') AS currency, "
         + ", ".join(optional)
-        + f" FROM {source_sql(ledger)})"
+        + f" FROM (SELECT *, {raw('amount')} AS amount_raw, "
+        + AMOUNT_CLEAN.format(col=raw("amount"))
+        + f" AS amount_clean FROM {source_sql(ledger)}))"
     )
 
 

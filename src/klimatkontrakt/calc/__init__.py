@@ -1,1 +1,4 @@
-"""Pure climate maths: numbers and plain dataclasses in, numbers out. No Django, files or network."""
+"""Pure climate maths: numbers and plain dataclasses in, numbers out.
+
+No Django, no files, no network.
+"""

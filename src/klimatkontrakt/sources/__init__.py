@@ -1,1 +1,4 @@
-"""The outside world's formats: parse, validate, report every bad row. Plain records, no Django models."""
+"""The outside world's formats: parse, validate, report every bad row.
+
+Plain records out, no Django models.
+"""

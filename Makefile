@@ -1,0 +1,64 @@
+# Klimatkontrakt. `make run` and `make test` are all a newcomer needs (see README.md).
+SHELL := /bin/bash
+PYTHON ?= $(shell scripts/find-python)
+VENV ?= .venv
+BIN := $(VENV)/bin
+AXE_VERSION := 4.14.1
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run install migrate demo serve test test-fast lint format messages axe check-deploy clean
+
+run: demo serve
+
+$(BIN)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.12+ not found" >&2; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	@touch $@
+
+install: $(BIN)/.installed
+
+migrate: install
+	$(BIN)/klimatkontrakt migrate --no-input
+
+demo: migrate
+	$(BIN)/klimatkontrakt demo
+
+serve: install
+	$(BIN)/klimatkontrakt serve --host $(HOST) --port $(PORT)
+
+# axe-core for the accessibility tests, from the npm registry (skipped quietly without npm).
+$(AXE):
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@$(AXE_VERSION); \
+	else echo "npm not found: accessibility tests will be skipped"; fi
+
+axe: $(AXE)
+
+test: install axe
+	KLIMATKONTRAKT_AXE=$(CURDIR)/$(AXE) $(BIN)/pytest --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
+
+test-fast: install
+	$(BIN)/pytest -m "not browser" -x $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+format: install
+	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench
+
+messages: install
+	cd src/klimatkontrakt && $(abspath $(BIN))/klimatkontrakt makemessages -l sv --no-obsolete --no-location && $(abspath $(BIN))/klimatkontrakt compilemessages
+
+check-deploy: install
+	KLIMATKONTRAKT_ENV=production KLIMATKONTRAKT_SECRET_KEY=$$(openssl rand -hex 32) \
+	  KLIMATKONTRAKT_ALLOWED_HOSTS=klimat.example.se $(BIN)/klimatkontrakt check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) .cache .pytest_cache .mypy_cache .ruff_cache htmlcov .coverage

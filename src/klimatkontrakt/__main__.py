@@ -1,0 +1,3 @@
+from klimatkontrakt.cli import main
+
+main()

@@ -1,0 +1,48 @@
+"""The JSON API: one NinjaAPI, one router per domain app. Schema at /api/openapi.json."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.security import django_auth
+
+from klimatkontrakt import __version__
+from klimatkontrakt.contracts.api import router as contracts_router
+from klimatkontrakt.contracts.services import FrozenVersionError, StaleEditError
+from klimatkontrakt.organisations.api import router as organisations_router
+
+api = NinjaAPI(
+    title="Klimatkontrakt API",
+    version=__version__,
+    description=(
+        "Published data is open to everyone. Writes need a logged-in session (cookie + "
+        "X-CSRFToken header) and the editor or admin role in the municipality."
+    ),
+    urls_namespace="api",
+    auth=None,
+)
+AUTH = django_auth
+
+
+@api.exception_handler(PermissionDenied)
+def _permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc) or "Permission denied"}, status=403)
+
+
+@api.exception_handler(FrozenVersionError)
+def _frozen(request: HttpRequest, exc: FrozenVersionError) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc)}, status=409)
+
+
+@api.exception_handler(StaleEditError)
+def _stale(request: HttpRequest, exc: StaleEditError) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc)}, status=409)
+
+
+@api.exception_handler(ValidationError)
+def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return api.create_response(request, {"detail": "Invalid input", "errors": errors}, status=422)
+
+
+api.add_router("/organisations/", organisations_router)
+api.add_router("/contracts/", contracts_router)

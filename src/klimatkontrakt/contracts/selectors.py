@@ -1,0 +1,170 @@
+"""Reads of the contract register: what a user may see, and the diff between two versions."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from klimatkontrakt.contracts.models import (
+    Commitment,
+    CommitmentChange,
+    Contract,
+    ContractVersion,
+    Section,
+)
+from klimatkontrakt.organisations.access import can_view_unpublished
+from klimatkontrakt.organisations.models import Municipality
+
+DIFF_FIELDS = [
+    "joint",
+    "title",
+    "description",
+    "planned_year",
+    "status",
+    "responsible_department",
+    "tags",
+    "party",
+    "section",
+]
+
+
+def contract_for(municipality: Municipality) -> Contract | None:
+    return Contract.objects.filter(municipality=municipality).first()
+
+
+def visible_versions(user: Any, municipality: Municipality) -> QuerySet[ContractVersion]:
+    qs = ContractVersion.objects.filter(contract__municipality=municipality).order_by("year")
+    if not can_view_unpublished(user, municipality):
+        qs = qs.filter(is_published=True)
+    return qs
+
+
+def version_for(user: Any, municipality: Municipality, year: int) -> ContractVersion:
+    """The version of that year if this user may see it; 404 otherwise (no existence leak)."""
+    version = (
+        visible_versions(user, municipality)
+        .select_related("contract__municipality__county", "signed_by", "previous")
+        .filter(year=year)
+        .first()
+    )
+    if version is None:
+        raise Http404("No such contract version")
+    return version
+
+
+def commitments_of(version: ContractVersion) -> QuerySet[Commitment]:
+    return version.commitments.select_related(
+        "party__organisation",
+        "section",
+        "status",
+        "responsible_department",
+        "carried_over_from__version",
+    ).order_by("section__order", "order", "pk")
+
+
+def sections_with_commitments(version: ContractVersion) -> list[Section]:
+    return list(
+        version.sections.prefetch_related(
+            Prefetch("commitments", queryset=commitments_of(version))
+        ).order_by("order")
+    )
+
+
+def commitment_for(user: Any, municipality: Municipality, pk: int) -> Commitment:
+    c = commitments_of_municipality(municipality).filter(pk=pk).first()
+    if c is None or not (c.version.is_published or can_view_unpublished(user, municipality)):
+        raise Http404("No such commitment")
+    return c
+
+
+def commitments_of_municipality(municipality: Municipality) -> QuerySet[Commitment]:
+    return Commitment.objects.filter(version__contract__municipality=municipality).select_related(
+        "version",
+        "party__organisation",
+        "section",
+        "status",
+        "responsible_department",
+        "carried_over_from__version",
+    )
+
+
+def history_of(commitment: Commitment) -> QuerySet[CommitmentChange]:
+    """Changes of this commitment over all versions it has lived in."""
+    return CommitmentChange.objects.filter(
+        lineage=commitment.lineage, version__contract=commitment.version.contract
+    ).select_related("user", "version")
+
+
+@dataclass
+class FieldChange:
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass
+class ChangedCommitment:
+    old: Commitment
+    new: Commitment
+    fields: list[FieldChange]
+
+
+@dataclass
+class VersionDiff:
+    old: ContractVersion
+    new: ContractVersion
+    added: list[Commitment] = field(default_factory=list)
+    removed: list[Commitment] = field(default_factory=list)
+    changed: list[ChangedCommitment] = field(default_factory=list)
+    carried_over: list[Commitment] = field(default_factory=list)
+    unchanged: int = 0
+    sections_changed: list[tuple[Section, Section]] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.added or self.removed or self.changed or self.sections_changed)
+
+
+def _value(c: Commitment, name: str) -> Any:
+    if name == "status":
+        return c.status.key
+    if name == "responsible_department":
+        return c.responsible_department.name if c.responsible_department else None
+    if name == "party":
+        return c.party.organisation.name
+    if name == "section":
+        return f"{c.section.number} {c.section.title}"
+    if name == "tags":
+        return sorted(c.tags)
+    return getattr(c, name)
+
+
+def diff_versions(old: ContractVersion, new: ContractVersion) -> VersionDiff:
+    """Commitments matched by lineage: the same commitment in two yearly versions."""
+    diff = VersionDiff(old=old, new=new)
+    before = {c.lineage: c for c in commitments_of(old)}
+    after = {c.lineage: c for c in commitments_of(new)}
+    for lineage, c in after.items():
+        if lineage not in before:
+            diff.added.append(c)
+            continue
+        o = before[lineage]
+        if c.carried_over_from_id == o.pk:
+            diff.carried_over.append(c)
+        changes = [
+            FieldChange(f, _value(o, f), _value(c, f))
+            for f in DIFF_FIELDS
+            if _value(o, f) != _value(c, f)
+        ]
+        if changes:
+            diff.changed.append(ChangedCommitment(o, c, changes))
+        else:
+            diff.unchanged += 1
+    diff.removed = [c for lineage, c in before.items() if lineage not in after]
+    old_sections = {s.key: s for s in old.sections.all()}
+    for s in new.sections.all():
+        o_s = old_sections.get(s.key)
+        if o_s is not None and (o_s.body != s.body or o_s.title != s.title):
+            diff.sections_changed.append((o_s, s))
+    return diff

@@ -1,0 +1,360 @@
+"""Every write to the contract register. One function per use case, each in a transaction."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from klimatkontrakt.contracts.models import (
+    Commitment,
+    CommitmentChange,
+    CommitmentStatus,
+    Contract,
+    ContractVersion,
+    FrozenVersionError,
+    Party,
+    Section,
+)
+from klimatkontrakt.contracts.structure import DEFAULT_STATUSES, STRUCTURE
+from klimatkontrakt.organisations.access import require_edit
+from klimatkontrakt.organisations.models import Department, Municipality, Organisation
+
+__all__ = [
+    "FrozenVersionError",
+    "StaleEditError",
+    "CommitmentInput",
+    "create_commitment",
+    "update_commitment",
+    "delete_commitment",
+    "sign_version",
+    "start_next_version",
+    "create_version",
+    "ensure_statuses",
+]
+
+TRACKED_FIELDS = [
+    "joint",
+    "title",
+    "description",
+    "planned_year",
+    "status",
+    "responsible_department",
+    "tags",
+    "party",
+    "section",
+]
+
+
+class StaleEditError(Exception):
+    """Somebody else saved the commitment after this edit was started."""
+
+
+@dataclass
+class CommitmentInput:
+    party: Party
+    section: Section
+    title: str
+    status: CommitmentStatus
+    description: str = ""
+    planned_year: int | None = None
+    responsible_department: Department | None = None
+    tags: list[str] | None = None
+    joint: bool = False
+
+
+def _actor(user: Any) -> Any:
+    """The user to record as actor; None for system writes (demo loader, migrations)."""
+    return user if getattr(user, "pk", None) is not None and user.is_authenticated else None
+
+
+def ensure_statuses(municipality: Municipality) -> list[CommitmentStatus]:
+    if not municipality.commitment_statuses.exists():
+        for order, (key, sv, en, carries) in enumerate(DEFAULT_STATUSES):
+            CommitmentStatus.objects.create(
+                municipality=municipality,
+                key=key,
+                name_sv=sv,
+                name_en=en,
+                carries_over=carries,
+                order=order,
+            )
+    return list(municipality.commitment_statuses.all())
+
+
+def _require_draft(version: ContractVersion) -> None:
+    if version.is_signed:
+        raise FrozenVersionError(
+            _("The %(year)s version is signed and can no longer be changed.")
+            % {"year": version.year}
+        )
+
+
+def _clean_tags(tags: list[str] | None) -> list[str]:
+    seen: list[str] = []
+    for tag in tags or []:
+        tag = tag.strip()
+        if tag and tag.lower() not in (t.lower() for t in seen):
+            seen.append(tag)
+    return seen
+
+
+def _validate(version: ContractVersion, data: CommitmentInput) -> None:
+    errors: dict[str, str] = {}
+    if not data.title.strip():
+        errors["title"] = _("A title is required.")
+    elif len(data.title) > 300:
+        errors["title"] = _("The title can be at most 300 characters.")
+    if data.party.version_id != version.pk:
+        errors["party"] = _("The party does not belong to this version.")
+    if data.section.version_id != version.pk:
+        errors["section"] = _("The section does not belong to this version.")
+    if data.status.municipality_id != version.contract.municipality_id:
+        errors["status"] = _("The status does not belong to this municipality.")
+    dept = data.responsible_department
+    if dept is not None and dept.municipality_id != version.contract.municipality_id:
+        errors["responsible_department"] = _("The department is not in this municipality.")
+    if data.planned_year is not None and not 2000 <= data.planned_year <= 2100:
+        errors["planned_year"] = _("Give a year between 2000 and 2100.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _snapshot(c: Commitment) -> dict[str, Any]:
+    return {
+        "title": c.title,
+        "description": c.description,
+        "planned_year": c.planned_year,
+        "status": c.status.key,
+        "responsible_department": c.responsible_department.name
+        if c.responsible_department
+        else None,
+        "tags": list(c.tags),
+        "party": c.party.organisation.name,
+        "joint": c.joint,
+        "section": c.section.number,
+    }
+
+
+@transaction.atomic
+def create_commitment(user: Any, version: ContractVersion, data: CommitmentInput) -> Commitment:
+    version = ContractVersion.objects.select_for_update().get(pk=version.pk)
+    require_edit(user, version.contract.municipality)
+    _require_draft(version)
+    _validate(version, data)
+    order = version.commitments.filter(section=data.section).count()
+    c = Commitment.objects.create(
+        version=version,
+        party=data.party,
+        section=data.section,
+        title=data.title.strip(),
+        description=data.description.strip(),
+        planned_year=data.planned_year,
+        status=data.status,
+        responsible_department=data.responsible_department,
+        tags=_clean_tags(data.tags),
+        joint=data.joint,
+        order=order,
+    )
+    CommitmentChange.objects.create(
+        commitment=c,
+        version=version,
+        lineage=c.lineage,
+        user=_actor(user),
+        action=CommitmentChange.Action.CREATED,
+        changes={k: [None, v] for k, v in _snapshot(c).items()},
+    )
+    return c
+
+
+@transaction.atomic
+def update_commitment(
+    user: Any, commitment: Commitment, data: CommitmentInput, *, expected_edit_version: int
+) -> Commitment:
+    """Save an edit made on `expected_edit_version`; refuse it if someone saved in between."""
+    c = (
+        Commitment.objects.select_for_update()
+        .select_related("version__contract")
+        .get(pk=commitment.pk)
+    )
+    require_edit(user, c.version.contract.municipality)
+    _require_draft(c.version)
+    if c.edit_version != expected_edit_version:
+        raise StaleEditError(
+            _(
+                "Someone else saved this commitment while you were editing it. "
+                "Reload the page to see their change, then make yours again."
+            )
+        )
+    _validate(c.version, data)
+    before = _snapshot(c)
+    c.party, c.section, c.title = data.party, data.section, data.title.strip()
+    c.description, c.planned_year = data.description.strip(), data.planned_year
+    c.status, c.responsible_department = data.status, data.responsible_department
+    c.tags = _clean_tags(data.tags)
+    c.joint = data.joint
+    after = _snapshot(c)
+    changes = {k: [before[k], after[k]] for k in TRACKED_FIELDS if before[k] != after[k]}
+    if not changes:
+        return c
+    c.edit_version = F("edit_version") + 1
+    c.save()
+    c.refresh_from_db()
+    CommitmentChange.objects.create(
+        commitment=c,
+        version=c.version,
+        lineage=c.lineage,
+        user=_actor(user),
+        action=CommitmentChange.Action.UPDATED,
+        changes=changes,
+    )
+    return c
+
+
+@transaction.atomic
+def delete_commitment(user: Any, commitment: Commitment) -> None:
+    c = (
+        Commitment.objects.select_for_update()
+        .select_related("version__contract")
+        .get(pk=commitment.pk)
+    )
+    require_edit(user, c.version.contract.municipality)
+    _require_draft(c.version)
+    CommitmentChange.objects.create(
+        commitment=None,
+        version=c.version,
+        lineage=c.lineage,
+        user=_actor(user),
+        action=CommitmentChange.Action.DELETED,
+        changes={k: [v, None] for k, v in _snapshot(c).items()},
+    )
+    c.delete()
+
+
+@transaction.atomic
+def update_section_text(user: Any, section: Section, body: str) -> Section:
+    s = Section.objects.select_for_update().select_related("version__contract").get(pk=section.pk)
+    require_edit(user, s.version.contract.municipality)
+    _require_draft(s.version)
+    s.body = body.strip()
+    s.save(update_fields=["body"])
+    return s
+
+
+@transaction.atomic
+def sign_version(user: Any, version: ContractVersion) -> ContractVersion:
+    v = ContractVersion.objects.select_for_update().select_related("contract").get(pk=version.pk)
+    require_edit(user, v.contract.municipality)
+    _require_draft(v)
+    if not v.parties.exists():
+        raise ValidationError({"parties": _("A version needs its parties before it is signed.")})
+    v.state = ContractVersion.State.SIGNED
+    v.signed_at = timezone.now()
+    v.signed_by = _actor(user)
+    v.is_published = True
+    v.save(update_fields=["state", "signed_at", "signed_by", "is_published"])
+    return v
+
+
+@transaction.atomic
+def set_published(user: Any, version: ContractVersion, published: bool) -> ContractVersion:
+    v = ContractVersion.objects.select_for_update().select_related("contract").get(pk=version.pk)
+    require_edit(user, v.contract.municipality)
+    _require_draft(v)
+    v.is_published = published
+    v.save(update_fields=["is_published"])
+    return v
+
+
+@transaction.atomic
+def create_version(
+    contract: Contract,
+    year: int,
+    *,
+    parties: list[tuple[Organisation, str, str, str]],
+    section_texts: dict[str, str] | None = None,
+) -> ContractVersion:
+    """A fresh version with the standard sections. `parties`: (organisation, role, name, title)."""
+    if contract.versions.filter(year=year).exists():
+        raise ValidationError(
+            {"year": _("There is already a version for %(year)s.") % {"year": year}}
+        )
+    ensure_statuses(contract.municipality)
+    v = ContractVersion.objects.create(contract=contract, year=year)
+    for order, (org, role, name, title) in enumerate(parties):
+        Party.objects.create(
+            version=v,
+            organisation=org,
+            role=role,
+            order=order,
+            signatory_name=name,
+            signatory_title=title,
+        )
+    texts = section_texts or {}
+    for order, spec in enumerate(STRUCTURE):
+        Section.objects.create(
+            version=v,
+            key=spec.key,
+            number=spec.number,
+            title=spec.title_sv,
+            body=texts.get(spec.key, ""),
+            order=order,
+        )
+    return v
+
+
+@transaction.atomic
+def start_next_version(user: Any, version: ContractVersion) -> ContractVersion:
+    """Copy a signed version to next year; unfinished commitments carry over, finished stay."""
+    v = ContractVersion.objects.select_for_update().select_related("contract").get(pk=version.pk)
+    require_edit(user, v.contract.municipality)
+    if not v.is_signed:
+        raise ValidationError(_("Sign this version before starting next year's."))
+    year = v.year + 1
+    if v.contract.versions.filter(year=year).exists():
+        raise ValidationError(_("There is already a version for %(year)s.") % {"year": year})
+    new = ContractVersion.objects.create(contract=v.contract, year=year, previous=v)
+    party_map: dict[int, Party] = {}
+    for p in v.parties.all():
+        party_map[p.pk] = Party.objects.create(
+            version=new,
+            organisation=p.organisation,
+            role=p.role,
+            order=p.order,
+            signatory_name=p.signatory_name,
+            signatory_title=p.signatory_title,
+        )
+    section_map: dict[int, Section] = {}
+    for s in v.sections.all():
+        section_map[s.pk] = Section.objects.create(
+            version=new, key=s.key, number=s.number, title=s.title, body=s.body, order=s.order
+        )
+    carried = v.commitments.filter(status__carries_over=True).select_related("status")
+    for c in carried:
+        copy = Commitment.objects.create(
+            version=new,
+            lineage=c.lineage,
+            party=party_map[c.party_id],
+            section=section_map[c.section_id],
+            title=c.title,
+            description=c.description,
+            planned_year=c.planned_year,
+            status=c.status,
+            responsible_department=c.responsible_department,
+            tags=list(c.tags),
+            joint=c.joint,
+            carried_over_from=c,
+            order=c.order,
+        )
+        CommitmentChange.objects.create(
+            commitment=copy,
+            version=new,
+            lineage=c.lineage,
+            user=_actor(user),
+            action=CommitmentChange.Action.CARRIED_OVER,
+            changes={"from_version": [None, v.year]},
+        )
+    return new

@@ -1,0 +1,1 @@
+"""Shared builders for DOCX / XLSX / PDF / print-HTML output."""

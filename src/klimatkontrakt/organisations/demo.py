@@ -1,0 +1,64 @@
+"""Demo organisations: every municipality and county (SCB 2023), Karlstad's group, the parties."""
+
+import os
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+
+from klimatkontrakt.contracts.structure import AGENCIES, VIABLE_CITIES
+from klimatkontrakt.organisations.models import Department, Municipality, Organisation
+from klimatkontrakt.organisations.services import (
+    BUNDLED_CODE_LIST,
+    create_user,
+    ensure_department,
+    ensure_organisation,
+    grant_role,
+    import_municipalities,
+)
+
+# Only Karlstad is marked as a contract city in the demo: the list of the 23 signatories is
+# kept by Viable Cities and set per municipality in the admin (Municipality.in_climate_contract).
+CONTRACT_CITIES = ["1780"]
+
+KARLSTAD_DEPARTMENTS = [
+    ("Kommunledningskontoret", "KLK", Department.Kind.ADMINISTRATION),
+    ("Teknik- och fastighetsförvaltningen", "TFF", Department.Kind.ADMINISTRATION),
+    ("Miljöförvaltningen", "MF", Department.Kind.ADMINISTRATION),
+    ("Stadsbyggnadsförvaltningen", "SBF", Department.Kind.ADMINISTRATION),
+    ("Barn- och ungdomsförvaltningen", "BUF", Department.Kind.ADMINISTRATION),
+    ("Arbetsmarknads- och socialförvaltningen", "ASF", Department.Kind.ADMINISTRATION),
+    ("Vård- och omsorgsförvaltningen", "VOF", Department.Kind.ADMINISTRATION),
+    ("Kultur- och fritidsförvaltningen", "KFF", Department.Kind.ADMINISTRATION),
+    ("Gymnasieförvaltningen", "GYF", Department.Kind.ADMINISTRATION),
+    ("Karlstads Energi AB", "KEAB", Department.Kind.COMPANY),
+    ("Karlstads El- och Stadsnät AB", "KESAB", Department.Kind.COMPANY),
+    ("Karlstads Bostads AB", "KBAB", Department.Kind.COMPANY),
+    ("Kommunstyrelsen", "KS", Department.Kind.COMMITTEE),
+    ("Miljönämnden", "MN", Department.Kind.COMMITTEE),
+    ("Teknik- och fastighetsnämnden", "TFN", Department.Kind.COMMITTEE),
+]
+
+DEMO_EDITOR = "karlstad-redaktor"
+DEMO_PASSWORD = os.environ.get("KLIMATKONTRAKT_DEMO_PASSWORD", "klimat-2030-demo")
+
+
+def load(stdout: Any) -> None:
+    summary = import_municipalities(BUNDLED_CODE_LIST)
+    stdout.write(
+        f"Municipalities: {Municipality.objects.count()} "
+        f"({summary.municipalities_created} new), source SCB Län och kommuner 2023."
+    )
+    Municipality.objects.filter(code__in=CONTRACT_CITIES).update(in_climate_contract=True)
+    karlstad = Municipality.objects.get(code="1780")
+    for name, short, kind in KARLSTAD_DEPARTMENTS:
+        ensure_department(karlstad, name, kind, short)
+    for slug, short, _full in AGENCIES:
+        ensure_organisation(Organisation.Kind.AGENCY, short, slug=slug, website="")
+    ensure_organisation(Organisation.Kind.PROGRAMME, VIABLE_CITIES[1], slug=VIABLE_CITIES[0])
+    if settings.DEBUG and not get_user_model().objects.filter(username=DEMO_EDITOR).exists():
+        create_user(DEMO_EDITOR, DEMO_PASSWORD, organisation=karlstad.organisation, role="admin")
+        stdout.write(f"Demo user {DEMO_EDITOR} (admin in Karlstad), password {DEMO_PASSWORD}")
+    elif settings.DEBUG:
+        user = get_user_model().objects.get(username=DEMO_EDITOR)
+        grant_role(user, karlstad.organisation, "admin")

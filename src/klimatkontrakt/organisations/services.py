@@ -1,0 +1,123 @@
+"""Writes for organisations. Each function is one use case in one transaction."""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils.text import slugify
+
+from klimatkontrakt.organisations.models import (
+    County,
+    Department,
+    Membership,
+    Municipality,
+    Organisation,
+)
+from klimatkontrakt.sources.scb import read_code_list
+
+BUNDLED_CODE_LIST = Path(__file__).parent / "data" / "scb_lan_och_kommuner_2023.csv"
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    counties_created: int
+    counties_updated: int
+    municipalities_created: int
+    municipalities_updated: int
+
+
+@transaction.atomic
+def import_municipalities(path: Path | str) -> ImportSummary:
+    """Create or rename counties and municipalities from an SCB code list. Re-running is a no-op."""
+    codes = read_code_list(path)
+    c_new = c_upd = m_new = m_upd = 0
+    counties: dict[str, County] = {c.code: c for c in County.objects.all()}
+    for code, name in codes.counties.items():
+        county = counties.get(code)
+        if county is None:
+            counties[code] = County.objects.create(code=code, name=name)
+            c_new += 1
+        elif county.name != name:
+            county.name = name
+            county.save(update_fields=["name"])
+            c_upd += 1
+    existing = {m.code: m for m in Municipality.objects.select_related("organisation")}
+    for code, (name, county_code) in codes.municipalities.items():
+        muni = existing.get(code)
+        if muni is None:
+            org = Organisation.objects.create(
+                kind=Organisation.Kind.MUNICIPALITY,
+                name=f"{name} kommun",
+                slug=f"kommun-{code}",
+            )
+            Municipality.objects.create(
+                code=code, name=name, county=counties[county_code], organisation=org
+            )
+            m_new += 1
+        elif muni.name != name or muni.county_id != counties[county_code].pk:
+            muni.name = name
+            muni.county = counties[county_code]
+            muni.save(update_fields=["name", "county"])
+            m_upd += 1
+    return ImportSummary(c_new, c_upd, m_new, m_upd)
+
+
+@transaction.atomic
+def ensure_organisation(kind: str, name: str, *, slug: str = "", **fields: str) -> Organisation:
+    org, _ = Organisation.objects.update_or_create(
+        slug=slug or slugify(name)[:100], defaults={"kind": kind, "name": name, **fields}
+    )
+    return org
+
+
+@transaction.atomic
+def ensure_department(
+    municipality: Municipality, name: str, kind: str, short_name: str = ""
+) -> Department:
+    dept, _ = Department.objects.update_or_create(
+        municipality=municipality, name=name, defaults={"kind": kind, "short_name": short_name}
+    )
+    return dept
+
+
+@transaction.atomic
+def grant_role(user: Any, organisation: Organisation, role: str) -> Membership:
+    if role not in Membership.Role.values:
+        raise ValueError(
+            f"unknown role {role!r}; choose one of {', '.join(Membership.Role.values)}"
+        )
+    membership, _ = Membership.objects.update_or_create(
+        user=user, organisation=organisation, defaults={"role": role}
+    )
+    return membership
+
+
+@transaction.atomic
+def create_user(
+    username: str,
+    password: str,
+    *,
+    email: str = "",
+    organisation: Organisation | None = None,
+    role: str = Membership.Role.EDITOR,
+    superuser: bool = False,
+) -> AbstractBaseUser:
+    User = get_user_model()
+    if User.objects.filter(username=username).exists():
+        raise ValueError(f"a user named {username!r} already exists")
+    if superuser:
+        user = User.objects.create_superuser(username=username, email=email, password=password)
+    else:
+        user = User.objects.create_user(username=username, email=email, password=password)
+    if organisation is not None:
+        grant_role(user, organisation, role)
+    return user
+
+
+@transaction.atomic
+def erase_user(user: Any) -> None:
+    """GDPR erasure: the account and its memberships go; change history keeps an anonymous actor."""
+    user.delete()

@@ -1,0 +1,87 @@
+"""SCB's code list of counties (län, 2 digits) and municipalities (kommuner, 4 digits).
+
+Reads SCB's own "Län och kommuner" workbook (XLS or XLSX) or the same two columns as CSV:
+title rows, a header row starting with "Kod", then code/name rows. A municipality's county is the
+first two digits of its code.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from klimatkontrakt.sources.errors import RowProblem, SourceError
+from klimatkontrakt.sources.textfiles import read_csv_rows
+
+
+@dataclass(frozen=True)
+class CodeList:
+    counties: dict[str, str]  # code -> name
+    municipalities: dict[str, tuple[str, str]]  # code -> (name, county code)
+
+
+def read_code_list(path: Path | str) -> CodeList:
+    path = Path(path)
+    rows = _rows(path)
+    name = path.name
+    header = next(
+        (i for i, r in enumerate(rows) if r and str(r[0]).strip().lower() in {"kod", "code"}), None
+    )
+    if header is None:
+        raise SourceError(RowProblem(name, None, "A", "no header row starting with 'Kod' found"))
+    counties: dict[str, str] = {}
+    municipalities: dict[str, tuple[str, str]] = {}
+    problems: list[RowProblem] = []
+    for index, row in enumerate(rows[header + 1 :], start=header + 2):
+        cells = [_text(c) for c in row[:2]] + ["", ""]
+        code, label = cells[0], cells[1]
+        if not code and not label:
+            continue
+        if code.lower() in {"code", "kod"}:
+            continue  # SCB repeats the header in English
+        if not code.isdigit() or len(code) not in (1, 2, 3, 4):
+            problems.append(RowProblem(name, index, "A", f"code {code!r} is not 2 or 4 digits"))
+            continue
+        if not label:
+            problems.append(RowProblem(name, index, "B", "name is empty"))
+            continue
+        if len(code) <= 2:
+            counties[code.zfill(2)] = label
+        else:
+            code = code.zfill(4)
+            municipalities[code] = (label, code[:2])
+    for code, (label, county) in municipalities.items():
+        if county not in counties:
+            problems.append(
+                RowProblem(name, None, "A", f"municipality {code} {label}: county {county} missing")
+            )
+    if problems:
+        raise SourceError(problems)
+    if not municipalities:
+        raise SourceError(RowProblem(name, None, None, "no municipalities found"))
+    return CodeList(counties, municipalities)
+
+
+def _rows(path: Path) -> list[list[object]]:
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        import xlrd
+
+        book = xlrd.open_workbook(str(path))
+        sheet = book.sheet_by_index(0)
+        return [sheet.row_values(i) for i in range(sheet.nrows)]
+    if suffix in {".xlsx", ".xlsm"}:
+        import openpyxl
+
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            return [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
+        finally:
+            wb.close()
+    return [list(r) for r in read_csv_rows(path.read_bytes())]
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from klimatkontrakt.api import api
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("konto/", include("klimatkontrakt.web.account_urls")),
+    path("api/", api.urls),
+    path("", include("klimatkontrakt.contracts.urls")),
+    path("", include("klimatkontrakt.web.urls")),
+]

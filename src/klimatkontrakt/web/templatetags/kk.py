@@ -1,0 +1,30 @@
+"""Number formatting for Swedish and English pages: grouped thousands, locale decimal mark."""
+
+from decimal import Decimal
+
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def num(value: float | int | Decimal | None, decimals: int = 0) -> str:
+    """1234567.8 → '1 234 568' (sv) or '1,234,568' (en); '–' for missing values."""
+    if value is None or value == "":
+        return "–"
+    return number_format(round(float(value), int(decimals)), int(decimals), force_grouping=True)
+
+
+@register.filter
+def pct(value: float | None, decimals: int = 1) -> str:
+    if value is None:
+        return "–"
+    return f"{number_format(round(float(value), int(decimals)), int(decimals))}\u00a0%"
+
+
+@register.simple_tag
+def kk_modules(municipality):  # type: ignore[no-untyped-def]
+    from klimatkontrakt.web.modules import municipality_modules
+
+    return municipality_modules(municipality)

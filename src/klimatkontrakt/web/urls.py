@@ -1,0 +1,9 @@
+from django.urls import path
+
+from klimatkontrakt.web import views
+
+app_name = "web"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("kommun/<str:code>/", views.municipality, name="municipality"),
+]

@@ -1,0 +1,42 @@
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from klimatkontrakt.contracts import selectors as contract_selectors
+from klimatkontrakt.organisations import selectors
+from klimatkontrakt.organisations.access import can_edit, can_view_unpublished
+from klimatkontrakt.web.modules import municipality_modules
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    found = None
+    if query:
+        found = selectors.municipalities().filter(Q(name__icontains=query) | Q(code=query))[:50]
+    return render(
+        request,
+        "web/home.html",
+        {
+            "contract_municipalities": selectors.contract_municipalities(),
+            "query": query,
+            "found": found,
+        },
+    )
+
+
+def municipality(request: HttpRequest, code: str) -> HttpResponse:
+    muni = selectors.municipality_by_code(code)
+    versions = list(contract_selectors.visible_versions(request.user, muni))
+    return render(
+        request,
+        "web/municipality.html",
+        {
+            "municipality": muni,
+            "versions": versions,
+            "latest": versions[-1] if versions else None,
+            "modules": municipality_modules(muni),
+            "can_edit": can_edit(request.user, muni),
+            "is_member": can_view_unpublished(request.user, muni),
+            "departments": muni.departments.all(),
+        },
+    )

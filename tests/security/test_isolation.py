@@ -1,0 +1,119 @@
+"""One municipality never sees another's unpublished data nor writes anything of it.
+
+Walks every URL pattern and every API operation that exists (so new modules are covered as they
+are added) and calls each as an editor of another municipality and as an anonymous visitor.
+"""
+
+import re
+
+import pytest
+from django.apps import apps
+from django.core import serializers
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from klimatkontrakt.contracts import services
+from tests import factories
+
+SECRET = "HEMLIGT-UTKAST-7c1e"
+SKIP_PREFIXES = ("admin/", "i18n/", "api/", "static/", "konto/")
+
+
+def _routes(patterns=None, prefix=""):
+    for p in patterns if patterns is not None else get_resolver().url_patterns:
+        route = prefix + str(p.pattern)
+        if isinstance(p, URLResolver):
+            yield from _routes(p.url_patterns, route)
+        elif isinstance(p, URLPattern):
+            yield route
+
+
+def _fill(route: str, values: dict[str, str]) -> str:
+    def sub(m: re.Match) -> str:
+        name = m.group(2)
+        return values.get(name, "1")
+
+    return "/" + re.sub(r"<(?:(\w+):)?(\w+)>", sub, route).lstrip("^").rstrip("$")
+
+
+def _snapshot() -> str:
+    objects = []
+    for model in apps.get_models():
+        if model.__module__.startswith("klimatkontrakt.") or model._meta.label == "auth.User":
+            objects.extend(model.objects.order_by("pk"))
+    return serializers.serialize("json", objects, fields=None)
+
+
+@pytest.fixture
+def secret_draft(karlstad, editor):
+    v = factories.contract_version(karlstad, 2023)
+    c = services.create_commitment(
+        editor, v, factories.commitment_input(v, SECRET, description=SECRET)
+    )
+    return {
+        "code": karlstad.code,
+        "year": str(v.year),
+        "pk": str(c.pk),
+        "id": str(c.pk),
+        "key": "purpose",
+    }
+
+
+@pytest.fixture(params=["outsider", "anonymous"])
+def intruder(request, outsider):
+    c = Client()
+    if request.param == "outsider":
+        c.force_login(outsider)
+    return c
+
+
+def test_no_page_shows_or_changes_another_municipalitys_draft(intruder, secret_draft):
+    routes = [r for r in _routes() if not r.startswith(SKIP_PREFIXES)]
+    assert len(routes) >= 10, routes
+    before = _snapshot()
+    for route in routes:
+        url = _fill(route, secret_draft)
+        r = intruder.get(url)
+        assert r.status_code < 500, f"GET {url} -> {r.status_code}"
+        assert SECRET not in r.content.decode(errors="replace"), f"GET {url} leaked the draft"
+        r = intruder.post(url, {"title": "intrång", "body": "intrång"})
+        assert r.status_code < 500, f"POST {url} -> {r.status_code}"
+    assert _snapshot() == before, "a page let another municipality's user change data"
+
+
+def _api_operations(client):
+    schema = client.get("/api/openapi.json").json()
+    for path, methods in schema["paths"].items():
+        for method, op in methods.items():
+            query = {
+                p["name"]: ("2023" if p.get("schema", {}).get("type") == "integer" else "x")
+                for p in op.get("parameters", [])
+                if p["in"] == "query" and p.get("required")
+            }
+            yield method, path, query
+
+
+def test_no_api_operation_shows_or_changes_another_municipalitys_draft(intruder, secret_draft):
+    ops = list(_api_operations(Client()))
+    assert any(m == "post" for m, _, _ in ops) and any(m == "patch" for m, _, _ in ops)
+    before = _snapshot()
+    for method, path, query in ops:
+        url = re.sub(r"\{(\w+)\}", lambda m: secret_draft.get(m.group(1), "1"), path)
+        if method == "get":
+            r = intruder.get(url, query)
+            assert r.status_code < 500, f"GET {url} -> {r.status_code}"
+            assert SECRET not in r.content.decode(errors="replace"), f"GET {url} leaked the draft"
+        else:
+            r = getattr(intruder, method)(
+                url, {"title": "intrång", "edit_version": 1}, content_type="application/json"
+            )
+            assert r.status_code in (401, 403, 404, 405, 422), (
+                f"{method.upper()} {url} -> {r.status_code}"
+            )
+    assert _snapshot() == before, "the API let another municipality's user change data"
+
+
+def test_members_do_see_their_own_draft(client, viewer, secret_draft):
+    client.force_login(viewer)
+    assert SECRET in client.get("/kommun/1780/kontrakt/2023/").content.decode()
+    assert SECRET in client.get("/api/contracts/1780/versions/2023").content.decode()

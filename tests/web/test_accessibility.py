@@ -1,0 +1,77 @@
+"""Every page type passes axe-core's WCAG 2.1 A/AA rules in headless Chromium."""
+
+import pytest
+
+from klimatkontrakt.contracts import services
+from klimatkontrakt.contracts.models import Commitment
+from tests.a11y import assert_accessible, browser, session_cookie  # noqa: F401
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def signed_pair(version_2023, editor):
+    services.sign_version(editor, version_2023)
+    v2024 = services.start_next_version(editor, version_2023)
+    return version_2023, v2024
+
+
+PUBLIC_PAGES = [
+    "/",
+    "/?q=karl",
+    "/kommun/1780/",
+    "/kommun/1780/kontrakt/2023/",
+    "/kommun/1780/kontrakt/2023/utskrift/",
+    "/konto/logga-in/",
+    "/konto/aterstall/",
+]
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_public_pages(browser, live_server, signed_pair, path):  # noqa: F811
+    assert_accessible(browser, live_server.url + path)
+
+
+def test_public_pages_in_english(browser, live_server, signed_pair):  # noqa: F811
+    assert_accessible(browser, live_server.url + "/kommun/1780/kontrakt/2023/", language="en-GB")
+
+
+def test_editor_pages(browser, live_server, client, admin_user, signed_pair):  # noqa: F811
+    _, v2024 = signed_pair
+    client.force_login(admin_user)
+    cookies = session_cookie(client, live_server.url)
+    c = Commitment.objects.filter(version=v2024).first()
+    for path in [
+        "/kommun/1780/kontrakt/2024/",
+        f"/kommun/1780/kontrakt/2024/atagande/{c.pk}/",
+        f"/kommun/1780/kontrakt/2024/atagande/{c.pk}/redigera/",
+        "/kommun/1780/kontrakt/2024/atagande/ny/",
+        "/kommun/1780/kontrakt/2024/avsnitt/goal/",
+        "/kommun/1780/kontrakt/2024/signera/",
+        "/kommun/1780/kontrakt/jamfor/?fran=2023&till=2024",
+        "/kommun/1780/kontrakt/statusar/",
+        "/konto/losenord/",
+    ]:
+        assert_accessible(browser, live_server.url + path, cookies=cookies)
+
+
+def test_form_with_errors(browser, live_server, client, admin_user, signed_pair):  # noqa: F811
+    """A refused form must stay accessible: summary, field errors, labels."""
+    _, v2024 = signed_pair
+    client.force_login(admin_user)
+    context = browser.new_context()
+    context.add_cookies(session_cookie(client, live_server.url))
+    page = context.new_page()
+    page.goto(live_server.url + "/kommun/1780/kontrakt/2024/atagande/ny/")
+    page.fill("#id_title", "")
+    page.fill("#id_planned_year", "1800")
+    page.click("main button[type=submit]")
+    page.wait_for_selector(".error-summary")
+    from tests.a11y import AXE, WCAG_TAGS
+
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async (t) => await axe.run(document, {runOnly: {type: 'tag', values: t}})", WCAG_TAGS
+    )
+    context.close()
+    assert result["violations"] == []

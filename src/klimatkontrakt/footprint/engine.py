@@ -327,10 +327,11 @@ class Engine:
             con.executemany("INSERT INTO factor_sek VALUES (?, ?, ?, ?, ?, ?)", rows)
         currencies = con.execute("SELECT DISTINCT currency, year FROM cube").fetchall()
         con.execute("CREATE OR REPLACE TEMP TABLE fx (currency VARCHAR, year INTEGER, rate DOUBLE)")
-        con.executemany(
-            "INSERT INTO fx VALUES (?, ?, ?)",
-            [(c, y, calc.to_sek(1.0, c, y, tables.sek_per)) for c, y in currencies],
-        )
+        if currencies:
+            con.executemany(
+                "INSERT INTO fx VALUES (?, ?, ?)",
+                [(c, y, calc.to_sek(1.0, c, y, tables.sek_per)) for c, y in currencies],
+            )
         con.execute(
             "CREATE OR REPLACE TEMP TABLE activity_spend (id INTEGER, year INTEGER,"
             " department VARCHAR, category VARCHAR, account VARCHAR, supplier_id VARCHAR)"

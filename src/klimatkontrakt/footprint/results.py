@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 TOP = 20
 
 
-def _r(value: Any, digits: int = 3) -> float:
+def _r(value: Any, digits: int = 6) -> float:
     return round(float(value or 0.0), digits)
 
 

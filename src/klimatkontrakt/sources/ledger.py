@@ -327,7 +327,7 @@ def source_sql(ledger: PreparedLedger) -> str:
     """DuckDB table function reading the prepared file, every column as text."""
     return (
         f"read_csv({_sql_str(str(ledger.text_path))}, delim={_sql_str(ledger.delimiter)}, "
-        "header=true, all_varchar=true, quote='\"', escape='\"', null_padding=true, "
+        "header=true, all_varchar=true, quote='\"', escape='\"', null_padding=false, "
         "store_rejects=true)"
     )
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "klimatkontrakt.web",
     "klimatkontrakt.organisations",
     "klimatkontrakt.contracts",
+    "klimatkontrakt.footprint",
 ]
 
 MIDDLEWARE = [

@@ -9,5 +9,6 @@ urlpatterns = [
     path("konto/", include("klimatkontrakt.web.account_urls")),
     path("api/", api.urls),
     path("", include("klimatkontrakt.contracts.urls")),
+    path("", include("klimatkontrakt.footprint.urls")),
     path("", include("klimatkontrakt.web.urls")),
 ]

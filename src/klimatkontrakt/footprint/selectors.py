@@ -148,4 +148,5 @@ def invoice_lines(
         rule = rules.get(row["rule_id"]) if row["rule_id"] is not None else None
         row["rule"] = rule.describe() if rule else ""
         row["rule_note"] = rule.note if rule else ""
+        row["kg"] = (row["t"] or 0.0) * 1000
     return rows

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -281,14 +282,18 @@ def load_demo_footprint(municipality_code: str = "1780", lines: int = DEMO_LINES
         import_ledger(system, municipality, files, ledger_name=DEMO_LEDGER)
         if not ActivityRecord.objects.filter(municipality=municipality).exists():
             activity = Path(tmp) / "aktivitet.csv"
-            rows = [r for year in DEMO_YEARS for r in example_activity_rows(year, 1.0 - 0.05 * (
-                year - 2022))]
+            # Measured quantities follow the ledger's size, falling 5 % a year (example trend).
+            size = lines / DEMO_LINES
+            rows = [
+                r
+                for year in DEMO_YEARS
+                for r in example_activity_rows(year, size * (1.0 - 0.05 * (year - 2022)))
+            ]
             columns = ["year", "department", "activity", "quantity", "unit",
                        "replaces_category", "source"]
-            activity.write_text(
-                ",".join(columns) + "\n"
-                + "\n".join(",".join(str(r.get(c, "")) for c in columns) for r in rows) + "\n",
-                encoding="utf-8",
-            )
+            with activity.open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
+                writer.writeheader()
+                writer.writerows(rows)
             import_activity(system, municipality, activity)
     return ledger

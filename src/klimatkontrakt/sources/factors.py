@@ -122,8 +122,16 @@ def _read_rows(source: Path | str, name: str | None = None) -> tuple[str, list[d
             continue
     first = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first.count)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = [{(k or "").strip().lower(): (v or "").strip() for k, v in r.items()} for r in reader]
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, restkey="\0extra")
+    rows = []
+    errors = []
+    for number, r in enumerate(reader, start=2):
+        if "\0extra" in r:
+            errors.append(f"{name}, rad {number}: fler värden än kolumner (citera fält med {delimiter!r})")
+            continue
+        rows.append({(k or "").strip().lower(): (v or "").strip() for k, v in r.items()})
+    if errors:
+        raise TableFormatError(errors)
     return name, rows
 
 

@@ -49,7 +49,7 @@ def _ctx(request: HttpRequest, muni: Any, **extra: Any) -> dict[str, Any]:
 def overview(request: HttpRequest, code: str) -> HttpResponse:
     muni, ledger = _ledger(request, code)
     if ledger is None:
-        return render(request, "footprint/none.html", _ctx(request, muni), status=404)
+        return render(request, "footprint/none.html", _ctx(request, muni))
     result = selectors.footprint(ledger)
     download = reverse("footprint:export", args=[code])
     lines_url = reverse("footprint:lines", args=[code])

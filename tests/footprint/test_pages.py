@@ -1,0 +1,104 @@
+"""Pages, exports and the API: figures from the same function, unpublished stays private."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from klimatkontrakt.footprint import selectors, services
+from tests.sources.ledger_files import write_csv
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ledger(editor, karlstad, tmp_path):  # type: ignore[no-untyped-def]
+    return services.import_ledger(editor, karlstad, [("lev.csv", write_csv(tmp_path / "l.csv"))]
+                                  ).ledger
+
+
+def _no_footprint(client) -> bool:  # type: ignore[no-untyped-def]
+    page = client.get("/kommun/1780/inkop/")
+    return page.status_code == 200 and "construction_buildings" not in page.content.decode()
+
+
+def test_unpublished_footprint_is_only_for_members(client, ledger, viewer, outsider):
+    assert _no_footprint(client)
+    assert client.get("/api/footprint/1780/").status_code == 404
+    assert client.get("/kommun/1780/inkop/rader/").status_code == 404
+    client.force_login(outsider)
+    assert _no_footprint(client)
+    assert client.get("/api/footprint/1780/lines/").status_code == 404
+    client.force_login(viewer)
+    page = client.get("/kommun/1780/inkop/")
+    assert page.status_code == 200 and 'class="badge draft"' in page.content.decode()
+
+
+def test_publishing_opens_it_to_everyone(client, editor, ledger):
+    client.force_login(editor)
+    response = client.post(f"/kommun/1780/inkop/{ledger.pk}/publicera/", {"published": "1"})
+    assert response.status_code == 302
+    client.logout()
+    assert not _no_footprint(client)
+
+
+def test_only_editors_publish(client, viewer, ledger):
+    client.force_login(viewer)
+    assert client.post(f"/kommun/1780/inkop/{ledger.pk}/publicera/",
+                       {"published": "1"}).status_code == 403
+    ledger.refresh_from_db()
+    assert not ledger.published
+
+
+def test_page_api_and_export_show_the_same_figures(client, editor, ledger):
+    services.set_published(editor, ledger, True)
+    figures = selectors.footprint(ledger)
+    api = client.get("/api/footprint/1780/").json()
+    assert api["total_t"] == figures["total_t"] and api["by_category"] == figures["by_category"]
+    page = client.get("/kommun/1780/inkop/").content.decode()
+    assert "construction_buildings" in page and "<svg" in page
+    body = client.get("/kommun/1780/inkop/export/?table=categories&format=xlsx").content
+    sheet = load_workbook(io.BytesIO(body)).active
+    rows = {r[0]: r[1] for r in sheet.iter_rows(min_row=2, values_only=True) if r[0]}
+    assert rows["construction_buildings"] == pytest.approx(
+        figures["by_category"]["construction_buildings"]["t"])
+    csv = client.get("/kommun/1780/inkop/export/?table=breakdown&format=csv").content.decode(
+        "utf-8-sig")
+    assert csv.splitlines()[0].startswith("År,Förvaltning,Kategori")
+
+
+def test_drill_down_page_api_and_csv(client, editor, ledger):
+    services.set_published(editor, ledger, True)
+    page = client.get("/kommun/1780/inkop/rader/?category=construction_buildings")
+    text = page.content.decode()
+    assert page.status_code == 200 and "Bygg &amp; Betong AB" in text and "lev.csv, 5" in text
+    api = client.get("/api/footprint/1780/lines/?category=construction_buildings").json()
+    assert [(r["row_no"], r["supplier_name"]) for r in api] == [(5, "Bygg & Betong AB")]
+    assert api[0]["rule"].startswith("#") and api[0]["kg_per_sek"] > 0
+    csv = client.get("/kommun/1780/inkop/rader/?status=spend&format=csv").content.decode(
+        "utf-8-sig")
+    assert len(csv.strip().splitlines()) == 1 + 4  # header + the four purchase lines
+
+
+def test_upload_form_imports_and_refuses(client, editor, karlstad, tmp_path):
+    client.force_login(editor)
+    assert client.get("/kommun/1780/inkop/importera/").status_code == 200
+    good = write_csv(tmp_path / "lev.csv")
+    with good.open("rb") as handle:
+        response = client.post("/kommun/1780/inkop/importera/",
+                               {"ledger": "Reskontra 2024", "files": handle, "threshold": "1"})
+    assert response.status_code == 302
+    bad = tmp_path / "trasig.csv"
+    bad.write_text("konto_nr;belopp;datum\n4010;x;2024-01-01\n", encoding="utf-8")
+    with bad.open("rb") as handle:
+        response = client.post("/kommun/1780/inkop/importera/",
+                               {"ledger": "Reskontra 2024", "files": handle, "threshold": "1"})
+    assert response.status_code == 200
+    assert "trasig.csv, rad 2, kolumn belopp" in response.content.decode()
+
+
+def test_upload_needs_edit_role(client, viewer):
+    client.force_login(viewer)
+    assert client.get("/kommun/1780/inkop/importera/").status_code == 403

@@ -43,7 +43,11 @@ def pipeline(path: Path) -> dict[str, float]:
     from klimatkontrakt.sources.rules import default_rules
 
     result = run([path], default_rules(), default_factors())
-    return {"lines": result["lines"], "spend_sek": result["spend_sek"], "total_t": result["total_t"]}
+    return {
+        "lines": result["lines"],
+        "spend_sek": result["spend_sek"],
+        "total_t": result["total_t"],
+    }
 
 
 def pandas_version(path: Path) -> dict[str, float]:
@@ -86,7 +90,11 @@ def pandas_version(path: Path) -> dict[str, float]:
     df["kg"] = df["belopp"] * df["kg_per_sek"]
     df["kg"] = df["kg"].where(df["category"] != "exclude")
     out = df.groupby(["year", "forvaltning", "category", "leverantor"], dropna=True)["kg"].sum()
-    return {"lines": len(df), "spend_sek": float(df["belopp"].sum()), "total_t": float(out.sum() / 1000)}
+    return {
+        "lines": len(df),
+        "spend_sek": float(df["belopp"].sum()),
+        "total_t": float(out.sum() / 1000),
+    }
 
 
 def peak_rss_mb() -> float:
@@ -122,8 +130,11 @@ def one(kind: str, path: Path) -> None:
 
 def best_of(kind: str, path: Path, runs: list[dict[str, float]]) -> dict[str, float]:
     best = min(runs, key=lambda r: r["seconds"])
-    return {**best, "seconds_all": [r["seconds"] for r in runs], "peak_rss_mb": max(
-        r["peak_rss_mb"] for r in runs)}
+    return {
+        **best,
+        "seconds_all": [r["seconds"] for r in runs],
+        "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
+    }
 
 
 def compare(path: Path, lines: int, with_pandas: bool, repeat: int) -> dict[str, object]:
@@ -136,7 +147,7 @@ def compare(path: Path, lines: int, with_pandas: bool, repeat: int) -> dict[str,
     if with_pandas:
         res["pandas"] = measure_in_subprocess("pandas", path)
     out: dict[str, object] = {"lines": lines, "csv_mb": round(size_mb, 1), "runs": res}
-    for name, r in res.items():
+    for r in res.values():
         r["lines_per_s"] = round(lines / r["seconds"])
     out["pipeline_vs_raw_scan_throughput"] = round(
         res["raw_scan"]["seconds"] / res["pipeline"]["seconds"], 3
@@ -145,9 +156,9 @@ def compare(path: Path, lines: int, with_pandas: bool, repeat: int) -> dict[str,
         out["pipeline_speedup_vs_pandas"] = round(
             res["pandas"]["seconds"] / res["pipeline"]["seconds"], 2
         )
-    out["reconciles_with_raw_scan"] = abs(
-        res["raw_scan"]["spend_sek"] - res["pipeline"]["spend_sek"]
-    ) < 1.0
+    out["reconciles_with_raw_scan"] = (
+        abs(res["raw_scan"]["spend_sek"] - res["pipeline"]["spend_sek"]) < 1.0
+    )
     return out
 
 
@@ -170,7 +181,13 @@ def main() -> None:
         path = args.data / f"ledger_{lines}.csv"
         if not path.exists():  # generated in a subprocess so this process stays small
             subprocess.run(
-                [sys.executable, str(HERE / "ledger_gen.py"), "--cache", str(args.data), str(lines)],
+                [
+                    sys.executable,
+                    str(HERE / "ledger_gen.py"),
+                    "--cache",
+                    str(args.data),
+                    str(lines),
+                ],
                 check=True,
             )
         report[f"{lines // 1_000_000}M"] = compare(

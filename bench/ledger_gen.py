@@ -1,7 +1,7 @@
 """Generate example ledgers in the national format.
 
-    python bench/ledger_gen.py OUT.csv LINES
-    python bench/ledger_gen.py --cache DIR LINES   # DIR/ledger_LINES.csv, generated once
+python bench/ledger_gen.py OUT.csv LINES
+python bench/ledger_gen.py --cache DIR LINES   # DIR/ledger_LINES.csv, generated once
 """
 
 from __future__ import annotations

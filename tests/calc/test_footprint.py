@@ -31,7 +31,9 @@ def test_unknown_currency_is_an_error():
 
 
 @given(
-    st.floats(0.001, 10), st.floats(1, 1e7), st.sampled_from([2021, 2024]),
+    st.floats(0.001, 10),
+    st.floats(1, 1e7),
+    st.sampled_from([2021, 2024]),
     st.sampled_from([2021, 2024]),
 )
 def test_same_emissions_whichever_way_money_is_converted(kg_per_usd, sek, spend_year, fy):

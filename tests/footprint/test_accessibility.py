@@ -11,8 +11,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def published(editor, karlstad, tmp_path):
-    ledger = services.import_ledger(editor, karlstad, [("lev.csv", write_csv(tmp_path / "l.csv"))]
-                                    ).ledger
+    ledger = services.import_ledger(
+        editor, karlstad, [("lev.csv", write_csv(tmp_path / "l.csv"))]
+    ).ledger
     return services.set_published(editor, ledger, True)
 
 

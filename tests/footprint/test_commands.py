@@ -16,9 +16,11 @@ from tests.sources.ledger_files import ROWS, TOTAL_SEK, write_csv
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = "field,pattern,category,priority\naccount,46,construction\naccount,4,other\n"
-FACTORS = ("category,value,unit,year,currency,source,licence\n"
-           "construction,0.1,kg CO2e/SEK,2024,SEK,test,-\nother,0.2,kg CO2e/SEK,2024,SEK,test,-\n"
-           "diesel,2.5,kg CO2e/l,2024,,test,-\n")
+FACTORS = (
+    "category,value,unit,year,currency,source,licence\n"
+    "construction,0.1,kg CO2e/SEK,2024,SEK,test,-\nother,0.2,kg CO2e/SEK,2024,SEK,test,-\n"
+    "diesel,2.5,kg CO2e/l,2024,,test,-\n"
+)
 
 
 def tables(tmp_path: Path) -> tuple[Path, Path]:
@@ -34,20 +36,45 @@ def test_one_shot_runs_without_a_database(tmp_path):
     activity.write_text("year,activity,quantity,unit\n2024,diesel,10,l\n", encoding="utf-8")
     ledger = write_csv(tmp_path / "lev.csv", encoding="utf-16", newline="\r\n")
     var = tmp_path / "var"
-    env = {**os.environ, "KLIMATKONTRAKT_VAR_DIR": str(var), "PYTHONPATH": str(ROOT / "src"),
-           "DATABASE_URL": f"sqlite:///{var}/must-not-exist.sqlite3"}
+    env = {
+        **os.environ,
+        "KLIMATKONTRAKT_VAR_DIR": str(var),
+        "PYTHONPATH": str(ROOT / "src"),
+        "DATABASE_URL": f"sqlite:///{var}/must-not-exist.sqlite3",
+    }
     out = subprocess.run(
-        [sys.executable, "-m", "klimatkontrakt.cli", "footprint", str(ledger), "--rules",
-         str(rules), "--factors", str(factors), "--activity", str(activity), "--format", "json"],
-        capture_output=True, text=True, env=env, check=True,
+        [
+            sys.executable,
+            "-m",
+            "klimatkontrakt.cli",
+            "footprint",
+            str(ledger),
+            "--rules",
+            str(rules),
+            "--factors",
+            str(factors),
+            "--activity",
+            str(activity),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
     )
     result = json.loads(out.stdout)
     assert not (var / "must-not-exist.sqlite3").exists()
     assert result["lines"] == 4 and result["lines_rejected"] == 0
     assert result["spend_sek"] == pytest.approx(TOTAL_SEK)
     assert result["by_category"]["construction"] == {
-        "spend_sek": 1_000_000.0, "t": 100.0, "basis": "spend", "replaced_sek": 0.0,
-        "replaced_t": 0.0, "has_factor": True}
+        "spend_sek": 1_000_000.0,
+        "t": 100.0,
+        "basis": "spend",
+        "replaced_sek": 0.0,
+        "replaced_t": 0.0,
+        "has_factor": True,
+    }
     assert result["by_category"]["diesel"]["t"] == pytest.approx(0.025)
     expected_t = (1_000_000 * 0.1 + (-1000 + 250000) * 0.2) / 1000 + 0.025
     assert result["total_t"] == pytest.approx(expected_t)
@@ -58,15 +85,17 @@ def test_one_shot_runs_without_a_database(tmp_path):
 
 def test_one_shot_refused_file_exits_2(tmp_path, capsys):
     rules, factors = tables(tmp_path)
-    bad = write_csv(tmp_path / "bad.csv", rows=[*ROWS, ("1", "x", "", "d", "4010", "t", "?",
-                                                        "2024-01-01")])
+    bad = write_csv(
+        tmp_path / "bad.csv", rows=[*ROWS, ("1", "x", "", "d", "4010", "t", "?", "2024-01-01")]
+    )
     with pytest.raises(SystemExit) as info:
         call_command("footprint", str(bad), "--rules", str(rules), "--factors", str(factors))
     assert info.value.code == 2
     result = json.loads(capsys.readouterr().out)
     assert result["files"][0]["status"] == "refused"
-    assert result["files"][0]["skipped"] == ["bad.csv, rad 6, kolumn belopp: belopp är inte ett "
-                                             "tal ('?')"]
+    assert result["files"][0]["skipped"] == [
+        "bad.csv, rad 6, kolumn belopp: belopp är inte ett tal ('?')"
+    ]
 
 
 def test_one_shot_reports_bad_rules(tmp_path):

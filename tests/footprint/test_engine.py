@@ -39,8 +39,14 @@ RULES = read_rules(
 )
 
 
-def row(supplier: str, dept: str, account: str, amount: str, date: str = "2024-02-01",
-        org: str = "556000-0001") -> tuple[str, ...]:
+def row(
+    supplier: str,
+    dept: str,
+    account: str,
+    amount: str,
+    date: str = "2024-02-01",
+    org: str = "556000-0001",
+) -> tuple[str, ...]:
     return ("212000-0000", supplier, org, dept, account, "text", amount, date)
 
 
@@ -49,9 +55,12 @@ def python_classify(rules: list[Rule], line: dict[str, str]) -> str | None:
     if digits(line["leverantor_id"]) and digits(line["leverantor_id"]) == digits(line["kopare_id"]):
         return "exclude"
     for rule in ordered(rules):
-        value = {"account": line["konto_nr"], "supplier_id": digits(line["leverantor_id"]),
-                 "supplier_name": line["leverantor"],
-                 "text": line["konto_text"] + " "}[rule.field]
+        value = {
+            "account": line["konto_nr"],
+            "supplier_id": digits(line["leverantor_id"]),
+            "supplier_name": line["leverantor"],
+            "text": line["konto_text"] + " ",
+        }[rule.field]
         if rule.field == "account" and value.startswith(rule.pattern):
             return rule.category
         if rule.field == "supplier_id" and value == rule.pattern:
@@ -70,8 +79,14 @@ def reference_tonnes(path: Path, rules: list[Rule]) -> float:
             if category is None or category == "exclude" or category not in factors:
                 continue
             f = factors[category]
-            per_sek = factor_per_sek(f.value, f.currency or "SEK", f.year,
-                                     int(line["datum"][:4]), tables.price_index, tables.sek_per)
+            per_sek = factor_per_sek(
+                f.value,
+                f.currency or "SEK",
+                f.year,
+                int(line["datum"][:4]),
+                tables.price_index,
+                tables.sek_per,
+            )
             kg += float(Decimal(line["belopp"].replace(",", "."))) * per_sek.kg_per_sek
     return kg / 1000
 
@@ -95,8 +110,18 @@ def test_example_ledger_reconciles_line_by_line(tmp_path):
 
 def test_one_shot_keys(tmp_path):
     result = run([write_csv(tmp_path / "l.csv")], RULES, FACTORS)
-    for key in ("lines", "lines_rejected", "spend_sek", "excluded_sek", "unclassified_sek",
-                "coverage_pct", "total_t", "by_category", "by_department", "by_year"):
+    for key in (
+        "lines",
+        "lines_rejected",
+        "spend_sek",
+        "excluded_sek",
+        "unclassified_sek",
+        "coverage_pct",
+        "total_t",
+        "by_category",
+        "by_department",
+        "by_year",
+    ):
         assert key in result
     assert set(result["by_category"]["construction"]) >= {"spend_sek", "t"}
 
@@ -179,9 +204,7 @@ def test_two_activities_naming_the_same_spend_remove_it_once(tmp_path):
 
 
 def test_fossil_share_from_fuels(tmp_path):
-    activity = read_activity(
-        "year,activity,quantity,unit\n2024,diesel,1000,l\n2024,hvo,1000,l\n"
-    )
+    activity = read_activity("year,activity,quantity,unit\n2024,diesel,1000,l\n2024,hvo,1000,l\n")
     result = run([write_csv(tmp_path / "l.csv")], default_rules(), default_factors(), activity)
     diesel = 35.9 / 3.6 * 1000
     hvo = 34.4 / 3.6 * 1000
@@ -189,15 +212,20 @@ def test_fossil_share_from_fuels(tmp_path):
 
 
 def test_drill_down_gives_each_line_with_rule_and_factor(tmp_path):
-    rows = [row("A", "TFF", "4010", "100,00"), row("B", "TFF", "4610", "50,00"),
-            row("C", "BUF", "4010", "-20,00")]
+    rows = [
+        row("A", "TFF", "4010", "100,00"),
+        row("B", "TFF", "4610", "50,00"),
+        row("C", "BUF", "4010", "-20,00"),
+    ]
     engine = Engine()
     try:
         engine.load(write_csv(tmp_path / "l.csv", rows=rows))
         result = engine.compute(RULES, FACTORS)
         food = engine.lines({"category": "food"})
         assert [(line["row_no"], line["supplier_name"], line["amount"]) for line in food] == [
-            (2, "A", 100.0), (4, "C", -20.0)]
+            (2, "A", 100.0),
+            (4, "C", -20.0),
+        ]
         assert {line["rule_id"] for line in food} == {2}
         assert food[0]["kg_per_sek"] == pytest.approx(0.5) and food[0]["file"] == "l.csv"
         every = engine.lines({"status": "spend"})
@@ -211,11 +239,13 @@ def test_drill_down_gives_each_line_with_rule_and_factor(tmp_path):
 def test_the_epa_set_can_be_used_directly_with_naics_rules(tmp_path, shared_data):
     epa = read_factors(shared_data / "SupplyChainGHGEmissionFactors_v1.2_NAICS_CO2e_USD2021.csv")
     rules = read_rules("field,pattern,category\naccount,66,naics:324110\n")
-    result = run([write_csv(tmp_path / "l.csv", rows=[row("A", "T", "6610", "1000,00")])],
-                 rules, epa)
+    result = run(
+        [write_csv(tmp_path / "l.csv", rows=[row("A", "T", "6610", "1000,00")])], rules, epa
+    )
     tables = default_tables()
-    per_sek = factor_per_sek(epa.factors["naics:324110"].value, "USD", 2021, 2024,
-                             tables.price_index, tables.sek_per).kg_per_sek
+    per_sek = factor_per_sek(
+        epa.factors["naics:324110"].value, "USD", 2021, 2024, tables.price_index, tables.sek_per
+    ).kg_per_sek
     assert result["total_t"] == pytest.approx(1000 * per_sek / 1000, rel=1e-5)
     assert "Petroleum Refineries" in result["factors"][0]["source"]
 
@@ -236,11 +266,15 @@ def test_multiple_years_give_year_on_year_and_bau(tmp_path):
 
 amounts = st.decimals(min_value=-10000, max_value=100000, places=2, allow_nan=False)
 lines = st.lists(
-    st.tuples(st.sampled_from(["4010", "4011", "6610", "4610", "5110", "7090"]),
-              st.sampled_from(["TFF", "BUF", "VOF"]),
-              st.sampled_from(["Bränsle Nord AB", "Mat AB", "*", "Bygg AB"]),
-              amounts, st.sampled_from(["2023-01-05", "20240203", "202405"])),
-    min_size=1, max_size=40,
+    st.tuples(
+        st.sampled_from(["4010", "4011", "6610", "4610", "5110", "7090"]),
+        st.sampled_from(["TFF", "BUF", "VOF"]),
+        st.sampled_from(["Bränsle Nord AB", "Mat AB", "*", "Bygg AB"]),
+        amounts,
+        st.sampled_from(["2023-01-05", "20240203", "202405"]),
+    ),
+    min_size=1,
+    max_size=40,
 )
 
 
@@ -248,8 +282,10 @@ lines = st.lists(
 @given(lines)
 def test_cube_totals_equal_line_by_line_totals(generated):
     with tempfile.TemporaryDirectory() as tmp:
-        rows = [("212000-0000", sup, "", dept, acc, "text", str(amt).replace(".", ","), date)
-                for acc, dept, sup, amt, date in generated]
+        rows = [
+            ("212000-0000", sup, "", dept, acc, "text", str(amt).replace(".", ","), date)
+            for acc, dept, sup, amt, date in generated
+        ]
         path = write_csv(Path(tmp) / "l.csv", rows=rows)
         result = run([path], RULES, FACTORS)
         tables = default_tables()
@@ -263,8 +299,9 @@ def test_cube_totals_equal_line_by_line_totals(generated):
                     continue
                 f = FACTORS.factors[category]
                 year = int(line["datum"][:4])
-                per_sek = factor_per_sek(f.value, "SEK", f.year, year, tables.price_index,
-                                         tables.sek_per).kg_per_sek
+                per_sek = factor_per_sek(
+                    f.value, "SEK", f.year, year, tables.price_index, tables.sek_per
+                ).kg_per_sek
                 kg = float(line["belopp"].replace(",", ".")) * per_sek
                 expected[line["forvaltning"]] = expected.get(line["forvaltning"], 0.0) + kg
         assert result["total_t"] == pytest.approx(sum(expected.values()) / 1000, abs=1e-3)

@@ -15,8 +15,9 @@ pytestmark = pytest.mark.django_db
 BAD = ("212000-0000", "X", "1", "TFF", "4010", "t", "trasigt", "2024-01-01")
 
 
-def test_import_stores_parquet_and_the_figures_match_the_file(editor, karlstad, tmp_path,
-                                                              ledger_dir):
+def test_import_stores_parquet_and_the_figures_match_the_file(
+    editor, karlstad, tmp_path, ledger_dir
+):
     path = write_csv(tmp_path / "lev.csv", encoding="cp1252", newline="\r\n")
     result = services.import_ledger(editor, karlstad, [("lev.csv", path)])
     item = result.imported[0]
@@ -45,16 +46,19 @@ def test_a_refused_file_changes_nothing(editor, karlstad, tmp_path, ledger_dir):
     refused = [r for r in info.value.reports if r.status == "refused"]
     assert refused[0].name == "dalig.csv"
     assert refused[0].bad_rows[0].message() == (
-        "dalig.csv, rad 6, kolumn belopp: belopp är inte ett tal ('trasigt')")
+        "dalig.csv, rad 6, kolumn belopp: belopp är inte ett tal ('trasigt')"
+    )
 
 
 def test_bad_rows_under_the_threshold_are_skipped_and_recorded(editor, karlstad, tmp_path):
     rows = [*ROWS * 50, BAD]
-    result = services.import_ledger(editor, karlstad, [("l.csv", write_csv(tmp_path / "l.csv",
-                                                                            rows=rows))])
+    result = services.import_ledger(
+        editor, karlstad, [("l.csv", write_csv(tmp_path / "l.csv", rows=rows))]
+    )
     assert result.imported[0].lines == 200
     assert result.imported[0].skipped == [
-        "l.csv, rad 202, kolumn belopp: belopp är inte ett tal ('trasigt')"]
+        "l.csv, rad 202, kolumn belopp: belopp är inte ett tal ('trasigt')"
+    ]
     assert selectors.footprint(result.ledger)["lines_rejected"] == 1
 
 
@@ -67,39 +71,55 @@ def test_viewers_and_outsiders_cannot_import(viewer, outsider, karlstad, tmp_pat
 
 def test_saved_column_mapping_is_reused(editor, karlstad, tmp_path):
     header = ("Lev", "Orgnr", "Enhet", "Kto", "Text", "Summa", "Dag", "Köpare")
-    path = write_csv(tmp_path / "x.csv", header=header,
-                     rows=[r[1:] + (r[0],) for r in ROWS])
-    mapping = ColumnMapping({"supplier_name": "Lev", "supplier_id": "Orgnr",
-                             "department": "Enhet", "account": "Kto", "account_text": "Text",
-                             "amount": "Summa", "date": "Dag", "buyer_id": "Köpare"})
+    path = write_csv(tmp_path / "x.csv", header=header, rows=[r[1:] + (r[0],) for r in ROWS])
+    mapping = ColumnMapping(
+        {
+            "supplier_name": "Lev",
+            "supplier_id": "Orgnr",
+            "department": "Enhet",
+            "account": "Kto",
+            "account_text": "Text",
+            "amount": "Summa",
+            "date": "Dag",
+            "buyer_id": "Köpare",
+        }
+    )
     stored = services.save_column_mapping(editor, karlstad, "Ekonomisystemet", mapping)
     again = ColumnMapping.from_dict(stored.mapping)
     result = services.import_ledger(editor, karlstad, [("x.csv", path)], mapping=again)
     assert selectors.footprint(result.ledger)["spend_sek"] == pytest.approx(TOTAL_SEK)
-    assert HEADER != header
+    assert header != HEADER
 
 
 def test_rules_factors_and_activity_change_the_result(editor, karlstad, tmp_path):
     result = services.import_ledger(editor, karlstad, [("l.csv", write_csv(tmp_path / "l.csv"))])
     before = selectors.footprint(result.ledger)["total_t"]
     rules = tmp_path / "regler.csv"
-    rules.write_text("field,pattern,category\naccount,4610,construction_buildings\n"
-                     "account,6710,freight_transport\n", encoding="utf-8")
+    rules.write_text(
+        "field,pattern,category\naccount,4610,construction_buildings\n"
+        "account,6710,freight_transport\n",
+        encoding="utf-8",
+    )
     services.import_rules(editor, karlstad, "Egna regler", rules)
     factors = tmp_path / "faktorer.csv"
-    factors.write_text("category,value,unit,year,currency,source,licence\n"
-                       "construction_buildings,0.01,kg CO2e/SEK,2024,SEK,Lokal (test),-\n",
-                       encoding="utf-8")
+    factors.write_text(
+        "category,value,unit,year,currency,source,licence\n"
+        "construction_buildings,0.01,kg CO2e/SEK,2024,SEK,Lokal (test),-\n",
+        encoding="utf-8",
+    )
     services.import_factors(editor, karlstad, "Egna faktorer", factors)
     ledger = Ledger.objects.get(pk=result.ledger.pk)
     after = selectors.footprint(ledger)
-    assert after["by_category"]["construction_buildings"]["t"] == pytest.approx(1_000_000 * 0.01
-                                                                                / 1000)
+    assert after["by_category"]["construction_buildings"]["t"] == pytest.approx(
+        1_000_000 * 0.01 / 1000
+    )
     assert after["total_t"] != before
     activity = tmp_path / "aktivitet.csv"
-    activity.write_text("year,department,activity,quantity,unit,replaces_category\n"
-                        "2024,Teknik- och fastighetsförvaltningen,diesel,100,l,freight_transport\n",
-                        encoding="utf-8")
+    activity.write_text(
+        "year,department,activity,quantity,unit,replaces_category\n"
+        "2024,Teknik- och fastighetsförvaltningen,diesel,100,l,freight_transport\n",
+        encoding="utf-8",
+    )
     services.import_activity(editor, karlstad, activity)
     assert ActivityRecord.objects.count() == 1
     with_activity = selectors.footprint(ledger)

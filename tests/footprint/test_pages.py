@@ -15,8 +15,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def ledger(editor, karlstad, tmp_path):  # type: ignore[no-untyped-def]
-    return services.import_ledger(editor, karlstad, [("lev.csv", write_csv(tmp_path / "l.csv"))]
-                                  ).ledger
+    return services.import_ledger(
+        editor, karlstad, [("lev.csv", write_csv(tmp_path / "l.csv"))]
+    ).ledger
 
 
 def _no_footprint(client) -> bool:  # type: ignore[no-untyped-def]
@@ -46,8 +47,10 @@ def test_publishing_opens_it_to_everyone(client, editor, ledger):
 
 def test_only_editors_publish(client, viewer, ledger):
     client.force_login(viewer)
-    assert client.post(f"/kommun/1780/inkop/{ledger.pk}/publicera/",
-                       {"published": "1"}).status_code == 403
+    assert (
+        client.post(f"/kommun/1780/inkop/{ledger.pk}/publicera/", {"published": "1"}).status_code
+        == 403
+    )
     ledger.refresh_from_db()
     assert not ledger.published
 
@@ -63,9 +66,11 @@ def test_page_api_and_export_show_the_same_figures(client, editor, ledger):
     sheet = load_workbook(io.BytesIO(body)).active
     rows = {r[0]: r[1] for r in sheet.iter_rows(min_row=2, values_only=True) if r[0]}
     assert rows["construction_buildings"] == pytest.approx(
-        figures["by_category"]["construction_buildings"]["t"])
+        figures["by_category"]["construction_buildings"]["t"]
+    )
     csv = client.get("/kommun/1780/inkop/export/?table=breakdown&format=csv").content.decode(
-        "utf-8-sig")
+        "utf-8-sig"
+    )
     assert csv.splitlines()[0].startswith("År,Förvaltning,Kategori")
 
 
@@ -78,7 +83,8 @@ def test_drill_down_page_api_and_csv(client, editor, ledger):
     assert [(r["row_no"], r["supplier_name"]) for r in api] == [(5, "Bygg & Betong AB")]
     assert api[0]["rule"].startswith("#") and api[0]["kg_per_sek"] > 0
     csv = client.get("/kommun/1780/inkop/rader/?status=spend&format=csv").content.decode(
-        "utf-8-sig")
+        "utf-8-sig"
+    )
     assert len(csv.strip().splitlines()) == 1 + 4  # header + the four purchase lines
 
 
@@ -87,14 +93,18 @@ def test_upload_form_imports_and_refuses(client, editor, karlstad, tmp_path):
     assert client.get("/kommun/1780/inkop/importera/").status_code == 200
     good = write_csv(tmp_path / "lev.csv")
     with good.open("rb") as handle:
-        response = client.post("/kommun/1780/inkop/importera/",
-                               {"ledger": "Reskontra 2024", "files": handle, "threshold": "1"})
+        response = client.post(
+            "/kommun/1780/inkop/importera/",
+            {"ledger": "Reskontra 2024", "ledger_files": handle, "threshold": "1"},
+        )
     assert response.status_code == 302
     bad = tmp_path / "trasig.csv"
     bad.write_text("konto_nr;belopp;datum\n4010;x;2024-01-01\n", encoding="utf-8")
     with bad.open("rb") as handle:
-        response = client.post("/kommun/1780/inkop/importera/",
-                               {"ledger": "Reskontra 2024", "files": handle, "threshold": "1"})
+        response = client.post(
+            "/kommun/1780/inkop/importera/",
+            {"ledger": "Reskontra 2024", "ledger_files": handle, "threshold": "1"},
+        )
     assert response.status_code == 200
     assert "trasig.csv, rad 2, kolumn belopp" in response.content.decode()
 

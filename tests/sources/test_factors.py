@@ -51,7 +51,12 @@ def test_factor_csv_with_units_and_swedish_numbers():
     fs = f.read_factors(text, name="f.csv")
     assert fs.factors["food"].is_spend and fs.factors["food"].low == pytest.approx(0.3)
     el = fs.factors["electricity"]
-    assert (el.unit, el.currency, el.value, el.is_spend) == ("kWh", None, pytest.approx(0.025), False)
+    assert (el.unit, el.currency, el.value, el.is_spend) == (
+        "kWh",
+        None,
+        pytest.approx(0.025),
+        False,
+    )
 
 
 def test_bad_factor_rows_are_all_reported_with_row_and_column():

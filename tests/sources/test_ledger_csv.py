@@ -53,7 +53,9 @@ def test_encoding_detection_on_raw_bytes():
 
 
 def test_cp1252_only_characters_survive(tmp_path):
-    rows = [("1", "Kött – Chark AB €", "556000-0009", "Kost", "4011", "Kött", "10,00", "2024-01-01")]
+    rows = [
+        ("1", "Kött – Chark AB €", "556000-0009", "Kost", "4011", "Kött", "10,00", "2024-01-01")
+    ]
     path = write_csv(tmp_path / "lev.csv", rows=rows, encoding="cp1252", newline="\r\n")
     assert read(path)[0]["supplier_name"] == "Kött – Chark AB €"
 
@@ -102,7 +104,8 @@ def test_bad_rows_name_file_row_column_and_reason(tmp_path):
 def test_rows_that_do_not_split_into_the_header_columns_are_reported(tmp_path):
     path = tmp_path / "lev.csv"
     path.write_text(
-        ";".join(HEADER) + "\n1;A;1;X;4010;t;5,00;2024-01-01\n1;A;1;X;4010;t;5,00;2024-01-01;extra\n",
+        ";".join(HEADER)
+        + "\n1;A;1;X;4010;t;5,00;2024-01-01\n1;A;1;X;4010;t;5,00;2024-01-01;extra\n",
         encoding="utf-8",
     )
     prepared = ledger.prepare(path, workdir=tmp_path)
@@ -113,8 +116,10 @@ def test_rows_that_do_not_split_into_the_header_columns_are_reported(tmp_path):
 
 
 def test_missing_required_column_refuses_the_file(tmp_path):
-    path = write_csv(tmp_path / "lev.csv", header=["leverantor", "forvaltning", "konto_nr",
-                                                   "konto_text", "x", "datum", "a", "b"])
+    path = write_csv(
+        tmp_path / "lev.csv",
+        header=["leverantor", "forvaltning", "konto_nr", "konto_text", "x", "datum", "a", "b"],
+    )
     with pytest.raises(ledger.LedgerFormatError, match="amount"):
         ledger.prepare(path, workdir=tmp_path)
 
@@ -126,14 +131,21 @@ def test_column_mapping_for_another_layout(tmp_path):
     with pytest.raises(ledger.LedgerFormatError):
         ledger.prepare(path, workdir=tmp_path)
     mapping = ledger.ColumnMapping(
-        columns={"account": "Kto", "amount": "Summa SEK", "date": "Bokf.dag",
-                 "account_text": "Benämning"},
+        columns={
+            "account": "Kto",
+            "amount": "Summa SEK",
+            "date": "Bokf.dag",
+            "account_text": "Benämning",
+        },
         date_format="%d/%m/%Y",
     )
     assert ledger.ColumnMapping.from_dict(mapping.to_dict()) == mapping
     line = read(path, mapping)[0]
     assert (line["supplier_name"], line["department"], line["account"]) == (
-        "Mejeri Öst AB", "BUF", "4012")
+        "Mejeri Öst AB",
+        "BUF",
+        "4012",
+    )
     assert line["amount"] == Decimal("99.50") and line["date"].isoformat() == "2024-03-05"
 
 

@@ -27,8 +27,17 @@ def test_xlsx_with_title_rows_real_dates_and_numbers(tmp_path):
     assert ws is not None
     ws.append(["Leverantörsreskontra 2024"])
     ws.append([])
-    ws.append(["Leverantör", "Organisationsnummer", "Förvaltning", "Konto", "Kontotext",
-               "Belopp", "Datum"])
+    ws.append(
+        [
+            "Leverantör",
+            "Organisationsnummer",
+            "Förvaltning",
+            "Konto",
+            "Kontotext",
+            "Belopp",
+            "Datum",
+        ]
+    )
     ws.append(["Åkeriet AB", "556000-0001", "TFF", 6710, "Frakt", 1234.5, dt.datetime(2024, 3, 1)])
     ws.append(["Mejeri AB", "556000-0002", "BUF", "4012", "Mejeri", -100, "20240315"])
     ws.append(["Trasig AB", "556000-0003", "BUF", "4012", "Mejeri", "ett tusen", "2024-03-20"])

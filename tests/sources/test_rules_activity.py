@@ -66,7 +66,8 @@ def test_activity_csv():
 
 def test_activity_errors_name_row_and_column():
     with pytest.raises(TableFormatError) as info:
-        read_activity("year,activity,quantity,unit\n20x4,diesel,1,l\n2024,diesel,1,gallon\n",
-                      name="a.csv")
+        read_activity(
+            "year,activity,quantity,unit\n20x4,diesel,1,l\n2024,diesel,1,gallon\n", name="a.csv"
+        )
     assert info.value.errors[0].startswith("a.csv, rad 2, kolumn year")
     assert info.value.errors[1].startswith("a.csv, rad 3, kolumn unit")

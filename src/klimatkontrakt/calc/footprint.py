@@ -79,7 +79,9 @@ def factor_per_sek(
     return FactorConversion(value * multiplier, multiplier, fx_year, (fy, sy))
 
 
-def to_sek(amount: float, currency: str, year: int, sek_per: Mapping[tuple[str, int], float]) -> float:
+def to_sek(
+    amount: float, currency: str, year: int, sek_per: Mapping[tuple[str, int], float]
+) -> float:
     if currency == "SEK":
         return amount
     rates = {y: r for (c, y), r in sek_per.items() if c == currency}

@@ -39,8 +39,15 @@ def footprint(request: HttpRequest, code: str, ledger: int | None = None) -> dic
     obj = _ledger(request, code, ledger)
     result = dict(selectors.footprint(obj))
     result.pop("breakdown", None)
-    return {"ledger": {"id": obj.pk, "name": obj.name, "published": obj.published,
-                       "example_data": obj.example_data}, **result}
+    return {
+        "ledger": {
+            "id": obj.pk,
+            "name": obj.name,
+            "published": obj.published,
+            "example_data": obj.example_data,
+        },
+        **result,
+    }
 
 
 @router.get("/{code}/breakdown/", summary="Tonnes per year x department x category x supplier")
@@ -52,8 +59,9 @@ def breakdown(request: HttpRequest, code: str, ledger: int | None = None) -> lis
 def lines(request: HttpRequest, code: str, filters: Query[LineFilters]) -> list[dict[str, Any]]:
     obj = _ledger(request, code, filters.ledger)
     data = filters.dict(exclude={"ledger", "limit", "offset"})
-    rows = selectors.invoice_lines(obj, data, limit=min(filters.limit, 10_000),
-                                   offset=filters.offset)
+    rows = selectors.invoice_lines(
+        obj, data, limit=min(filters.limit, 10_000), offset=filters.offset
+    )
     for row in rows:
         row["date"] = row["date"].isoformat() if row.get("date") else None
     return rows

@@ -12,8 +12,8 @@ This module must not import Django models: the one-shot command runs it without 
 from __future__ import annotations
 
 import tempfile
-from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,7 +81,9 @@ def normalise_exprs(col: dict[str, str]) -> dict[str, str]:
         "account_text": f"coalesce(trim({col['account_text']}), '')",
         "text": f"coalesce(trim({col['text']}), '')",
         "supplier_id": f"regexp_replace(coalesce({col['supplier_id']}, ''), '[^0-9]', '', 'g')",
-        "supplier_name": f"coalesce(nullif(trim({col['supplier_name']}), ''), '{UNKNOWN_SUPPLIER}')",
+        "supplier_name": (
+            f"coalesce(nullif(trim({col['supplier_name']}), ''), '{UNKNOWN_SUPPLIER}')"
+        ),
         "buyer_id": f"regexp_replace(coalesce({col['buyer_id']}, ''), '[^0-9]', '', 'g')",
         "currency": f"coalesce(nullif(upper(trim({col['currency']})), ''), 'SEK')",
     }
@@ -174,7 +176,9 @@ class Engine:
         # cells among ~1e5 to share a hash (p ~ 1e-9), see docs/footprint.md.
         stage_keys = ("year(date)", *_TEXT_KEYS, "bad_reason IS NOT NULL")
         names = ("year", *_TEXT_KEYS, "bad")
-        carried = ", ".join(f"any_value({k}) AS {n}" for k, n in zip(stage_keys, names, strict=True))
+        carried = ", ".join(
+            f"any_value({k}) AS {n}" for k, n in zip(stage_keys, names, strict=True)
+        )
         self.con.execute(
             f"CREATE OR REPLACE TEMP TABLE stage AS SELECT {carried},"
             " sum(amount) AS amount, count(*) AS n"
@@ -401,8 +405,15 @@ class Engine:
             return []
         where, params = [], []
         for key, value in (filters or {}).items():
-            if key not in {"year", "department", "category", "supplier_id", "supplier_name",
-                           "status", "account"}:
+            if key not in {
+                "year",
+                "department",
+                "category",
+                "supplier_id",
+                "supplier_name",
+                "status",
+                "account",
+            }:
                 raise ValueError(f"okänt filter {key!r}")
             where.append(f"c.{key} = ?")
             params.append(value)

@@ -22,7 +22,10 @@ DEPARTMENTS = {
         ("Barn- och ungdomsförvaltningen", 70),
         ("Gymnasie- och vuxenutbildningsförvaltningen", 30),
     ],
-    "care": [("Vård- och omsorgsförvaltningen", 85), ("Arbetsmarknads- och socialförvaltningen", 15)],
+    "care": [
+        ("Vård- och omsorgsförvaltningen", 85),
+        ("Arbetsmarknads- och socialförvaltningen", 15),
+    ],
     "social": [("Arbetsmarknads- och socialförvaltningen", 100)],
     "culture": [("Kultur- och fritidsförvaltningen", 100)],
     "all": [
@@ -96,7 +99,9 @@ INTERNAL_ACCOUNTS = {"6220"}
 
 
 def _setup(con: duckdb.DuckDBPyConnection) -> None:
-    acc_rows, slot_rows, dept_rows = [], [], []
+    acc_rows: list[tuple[int, str, str, float, str, int]] = []
+    slot_rows: list[tuple[int, int]] = []
+    dept_rows: list[tuple[str, int, str]] = []
     weights = [share / typical for _, _, share, typical, _, _ in ACCOUNTS]
     total = sum(weights)
     slot = 0
@@ -117,7 +122,9 @@ def _setup(con: duckdb.DuckDBPyConnection) -> None:
     con.executemany("INSERT INTO ex_acc VALUES (?, ?, ?, ?, ?, ?)", acc_rows)
     con.execute("CREATE OR REPLACE TEMP TABLE ex_slot (slot INTEGER, idx INTEGER)")
     con.executemany("INSERT INTO ex_slot VALUES (?, ?)", slot_rows)
-    con.execute("CREATE OR REPLACE TEMP TABLE ex_dept (profile VARCHAR, slot INTEGER, name VARCHAR)")
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE ex_dept (profile VARCHAR, slot INTEGER, name VARCHAR)"
+    )
     con.executemany("INSERT INTO ex_dept VALUES (?, ?, ?)", dept_rows)
     con.execute(
         "CREATE OR REPLACE TEMP TABLE ex_dsize AS SELECT profile, count(*) AS n FROM ex_dept"
@@ -174,7 +181,8 @@ def generate_ledger(
                     "'SEK'",
                     f"strftime(DATE '{year}-01-01' + CAST(floor({u(6)} * 365) AS INTEGER),"
                     " '%Y-%m-%d')",
-                    "CASE WHEN a.typical > 40000 THEN 'Upphandlat avtal' ELSE 'Direktupphandling' END",
+                    "CASE WHEN a.typical > 40000 THEN 'Upphandlat avtal'"
+                    " ELSE 'Direktupphandling' END",
                     "CASE WHEN a.typical > 40000 THEN 'AVT-' || a.account ELSE '' END",
                     "CAST(1000 + a.idx AS VARCHAR)",
                     "'1780'",
@@ -208,10 +216,18 @@ def example_activity_rows(year: int, scale: float = 1.0) -> list[dict[str, objec
     tff = "Teknik- och fastighetsförvaltningen"
     src = "Exempeldata (genererad), inte uppmätta värden"
     rows: list[dict[str, object]] = [
-        {"activity": "electricity", "quantity": 38_000_000, "unit": "kWh",
-         "replaces_category": "electricity_purchases"},
-        {"activity": "district_heating", "quantity": 52_000_000, "unit": "kWh",
-         "replaces_category": "heating_purchases"},
+        {
+            "activity": "electricity",
+            "quantity": 38_000_000,
+            "unit": "kWh",
+            "replaces_category": "electricity_purchases",
+        },
+        {
+            "activity": "district_heating",
+            "quantity": 52_000_000,
+            "unit": "kWh",
+            "replaces_category": "heating_purchases",
+        },
         {"activity": "diesel", "quantity": 310_000, "unit": "l", "replaces_category": "fuel"},
         {"activity": "hvo", "quantity": 420_000, "unit": "l", "replaces_category": "fuel"},
         {"activity": "petrol", "quantity": 60_000, "unit": "l", "replaces_category": "fuel"},

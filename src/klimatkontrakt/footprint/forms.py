@@ -18,17 +18,19 @@ class MultipleFileField(forms.FileField):
 
 class ImportForm(forms.Form):
     ledger = forms.CharField(label=_("Ledger"), initial="Leverantörsreskontra", max_length=200)
-    files = MultipleFileField(
+    ledger_files = MultipleFileField(
         label=_("Ledger files (CSV, XLSX or SIE4)"), widget=MultipleFileInput()
     )
     mapping = forms.ChoiceField(label=_("Saved column mapping"), required=False)
     threshold = forms.FloatField(
-        label=_("Refuse a file with more bad rows than (%)"), initial=1.0, min_value=0,
+        label=_("Refuse a file with more bad rows than (%)"),
+        initial=1.0,
+        min_value=0,
         max_value=100,
     )
 
     def __init__(self, *args: Any, mappings: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = [("", _("Recognise the columns automatically"))]
+        choices: list[tuple[str, Any]] = [("", _("Recognise the columns automatically"))]
         choices += [(m, m) for m in mappings or []]
         self.fields["mapping"].choices = choices  # type: ignore[attr-defined]

@@ -65,8 +65,12 @@ def activity_emissions(
             t_high=quantity * high / 1000,
             kwh=quantity * per_kwh if per_kwh else None,
             fossil_share=factor.fossil_share,
-            factor={"value": factor.value, "unit": f"kg CO2e/{factor.unit}",
-                    "source": factor.source, "licence": factor.licence},
+            factor={
+                "value": factor.value,
+                "unit": f"kg CO2e/{factor.unit}",
+                "source": factor.source,
+                "licence": factor.licence,
+            },
         )
         out.append(row)
     return out
@@ -83,8 +87,13 @@ def summarise(
     activity: Sequence[ActivityRecord],
 ) -> dict[str, Any]:
     status = {
-        r[0]: {"sek": float(r[1] or 0), "kg": float(r[2] or 0), "lo": float(r[3] or 0),
-               "hi": float(r[4] or 0), "n": int(r[5] or 0)}
+        r[0]: {
+            "sek": float(r[1] or 0),
+            "kg": float(r[2] or 0),
+            "lo": float(r[3] or 0),
+            "hi": float(r[4] or 0),
+            "n": int(r[5] or 0),
+        }
         for r in _rows(
             engine,
             "SELECT status, sum(amount_sek), sum(kg), sum(kg_low), sum(kg_high), sum(n)"
@@ -102,7 +111,8 @@ def summarise(
     excluded = s("excluded", "sek")
     unclassified = s("unclassified", "sek")
     overlap = calc.remove_overlap(
-        s("spend", "kg") / 1000 + s("replaced", "kg") / 1000, s("replaced", "kg") / 1000,
+        s("spend", "kg") / 1000 + s("replaced", "kg") / 1000,
+        s("replaced", "kg") / 1000,
         activity_t,
     )
     total_t = overlap.total_t
@@ -130,8 +140,14 @@ def summarise(
     for a in ok_acts:
         entry = by_category.setdefault(
             a["activity"],
-            {"spend_sek": 0.0, "t": 0.0, "basis": "activity", "replaced_sek": 0.0,
-             "replaced_t": 0.0, "has_factor": True},
+            {
+                "spend_sek": 0.0,
+                "t": 0.0,
+                "basis": "activity",
+                "replaced_sek": 0.0,
+                "replaced_t": 0.0,
+                "has_factor": True,
+            },
         )
         entry["t"] = _r(entry["t"] + a["t"])
         if entry["basis"] == "spend":
@@ -191,21 +207,37 @@ def summarise(
     for rule in ordered([INTERNAL_RULE, *rules]):
         n, sek, kg = usage.get(rule.id, (0, 0.0, 0.0))
         rule_rows.append(
-            {"id": rule.id, "field": rule.field, "pattern": rule.pattern,
-             "category": rule.category, "priority": rule.priority, "note": rule.note,
-             "lines": n, "spend_sek": _r(sek, 2), "t": _r(kg / 1000)}
+            {
+                "id": rule.id,
+                "field": rule.field,
+                "pattern": rule.pattern,
+                "category": rule.category,
+                "priority": rule.priority,
+                "note": rule.note,
+                "lines": n,
+                "spend_sek": _r(sek, 2),
+                "t": _r(kg / 1000),
+            }
         )
-    used = {c for c in by_category}
+    used = set(by_category)
     factor_rows = [
-        {"category": f.category, "value": f.value, "unit": f"kg CO2e/{f.unit}",
-         "year": f.year, "currency": f.currency or "", "quality": f.quality,
-         "source": f.source, "licence": f.licence}
+        {
+            "category": f.category,
+            "value": f.value,
+            "unit": f"kg CO2e/{f.unit}",
+            "year": f.year,
+            "currency": f.currency or "",
+            "quality": f.quality,
+            "source": f.source,
+            "licence": f.licence,
+        }
         for f in factors.factors.values()
         if f.category in used
     ]
     years_t = {int(y): v["t"] for y, v in by_year.items()}
     fossil = calc.fossil_share(
-        (a["kwh"], a["fossil_share"]) for a in ok_acts
+        (a["kwh"], a["fossil_share"])
+        for a in ok_acts
         if a["kwh"] is not None and a["fossil_share"] is not None
     )
     purchases = spend_sek - excluded
@@ -257,7 +289,15 @@ def breakdown(engine: Engine, limit: int | None = None) -> list[dict[str, Any]]:
     if limit:
         sql += f" LIMIT {int(limit)}"
     return [
-        {"year": y, "department": d, "category": c, "supplier_id": si, "supplier_name": sn,
-         "spend_sek": _r(sek, 2), "t": _r(t), "lines": int(n)}
+        {
+            "year": y,
+            "department": d,
+            "category": c,
+            "supplier_id": si,
+            "supplier_name": sn,
+            "spend_sek": _r(sek, 2),
+            "t": _r(t),
+            "lines": int(n),
+        }
         for y, d, c, si, sn, sek, t, n in _rows(engine, sql)
     ]

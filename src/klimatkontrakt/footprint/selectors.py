@@ -54,10 +54,19 @@ def factors_for(ledger: Ledger) -> factors_io.FactorSet:
     return factors_io.FactorSet(
         {
             f.category: factors_io.EmissionFactor(
-                category=f.category, value=f.value, unit=f.unit, year=f.year,
-                currency=f.currency or None, source=f.source, licence=f.licence,
-                price_basis=f.price_basis, quality=f.quality, low=f.low, high=f.high,
-                fossil_share=f.fossil_share, kwh_per_unit=f.kwh_per_unit,
+                category=f.category,
+                value=f.value,
+                unit=f.unit,
+                year=f.year,
+                currency=f.currency or None,
+                source=f.source,
+                licence=f.licence,
+                price_basis=f.price_basis,
+                quality=f.quality,
+                low=f.low,
+                high=f.high,
+                fossil_share=f.fossil_share,
+                kwh_per_unit=f.kwh_per_unit,
             )
             for f in ledger.factor_set.factors.all()
         },
@@ -68,10 +77,17 @@ def factors_for(ledger: Ledger) -> factors_io.FactorSet:
 def activity_for(municipality: Municipality) -> list[activity_io.ActivityRecord]:
     return [
         activity_io.ActivityRecord(
-            id=a.pk, year=a.year, activity=a.activity, quantity=a.quantity, unit=a.unit,
-            department=a.department, replaces_category=a.replaces_category,
-            replaces_account=a.replaces_account, replaces_supplier_id=a.replaces_supplier_id,
-            source=a.source, note=a.note,
+            id=a.pk,
+            year=a.year,
+            activity=a.activity,
+            quantity=a.quantity,
+            unit=a.unit,
+            department=a.department,
+            replaces_category=a.replaces_category,
+            replaces_account=a.replaces_account,
+            replaces_supplier_id=a.replaces_supplier_id,
+            source=a.source,
+            note=a.note,
         )
         for a in ActivityRecord.objects.filter(municipality=municipality).order_by("pk")
     ]
@@ -98,10 +114,15 @@ def classified(ledger: Ledger) -> Iterator[engine_mod.Engine]:
     eng = engine_mod.Engine()
     try:
         for item in ledger.imports.all():
-            eng.load_parquet(Path(settings.LEDGER_DIR) / item.parquet, item.file_name,
-                             item.content_hash)
-        eng.classify(rules_for(ledger), factors_for(ledger), activity_for(ledger.municipality),
-                     factors_io.default_tables())
+            eng.load_parquet(
+                Path(settings.LEDGER_DIR) / item.parquet, item.file_name, item.content_hash
+            )
+        eng.classify(
+            rules_for(ledger),
+            factors_for(ledger),
+            activity_for(ledger.municipality),
+            factors_io.default_tables(),
+        )
         yield eng
     finally:
         eng.close()
@@ -116,8 +137,9 @@ def footprint(ledger: Ledger) -> dict[str, Any]:
     from klimatkontrakt.footprint.results import summarise
 
     with classified(ledger) as eng:
-        result = summarise(eng, rules_for(ledger), factors_for(ledger),
-                           activity_for(ledger.municipality))
+        result = summarise(
+            eng, rules_for(ledger), factors_for(ledger), activity_for(ledger.municipality)
+        )
         result["breakdown"] = cube_breakdown(eng, limit=500)
     for item, file in zip(ledger.imports.all(), result["files"], strict=False):
         file["skipped"] = item.skipped
@@ -129,8 +151,15 @@ def footprint(ledger: Ledger) -> dict[str, Any]:
     return result
 
 
-LINE_FILTERS = ("year", "department", "category", "supplier_id", "supplier_name", "status",
-                "account")
+LINE_FILTERS = (
+    "year",
+    "department",
+    "category",
+    "supplier_id",
+    "supplier_name",
+    "status",
+    "account",
+)
 
 
 def invoice_lines(

@@ -41,7 +41,9 @@ class ImportRefused(Exception):
     def __init__(self, reports: Sequence[engine.FileReport]):
         self.reports = list(reports)
         super().__init__(
-            "; ".join(f"{r.name}: {r.message or r.status}" for r in reports if r.status == "refused")
+            "; ".join(
+                f"{r.name}: {r.message or r.status}" for r in reports if r.status == "refused"
+            )
         )
 
 
@@ -58,7 +60,9 @@ def ledger_dir(municipality: Municipality) -> Path:
 
 
 def ensure_ledger(municipality: Municipality, name: str, **defaults: Any) -> Ledger:
-    ledger, _ = Ledger.objects.get_or_create(municipality=municipality, name=name, defaults=defaults)
+    ledger, _ = Ledger.objects.get_or_create(
+        municipality=municipality, name=name, defaults=defaults
+    )
     return ledger
 
 
@@ -157,8 +161,15 @@ def store_rule_set(
     rule_set, _ = RuleSet.objects.get_or_create(municipality=municipality, name=name)
     rule_set.rules.all().delete()
     Rule.objects.bulk_create(
-        Rule(rule_set=rule_set, position=r.id, field=r.field, pattern=r.pattern,
-             category=r.category, priority=r.priority, note=r.note)
+        Rule(
+            rule_set=rule_set,
+            position=r.id,
+            field=r.field,
+            pattern=r.pattern,
+            category=r.category,
+            priority=r.priority,
+            note=r.note,
+        )
         for r in rules
     )
     rule_set.save(update_fields=["updated"])
@@ -173,10 +184,20 @@ def store_factor_set(
     factor_set.factors.all().delete()
     EmissionFactor.objects.bulk_create(
         EmissionFactor(
-            factor_set=factor_set, category=f.category, value=f.value, unit=f.unit, year=f.year,
-            currency=f.currency or "", price_basis=f.price_basis, quality=f.quality, low=f.low,
-            high=f.high, fossil_share=f.fossil_share, kwh_per_unit=f.kwh_per_unit,
-            source=f.source, licence=f.licence,
+            factor_set=factor_set,
+            category=f.category,
+            value=f.value,
+            unit=f.unit,
+            year=f.year,
+            currency=f.currency or "",
+            price_basis=f.price_basis,
+            quality=f.quality,
+            low=f.low,
+            high=f.high,
+            fossil_share=f.fossil_share,
+            kwh_per_unit=f.kwh_per_unit,
+            source=f.source,
+            licence=f.licence,
         )
         for f in factors.factors.values()
     )
@@ -217,10 +238,17 @@ def import_activity(
             ActivityRecord.objects.filter(municipality=municipality, year__in=years).delete()
         return ActivityRecord.objects.bulk_create(
             ActivityRecord(
-                municipality=municipality, year=r.year, department=r.department,
-                activity=r.activity, quantity=r.quantity, unit=r.unit,
-                replaces_category=r.replaces_category, replaces_account=r.replaces_account,
-                replaces_supplier_id=r.replaces_supplier_id, source=r.source, note=r.note,
+                municipality=municipality,
+                year=r.year,
+                department=r.department,
+                activity=r.activity,
+                quantity=r.quantity,
+                unit=r.unit,
+                replaces_category=r.replaces_category,
+                replaces_account=r.replaces_account,
+                replaces_supplier_id=r.replaces_supplier_id,
+                source=r.source,
+                note=r.note,
             )
             for r in records
         )
@@ -289,8 +317,15 @@ def load_demo_footprint(municipality_code: str = "1780", lines: int = DEMO_LINES
                 for year in DEMO_YEARS
                 for r in example_activity_rows(year, size * (1.0 - 0.05 * (year - 2022)))
             ]
-            columns = ["year", "department", "activity", "quantity", "unit",
-                       "replaces_category", "source"]
+            columns = [
+                "year",
+                "department",
+                "activity",
+                "quantity",
+                "unit",
+                "replaces_category",
+                "source",
+            ]
             with activity.open("w", encoding="utf-8", newline="") as handle:
                 writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
                 writer.writeheader()

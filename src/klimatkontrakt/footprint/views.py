@@ -24,12 +24,24 @@ from klimatkontrakt.sources.ledger import ColumnMapping
 from klimatkontrakt.web.downloads import table_response
 
 LINE_COLUMNS = [
-    ("file", "Fil"), ("row_no", "Rad"), ("invoice", "Faktura"), ("date", "Datum"),
-    ("department", "Förvaltning"), ("account", "Konto"), ("account_text", "Kontotext"),
-    ("supplier_name", "Leverantör"), ("supplier_id", "Organisationsnummer"),
-    ("amount", "Belopp"), ("currency", "Valuta"), ("amount_sek", "Belopp SEK"),
-    ("status", "Status"), ("category", "Kategori"), ("rule", "Regel"),
-    ("kg_per_sek", "kg CO2e per SEK"), ("conversion", "Omräkning"), ("t", "Ton CO2e"),
+    ("file", "Fil"),
+    ("row_no", "Rad"),
+    ("invoice", "Faktura"),
+    ("date", "Datum"),
+    ("department", "Förvaltning"),
+    ("account", "Konto"),
+    ("account_text", "Kontotext"),
+    ("supplier_name", "Leverantör"),
+    ("supplier_id", "Organisationsnummer"),
+    ("amount", "Belopp"),
+    ("currency", "Valuta"),
+    ("amount_sek", "Belopp SEK"),
+    ("status", "Status"),
+    ("category", "Kategori"),
+    ("rule", "Regel"),
+    ("kg_per_sek", "kg CO2e per SEK"),
+    ("conversion", "Omräkning"),
+    ("t", "Ton CO2e"),
 ]
 PAGE = 100
 
@@ -42,8 +54,13 @@ def _ledger(request: HttpRequest, code: str) -> tuple[Any, Ledger | None]:
 
 
 def _ctx(request: HttpRequest, muni: Any, **extra: Any) -> dict[str, Any]:
-    return {"municipality": muni, "active": "footprint", "can_edit": can_edit(request.user, muni),
-            "language": get_language() or "sv", **extra}
+    return {
+        "municipality": muni,
+        "active": "footprint",
+        "can_edit": can_edit(request.user, muni),
+        "language": get_language() or "sv",
+        **extra,
+    }
 
 
 def overview(request: HttpRequest, code: str) -> HttpResponse:
@@ -57,7 +74,10 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
         request,
         "footprint/overview.html",
         _ctx(
-            request, muni, ledger=ledger, result=result,
+            request,
+            muni,
+            ledger=ledger,
+            result=result,
             ledgers=selectors.visible_ledgers(request.user, muni),
             charts=charts.overview_charts(result, download, get_language() or "sv"),
             categories=charts.category_rows(result)[:10],
@@ -79,17 +99,29 @@ def lines(request: HttpRequest, code: str) -> HttpResponse:
     fmt = request.GET.get("format")
     if fmt:
         rows = selectors.invoice_lines(ledger, filters, limit=1_000_000)
-        return table_response(f"fakturarader-{code}", LINE_COLUMNS, rows, fmt,
-                              source=ledger.description)
-    page = max(1, int(request.GET.get("sida", "1") or 1)) if request.GET.get(
-        "sida", "1").isdigit() else 1
+        return table_response(
+            f"fakturarader-{code}", LINE_COLUMNS, rows, fmt, source=ledger.description
+        )
+    page = (
+        max(1, int(request.GET.get("sida", "1") or 1))
+        if request.GET.get("sida", "1").isdigit()
+        else 1
+    )
     rows = selectors.invoice_lines(ledger, filters, limit=PAGE + 1, offset=(page - 1) * PAGE)
     query = "&".join(f"{k}={v}" for k, v in filters.items())
     return render(
         request,
         "footprint/lines.html",
-        _ctx(request, muni, ledger=ledger, rows=rows[:PAGE], filters=filters, page=page,
-             has_next=len(rows) > PAGE, query=query),
+        _ctx(
+            request,
+            muni,
+            ledger=ledger,
+            rows=rows[:PAGE],
+            filters=filters,
+            page=page,
+            has_next=len(rows) > PAGE,
+            query=query,
+        ),
     )
 
 
@@ -101,23 +133,62 @@ def export(request: HttpRequest, code: str) -> HttpResponse:
     table = request.GET.get("table", "categories")
     fmt = request.GET.get("format", "csv")
     tables: dict[str, tuple[list[tuple[str, str]], list[dict[str, Any]]]] = {
-        "categories": ([("category", "Kategori"), ("t", "Ton CO2e"), ("spend_sek", "SEK"),
-                        ("basis", "Grund"), ("replaced_sek", "Ersatt av aktivitetsdata SEK")],
-                       charts.category_rows(result)),
-        "departments": ([("department", "Förvaltning"), ("t", "Ton CO2e"),
-                         ("share_pct", "Andel %"), ("spend_sek", "SEK")],
-                        charts.department_rows(result)),
-        "years": ([("year", "År"), ("series", "Serie"), ("t", "Ton CO2e"),
-                   ("spend_sek", "SEK")], charts.year_rows(result)),
-        "suppliers": ([("supplier_name", "Leverantör"), ("supplier_id", "Organisationsnummer"),
-                       ("t", "Ton CO2e"), ("spend_sek", "SEK")], result["top_suppliers"]),
-        "breakdown": ([("year", "År"), ("department", "Förvaltning"), ("category", "Kategori"),
-                       ("supplier_name", "Leverantör"), ("supplier_id", "Organisationsnummer"),
-                       ("t", "Ton CO2e"), ("spend_sek", "SEK"), ("lines", "Rader")],
-                      result["breakdown"]),
-        "factors": ([("category", "Kategori"), ("value", "Värde"), ("unit", "Enhet"),
-                     ("year", "År"), ("source", "Källa"), ("licence", "Licens")],
-                    result["factors"]),
+        "categories": (
+            [
+                ("category", "Kategori"),
+                ("t", "Ton CO2e"),
+                ("spend_sek", "SEK"),
+                ("basis", "Grund"),
+                ("replaced_sek", "Ersatt av aktivitetsdata SEK"),
+            ],
+            charts.category_rows(result),
+        ),
+        "departments": (
+            [
+                ("department", "Förvaltning"),
+                ("t", "Ton CO2e"),
+                ("share_pct", "Andel %"),
+                ("spend_sek", "SEK"),
+            ],
+            charts.department_rows(result),
+        ),
+        "years": (
+            [("year", "År"), ("series", "Serie"), ("t", "Ton CO2e"), ("spend_sek", "SEK")],
+            charts.year_rows(result),
+        ),
+        "suppliers": (
+            [
+                ("supplier_name", "Leverantör"),
+                ("supplier_id", "Organisationsnummer"),
+                ("t", "Ton CO2e"),
+                ("spend_sek", "SEK"),
+            ],
+            result["top_suppliers"],
+        ),
+        "breakdown": (
+            [
+                ("year", "År"),
+                ("department", "Förvaltning"),
+                ("category", "Kategori"),
+                ("supplier_name", "Leverantör"),
+                ("supplier_id", "Organisationsnummer"),
+                ("t", "Ton CO2e"),
+                ("spend_sek", "SEK"),
+                ("lines", "Rader"),
+            ],
+            result["breakdown"],
+        ),
+        "factors": (
+            [
+                ("category", "Kategori"),
+                ("value", "Värde"),
+                ("unit", "Enhet"),
+                ("year", "År"),
+                ("source", "Källa"),
+                ("licence", "Licens"),
+            ],
+            result["factors"],
+        ),
     }
     if table not in tables:
         raise Http404(_("Unknown table."))
@@ -145,8 +216,8 @@ def upload(request: HttpRequest, code: str) -> HttpResponse:
             stored = StoredMapping.objects.get(municipality=muni, name=form.cleaned_data["mapping"])
             mapping = ColumnMapping.from_dict(stored.mapping)
         with tempfile.TemporaryDirectory() as tmp:
-            files = []
-            for upload_file in request.FILES.getlist("files"):
+            files: list[tuple[str, Path]] = []
+            for upload_file in request.FILES.getlist("ledger_files"):
                 name = Path(upload_file.name or "fil").name
                 target = Path(tmp) / f"{len(files)}-{name}"
                 with target.open("wb") as out:
@@ -155,13 +226,17 @@ def upload(request: HttpRequest, code: str) -> HttpResponse:
                 files.append((name, target))
             try:
                 result = services.import_ledger(
-                    request.user, muni, files, ledger_name=form.cleaned_data["ledger"],
-                    mapping=mapping, threshold=form.cleaned_data["threshold"] / 100,
+                    request.user,
+                    muni,
+                    files,
+                    ledger_name=form.cleaned_data["ledger"],
+                    mapping=mapping,
+                    threshold=form.cleaned_data["threshold"] / 100,
                 )
             except services.ImportRefused as exc:
                 refused = exc.reports
             except ValueError as exc:
-                form.add_error("files", str(exc))
+                form.add_error("ledger_files", str(exc))
             else:
                 messages.success(
                     request,
@@ -171,5 +246,4 @@ def upload(request: HttpRequest, code: str) -> HttpResponse:
                 return redirect(
                     f"{reverse('footprint:overview', args=[code])}?reskontra={result.ledger.pk}"
                 )
-    return render(request, "footprint/upload.html",
-                  _ctx(request, muni, form=form, refused=refused))
+    return render(request, "footprint/upload.html", _ctx(request, muni, form=form, refused=refused))

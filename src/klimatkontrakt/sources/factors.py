@@ -88,7 +88,9 @@ class FactorSet:
 
 def parse_unit(unit: str) -> tuple[float, str]:
     """``"kg CO2e/SEK"`` -> (1.0, "SEK"); ``"g CO2e/kWh"`` -> (0.001, "kWh")."""
-    match = re.fullmatch(r"\s*(g|kg|t|ton|tonne)\s*co2e?\s*(?:per|/)\s*([A-Za-z0-9]+)\s*", unit, re.I)
+    match = re.fullmatch(
+        r"\s*(g|kg|t|ton|tonne)\s*co2e?\s*(?:per|/)\s*([A-Za-z0-9]+)\s*", unit, re.I
+    )
     if not match:
         raise ValueError(f"okänd enhet {unit!r}; skriv t.ex. 'kg CO2e/SEK' eller 'kg CO2e/kWh'")
     scale = _MASS[match.group(1).lower()]
@@ -127,7 +129,9 @@ def _read_rows(source: Path | str, name: str | None = None) -> tuple[str, list[d
     errors = []
     for number, r in enumerate(reader, start=2):
         if "\0extra" in r:
-            errors.append(f"{name}, rad {number}: fler värden än kolumner (citera fält med {delimiter!r})")
+            errors.append(
+                f"{name}, rad {number}: fler värden än kolumner (citera fält med {delimiter!r})"
+            )
             continue
         rows.append({(k or "").strip().lower(): (v or "").strip() for k, v in r.items()})
     if errors:
@@ -259,7 +263,9 @@ def read_price_index(source: Path | str, name: str | None = None) -> dict[int, f
     return out
 
 
-def read_exchange_rates(source: Path | str, name: str | None = None) -> dict[tuple[str, int], float]:
+def read_exchange_rates(
+    source: Path | str, name: str | None = None
+) -> dict[tuple[str, int], float]:
     name, rows = _read_rows(source, name)
     out: dict[tuple[str, int], float] = {}
     errors = []

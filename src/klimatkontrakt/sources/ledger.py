@@ -213,10 +213,10 @@ def map_columns(headings: Iterable[str], mapping: ColumnMapping | None = None) -
         if name in found:
             continue
         for alias in aliases:
-            heading = by_norm.get(alias)
-            if heading is not None and heading not in taken:
-                found[name] = heading
-                taken.add(heading)
+            match = by_norm.get(alias)
+            if match is not None and match not in taken:
+                found[name] = match
+                taken.add(match)
                 break
     missing = [name for name in REQUIRED_FIELDS if name not in found]
     if missing:
@@ -434,7 +434,8 @@ def bad_rows(con: object, ledger: PreparedLedger, limit: int = 1000) -> list[Bad
     query = (
         f"SELECT row_no, bad_column, bad_reason, "
         f"CASE WHEN bad_column = {_sql_str(ledger.columns['date'])} THEN date_raw "
-        f"WHEN bad_column = {_sql_str(ledger.columns['amount'])} THEN amount_raw END FROM ({lines_sql(ledger, with_row=True)}) "
+        f"WHEN bad_column = {_sql_str(ledger.columns['amount'])} THEN amount_raw END"
+        f" FROM ({lines_sql(ledger, with_row=True)}) "
         f"WHERE bad_reason IS NOT NULL LIMIT {int(limit)}"
     )
     found = [

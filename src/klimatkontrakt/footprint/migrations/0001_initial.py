@@ -6,159 +6,330 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisations', '0001_initial'),
+        ("organisations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ActivityRecord',
+            name="ActivityRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveIntegerField(verbose_name='year')),
-                ('department', models.CharField(blank=True, max_length=200, verbose_name='department')),
-                ('activity', models.CharField(max_length=100, verbose_name='activity')),
-                ('quantity', models.FloatField(verbose_name='quantity')),
-                ('unit', models.CharField(max_length=10, verbose_name='unit')),
-                ('replaces_category', models.CharField(blank=True, max_length=100, verbose_name='replaces category')),
-                ('replaces_account', models.CharField(blank=True, max_length=20, verbose_name='replaces account prefix')),
-                ('replaces_supplier_id', models.CharField(blank=True, max_length=20, verbose_name='replaces supplier')),
-                ('source', models.CharField(blank=True, max_length=300, verbose_name='source')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='activity_records', to='organisations.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveIntegerField(verbose_name="year")),
+                (
+                    "department",
+                    models.CharField(blank=True, max_length=200, verbose_name="department"),
+                ),
+                ("activity", models.CharField(max_length=100, verbose_name="activity")),
+                ("quantity", models.FloatField(verbose_name="quantity")),
+                ("unit", models.CharField(max_length=10, verbose_name="unit")),
+                (
+                    "replaces_category",
+                    models.CharField(blank=True, max_length=100, verbose_name="replaces category"),
+                ),
+                (
+                    "replaces_account",
+                    models.CharField(
+                        blank=True, max_length=20, verbose_name="replaces account prefix"
+                    ),
+                ),
+                (
+                    "replaces_supplier_id",
+                    models.CharField(blank=True, max_length=20, verbose_name="replaces supplier"),
+                ),
+                ("source", models.CharField(blank=True, max_length=300, verbose_name="source")),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="activity_records",
+                        to="organisations.municipality",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['year', 'department', 'activity'],
+                "ordering": ["year", "department", "activity"],
             },
         ),
         migrations.CreateModel(
-            name='FactorSet',
+            name="FactorSet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('updated', models.DateTimeField(auto_now=True)),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='factor_sets', to='organisations.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("updated", models.DateTimeField(auto_now=True)),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="factor_sets",
+                        to="organisations.municipality",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='EmissionFactor',
+            name="EmissionFactor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('category', models.CharField(max_length=100, verbose_name='category')),
-                ('value', models.FloatField(verbose_name='kg CO2e per unit')),
-                ('unit', models.CharField(help_text='SEK, USD, kWh, l, kg, km …', max_length=10, verbose_name='unit')),
-                ('year', models.PositiveIntegerField(verbose_name='year')),
-                ('currency', models.CharField(blank=True, max_length=3, verbose_name='currency')),
-                ('price_basis', models.CharField(blank=True, max_length=20, verbose_name='price basis')),
-                ('quality', models.CharField(blank=True, max_length=10, verbose_name='quality')),
-                ('low', models.FloatField(blank=True, null=True)),
-                ('high', models.FloatField(blank=True, null=True)),
-                ('fossil_share', models.FloatField(blank=True, null=True)),
-                ('kwh_per_unit', models.FloatField(blank=True, null=True)),
-                ('source', models.TextField(verbose_name='source')),
-                ('licence', models.CharField(max_length=200, verbose_name='licence')),
-                ('factor_set', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='factors', to='footprint.factorset')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("category", models.CharField(max_length=100, verbose_name="category")),
+                ("value", models.FloatField(verbose_name="kg CO2e per unit")),
+                (
+                    "unit",
+                    models.CharField(
+                        help_text="SEK, USD, kWh, l, kg, km …", max_length=10, verbose_name="unit"
+                    ),
+                ),
+                ("year", models.PositiveIntegerField(verbose_name="year")),
+                ("currency", models.CharField(blank=True, max_length=3, verbose_name="currency")),
+                (
+                    "price_basis",
+                    models.CharField(blank=True, max_length=20, verbose_name="price basis"),
+                ),
+                ("quality", models.CharField(blank=True, max_length=10, verbose_name="quality")),
+                ("low", models.FloatField(blank=True, null=True)),
+                ("high", models.FloatField(blank=True, null=True)),
+                ("fossil_share", models.FloatField(blank=True, null=True)),
+                ("kwh_per_unit", models.FloatField(blank=True, null=True)),
+                ("source", models.TextField(verbose_name="source")),
+                ("licence", models.CharField(max_length=200, verbose_name="licence")),
+                (
+                    "factor_set",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="factors",
+                        to="footprint.factorset",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['category'],
+                "ordering": ["category"],
             },
         ),
         migrations.CreateModel(
-            name='Ledger',
+            name="Ledger",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('published', models.BooleanField(default=False, verbose_name='published')),
-                ('example_data', models.BooleanField(default=False, verbose_name='example data')),
-                ('updated', models.DateTimeField(auto_now=True)),
-                ('factor_set', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='footprint.factorset')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ledgers', to='organisations.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("published", models.BooleanField(default=False, verbose_name="published")),
+                ("example_data", models.BooleanField(default=False, verbose_name="example data")),
+                ("updated", models.DateTimeField(auto_now=True)),
+                (
+                    "factor_set",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="footprint.factorset",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ledgers",
+                        to="organisations.municipality",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='LedgerImport',
+            name="LedgerImport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file_name', models.CharField(max_length=300, verbose_name='file')),
-                ('content_hash', models.CharField(max_length=64, verbose_name='content hash (SHA-256)')),
-                ('parquet', models.CharField(max_length=500, verbose_name='stored lines')),
-                ('lines', models.PositiveIntegerField(verbose_name='lines')),
-                ('skipped', models.JSONField(default=list, verbose_name='skipped rows')),
-                ('encoding', models.CharField(blank=True, max_length=20)),
-                ('delimiter', models.CharField(blank=True, max_length=4)),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('imported_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('ledger', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='imports', to='footprint.ledger')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file_name", models.CharField(max_length=300, verbose_name="file")),
+                (
+                    "content_hash",
+                    models.CharField(max_length=64, verbose_name="content hash (SHA-256)"),
+                ),
+                ("parquet", models.CharField(max_length=500, verbose_name="stored lines")),
+                ("lines", models.PositiveIntegerField(verbose_name="lines")),
+                ("skipped", models.JSONField(default=list, verbose_name="skipped rows")),
+                ("encoding", models.CharField(blank=True, max_length=20)),
+                ("delimiter", models.CharField(blank=True, max_length=4)),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "imported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "ledger",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="imports",
+                        to="footprint.ledger",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created', 'pk'],
+                "ordering": ["created", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='RuleSet',
+            name="RuleSet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('updated', models.DateTimeField(auto_now=True)),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='rule_sets', to='organisations.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("updated", models.DateTimeField(auto_now=True)),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rule_sets",
+                        to="organisations.municipality",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Rule',
+            name="Rule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(verbose_name='row')),
-                ('field', models.CharField(choices=[('account', 'Account prefix'), ('supplier_id', 'Supplier organisation number'), ('supplier_name', 'Supplier name'), ('text', 'Text')], max_length=20, verbose_name='field')),
-                ('pattern', models.CharField(max_length=300, verbose_name='pattern')),
-                ('category', models.CharField(max_length=100, verbose_name='category')),
-                ('priority', models.IntegerField(verbose_name='priority')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('rule_set', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rules', to='footprint.ruleset')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(verbose_name="row")),
+                (
+                    "field",
+                    models.CharField(
+                        choices=[
+                            ("account", "Account prefix"),
+                            ("supplier_id", "Supplier organisation number"),
+                            ("supplier_name", "Supplier name"),
+                            ("text", "Text"),
+                        ],
+                        max_length=20,
+                        verbose_name="field",
+                    ),
+                ),
+                ("pattern", models.CharField(max_length=300, verbose_name="pattern")),
+                ("category", models.CharField(max_length=100, verbose_name="category")),
+                ("priority", models.IntegerField(verbose_name="priority")),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                (
+                    "rule_set",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rules",
+                        to="footprint.ruleset",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position'],
+                "ordering": ["position"],
             },
         ),
         migrations.AddField(
-            model_name='ledger',
-            name='rule_set',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='footprint.ruleset'),
+            model_name="ledger",
+            name="rule_set",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                to="footprint.ruleset",
+            ),
         ),
         migrations.CreateModel(
-            name='ColumnMapping',
+            name="ColumnMapping",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('mapping', models.JSONField(verbose_name='mapping')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='column_mappings', to='organisations.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("mapping", models.JSONField(verbose_name="mapping")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="column_mappings",
+                        to="organisations.municipality",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('municipality', 'name'), name='unique_column_mapping')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("municipality", "name"), name="unique_column_mapping"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='factorset',
-            constraint=models.UniqueConstraint(fields=('municipality', 'name'), name='unique_factor_set'),
+            model_name="factorset",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "name"), name="unique_factor_set"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='emissionfactor',
-            constraint=models.UniqueConstraint(fields=('factor_set', 'category'), name='unique_factor'),
+            model_name="emissionfactor",
+            constraint=models.UniqueConstraint(
+                fields=("factor_set", "category"), name="unique_factor"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ledgerimport',
-            constraint=models.UniqueConstraint(fields=('ledger', 'content_hash'), name='unique_import_hash'),
+            model_name="ledgerimport",
+            constraint=models.UniqueConstraint(
+                fields=("ledger", "content_hash"), name="unique_import_hash"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ruleset',
-            constraint=models.UniqueConstraint(fields=('municipality', 'name'), name='unique_rule_set'),
+            model_name="ruleset",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "name"), name="unique_rule_set"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ledger',
-            constraint=models.UniqueConstraint(fields=('municipality', 'name'), name='unique_ledger'),
+            model_name="ledger",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "name"), name="unique_ledger"
+            ),
         ),
     ]

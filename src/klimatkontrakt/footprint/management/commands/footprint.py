@@ -51,9 +51,11 @@ class Command(BaseCommand):
             if options["price_index"] or options["exchange_rates"]:
                 tables = ConversionTables(
                     price_index=read_price_index(options["price_index"])
-                    if options["price_index"] else tables.price_index,
+                    if options["price_index"]
+                    else tables.price_index,
                     sek_per=read_exchange_rates(options["exchange_rates"])
-                    if options["exchange_rates"] else tables.sek_per,
+                    if options["exchange_rates"]
+                    else tables.sek_per,
                 )
             mapping = None
             if options["mapping"]:
@@ -61,8 +63,9 @@ class Command(BaseCommand):
             for path in options["ledgers"]:
                 if not path.exists():
                     raise CommandError(f"{path}: filen finns inte")
-            result = run(options["ledgers"], rules, factors, activity, tables, mapping,
-                         options["threshold"])
+            result = run(
+                options["ledgers"], rules, factors, activity, tables, mapping, options["threshold"]
+            )
         except (TableFormatError, LedgerFormatError, ValueError) as exc:
             raise CommandError(str(exc)) from exc
         if options["compact"]:

@@ -57,8 +57,11 @@ class Command(BaseCommand):
                 services.import_activity(admin, muni, options["activity"])
             if options["files"]:
                 result = services.import_ledger(
-                    admin, muni, [(p.name, p) for p in options["files"]],
-                    ledger_name=options["ledger"], mapping=mapping,
+                    admin,
+                    muni,
+                    [(p.name, p) for p in options["files"]],
+                    ledger_name=options["ledger"],
+                    mapping=mapping,
                     threshold=options["threshold"],
                 )
                 for report in result.reports:

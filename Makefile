@@ -7,6 +7,7 @@ AXE_VERSION := 4.14.1
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
 HOST ?= 127.0.0.1
 PORT ?= 8000
+LINT_DIRS := $(wildcard src tests bench scripts)
 
 .PHONY: run install migrate demo serve test test-fast lint format messages axe check-deploy clean
 
@@ -45,13 +46,13 @@ test-fast: install
 	$(BIN)/pytest -m "not browser" -x $(PYTEST_ARGS)
 
 lint: install
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check $(LINT_DIRS)
+	$(BIN)/ruff format --check $(LINT_DIRS)
 	$(BIN)/mypy
 
 format: install
-	$(BIN)/ruff check --fix src tests bench
-	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix $(LINT_DIRS)
+	$(BIN)/ruff format $(LINT_DIRS)
 
 messages: install
 	cd src/klimatkontrakt && $(abspath $(BIN))/klimatkontrakt makemessages -l sv --no-obsolete --no-location && $(abspath $(BIN))/klimatkontrakt compilemessages

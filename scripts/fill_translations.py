@@ -7,7 +7,9 @@ from pathlib import Path
 import polib
 
 table = runpy.run_path(sys.argv[1])["T"]
-po_path = Path(sys.argv[2] if len(sys.argv) > 2 else "src/klimatkontrakt/locale/sv/LC_MESSAGES/django.po")
+po_path = Path(
+    sys.argv[2] if len(sys.argv) > 2 else "src/klimatkontrakt/locale/sv/LC_MESSAGES/django.po"
+)
 po = polib.pofile(str(po_path))
 missing = []
 for entry in po:

@@ -8,6 +8,7 @@ from ninja.security import django_auth
 from klimatkontrakt import __version__
 from klimatkontrakt.contracts.api import router as contracts_router
 from klimatkontrakt.contracts.services import FrozenVersionError, StaleEditError
+from klimatkontrakt.emissions.api import router as emissions_router
 from klimatkontrakt.footprint.api import router as footprint_router
 from klimatkontrakt.organisations.api import router as organisations_router
 
@@ -47,4 +48,5 @@ def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 
 api.add_router("/organisations/", organisations_router)
 api.add_router("/contracts/", contracts_router)
+api.add_router("/emissions/", emissions_router)
 api.add_router("/footprint/", footprint_router)

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "klimatkontrakt.web",
     "klimatkontrakt.organisations",
     "klimatkontrakt.contracts",
+    "klimatkontrakt.emissions",
     "klimatkontrakt.footprint",
 ]
 
@@ -140,6 +141,10 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "media"
 LEDGER_DIR = VAR_DIR / "ledgers"
 CACHE_DIR = VAR_DIR / "cache"
+# Where `fetch-smhi` downloads SMHI's national report from (overridable for mirrors and tests).
+SMHI_BASE_URL = os.environ.get(
+    "KLIMATKONTRAKT_SMHI_BASE_URL", "https://nationellaemissionsdatabasen.smhi.se"
+)
 
 # Django 6.1 mailers: SMTP in production, the console in development (mail is printed).
 MAILERS = {

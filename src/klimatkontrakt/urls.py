@@ -9,6 +9,7 @@ urlpatterns = [
     path("konto/", include("klimatkontrakt.web.account_urls")),
     path("api/", api.urls),
     path("", include("klimatkontrakt.contracts.urls")),
+    path("", include("klimatkontrakt.emissions.urls")),
     path("", include("klimatkontrakt.footprint.urls")),
     path("", include("klimatkontrakt.web.urls")),
 ]

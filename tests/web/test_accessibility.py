@@ -75,3 +75,17 @@ def test_form_with_errors(browser, live_server, client, admin_user, signed_pair)
     )
     context.close()
     assert result["violations"] == []
+
+
+def test_emissions_pages(browser, live_server):  # noqa: F811
+    from klimatkontrakt.emissions.services import load_demo_emissions
+    from klimatkontrakt.organisations.services import BUNDLED_CODE_LIST, import_municipalities
+
+    import_municipalities(BUNDLED_CODE_LIST)
+    load_demo_emissions()
+    for path, language in [
+        ("/kommun/1780/utslapp/", None),
+        ("/kommun/1780/utslapp/?gas=GGT&method=carbon-law", None),
+        ("/kommun/1780/utslapp/?gas=GGT", "en-GB"),
+    ]:
+        assert_accessible(browser, live_server.url + path, language=language)

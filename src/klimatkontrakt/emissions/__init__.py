@@ -1,0 +1,1 @@
+"""Territorial emissions from SMHI's releases, carbon budgets, goals and the BAU forecast."""

@@ -1,0 +1,180 @@
+"""Emissions in the JSON API: releases, a municipality's history, budget, comparison and goals.
+SMHI's figures are public; goals and adopted budgets follow the municipality's publication."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.security import django_auth
+
+from klimatkontrakt.calc.budgets import METHODS
+from klimatkontrakt.emissions import selectors, services, tables
+from klimatkontrakt.emissions.models import Goal
+from klimatkontrakt.organisations.selectors import municipality_by_code
+
+router = Router(tags=["emissions"])
+
+
+class ReleaseOut(Schema):
+    gas: str
+    gas_name: str
+    unit: str
+    release_date: str
+    report_name: str
+    file_name: str
+    sha256: str
+    is_current: bool
+    years: list[int]
+    discrepancies: int
+
+
+class MethodOut(Schema):
+    name: str
+    title: str
+    description: str
+    parameters: dict[str, Any]
+
+
+class GoalIn(Schema):
+    name: str
+    target_year: int
+    level_t: float | None = None
+    share_of_base: float | None = None
+    base_year: int | None = None
+    scope: str = "territorial"
+    gas: str = "GGT"
+    is_published: bool = False
+
+
+class GoalOut(Schema):
+    id: int
+    name: str
+    target_year: int
+    level_t: float | None
+    share_of_base: float | None
+    base_year: int | None
+    scope: str
+    gas: str
+    is_published: bool
+
+
+def _release(gas: str) -> Any:
+    try:
+        return selectors.current_release(gas)
+    except selectors.NoRelease as exc:
+        raise HttpError(404, str(exc)) from exc
+
+
+def _method(method: str) -> str:
+    if method not in METHODS:
+        raise HttpError(422, f"unknown method {method!r}; choose one of {sorted(METHODS)}")
+    return method
+
+
+@router.get("/releases", response=list[ReleaseOut])
+def releases(request: HttpRequest) -> list[dict[str, Any]]:
+    return [
+        {
+            "gas": r.gas,
+            "gas_name": r.gas_name,
+            "unit": r.unit,
+            "release_date": r.release_date.isoformat(),
+            "report_name": r.report_name,
+            "file_name": r.file_name,
+            "sha256": r.sha256,
+            "is_current": r.is_current,
+            "years": r.years,
+            "discrepancies": len(r.discrepancies),
+        }
+        for r in selectors.releases()
+    ]
+
+
+@router.get("/methods", response=list[MethodOut])
+def methods(request: HttpRequest) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": m.name,
+            "title": m.title,
+            "description": m.description,
+            "parameters": m.parameters(),
+        }
+        for m in METHODS.values()
+    ]
+
+
+@router.get("/budgets")
+def all_budgets(
+    request: HttpRequest,
+    method: str = selectors.DEFAULT_METHOD,
+    gas: str = "CO2",
+    current_year: int | None = None,
+) -> list[dict[str, Any]]:
+    _release(gas)
+    return selectors.all_budgets(method=_method(method), gas=gas, current_year=current_year)
+
+
+def _table(key: str, code: str, request: HttpRequest, gas: str, method: str) -> dict[str, Any]:
+    muni = municipality_by_code(code)
+    release = _release(gas)
+    table = tables.table(key, release, muni, request.user, _method(method), None)
+    if table is None:
+        raise HttpError(404, f"no {key} data for {code}")
+    return {
+        "municipality": muni.code,
+        "title": table.title,
+        "source": selectors.source_of(release),
+        "columns": [k for k, _ in table.columns],
+        "rows": table.rows,
+    }
+
+
+@router.get("/{code}/history")
+def history(request: HttpRequest, code: str, gas: str = "CO2") -> dict[str, Any]:
+    return _table("history", code, request, gas, selectors.DEFAULT_METHOD)
+
+
+@router.get("/{code}/comparison")
+def comparison(request: HttpRequest, code: str, gas: str = "CO2") -> dict[str, Any]:
+    return _table("comparison", code, request, gas, selectors.DEFAULT_METHOD)
+
+
+@router.get("/{code}/gap")
+def gap(request: HttpRequest, code: str, gas: str = "GGT") -> dict[str, Any]:
+    return _table("gap", code, request, gas, selectors.DEFAULT_METHOD)
+
+
+@router.get("/{code}/budget")
+def budget(
+    request: HttpRequest,
+    code: str,
+    method: str = selectors.DEFAULT_METHOD,
+    gas: str = "CO2",
+    current_year: int | None = None,
+) -> dict[str, Any]:
+    muni = municipality_by_code(code)
+    _release(gas)
+    try:
+        return selectors.municipality_budget(
+            muni, method=_method(method), gas=gas, current_year=current_year, user=request.user
+        )
+    except ValueError as exc:
+        raise HttpError(422, str(exc)) from exc
+
+
+@router.get("/{code}/goals", response=list[GoalOut])
+def goals(request: HttpRequest, code: str) -> list[Goal]:
+    return list(selectors.goals(request.user, municipality_by_code(code)))
+
+
+@router.post("/{code}/goals", response={201: GoalOut}, auth=django_auth)
+def create_goal(request: HttpRequest, code: str, payload: GoalIn) -> tuple[int, Goal]:
+    muni = municipality_by_code(code)
+    try:
+        goal = services.save_goal(request.user, muni, **payload.dict())
+    except ValueError as exc:
+        raise HttpError(422, str(exc)) from exc
+    return 201, goal

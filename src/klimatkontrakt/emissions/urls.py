@@ -1,0 +1,9 @@
+from django.urls import path
+
+from klimatkontrakt.emissions import views
+
+app_name = "emissions"
+urlpatterns = [
+    path("kommun/<str:code>/utslapp/", views.page, name="page"),
+    path("kommun/<str:code>/utslapp/data/<slug:chart>/", views.chart_data, name="data"),
+]

@@ -1,0 +1,104 @@
+"""The municipality's emissions page and its chart downloads. Figures come from selectors and
+tables; this module only picks the release and method from the query string and renders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from klimatkontrakt.calc.budgets import METHODS
+from klimatkontrakt.emissions import charts, selectors, tables
+from klimatkontrakt.emissions.models import Release
+from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.organisations.selectors import municipality_by_code
+from klimatkontrakt.web.charts import page_chart
+from klimatkontrakt.web.downloads import table_response
+
+
+def _choices(request: HttpRequest) -> tuple[Release | None, str, int | None, list[str]]:
+    gases = sorted(selectors.available_gases())
+    gas = request.GET.get("gas", "").upper() or ("CO2" if "CO2" in gases else "")
+    if not gas and gases:
+        gas = gases[0]
+    release = None
+    if gas:
+        try:
+            release = selectors.current_release(gas)
+        except selectors.NoRelease as exc:
+            raise Http404(str(exc)) from exc
+    method = request.GET.get("method", selectors.DEFAULT_METHOD)
+    if method not in METHODS:
+        raise Http404(f"unknown method {method}")
+    year = request.GET.get("year", "")
+    return release, method, int(year) if year.isdigit() else None, gases
+
+
+def _download_url(muni: Municipality, key: str, release: Release, method: str) -> str:
+    from django.urls import reverse
+
+    return reverse("emissions:data", args=[muni.code, key]) + f"?gas={release.gas}&method={method}"
+
+
+def page(request: HttpRequest, code: str) -> HttpResponse:
+    muni = municipality_by_code(code)
+    release, method, year, gases = _choices(request)
+    ctx: dict[str, Any] = {
+        "municipality": muni,
+        "active": "emissions",
+        "gases": gases,
+        "methods": [(key, m.title) for key, m in METHODS.items()],
+        "method": method,
+        "release": release,
+    }
+    if release is None:
+        return render(request, "emissions/page.html", ctx)
+    language = get_language() or "sv"
+    history = tables.history(release, muni)
+    budget_table, figures = tables.budget(release, muni, request.user, method, year)
+    gap_table = tables.gap(release, muni, request.user)
+    comparison = tables.comparison(release, muni)
+
+    def chart(table: tables.Table, spec: Any) -> Any:
+        return page_chart(
+            spec,
+            id=f"chart-{table.key}",
+            title=table.title,
+            source=table.source,
+            columns=table.columns,
+            rows=table.rows,
+            download_url=_download_url(muni, table.key, release, method),
+            language=language,
+        )
+
+    ctx.update(
+        figures=figures,
+        history_chart=chart(history, charts.history(history)),
+        budget_chart=chart(budget_table, charts.lines(budget_table, "tonnes", "series")),
+        gap_chart=chart(gap_table, charts.gap(gap_table)) if gap_table else None,
+        gap_note=gap_table.note if gap_table else "",
+        comparison_chart=chart(comparison, charts.lines(comparison, "index", "area")),
+        comparison_note=comparison.note,
+        goal=selectors.first_goal(request.user, muni, release.gas),
+        discrepancy_count=len(release.discrepancies),
+    )
+    return render(request, "emissions/page.html", ctx)
+
+
+def chart_data(request: HttpRequest, code: str, chart: str) -> HttpResponse:
+    muni = municipality_by_code(code)
+    release, method, year, _gases = _choices(request)
+    if release is None:
+        raise Http404("no emissions imported")
+    table = tables.table(chart, release, muni, request.user, method, year)
+    if table is None:
+        raise Http404(f"no chart {chart}")
+    return table_response(
+        f"{muni.code}-{chart}-{release.gas}-{release.release_date:%Y-%m-%d}",
+        table.columns,
+        table.rows,
+        request.GET.get("format", "csv"),
+        source=table.source,
+    )

@@ -78,13 +78,12 @@ def test_quantity_units():
         fp.convert_quantity(1.0, "l", "kWh")
 
 
-@given(st.floats(-50, 50), st.floats(0, 1e5))
-def test_ols_recovers_a_straight_line(slope, intercept):
-    years = [2019.0, 2020.0, 2021.0, 2022.0]
-    values = [intercept + slope * (y - 2019) for y in years]
-    got_slope, got_intercept = fp.ols(years, values)
-    assert got_slope == pytest.approx(slope, abs=1e-6)
-    assert got_slope * 2019 + got_intercept == pytest.approx(intercept, abs=1e-4)
+@given(st.floats(-50, 50), st.floats(1e4, 1e5))
+def test_bau_of_a_straight_line_continues_it(slope, start):
+    series = {y: start + slope * (y - 2019) for y in range(2019, 2025)}
+    bau = fp.bau_trend(series)
+    for year, value in bau.items():
+        assert value == pytest.approx(max(0.0, start + slope * (year - 2019)), abs=1e-6)
 
 
 def test_bau_continues_the_trend_to_2030_and_not_below_zero():
@@ -92,6 +91,7 @@ def test_bau_continues_the_trend_to_2030_and_not_below_zero():
     assert list(bau) == list(range(2025, 2031))
     assert bau[2025] == pytest.approx(70.0) and bau[2030] == pytest.approx(20.0)
     assert min(fp.bau_trend({2023: 100.0, 2024: 10.0}).values()) == 0.0
+    assert fp.bau_trend({2024: 10.0}) == {}  # one year gives no trend
 
 
 def test_year_on_year():

@@ -112,3 +112,12 @@ def test_upload_form_imports_and_refuses(client, editor, karlstad, tmp_path):
 def test_upload_needs_edit_role(client, viewer):
     client.force_login(viewer)
     assert client.get("/kommun/1780/inkop/importera/").status_code == 403
+
+
+def test_drill_down_links_keep_the_filter_encoded(client, editor, ledger):
+    services.set_published(editor, ledger, True)
+    page = client.get(
+        "/kommun/1780/inkop/rader/", {"department": "Teknik- och fastighetsförvaltningen"}
+    ).content.decode()
+    assert "department=Teknik-+och+fastighetsf%C3%B6rvaltningen" in page
+    assert "Bygg &amp; Betong AB" in page and "Mejeri Öst AB" not in page

@@ -5,8 +5,12 @@ Numbers in, numbers out; tonnes are t CO2e as float, money is SEK as float.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+
+import numpy as np
+
+from klimatkontrakt.calc import trends
 
 # Spread of a factor when it gives no low/high of its own, by the quality it is marked with.
 # A project convention (not from a cited source): documented in docs/footprint.md.
@@ -138,26 +142,16 @@ def fossil_share(energy: Iterable[tuple[float, float]]) -> float | None:
     return fossil / total if total > 0 else None
 
 
-def ols(xs: Sequence[float], ys: Sequence[float]) -> tuple[float, float]:
-    """Least-squares (slope, intercept); a flat line through the only point when n == 1."""
-    if len(xs) != len(ys) or not xs:
-        raise ValueError("behöver lika många x och y, minst ett")
-    n = len(xs)
-    mx, my = sum(xs) / n, sum(ys) / n
-    sxx = sum((x - mx) ** 2 for x in xs)
-    if sxx == 0:
-        return 0.0, my
-    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx
-    return slope, my - slope * mx
-
-
 def bau_trend(by_year: Mapping[int, float], until: int = 2030) -> dict[int, float]:
-    """Business-as-usual: the linear trend of past years continued to ``until``, not below 0."""
-    if not by_year:
+    """Business-as-usual: the least-squares trend of the years given, continued to ``until``
+    and floored at zero (calc.trends, the same method as the territorial BAU); needs 2 years."""
+    if len(by_year) < 2:
         return {}
     years = sorted(by_year)
-    slope, intercept = ols([float(y) for y in years], [by_year[y] for y in years])
-    return {y: max(0.0, slope * y + intercept) for y in range(years[-1] + 1, until + 1)}
+    baseline = trends.bau_forecast(
+        years, np.array([[by_year[y] for y in years]]), from_year=years[0], until=until
+    )
+    return {y: float(baseline.at(y)[0]) for y in baseline.years}
 
 
 def year_on_year(by_year: Mapping[int, float]) -> dict[int, dict[str, float | None]]:

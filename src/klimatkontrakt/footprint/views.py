@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -108,7 +109,7 @@ def lines(request: HttpRequest, code: str) -> HttpResponse:
         else 1
     )
     rows = selectors.invoice_lines(ledger, filters, limit=PAGE + 1, offset=(page - 1) * PAGE)
-    query = "&".join(f"{k}={v}" for k, v in filters.items())
+    query = urlencode(filters)
     return render(
         request,
         "footprint/lines.html",

@@ -121,3 +121,45 @@ def test_drill_down_links_keep_the_filter_encoded(client, editor, ledger):
     ).content.decode()
     assert "department=Teknik-+och+fastighetsf%C3%B6rvaltningen" in page
     assert "Bygg &amp; Betong AB" in page and "Mejeri Öst AB" not in page
+
+
+def test_column_mapping_page_saves_a_mapping_the_upload_uses(client, editor, karlstad, tmp_path):
+    client.force_login(editor)
+    assert client.get("/kommun/1780/inkop/kolumner/").status_code == 200
+    response = client.post(
+        "/kommun/1780/inkop/kolumner/",
+        {
+            "name": "Ekonomisystemet",
+            "delimiter": ";",
+            "encoding": "",
+            "date_format": "%d/%m/%Y",
+            "col_account": "Kto",
+            "col_amount": "Summa",
+            "col_date": "Dag",
+            "col_supplier_name": "Lev",
+        },
+    )
+    assert response.status_code == 302
+    path = tmp_path / "annan.csv"
+    path.write_text("Lev;Kto;Summa;Dag\nMejeri Öst AB;4012;99,50;05/03/2024\n", encoding="utf-8")
+    with path.open("rb") as handle:
+        response = client.post(
+            "/kommun/1780/inkop/importera/",
+            {
+                "ledger": "Annan",
+                "ledger_files": handle,
+                "threshold": "1",
+                "mapping": "Ekonomisystemet",
+            },
+        )
+    assert response.status_code == 302
+    figures = selectors.footprint(selectors.current_ledger(editor, karlstad))
+    assert figures["spend_sek"] == pytest.approx(99.5) and figures["by_year"] == {
+        "2024": {"spend_sek": 99.5, "t": figures["total_t"]}
+    }
+
+
+def test_column_mapping_rejects_a_date_format_without_codes(client, editor, karlstad):
+    client.force_login(editor)
+    response = client.post("/kommun/1780/inkop/kolumner/", {"name": "x", "date_format": "dd/mm"})
+    assert response.status_code == 200 and "strftime" in response.content.decode()

@@ -110,5 +110,9 @@ def test_footprint_pages(browser, live_server, client, editor, karlstad, tmp_pat
         assert_accessible(browser, live_server.url + path, language=language)
     client.force_login(editor)
     cookies = session_cookie(client, live_server.url)
-    for path in ["/kommun/1780/inkop/", "/kommun/1780/inkop/importera/"]:
+    for path in [
+        "/kommun/1780/inkop/",
+        "/kommun/1780/inkop/importera/",
+        "/kommun/1780/inkop/kolumner/",
+    ]:
         assert_accessible(browser, live_server.url + path, cookies=cookies)

@@ -8,5 +8,6 @@ urlpatterns = [
     path("kommun/<str:code>/inkop/rader/", views.lines, name="lines"),
     path("kommun/<str:code>/inkop/export/", views.export, name="export"),
     path("kommun/<str:code>/inkop/importera/", views.upload, name="upload"),
+    path("kommun/<str:code>/inkop/kolumner/", views.mapping, name="mapping"),
     path("kommun/<str:code>/inkop/<int:pk>/publicera/", views.publish, name="publish"),
 ]

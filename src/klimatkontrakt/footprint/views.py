@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from klimatkontrakt.footprint import charts, selectors, services
-from klimatkontrakt.footprint.forms import ImportForm
+from klimatkontrakt.footprint.forms import ColumnMappingForm, ImportForm
 from klimatkontrakt.footprint.models import ColumnMapping as StoredMapping
 from klimatkontrakt.footprint.models import Ledger
 from klimatkontrakt.organisations.access import can_edit, require_edit
@@ -248,3 +248,26 @@ def upload(request: HttpRequest, code: str) -> HttpResponse:
                     f"{reverse('footprint:overview', args=[code])}?reskontra={result.ledger.pk}"
                 )
     return render(request, "footprint/upload.html", _ctx(request, muni, form=form, refused=refused))
+
+
+def mapping(request: HttpRequest, code: str) -> HttpResponse:
+    """Save how the municipality's own ledger layout maps to the ledger fields."""
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    form = ColumnMappingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.save_column_mapping(
+            request.user,
+            muni,
+            form.cleaned_data["name"],
+            ColumnMapping(
+                columns=form.columns(),
+                delimiter=form.cleaned_data["delimiter"] or None,
+                encoding=form.cleaned_data["encoding"] or None,
+                date_format=form.cleaned_data["date_format"] or None,
+            ),
+        )
+        messages.success(request, _("The column mapping was saved."))
+        return redirect("footprint:upload", code)
+    saved = StoredMapping.objects.filter(municipality=muni).order_by("name")
+    return render(request, "footprint/mapping.html", _ctx(request, muni, form=form, saved=saved))

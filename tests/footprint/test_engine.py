@@ -307,3 +307,25 @@ def test_cube_totals_equal_line_by_line_totals(generated):
         assert result["total_t"] == pytest.approx(sum(expected.values()) / 1000, abs=1e-3)
         for dept, kg in expected.items():
             assert result["by_department"][dept]["t"] == pytest.approx(kg / 1000, abs=1e-3)
+
+
+def test_a_bad_date_anywhere_gives_the_same_figures_for_the_good_lines(tmp_path):
+    """A file with an unreadable date is read row by row; the good lines count the same."""
+    good = [
+        row("A", d, acc, amt, date)
+        for d, acc, amt, date in [
+            ("TFF", "4010", "100,50", "2023-12-31"),
+            ("BUF", "6610", "-20,00", "20240101"),
+            ("TFF", "4610", "1 000,00", "202402"),
+            ("VOF", "7090", "5,00", "2024-03"),
+            ("TFF", "", "7,00", "2024-01-01"),
+            ("TFF", "4010", "x", "2024-01-01"),
+        ]
+    ]
+    fast = run([write_csv(tmp_path / "a.csv", rows=good)], RULES, FACTORS, threshold=0.5)
+    bad_date = [*good, row("A", "TFF", "4010", "1,00", date="2024-13-01")]
+    precise = run([write_csv(tmp_path / "b.csv", rows=bad_date)], RULES, FACTORS, threshold=0.5)
+    assert (fast["lines"], fast["lines_rejected"]) == (4, 2)
+    assert (precise["lines"], precise["lines_rejected"]) == (4, 3)
+    for key in ("spend_sek", "total_t", "by_category", "by_department", "by_year"):
+        assert precise[key] == fast[key], key

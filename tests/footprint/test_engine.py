@@ -310,7 +310,7 @@ def test_cube_totals_equal_line_by_line_totals(generated):
 
 
 def test_a_bad_date_anywhere_gives_the_same_figures_for_the_good_lines(tmp_path):
-    """A file with an unreadable date is read row by row; the good lines count the same."""
+    """A line with an unreadable date is skipped; the good lines count exactly the same."""
     good = [
         row("A", d, acc, amt, date)
         for d, acc, amt, date in [

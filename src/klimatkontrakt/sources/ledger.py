@@ -426,64 +426,6 @@ def lines_sql(ledger: PreparedLedger, with_row: bool = False) -> str:
     )
 
 
-CUBE_TEXT_FIELDS = (
-    "department",
-    "account_text",
-    "text",
-    "supplier_id",
-    "supplier_name",
-    "buyer_id",
-    "currency",
-)
-
-
-def cube_scan_sql(ledger: PreparedLedger) -> str | None:
-    """The fast scan: per row only the amount is parsed; dates are checked per distinct value.
-
-    Returns SQL grouping by ``GROUPING SETS ((key hash), (date_raw))``: the first set is the
-    cube (``year`` taken from the first four characters, ``n_ok`` rows with a readable amount,
-    ``n_all`` all rows); the second lists each distinct raw date once so the caller can parse
-    those few values. None when the layout needs the row-by-row path (a custom date format).
-    """
-    if ledger.date_format:
-        return None
-    cols = ledger.columns
-
-    def raw(name: str) -> str:
-        return _ident(cols[name]) if name in cols else "NULL"
-
-    amount = _amount_expr("amount_clean")
-    keys = ["year_raw", "account", *CUBE_TEXT_FIELDS]
-    carried = ", ".join(f"any_value({k}) AS {k}" for k in keys)
-    inner = ", ".join(
-        [
-            f"left(trim({raw('date')}), 4) AS year_raw",
-            f"{raw('date')} AS date_raw",
-            f"trim({raw('account')}) AS account",
-            *(f"{raw(name)} AS {name}" for name in CUBE_TEXT_FIELDS),
-            f"{amount} AS amount",
-        ]
-    )
-    return (
-        f"SELECT grouping(date_raw) = 0 AS is_date, date_raw, {carried}, sum(amount) AS amount,"
-        " count(amount) AS n_ok, count(*) AS n_all FROM ("
-        f"SELECT {inner} FROM (SELECT *, "
-        + AMOUNT_CLEAN.format(col=raw("amount"))
-        + f" AS amount_clean FROM {source_sql(ledger)})) "
-        f"GROUP BY GROUPING SETS ((hash({', '.join(keys)})), (date_raw))"
-    )
-
-
-def date_check_sql(values_table: str, date_format: str | None = None) -> str:
-    """Distinct raw dates that are not readable or outside 1990-2100 (from the fast scan)."""
-    date = _date_expr("date_raw", date_format)
-    return (
-        f"SELECT date_raw, n_all FROM {values_table} WHERE is_date AND (date_raw IS NULL"
-        f" OR trim(date_raw) = '' OR {date} IS NULL OR year({date}) NOT BETWEEN 1990 AND 2100"
-        f" OR CAST(year({date}) AS VARCHAR) <> left(trim(date_raw), 4))"
-    )
-
-
 def bad_rows(con: object, ledger: PreparedLedger, limit: int = 1000) -> list[BadRow]:
     """Locate bad rows (value errors and rows DuckDB could not split) with file row numbers."""
     import duckdb

@@ -71,6 +71,12 @@ def axe_violations(
     context = browser.new_context(locale=language or "sv-SE")
     if cookies:
         context.add_cookies(cookies)
+    if language:
+        # The site ignores Accept-Language (Swedish first); the switch sets this cookie.
+        from urllib.parse import urlsplit
+
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
+        context.add_cookies([{"name": "django_language", "value": language[:2], "url": origin}])
     page = context.new_page()
     try:
         response = page.goto(url, wait_until="load")

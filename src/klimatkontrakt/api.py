@@ -9,6 +9,8 @@ from klimatkontrakt import __version__
 from klimatkontrakt.contracts.api import router as contracts_router
 from klimatkontrakt.contracts.services import FrozenVersionError, StaleEditError
 from klimatkontrakt.emissions.api import router as emissions_router
+from klimatkontrakt.followup.api import router as followup_router
+from klimatkontrakt.investments.api import router as investments_router
 from klimatkontrakt.footprint.api import router as footprint_router
 from klimatkontrakt.organisations.api import router as organisations_router
 
@@ -49,4 +51,6 @@ def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 api.add_router("/organisations/", organisations_router)
 api.add_router("/contracts/", contracts_router)
 api.add_router("/emissions/", emissions_router)
+api.add_router("/investments/", investments_router)
+api.add_router("/indicators/", followup_router)
 api.add_router("/footprint/", footprint_router)

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "klimatkontrakt.organisations",
     "klimatkontrakt.contracts",
     "klimatkontrakt.emissions",
+    "klimatkontrakt.investments",
+    "klimatkontrakt.followup",
     "klimatkontrakt.footprint",
 ]
 
@@ -52,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "klimatkontrakt.web.middleware.SwedishFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -145,6 +148,12 @@ CACHE_DIR = VAR_DIR / "cache"
 SMHI_BASE_URL = os.environ.get(
     "KLIMATKONTRAKT_SMHI_BASE_URL", "https://nationellaemissionsdatabasen.smhi.se"
 )
+
+# Kolada API v3 (followup: fetch-kolada). Responses are cached on disk for KOLADA_MAX_AGE seconds.
+KOLADA_BASE_URL = os.environ.get("KLIMATKONTRAKT_KOLADA_URL", "https://api.kolada.se/v3")
+KOLADA_CACHE_DIR = CACHE_DIR / "kolada"
+KOLADA_TIMEOUT = float(os.environ.get("KLIMATKONTRAKT_KOLADA_TIMEOUT", "30"))
+KOLADA_MAX_AGE = float(os.environ.get("KLIMATKONTRAKT_KOLADA_MAX_AGE", str(24 * 3600)))
 
 # Django 6.1 mailers: SMTP in production, the console in development (mail is printed).
 MAILERS = {

@@ -10,6 +10,8 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("klimatkontrakt.contracts.urls")),
     path("", include("klimatkontrakt.emissions.urls")),
+    path("", include("klimatkontrakt.investments.urls")),
+    path("", include("klimatkontrakt.followup.urls")),
     path("", include("klimatkontrakt.footprint.urls")),
     path("", include("klimatkontrakt.web.urls")),
 ]

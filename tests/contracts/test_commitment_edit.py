@@ -181,3 +181,30 @@ def test_editable_status_list(client, admin_user, editor, karlstad, version_2023
             )
     assert client.post("/kommun/1780/kontrakt/statusar/", data).status_code == 302
     assert CommitmentStatus.objects.get(municipality=karlstad, name_sv="Vilande").key == "dormant"
+
+
+def test_quick_status_change_with_htmx(editor_client, version_2023):
+    c = Commitment.objects.filter(version=version_2023).first()
+    done = CommitmentStatus.objects.get(municipality=version_2023.contract.municipality, key="done")
+    url = f"/kommun/1780/kontrakt/2023/atagande/{c.pk}/status/"
+    r = editor_client.post(
+        url, {"status": done.pk, "edit_version": c.edit_version}, HTTP_HX_REQUEST="true"
+    )
+    assert r.status_code == 200
+    assert f'id="c{c.pk}"' in r.content.decode() and "Genomförd" in r.content.decode()
+    c.refresh_from_db()
+    assert c.status == done
+    stale = editor_client.post(url, {"status": done.pk, "edit_version": 1}, HTTP_HX_REQUEST="true")
+    assert "Någon annan sparade" in stale.content.decode()
+    plain = editor_client.post(url, {"status": "999999", "edit_version": c.edit_version})
+    assert plain.status_code == 302
+    c.refresh_from_db()
+    assert c.status == done
+
+
+def test_version_page_offers_quick_status_only_to_editors_of_drafts(
+    editor_client, editor, version_2023
+):
+    assert "quick-status" in editor_client.get("/kommun/1780/kontrakt/2023/").content.decode()
+    services.sign_version(editor, version_2023)
+    assert "quick-status" not in editor_client.get("/kommun/1780/kontrakt/2023/").content.decode()

@@ -91,6 +91,17 @@ def test_emissions_pages(browser, live_server):  # noqa: F811
         assert_accessible(browser, live_server.url + path, language=language)
 
 
+def test_indicator_pages(browser, live_server, karlstad):  # noqa: F811
+    from klimatkontrakt.followup.services import load_demo_indicators
+
+    indicators = load_demo_indicators()
+    paths = ["/kommun/1780/indikatorer/"]
+    paths += [f"/kommun/1780/indikatorer/{i.pk}/" for i in indicators[:2]]
+    for path in paths:
+        for language in (None, "en-GB"):
+            assert_accessible(browser, live_server.url + path, language=language)
+
+
 def test_footprint_pages(browser, live_server, client, editor, karlstad, tmp_path, settings):  # noqa: F811
     """Purchase footprint: empty state, overview (sv/en), drill-down, editor's import page."""
     from klimatkontrakt.footprint import services as footprint

@@ -26,3 +26,11 @@ def test_numbers_in_swedish_and_english_format():
     with translation.override("en"):
         assert num(1234567.8) == "1,234,568"
     assert num(None) == "–"
+
+
+def test_an_english_browser_still_gets_swedish_until_it_switches(client, karlstad):
+    page = client.get("/kommun/1780/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert '<html lang="sv">' in page.content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get("/kommun/1780/", HTTP_ACCEPT_LANGUAGE="sv-SE")
+    assert '<html lang="en">' in page.content.decode()

@@ -33,6 +33,11 @@ urlpatterns = [
         name="commitment_delete",
     ),
     path(
+        "kommun/<str:code>/kontrakt/<int:year>/atagande/<int:pk>/status/",
+        views.commitment_status,
+        name="commitment_status",
+    ),
+    path(
         "kommun/<str:code>/kontrakt/<int:year>/avsnitt/<slug:key>/",
         views.section_edit,
         name="section_edit",

@@ -51,6 +51,7 @@ def version_detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
             sections=selectors.sections_with_commitments(version),
             parties=version.parties.select_related("organisation"),
             versions=all_versions,
+            statuses=CommitmentStatus.objects.filter(municipality=muni),
             has_next=hasattr(version, "next_version"),
         ),
     )
@@ -332,3 +333,55 @@ def statuses(request: HttpRequest, code: str) -> HttpResponse:
     else:
         formset = StatusFormSet(queryset=qs)
     return render(request, "contracts/statuses.html", _ctx(request, muni, formset=formset))
+
+
+@login_required
+@require_POST
+def commitment_status(request: HttpRequest, code: str, year: int, pk: int) -> HttpResponse:
+    """Change only the status, from the version page (htmx swaps the item; plain POST redirects)."""
+    muni = municipality_by_code(code)
+    version = selectors.version_for(request.user, muni, year)
+    c = selectors.commitment_for(request.user, muni, pk)
+    if c.version_id != version.pk:
+        raise PermissionDenied(_("The commitment belongs to another version."))
+    status = CommitmentStatus.objects.filter(
+        municipality=muni, pk=request.POST.get("status")
+    ).first()
+    error = ""
+    try:
+        if status is None:
+            raise ValidationError({"status": _("Choose a status from the list.")})
+        data = services.CommitmentInput(
+            party=c.party,
+            section=c.section,
+            title=c.title,
+            status=status,
+            description=c.description,
+            planned_year=c.planned_year,
+            responsible_department=c.responsible_department,
+            tags=list(c.tags),
+            joint=c.joint,
+        )
+        expected = int(request.POST.get("edit_version") or 0)
+        c = services.update_commitment(request.user, c, data, expected_edit_version=expected)
+    except (services.StaleEditError, services.FrozenVersionError) as exc:
+        error = str(exc)
+    except ValidationError as exc:
+        error = "; ".join(exc.messages)
+    if not request.headers.get("HX-Request"):
+        if error:
+            messages.error(request, error)
+        return redirect(f"{version_url(code, year)}#c{pk}")
+    c = selectors.commitments_of(version).get(pk=pk)
+    return render(
+        request,
+        "contracts/_commitment_item.html",
+        _ctx(
+            request,
+            muni,
+            version=version,
+            c=c,
+            status_error=error,
+            statuses=CommitmentStatus.objects.filter(municipality=muni),
+        ),
+    )  # htmx swaps only 2xx answers, so a refused change is shown with 200

@@ -1,0 +1,1 @@
+"""Follow-up of the contract: indicators, their targets and values (action plans later)."""

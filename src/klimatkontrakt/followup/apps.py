@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FollowupConfig(AppConfig):
+    name = "klimatkontrakt.followup"
+    verbose_name = _("Follow-up")
+
+    def ready(self) -> None:
+        from klimatkontrakt.web.modules import Module, register
+
+        register(Module("indicators", _("Indicators"), "followup:indicators", 50))

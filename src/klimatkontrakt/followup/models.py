@@ -1,0 +1,280 @@
+"""Indicators (targets, values with provenance) and action plans (actions, status updates)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from klimatkontrakt.organisations.models import Department, Municipality
+
+
+class Indicator(models.Model):
+    class Direction(models.TextChoices):
+        UP = "up", _("Higher is better")
+        DOWN = "down", _("Lower is better")
+
+    class SourceKind(models.TextChoices):
+        MANUAL = "manual", _("Entered by hand")
+        KOLADA = "kolada", _("Kolada KPI")
+        SMHI = "smhi", _("SMHI emission inventory")
+        FOOTPRINT = "footprint", _("Computed from the footprint")
+        PLAN = "plan", _("Computed from an action plan")
+
+    class KoladaLevel(models.TextChoices):
+        MUNICIPALITY = "municipality", _("Municipality")
+        REGION = "region", _("Region (county)")
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="indicators"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=50)
+    direction = models.CharField(_("direction"), max_length=4, choices=Direction.choices)
+    source_kind = models.CharField(
+        _("source"), max_length=10, choices=SourceKind.choices, default=SourceKind.MANUAL
+    )
+    kolada_kpi = models.CharField(_("Kolada KPI id"), max_length=10, blank=True)
+    kolada_level = models.CharField(
+        _("Kolada level"),
+        max_length=12,
+        choices=KoladaLevel.choices,
+        default=KoladaLevel.MUNICIPALITY,
+        help_text=_("Region: the KPI is published for the region only."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    is_published = models.BooleanField(_("published"), default=False)
+    is_example = models.BooleanField(
+        _("example data"), default=False, help_text=_("Demo values, not real figures.")
+    )
+
+    class Meta:
+        ordering = ["municipality", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "kolada_kpi"],
+                condition=~models.Q(kolada_kpi=""),
+                name="unique_kolada_indicator",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(source_kind="kolada") | ~models.Q(kolada_kpi=""),
+                name="kolada_indicator_has_kpi",
+            ),
+        ]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.municipality.code})"
+
+
+class IndicatorTarget(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.FloatField(_("target value"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["indicator", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year"], name="unique_indicator_target")
+        ]
+        verbose_name = _("target value")
+        verbose_name_plural = _("target values")
+
+    def __str__(self) -> str:
+        return f"{self.indicator.name} {self.year}: {self.value}"
+
+
+class IndicatorValue(models.Model):
+    class Gender(models.TextChoices):
+        TOTAL = "T", _("Total")
+        WOMEN = "K", _("Women")
+        MEN = "M", _("Men")
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.FloatField(_("value"))
+    gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices, default="T")
+    provenance = models.CharField(_("provenance"), max_length=500)
+    fetched_at = models.DateTimeField(_("fetched or entered at"))
+
+    class Meta:
+        ordering = ["indicator", "year", "gender"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "year", "gender"], name="unique_indicator_value"
+            )
+        ]
+        verbose_name = _("indicator value")
+        verbose_name_plural = _("indicator values")
+
+    def __str__(self) -> str:
+        return f"{self.indicator.name} {self.year} {self.gender}: {self.value}"
+
+
+# -- Action plans -----------------------------------------------------------------------------
+
+
+class ActionPlan(models.Model):
+    """A plan with actions: the energy and climate plan, the waste plan, a project plan ..."""
+
+    class Kind(models.TextChoices):
+        ENERGY_CLIMATE = "energy_climate", _("Energy and climate plan")
+        WASTE = "waste", _("Waste plan")
+        TRAFFIC = "traffic", _("Traffic plan")
+        CYCLING = "cycling", _("Cycling plan")
+        STORMWATER = "stormwater", _("Stormwater plan")
+        PROJECT = "project", _("Project plan")
+        OTHER = "other", _("Other plan")
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="action_plans"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    owner_name = models.CharField(
+        _("owner"), max_length=200, help_text=_("The coordinator responsible for the document.")
+    )
+    start_year = models.PositiveSmallIntegerField(_("from year"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("to year"), null=True, blank=True)
+    update_interval_days = models.PositiveIntegerField(
+        _("update interval (days)"),
+        default=90,
+        help_text=_("Actions not updated within this many days are flagged."),
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+
+    class Meta:
+        ordering = ["municipality", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "title"], name="unique_plan_title"),
+            models.CheckConstraint(
+                condition=models.Q(update_interval_days__gte=1), name="plan_interval_positive"
+            ),
+        ]
+        verbose_name = _("action plan")
+        verbose_name_plural = _("action plans")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class WorkPackage(models.Model):
+    """A part of a plan: a work package (AP1-AP4) or a development area of the waste plan."""
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="work_packages")
+    code = models.CharField(_("code"), max_length=20)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["plan", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "code"], name="unique_work_package_code")
+        ]
+        verbose_name = _("work package")
+        verbose_name_plural = _("work packages")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+
+class ActionStatus(models.Model):
+    """Per-municipality list of action statuses; municipalities name their stages differently."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="action_statuses"
+    )
+    key = models.SlugField(_("key"), max_length=40)
+    name_sv = models.CharField(_("name (Swedish)"), max_length=60)
+    name_en = models.CharField(_("name (English)"), max_length=60)
+    is_closed = models.BooleanField(
+        _("closed"), default=False, help_text=_("Closed actions are not asked for updates.")
+    )
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["municipality", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "key"], name="unique_action_status")
+        ]
+        verbose_name = _("action status")
+        verbose_name_plural = _("action statuses")
+
+    def __str__(self) -> str:
+        return self.name_sv
+
+    def label(self, language: str | None) -> str:
+        return self.name_en if (language or "sv").startswith("en") else self.name_sv
+
+
+class Action(models.Model):
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="actions")
+    work_package = models.ForeignKey(
+        WorkPackage, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
+    )
+    identifier = models.CharField(_("identifier"), max_length=20)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    responsible_department = models.ForeignKey(
+        Department,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actions",
+        verbose_name=_("responsible department"),
+    )
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    status = models.ForeignKey(ActionStatus, on_delete=models.PROTECT, related_name="actions")
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    indicators = models.ManyToManyField(Indicator, blank=True, related_name="actions")
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    last_update_at = models.DateTimeField(_("last update"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["plan", "identifier"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "identifier"], name="unique_action_identifier"),
+            models.CheckConstraint(condition=models.Q(progress__lte=100), name="progress_max_100"),
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="action_ends_after_start",
+            ),
+        ]
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+
+    def __str__(self) -> str:
+        return f"{self.identifier} {self.title}"
+
+
+class ActionUpdate(models.Model):
+    """A dated status update of an action; kept as its history."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    created_at = models.DateTimeField(_("date"), default=timezone.now)
+    status = models.ForeignKey(ActionStatus, on_delete=models.PROTECT, related_name="+")
+    progress = models.PositiveSmallIntegerField(_("progress (%)"))
+    text = models.TextField(_("text"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["action", "-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="update_progress_max_100"
+            )
+        ]
+        verbose_name = _("status update")
+        verbose_name_plural = _("status updates")
+
+    def __str__(self) -> str:
+        return f"{self.action.identifier} {self.created_at:%Y-%m-%d}"

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InvestmentsConfig(AppConfig):
+    name = "klimatkontrakt.investments"
+    verbose_name = _("Climate investment plan")
+
+    def ready(self) -> None:
+        from klimatkontrakt.web.modules import Module, register
+
+        register(
+            Module(
+                key="investments",
+                label=_("Investment plan"),
+                url_name="investments:plans",
+                order=40,
+            )
+        )

@@ -1,0 +1,142 @@
+"""The Karlstad demo pilot plan for Teknik- och fastighetsförvaltningen. EXAMPLE FIGURES.
+
+Every number below is an invented example chosen to be of a plausible size, not Karlstad's
+data; the plan is flagged `is_example` and every page says so. The one fact is the climate
+fund: the municipal council allotted 110 million SEK for 2022–2025 to cut emissions
+(Karlstad's Klimatkontrakt 2030, 2024 version, section 3.3).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+from typing import Any
+
+PLAN_NAME = "Pilot: Teknik- och fastighetsförvaltningen"
+DEPARTMENT = ("Teknik- och fastighetsförvaltningen", "TFF")
+EXAMPLE = "Exempelsiffror (demo), inte Karlstads kommuns uppgifter"
+
+PLAN = {
+    "description": (
+        "Pilotversion av klimatinvesteringsplanen för den förvaltning som står för merparten "
+        "av kommunorganisationens utsläpp. Alla siffror är exempel."
+    ),
+    "discount_rate": D("0.035"),
+    "base_year": 2025,
+    "end_year": 2030,
+    "budget_total_t": D("76000"),
+    "budget_source": EXAMPLE,
+    "goal_year": 2030,
+    "goal_level_t": D("8000"),
+    "capital_limit_sek_per_year": D("40000000"),
+    "is_example": True,
+    "is_published": True,
+}
+
+# (sector, emissions in 2025 in t CO2e, yearly trend)
+BASELINE = [
+    ("Byggnader och anläggningar", D("9000"), D("0")),
+    ("Fastighetsenergi", D("1500"), D("-0.03")),
+    ("Fordon och arbetsmaskiner", D("2500"), D("-0.02")),
+    ("Resor", D("400"), D("0")),
+    ("Övriga inköp", D("3000"), D("0")),
+]
+
+_B, _E, _F, _R = (
+    "Byggnader och anläggningar",
+    "Fastighetsenergi",
+    "Fordon och arbetsmaskiner",
+    "Resor",
+)
+
+# name, sector, category, kind, start, ramp, life, capex, opex/yr, t/yr (low, central, high)
+MEASURES = [
+    ("Klimatförbättrad betong i nybyggnation", _B, "stomme", "policy", 2025, 2, 6,
+     D("0"), D("1500000"), (D("900"), D("1500"), D("1800"))),
+    ("Trästomme i nya skolor och förskolor", _B, "stomme", "investment", 2026, 2, 6,
+     D("8000000"), D("0"), (D("400"), D("700"), D("900"))),
+    ("Återbruk av byggmaterial", _B, "material", "behaviour", 2025, 1, 6,
+     D("1000000"), D("-200000"), (D("150"), D("300"), D("400"))),
+    ("Återvunnen asfalt och fossilfri beläggning", _B, "beläggning", "policy", 2026, 1, 5,
+     D("2000000"), D("300000"), (D("250"), D("400"), D("500"))),
+    ("Solceller på kommunala tak", _E, "el", "investment", 2025, 2, 30,
+     D("12000000"), D("-900000"), (D("40"), D("60"), D("80"))),
+    ("Energieffektivisering och LED i fastigheter", _E, "värme och el", "investment", 2025, 3, 15,
+     D("6000000"), D("-1100000"), (D("50"), D("80"), D("110"))),
+    ("Fossilfria arbetsmaskiner (el och HVO)", _F, "maskiner", "investment", 2025, 3, 10,
+     D("4000000"), D("600000"), (D("600"), D("900"), D("1000"))),
+    ("Elbilar i kommunens fordonsflotta", _F, "personbilar", "investment", 2025, 3, 8,
+     D("6000000"), D("-500000"), None),  # derived from the activity change below
+    ("Laddinfrastruktur vid kommunens arbetsplatser", _F, "personbilar", "investment", 2025, 1, 15,
+     D("3000000"), D("100000"), (D("20"), D("50"), D("70"))),
+    ("Säkra gång- och cykelstråk till skolor", _R, "resor", "investment", 2026, 2, 25,
+     D("15000000"), D("200000"), (D("60"), D("150"), D("200"))),
+]  # fmt: skip
+
+# Elbilar: 60 cars × 12 000 km a year × (0.15 − 0.02) kg CO2e/km = 93.6 t a year (example).
+ACTIVITY: dict[str, dict[str, Any]] = {
+    "Elbilar i kommunens fordonsflotta": {
+        "activity_units": D("60"),
+        "activity_per_unit": D("12000"),
+        "activity_unit": "km",
+        "factor_before_kg": D("0.15"),
+        "factor_after_kg": D("0.02"),
+    }
+}
+
+# kind, description, quantity/yr, valuation key
+COBENEFITS: dict[str, list[tuple[str, str, D | None, str]]] = {
+    "Säkra gång- och cykelstråk till skolor": [
+        ("safety", "Färre singelolyckor med cykel med svår skada (exempel)", D("0.5"),
+         "cycling_single_accident_severe_injury"),
+        ("health", "Mer fysisk aktivitet hos barn och unga", None, ""),
+    ],
+    "Fossilfria arbetsmaskiner (el och HVO)": [
+        ("noise", "Tystare arbetsplatser med eldrivna maskiner", None, ""),
+    ],
+    "Återbruk av byggmaterial": [
+        ("jobs", "Lokala arbetstillfällen i återbrukscentralen", None, ""),
+    ],
+}  # fmt: skip
+
+# kind, name, total, share of cost, first year, last year, note
+SOURCES = [
+    ("climate_fund", "Klimatfonden 2022–2025", D("110000000"), None, 2022, 2025,
+     "Kommunfullmäktiges beslut: 110 miljoner kronor 2022–2025 för minskade klimatutsläpp "
+     "(Karlstads Klimatkontrakt 2030, version 2024)"),
+    ("own_budget", "Förvaltningens investeringsbudget", None, None, None, None, EXAMPLE),
+    ("green_loan", "Gröna lån", None, None, None, None, EXAMPLE),
+    ("klimatklivet", "Klimatklivet", None, D("0.5"), None, None, EXAMPLE),
+    ("stadsmiljoavtal", "Stadsmiljöavtal", None, D("0.5"), None, None, EXAMPLE),
+]  # fmt: skip
+
+# measure, source, amount, year, state
+FUNDINGS = [
+    ("Solceller på kommunala tak", "Gröna lån", D("12000000"), 2025, "granted"),
+    ("Energieffektivisering och LED i fastigheter", "Klimatfonden 2022–2025", D("6000000"),
+     2025, "granted"),
+    ("Fossilfria arbetsmaskiner (el och HVO)", "Klimatfonden 2022–2025", D("4000000"), 2025,
+     "paid"),
+    ("Elbilar i kommunens fordonsflotta", "Klimatfonden 2022–2025", D("6000000"), 2025,
+     "granted"),
+    ("Laddinfrastruktur vid kommunens arbetsplatser", "Klimatklivet", D("1500000"), 2025,
+     "applied"),
+    ("Laddinfrastruktur vid kommunens arbetsplatser", "Klimatfonden 2022–2025", D("1500000"),
+     2025, "planned"),
+    ("Trästomme i nya skolor och förskolor", "Förvaltningens investeringsbudget", D("8000000"),
+     2026, "planned"),
+    ("Återbruk av byggmaterial", "Klimatfonden 2022–2025", D("1000000"), 2025, "paid"),
+    ("Återvunnen asfalt och fossilfri beläggning", "Förvaltningens investeringsbudget",
+     D("2000000"), 2026, "planned"),
+    ("Säkra gång- och cykelstråk till skolor", "Stadsmiljöavtal", D("7500000"), 2026, "applied"),
+    ("Säkra gång- och cykelstråk till skolor", "Förvaltningens investeringsbudget",
+     D("7500000"), 2026, "planned"),
+]  # fmt: skip
+
+
+def load(stdout: Any) -> None:
+    from klimatkontrakt.investments.services import load_demo_investments
+
+    plan = load_demo_investments()
+    stdout.write(
+        f"Investment plan: {plan.name} with {plan.measures.count()} measures (example figures)."
+    )

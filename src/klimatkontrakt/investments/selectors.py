@@ -1,0 +1,469 @@
+"""Reads of the investment plan. `plan_summary` is the one function behind every figure on the
+plan's pages, its exports, the API and `klimatkontrakt investments show`."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.translation import gettext_noop
+
+from klimatkontrakt.calc import measures as calc_measures
+from klimatkontrakt.calc.cobenefits import (
+    CoBenefit as CalcCoBenefit,
+)
+from klimatkontrakt.calc.cobenefits import (
+    MonetisedCoBenefit,
+    cost_per_t_after_cobenefits,
+    monetise,
+)
+from klimatkontrakt.calc.measures import Estimate
+from klimatkontrakt.calc.pathway import Goal, Pathway, build_pathway
+from klimatkontrakt.calc.portfolio import PortfolioProblem, PortfolioResult, build_problem, solve
+from klimatkontrakt.calc.uncertainty import UncertaintyResult, simulate
+from klimatkontrakt.investments.models import Funding, FundingSource, InvestmentPlan, Measure
+from klimatkontrakt.organisations.access import can_view_unpublished
+from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.sources.cobenefits import default_valuations
+from klimatkontrakt.sources.measure_table import MeasureRow
+
+CO2E_VALUE_KEY = "co2e_societal_value"
+
+
+def visible_plans(user: Any, municipality: Municipality) -> QuerySet[InvestmentPlan]:
+    plans = InvestmentPlan.objects.filter(municipality=municipality)
+    if not can_view_unpublished(user, municipality):
+        plans = plans.filter(is_published=True)
+    return plans.select_related("department", "municipality")
+
+
+def plan_for(user: Any, municipality: Municipality, plan_id: int) -> InvestmentPlan:
+    plan = visible_plans(user, municipality).filter(pk=plan_id).first()
+    if plan is None:
+        raise Http404("No such investment plan")
+    return plan
+
+
+def plan_by_name(municipality_code: str, name: str) -> InvestmentPlan:
+    plan = (
+        InvestmentPlan.objects.filter(municipality__code=municipality_code, name=name)
+        .select_related("municipality", "department")
+        .first()
+    )
+    if plan is None:
+        raise InvestmentPlan.DoesNotExist(
+            f"no investment plan named {name!r} in municipality {municipality_code}"
+        )
+    return plan
+
+
+def f(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def reduction_estimate(m: Measure) -> Estimate:
+    if m.derived_from_activity:
+        central = calc_measures.activity_reduction_t(
+            float(m.activity_units),  # type: ignore[arg-type]
+            float(m.activity_per_unit),  # type: ignore[arg-type]
+            float(m.factor_before_kg),  # type: ignore[arg-type]
+            float(m.factor_after_kg),  # type: ignore[arg-type]
+        )
+        ratio_low = (
+            float(m.reduction_low_t_per_year) / float(m.reduction_t_per_year)
+            if m.reduction_low_t_per_year is not None and m.reduction_t_per_year
+            else 1.0
+        )
+        ratio_high = (
+            float(m.reduction_high_t_per_year) / float(m.reduction_t_per_year)
+            if m.reduction_high_t_per_year is not None and m.reduction_t_per_year
+            else 1.0
+        )
+        return Estimate(central * ratio_low, central, central * ratio_high)
+    return Estimate.of(
+        float(m.reduction_t_per_year),
+        f(m.reduction_low_t_per_year),
+        f(m.reduction_high_t_per_year),
+    )
+
+
+def to_calc(m: Measure, sector: str | None = None) -> calc_measures.Measure:
+    return calc_measures.Measure(
+        name=m.name,
+        sector=sector or m.sector,
+        category=m.category,
+        department=m.department.name if m.department else "",
+        kind=m.kind,
+        start_year=m.start_year,
+        ramp_up_years=m.ramp_up_years,
+        lifetime_years=m.lifetime_years,
+        capex_sek=Estimate.of(float(m.capex_sek), f(m.capex_low_sek), f(m.capex_high_sek)),
+        opex_change_sek_per_year=Estimate.of(
+            float(m.opex_change_sek_per_year),
+            f(m.opex_change_low_sek_per_year),
+            f(m.opex_change_high_sek_per_year),
+        ),
+        reduction_t_per_year=reduction_estimate(m),
+    )
+
+
+def bau_by_sector(plan: InvestmentPlan) -> dict[str, list[float]]:
+    """BAU per sector from the plan's baseline: base-year emissions × (1 + trend)^(year − base)."""
+    return {
+        b.sector: [
+            float(b.base_t) * (1.0 + float(b.trend_per_year)) ** (y - plan.base_year)
+            for y in plan.years
+        ]
+        for b in plan.baseline.all()
+    }
+
+
+@dataclass
+class MeasureFigures:
+    measure: Measure
+    calc: calc_measures.Measure
+    abatement_cost_sek_per_t: float | None
+    cobenefits: list[MonetisedCoBenefit]
+    cobenefits_sek_per_year: float
+    cost_after_cobenefits_sek_per_t: float | None
+    funded_sek: float
+    in_pathway: bool
+
+
+@dataclass
+class FundingFigures:
+    capital_need_by_year: dict[int, float]
+    by_source_and_year: dict[tuple[str, int], float]  # (source name, year) → SEK
+    by_state: dict[str, float]
+    sources: list[FundingSource]
+    total_capex_sek: float
+    external_sek: float
+    municipal_funded_sek: float
+    unfunded_sek: float
+
+    @property
+    def municipal_share(self) -> float | None:
+        """Share of the capital need the municipality carries (own sources and unfunded)."""
+        if self.total_capex_sek <= 0:
+            return None
+        return max(0.0, 1.0 - self.external_sek / self.total_capex_sek)
+
+    @property
+    def municipal_share_pct(self) -> float | None:
+        share = self.municipal_share
+        return None if share is None else 100 * share
+
+
+@dataclass
+class PlanSummary:
+    plan: InvestmentPlan
+    years: list[int]
+    measures: list[MeasureFigures]
+    pathway: Pathway | None
+    uncertainty: UncertaintyResult | None
+    problem: PortfolioProblem | None
+    optimum: PortfolioResult | None
+    chosen_cost_sek: float | None
+    chosen_violations: list[str]
+    funding: FundingFigures
+    reasons: dict[str, str] = field(default_factory=dict)  # why a figure is missing
+    unmatched_measures: list[str] = field(default_factory=list)
+    co2e_value_sek_per_t: float | None = None
+    baseline_source: str = ""
+
+    @property
+    def within_budget(self) -> bool | None:
+        return None if self.pathway is None else self.pathway.within_budget
+
+    @property
+    def probability_within_budget(self) -> float | None:
+        return None if self.uncertainty is None else self.uncertainty.probability_within_budget
+
+    @property
+    def probability_pct(self) -> float | None:
+        p = self.probability_within_budget
+        return None if p is None else 100 * p
+
+
+def _active(plan: InvestmentPlan) -> list[Measure]:
+    return list(
+        plan.measures.exclude(status=Measure.Status.CANCELLED)
+        .select_related("department")
+        .prefetch_related("cobenefits", "fundings__source")
+    )
+
+
+def plan_summary(plan: InvestmentPlan, *, runs: int | None = None) -> PlanSummary:
+    valuations = default_valuations()
+    rate = float(plan.discount_rate)
+    years = list(plan.years)
+    bau = bau_by_sector(plan)
+    reasons: dict[str, str] = {}
+    single = next(iter(bau)) if len(bau) == 1 else None
+    rows: list[MeasureFigures] = []
+    for m in _active(plan):
+        in_pathway = bool(bau) and (single is not None or m.sector in bau)
+        cm = to_calc(m, single if in_pathway and single else None)
+        cost = cm.abatement_cost_per_t(rate) if cm.reduction_t_per_year.central > 0 else None
+        monetised = [
+            monetise(
+                CalcCoBenefit(
+                    c.kind,
+                    c.description,
+                    f(c.quantity_per_year),
+                    c.valuation_key,
+                    f(c.unit_value_sek),
+                ),
+                valuations,
+            )
+            for c in m.cobenefits.all()
+        ]
+        co_value = sum(x.value_sek_per_year or 0.0 for x in monetised)
+        rows.append(
+            MeasureFigures(
+                measure=m,
+                calc=cm,
+                abatement_cost_sek_per_t=cost,
+                cobenefits=monetised,
+                cobenefits_sek_per_year=co_value,
+                cost_after_cobenefits_sek_per_t=(
+                    None
+                    if cost is None
+                    else cost_per_t_after_cobenefits(
+                        cost, co_value, cm.reduction_t_per_year.central
+                    )
+                ),
+                funded_sek=sum(float(x.amount_sek) for x in m.fundings.all()),
+                in_pathway=in_pathway,
+            )
+        )
+    unmatched = [r.measure.name for r in rows if not r.in_pathway and bau]
+    in_path = [r.calc for r in rows if r.in_pathway]
+    budget = f(plan.budget_total_t)
+    goal = (
+        Goal(plan.goal_year, float(plan.goal_level_t))
+        if plan.goal_year is not None and plan.goal_level_t is not None
+        else None
+    )
+    pathway = uncertainty = optimum = problem = None
+    chosen_cost: float | None = None
+    violations: list[str] = []
+    if not bau:
+        reasons["pathway"] = gettext_noop("the plan has no baseline (BAU) emissions yet")
+    else:
+        pathway = build_pathway(years, bau, in_path, budget_total_t=budget, goal=goal)
+        if budget is None:
+            reasons["probability_within_budget"] = gettext_noop("the plan has no carbon budget yet")
+        uncertainty = simulate(
+            years,
+            bau,
+            in_path,
+            budget_total_t=budget,
+            runs=runs or plan.monte_carlo_runs,
+            seed=plan.monte_carlo_seed,
+        )
+        if budget is None and goal is None:
+            reasons["optimum"] = gettext_noop("the optimum needs a carbon budget or a goal")
+        else:
+            limits = (
+                {y: float(plan.capital_limit_sek_per_year) for y in years}
+                if plan.capital_limit_sek_per_year is not None
+                else None
+            )
+            problem = build_problem(
+                years,
+                bau,
+                in_path,
+                discount_rate=rate,
+                base_year=plan.base_year,
+                budget_total_t=budget,
+                goal=goal if budget is None else None,
+                capital_limits_sek=limits,
+            )
+            optimum = solve(problem)
+            ones = [1.0] * len(in_path)
+            chosen_cost = problem.cost_sek(ones)
+            violations = problem.violations(ones)
+    if bau and not in_path:
+        reasons.setdefault("measures", gettext_noop("no measure acts on a sector of the baseline"))
+    if "probability_within_budget" not in reasons and not bau:
+        reasons["probability_within_budget"] = reasons["pathway"]
+    co2 = valuations.get(CO2E_VALUE_KEY)
+    return PlanSummary(
+        plan=plan,
+        years=years,
+        measures=rows,
+        pathway=pathway,
+        uncertainty=uncertainty,
+        problem=problem,
+        optimum=optimum,
+        chosen_cost_sek=chosen_cost,
+        chosen_violations=violations,
+        funding=funding_figures(plan, rows),
+        reasons=reasons,
+        unmatched_measures=unmatched,
+        co2e_value_sek_per_t=co2.value_sek if co2 else None,
+        baseline_source="; ".join(sorted({b.source for b in plan.baseline.all() if b.source})),
+    )
+
+
+def funding_figures(plan: InvestmentPlan, rows: list[MeasureFigures]) -> FundingFigures:
+    need: dict[int, float] = defaultdict(float)
+    by_source: dict[tuple[str, int], float] = defaultdict(float)
+    by_state: dict[str, float] = defaultdict(float)
+    external = municipal = 0.0
+    total = 0.0
+    for r in rows:
+        capex = float(r.measure.capex_sek)
+        need[r.measure.start_year] += capex
+        total += capex
+        for funding in r.measure.fundings.all():
+            amount = float(funding.amount_sek)
+            by_source[(funding.source.name, funding.year)] += amount
+            by_state[funding.state] += amount
+            if funding.source.is_municipal:
+                municipal += amount
+            else:
+                external += amount
+    sources = list(FundingSource.objects.filter(municipality=plan.municipality))
+    return FundingFigures(
+        capital_need_by_year=dict(sorted(need.items())),
+        by_source_and_year=dict(sorted(by_source.items(), key=lambda kv: (kv[0][1], kv[0][0]))),
+        by_state=dict(by_state),
+        sources=sources,
+        total_capex_sek=total,
+        external_sek=external,
+        municipal_funded_sek=municipal,
+        unfunded_sek=max(0.0, total - external - municipal),
+    )
+
+
+def fundings(plan: InvestmentPlan) -> QuerySet[Funding]:
+    return Funding.objects.filter(measure__plan=plan).select_related("measure", "source")
+
+
+def summary_json(summary: PlanSummary) -> dict[str, Any]:
+    """The plan as one JSON object: `investments show --format json` and the API."""
+    plan = summary.plan
+    p, u, o = summary.pathway, summary.uncertainty, summary.optimum
+    out: dict[str, Any] = {
+        "municipality": plan.municipality.code,
+        "plan": plan.name,
+        "scope": plan.scope,
+        "department": plan.department.name if plan.department else None,
+        "example_figures": plan.is_example,
+        "discount_rate": float(plan.discount_rate),
+        "base_year": plan.base_year,
+        "end_year": plan.end_year,
+        "budget_total_t": f(plan.budget_total_t),
+        "goal": (
+            {"year": plan.goal_year, "level_t": f(plan.goal_level_t)}
+            if plan.goal_year is not None
+            else None
+        ),
+        "measures": [
+            {
+                "name": r.measure.name,
+                "sector": r.measure.sector,
+                "department": r.measure.department.name if r.measure.department else None,
+                "start_year": r.measure.start_year,
+                "lifetime_years": r.measure.lifetime_years,
+                "capex_sek": float(r.measure.capex_sek),
+                "opex_change_sek_per_year": float(r.measure.opex_change_sek_per_year),
+                "reduction_t_per_year": r.calc.reduction_t_per_year.central,
+                "reduction_range_t_per_year": dataclasses.astuple(r.calc.reduction_t_per_year),
+                "abatement_cost_sek_per_t": r.abatement_cost_sek_per_t,
+                "cobenefits_sek_per_year": r.cobenefits_sek_per_year,
+                "cost_after_cobenefits_sek_per_t": r.cost_after_cobenefits_sek_per_t,
+                "in_pathway": r.in_pathway,
+            }
+            for r in summary.measures
+        ],
+        "bau": None
+        if p is None
+        else {str(y): float(v) for y, v in zip(p.years, p.bau_t, strict=True)},
+        "pathway": None
+        if p is None
+        else {str(y): float(v) for y, v in zip(p.years, p.emissions_t, strict=True)},
+        "cumulative_t": None if p is None else p.total_cumulative_t,
+        "within_budget": None if p is None else p.within_budget,
+        "budget_margin_t": None if p is None else p.budget_margin_t,
+        "goal_met": None if p is None else p.goal_met,
+        "capped_t": None if p is None else p.capped_total_t(),
+        "overlaps": []
+        if p is None
+        else [
+            {"sector": x.sector, "category": x.category, "measures": list(x.measures)}
+            for x in p.overlaps
+        ],
+        "probability_within_budget": None if u is None else u.probability_within_budget,
+        "probability_within_budget_reason": summary.reasons.get("probability_within_budget"),
+        "band": None
+        if u is None
+        else {
+            str(y): {"p10": float(a), "p50": float(b), "p90": float(c)}
+            for y, a, b, c in zip(u.years, u.p10_t, u.p50_t, u.p90_t, strict=True)
+        },
+        "monte_carlo": None
+        if u is None
+        else {"runs": u.runs, "seed": u.seed, "distribution": u.distribution},
+        "optimum": None
+        if o is None
+        else {
+            "status": o.status,
+            "total_cost_sek": o.total_cost_sek,
+            "cumulative_t": o.cumulative_t,
+            "scales": o.scales,
+            "shadow_price_sek_per_t": o.shadow_price_dual_sek_per_t,
+            "shadow_price_resolve_sek_per_t": o.shadow_price_resolve_sek_per_t,
+        },
+        "chosen_cost_sek": summary.chosen_cost_sek,
+        "chosen_violations": summary.chosen_violations,
+        "funding": {
+            "total_capex_sek": summary.funding.total_capex_sek,
+            "external_sek": summary.funding.external_sek,
+            "municipal_share": summary.funding.municipal_share,
+            "capital_need_by_year": {
+                str(k): v for k, v in summary.funding.capital_need_by_year.items()
+            },
+        },
+        "unmatched_measures": summary.unmatched_measures,
+        "reasons": summary.reasons,
+    }
+    return out
+
+
+def measure_rows(plan: InvestmentPlan) -> list[MeasureRow]:
+    """The plan's measures in the documented import/export columns (round-trips an import)."""
+    out = []
+    for m in plan.measures.select_related("department").prefetch_related("cobenefits"):
+        out.append(
+            MeasureRow(
+                row=0,
+                name=m.name,
+                sector=m.sector,
+                department=m.department.name if m.department else "",
+                start_year=m.start_year,
+                lifetime_years=m.lifetime_years,
+                capex_sek=float(m.capex_sek),
+                opex_change_sek_per_year=float(m.opex_change_sek_per_year),
+                reduction_t_per_year=float(m.reduction_t_per_year),
+                description=m.description,
+                category=m.category,
+                kind=m.kind,
+                status=m.status,
+                ramp_up_years=m.ramp_up_years,
+                reduction_low_t_per_year=f(m.reduction_low_t_per_year),
+                reduction_high_t_per_year=f(m.reduction_high_t_per_year),
+                capex_low_sek=f(m.capex_low_sek),
+                capex_high_sek=f(m.capex_high_sek),
+                opex_change_low_sek_per_year=f(m.opex_change_low_sek_per_year),
+                opex_change_high_sek_per_year=f(m.opex_change_high_sek_per_year),
+                cobenefits="; ".join(c.description for c in m.cobenefits.all() if c.description),
+            )
+        )
+    return out

@@ -1,0 +1,353 @@
+"""Writes of the investment plan: each use case one function, in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from klimatkontrakt.investments.models import (
+    BaselineSector,
+    CoBenefit,
+    Funding,
+    FundingSource,
+    InvestmentPlan,
+    Measure,
+    MeasureImport,
+)
+from klimatkontrakt.organisations.access import require_edit
+from klimatkontrakt.organisations.models import Department, Municipality
+from klimatkontrakt.sources.errors import RowProblem, SourceError
+from klimatkontrakt.sources.measure_table import MeasureRow, parse_measure_table
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    filename: str
+    created: int
+    updated: int
+    already_imported: bool
+
+    @property
+    def rows(self) -> int:
+        return self.created + self.updated
+
+
+def _dec(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+@transaction.atomic
+def create_plan(user: Any, municipality: Municipality, **fields: Any) -> InvestmentPlan:
+    require_edit(user, municipality)
+    plan = InvestmentPlan(municipality=municipality, **fields)
+    plan.full_clean()
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def save_plan(user: Any, plan: InvestmentPlan) -> InvestmentPlan:
+    require_edit(user, plan.municipality)
+    plan.full_clean()
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def save_plan_settings(user: Any, form: Any, baseline: Any) -> InvestmentPlan:
+    """Store a plan and its baseline sectors from a validated form and formset together."""
+    require_edit(user, form.instance.municipality)
+    plan = form.save()
+    baseline.instance = plan
+    baseline.save()
+    return plan
+
+
+@transaction.atomic
+def save_measure(user: Any, measure: Measure) -> Measure:
+    """Validate and store a measure; a reduction derived from an activity change is recomputed."""
+    require_edit(user, measure.plan.municipality)
+    if measure.derived_from_activity:
+        from klimatkontrakt.calc.measures import activity_reduction_t
+
+        derived = activity_reduction_t(
+            float(measure.activity_units),  # type: ignore[arg-type]
+            float(measure.activity_per_unit),  # type: ignore[arg-type]
+            float(measure.factor_before_kg),  # type: ignore[arg-type]
+            float(measure.factor_after_kg),  # type: ignore[arg-type]
+        )
+        measure.reduction_t_per_year = Decimal(str(round(derived, 3)))
+    measure.full_clean()
+    measure.save()
+    return measure
+
+
+@transaction.atomic
+def delete_measure(user: Any, measure: Measure) -> None:
+    require_edit(user, measure.plan.municipality)
+    measure.delete()
+
+
+def _department_lookup(municipality: Municipality) -> dict[str, Department]:
+    out: dict[str, Department] = {}
+    for d in Department.objects.filter(municipality=municipality):
+        out[d.name.casefold()] = d
+        if d.short_name:
+            out[d.short_name.casefold()] = d
+    return out
+
+
+def import_measures(
+    plan: InvestmentPlan, data: bytes, filename: str, *, user: Any = None, check_access: bool = True
+) -> ImportResult:
+    """Take in a measure table (CSV/XLSX), all or nothing.
+
+    Rows are matched to existing measures by name, so a corrected file updates them; the same
+    file (by SHA-256) imported again changes nothing. `check_access=False` is for the CLI,
+    which runs with the operator's rights.
+    """
+    if check_access:
+        require_edit(user, plan.municipality)
+    digest = hashlib.sha256(data).hexdigest()
+    if MeasureImport.objects.filter(plan=plan, sha256=digest).exists():
+        return ImportResult(filename, 0, 0, already_imported=True)
+    rows = parse_measure_table(data, filename)
+    departments = _department_lookup(plan.municipality)
+    problems = [
+        RowProblem(
+            filename,
+            r.row,
+            "department",
+            f"{r.department!r} is not a department of {plan.municipality.name}",
+        )
+        for r in rows
+        if r.department.casefold() not in departments
+    ]
+    if problems:
+        raise SourceError(problems)
+    created = updated = 0
+    with transaction.atomic():
+        for r in rows:
+            _, was_created = Measure.objects.update_or_create(
+                plan=plan, name=r.name, defaults=_measure_fields(r, departments)
+            )
+            created += was_created
+            updated += not was_created
+        MeasureImport.objects.create(
+            plan=plan,
+            filename=filename[:300],
+            sha256=digest,
+            rows=len(rows),
+            imported_by=user if getattr(user, "is_authenticated", False) else None,
+        )
+    return ImportResult(filename, created, updated, already_imported=False)
+
+
+def _measure_fields(r: MeasureRow, departments: dict[str, Department]) -> dict[str, Any]:
+    return {
+        "description": r.description,
+        "sector": r.sector,
+        "category": r.category,
+        "department": departments[r.department.casefold()],
+        "kind": r.kind,
+        "status": r.status,
+        "start_year": r.start_year,
+        "ramp_up_years": r.ramp_up_years,
+        "lifetime_years": r.lifetime_years,
+        "capex_sek": _dec(r.capex_sek),
+        "capex_low_sek": _dec(r.capex_low_sek),
+        "capex_high_sek": _dec(r.capex_high_sek),
+        "opex_change_sek_per_year": _dec(r.opex_change_sek_per_year),
+        "opex_change_low_sek_per_year": _dec(r.opex_change_low_sek_per_year),
+        "opex_change_high_sek_per_year": _dec(r.opex_change_high_sek_per_year),
+        "reduction_t_per_year": _dec(r.reduction_t_per_year),
+        "reduction_low_t_per_year": _dec(r.reduction_low_t_per_year),
+        "reduction_high_t_per_year": _dec(r.reduction_high_t_per_year),
+    }
+
+
+@transaction.atomic
+def scale_up_plan(
+    user: Any,
+    plan: InvestmentPlan,
+    *,
+    name: str,
+    scope: str,
+    department: Department | None = None,
+    check_access: bool = True,
+) -> InvestmentPlan:
+    """Copy a (pilot) plan with its baseline, measures, co-benefits and funding into a wider
+    plan, so nothing is typed twice. The new plan starts unpublished and remembers its origin."""
+    if check_access:
+        require_edit(user, plan.municipality)
+    source_id = plan.pk
+    baseline = list(BaselineSector.objects.filter(plan_id=source_id))
+    measures = list(
+        Measure.objects.filter(plan_id=source_id).prefetch_related("cobenefits", "fundings")
+    )
+    wider = InvestmentPlan.objects.get(pk=source_id)
+    wider.pk = None
+    wider.name = name
+    wider.scope = scope
+    wider.department = department if scope == InvestmentPlan.Scope.DEPARTMENT else None
+    wider.scaled_up_from_id = source_id
+    wider.is_published = False
+    wider.full_clean()
+    wider.save()
+    for b in baseline:
+        b.pk = None
+        b.plan = wider
+        b.save()
+    for m in measures:
+        cobenefits, fundings = list(m.cobenefits.all()), list(m.fundings.all())
+        m.pk = None
+        m.plan = wider
+        m.save()
+        for c in cobenefits:
+            c.pk = None
+            c.measure = m
+            c.save()
+        for fu in fundings:
+            fu.pk = None
+            fu.measure = m
+            fu.save()
+    return wider
+
+
+@transaction.atomic
+def set_baseline(
+    user: Any,
+    plan: InvestmentPlan,
+    sector: str,
+    base_t: Decimal,
+    trend_per_year: Decimal = Decimal("0"),
+    source: str = "",
+) -> BaselineSector:
+    require_edit(user, plan.municipality)
+    row, _ = BaselineSector.objects.update_or_create(
+        plan=plan,
+        sector=sector,
+        defaults={"base_t": base_t, "trend_per_year": trend_per_year, "source": source},
+    )
+    return row
+
+
+@transaction.atomic
+def add_funding(
+    user: Any,
+    measure: Measure,
+    source: FundingSource,
+    amount_sek: Decimal,
+    year: int,
+    state: str,
+) -> Funding:
+    require_edit(user, measure.plan.municipality)
+    if source.municipality_id != measure.plan.municipality_id:
+        raise ValueError("the funding source belongs to another municipality")
+    funding = Funding(measure=measure, source=source, amount_sek=amount_sek, year=year, state=state)
+    funding.full_clean()
+    funding.save()
+    return funding
+
+
+@transaction.atomic
+def load_demo_investments() -> InvestmentPlan:
+    """Karlstad's pilot plan (example figures) with the 110 MSEK climate fund. Idempotent.
+
+    Needs the organisations demo (Karlstad, 1780) to be loaded first.
+    """
+    from klimatkontrakt.investments import demo
+    from klimatkontrakt.organisations.services import ensure_department
+
+    karlstad = Municipality.objects.filter(code="1780").first()
+    if karlstad is None:
+        raise LookupError("Karlstad (1780) is missing: load the organisations demo first")
+    department = ensure_department(
+        karlstad, demo.DEPARTMENT[0], Department.Kind.ADMINISTRATION, demo.DEPARTMENT[1]
+    )
+    plan, _ = InvestmentPlan.objects.update_or_create(
+        municipality=karlstad,
+        name=demo.PLAN_NAME,
+        defaults={**demo.PLAN, "scope": InvestmentPlan.Scope.DEPARTMENT, "department": department},
+    )
+    for sector, base_t, trend in demo.BASELINE:
+        BaselineSector.objects.update_or_create(
+            plan=plan,
+            sector=sector,
+            defaults={"base_t": base_t, "trend_per_year": trend, "source": demo.EXAMPLE},
+        )
+    sources = {}
+    for kind, name, total, share, first, last, note in demo.SOURCES:
+        sources[name], _ = FundingSource.objects.update_or_create(
+            municipality=karlstad,
+            name=name,
+            defaults={
+                "kind": kind,
+                "total_sek": total,
+                "share_of_cost": share,
+                "first_year": first,
+                "last_year": last,
+                "source_note": note,
+            },
+        )
+    measures = {}
+    for name, sector, category, kind, start, ramp, life, capex, opex, red in demo.MEASURES:
+        activity = demo.ACTIVITY.get(name, {})
+        low, central, high = red if red else (None, Decimal("0"), None)
+        m, _ = Measure.objects.update_or_create(
+            plan=plan,
+            name=name,
+            defaults={
+                "sector": sector,
+                "category": category,
+                "kind": kind,
+                "department": department,
+                "status": Measure.Status.DECIDED if start == 2025 else Measure.Status.PROPOSED,
+                "start_year": start,
+                "ramp_up_years": ramp,
+                "lifetime_years": life,
+                "capex_sek": capex,
+                "capex_low_sek": capex * Decimal("0.9"),
+                "capex_high_sek": capex * Decimal("1.3"),
+                "opex_change_sek_per_year": opex,
+                "reduction_t_per_year": central,
+                "reduction_low_t_per_year": low,
+                "reduction_high_t_per_year": high,
+                **activity,
+            },
+        )
+        if m.derived_from_activity:
+            from klimatkontrakt.calc.measures import activity_reduction_t
+
+            t = activity_reduction_t(*(float(activity[k]) for k in (
+                "activity_units", "activity_per_unit", "factor_before_kg", "factor_after_kg"
+            )))  # fmt: skip
+            m.reduction_t_per_year = Decimal(str(round(t, 3)))
+            m.reduction_low_t_per_year = Decimal(str(round(t * 0.8, 3)))
+            m.reduction_high_t_per_year = Decimal(str(round(t * 1.1, 3)))
+            m.save()
+        measures[name] = m
+    CoBenefit.objects.filter(measure__plan=plan).delete()
+    for name, items in demo.COBENEFITS.items():
+        for kind, description, quantity, key in items:
+            CoBenefit.objects.create(
+                measure=measures[name],
+                kind=kind,
+                description=description,
+                quantity_per_year=quantity,
+                valuation_key=key,
+            )
+    Funding.objects.filter(measure__plan=plan).delete()
+    for name, source, amount, year, state in demo.FUNDINGS:
+        Funding.objects.create(
+            measure=measures[name],
+            source=sources[source],
+            amount_sek=amount,
+            year=year,
+            state=state,
+        )
+    return plan

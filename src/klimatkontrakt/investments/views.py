@@ -1,0 +1,303 @@
+"""Pages of the climate investment plan. Every figure comes from selectors.plan_summary."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from klimatkontrakt.investments import charts, exports, selectors, services, tables
+from klimatkontrakt.investments.forms import (
+    BaselineFormSet,
+    FundingForm,
+    ImportForm,
+    MeasureForm,
+    PlanForm,
+    ScaleUpForm,
+)
+from klimatkontrakt.investments.models import InvestmentPlan, Measure
+from klimatkontrakt.organisations.access import can_edit, require_edit
+from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.organisations.selectors import municipality_by_code
+from klimatkontrakt.sources.errors import SourceError
+from klimatkontrakt.sources.measure_table import write_rows
+from klimatkontrakt.web.charts import PageChart, page_chart
+from klimatkontrakt.web.downloads import table_response
+
+
+def _context(request: HttpRequest, muni: Municipality, plan: InvestmentPlan, **extra: object):  # type: ignore[no-untyped-def]
+    return {
+        "municipality": muni,
+        "plan": plan,
+        "active": "investments",
+        "can_edit": can_edit(request.user, muni),
+        **extra,
+    }
+
+
+def _lang() -> str:
+    return get_language() or "sv"
+
+
+def _chart(plan: InvestmentPlan, table: tables.Table, chart: object) -> PageChart:
+    url = reverse("investments:table", args=[plan.municipality.code, plan.pk, table.slug])
+    return page_chart(
+        chart,  # type: ignore[arg-type]
+        id=f"chart-{table.slug}",
+        title=table.title,
+        source=table.source,
+        columns=table.columns,
+        rows=table.rows,
+        download_url=url,
+        language=_lang(),
+    )
+
+
+def plans(request: HttpRequest, code: str) -> HttpResponse:
+    muni = municipality_by_code(code)
+    visible = list(selectors.visible_plans(request.user, muni))
+    return render(
+        request,
+        "investments/plans.html",
+        {
+            "municipality": muni,
+            "plans": visible,
+            "active": "investments",
+            "can_edit": can_edit(request.user, muni),
+        },
+    )
+
+
+def plan_edit(request: HttpRequest, code: str, plan_id: int | None = None) -> HttpResponse:
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    plan = selectors.plan_for(request.user, muni, plan_id) if plan_id else None
+    form = PlanForm(request.POST or None, instance=plan, municipality=muni)
+    baseline = BaselineFormSet(request.POST or None, instance=plan or InvestmentPlan())
+    if request.method == "POST" and form.is_valid() and baseline.is_valid():
+        saved = services.save_plan_settings(request.user, form, baseline)
+        messages.success(request, _("The plan %(name)s was saved.") % {"name": saved.name})
+        return redirect("investments:overview", code, saved.pk)
+    return render(
+        request,
+        "investments/plan_form.html",
+        {
+            "municipality": muni,
+            "plan": plan,
+            "form": form,
+            "baseline": baseline,
+            "active": "investments",
+            "can_edit": True,
+        },
+    )
+
+
+def overview(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    plan = selectors.plan_for(request.user, muni, plan_id)
+    summary = selectors.plan_summary(plan)
+    pathway = tables.pathway_table(summary)
+    macc = tables.macc_table(summary)
+    return render(
+        request,
+        "investments/overview.html",
+        _context(
+            request,
+            muni,
+            plan,
+            summary=summary,
+            pathway_chart=_chart(plan, pathway, charts.pathway_chart(summary, pathway))
+            if pathway.rows
+            else None,
+            macc_chart=_chart(plan, macc, charts.macc_chart(summary, macc)) if macc.rows else None,
+            scale_form=ScaleUpForm(),
+        ),
+    )
+
+
+def measure_list(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    plan = selectors.plan_for(request.user, muni, plan_id)
+    summary = selectors.plan_summary(plan, runs=200)
+    return render(
+        request,
+        "investments/measures.html",
+        _context(
+            request,
+            muni,
+            plan,
+            summary=summary,
+            table=tables.measures_table(summary),
+            import_form=ImportForm(),
+            cancelled=plan.measures.filter(status=Measure.Status.CANCELLED),
+        ),
+    )
+
+
+def measure_edit(
+    request: HttpRequest, code: str, plan_id: int, pk: int | None = None
+) -> HttpResponse:
+    muni = municipality_by_code(code)
+    plan = selectors.plan_for(request.user, muni, plan_id)
+    require_edit(request.user, muni)
+    measure = get_object_or_404(Measure, plan=plan, pk=pk) if pk else None
+    form = MeasureForm(request.POST or None, instance=measure, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.save_measure(request.user, form.save(commit=False))
+        except ValidationError as exc:
+            for field, errs in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errs)
+        else:
+            messages.success(request, _("The measure %(name)s was saved.") % {"name": saved.name})
+            return redirect("investments:measures", code, plan.pk)
+    return render(
+        request,
+        "investments/measure_form.html",
+        _context(request, muni, plan, form=form, measure=measure),
+    )
+
+
+@require_POST
+def measure_import(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    plan = selectors.plan_for(request.user, muni, plan_id)
+    require_edit(request.user, muni)
+    form = ImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = services.import_measures(plan, upload.read(), upload.name, user=request.user)
+        except SourceError as exc:
+            for problem in exc.problems[:50]:
+                messages.error(request, str(problem))
+        else:
+            if result.already_imported:
+                messages.info(
+                    request,
+                    _("%(f)s was already imported; nothing changed.") % {"f": result.filename},
+                )
+            else:
+                messages.success(
+                    request,
+                    _("%(f)s: %(c)d measures added, %(u)d updated.")
+                    % {"f": result.filename, "c": result.created, "u": result.updated},
+                )
+    else:
+        messages.error(request, _("Choose a file to import."))
+    return redirect("investments:measures", code, plan.pk)
+
+
+def measure_export(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    plan = selectors.plan_for(request.user, muni, plan_id)
+    header, *rows = write_rows(selectors.measure_rows(plan))
+    columns = [(c, c) for c in header]
+    return table_response(
+        "atgarder",
+        columns,
+        [dict(zip(header, r, strict=True)) for r in rows],
+        request.GET.get("format", "csv"),
+    )
+
+
+def funding(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    plan = selectors.plan_for(request.user, muni, plan_id)
+    form = FundingForm(request.POST or None, plan=plan)
+    if request.method == "POST":
+        require_edit(request.user, muni)
+        if form.is_valid():
+            d = form.cleaned_data
+            services.add_funding(
+                request.user, d["measure"], d["source"], d["amount_sek"], d["year"], d["state"]
+            )
+            messages.success(request, _("The funding was added."))
+            return redirect("investments:funding", code, plan.pk)
+    summary = selectors.plan_summary(plan, runs=200)
+    by_source = tables.funding_table(summary)
+    return render(
+        request,
+        "investments/funding.html",
+        _context(
+            request,
+            muni,
+            plan,
+            summary=summary,
+            funding_chart=_chart(plan, by_source, charts.funding_chart(by_source))
+            if by_source.rows
+            else None,
+            capital=tables.capital_table(summary),
+            fundings=selectors.fundings(plan),
+            form=form,
+        ),
+    )
+
+
+def optimum(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    plan = selectors.plan_for(request.user, muni, plan_id)
+    summary = selectors.plan_summary(plan, runs=200)
+    return render(
+        request,
+        "investments/optimum.html",
+        _context(request, muni, plan, summary=summary, table=tables.optimum_table(summary)),
+    )
+
+
+@require_POST
+def scale_up(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    plan = selectors.plan_for(request.user, muni, plan_id)
+    form = ScaleUpForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the wider plan a name and a scope."))
+        return redirect("investments:overview", code, plan.pk)
+    try:
+        wider = services.scale_up_plan(
+            request.user, plan, name=form.cleaned_data["name"], scope=form.cleaned_data["scope"]
+        )
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+        return redirect("investments:overview", code, plan.pk)
+    messages.success(request, _("The plan was copied into %(name)s.") % {"name": wider.name})
+    return redirect("investments:overview", code, wider.pk)
+
+
+def table_download(request: HttpRequest, code: str, plan_id: int, table: str) -> HttpResponse:
+    muni = municipality_by_code(code)
+    plan = selectors.plan_for(request.user, muni, plan_id)
+    found = tables.table(selectors.plan_summary(plan), table)
+    if found is None:
+        raise Http404("No such table")
+    return table_response(
+        found.slug, found.columns, found.rows, request.GET.get("format", "csv"), source=found.source
+    )
+
+
+def ccc_xlsx(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    plan = selectors.plan_for(request.user, muni, plan_id)
+    body = exports.ccc_workbook(selectors.plan_summary(plan))
+    response = HttpResponse(
+        body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = 'attachment; filename="klimatinvesteringsplan.xlsx"'
+    return response
+
+
+def plan_docx(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    plan = selectors.plan_for(request.user, muni, plan_id)
+    body = exports.plan_document(selectors.plan_summary(plan), language=_lang())
+    response = HttpResponse(
+        body,
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = 'attachment; filename="klimatinvesteringsplan.docx"'
+    return response

@@ -1,0 +1,92 @@
+"""The default set of climate KPIs from Kolada, kept as data in data/kolada_climate_kpis.csv."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+DEFAULT_FILE = "kolada_climate_kpis.csv"
+COLUMNS = ("id", "name_sv", "name_en", "unit", "direction", "level", "in_default_set", "comment")
+KPI_ID = re.compile(r"^[NU]\d{5}$")
+
+
+class KpiListError(ValueError):
+    """A bad row in a KPI list; names file, row and column."""
+
+    def __init__(self, file: str, row: int, column: str, problem: str) -> None:
+        self.file, self.row, self.column = file, row, column
+        super().__init__(f"{file}, row {row}, column {column}: {problem}")
+
+
+@dataclass(frozen=True)
+class ClimateKpi:
+    id: str
+    name_sv: str
+    name_en: str
+    unit: str
+    direction: str  # "up" or "down": which way is good
+    level: str  # "municipality", or "region" for KPIs Kolada publishes per region only
+    in_default_set: bool
+    comment: str
+
+
+def _read_text(path: Path | None) -> tuple[str, str]:
+    if path is None:
+        source = resources.files("klimatkontrakt.sources") / "data" / DEFAULT_FILE
+        return DEFAULT_FILE, source.read_text(encoding="utf-8")
+    return path.name, path.read_text(encoding="utf-8-sig")
+
+
+def load_climate_kpis(path: Path | None = None, *, default_only: bool = True) -> list[ClimateKpi]:
+    """Read the KPI list; by default only the rows in the default set."""
+    name, text = _read_text(path)
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise KpiListError(name, 1, missing[0], "column missing from the header")
+    out: list[ClimateKpi] = []
+    seen: set[str] = set()
+    for row_number, row in enumerate(reader, start=2):
+        kpi = _parse_row(name, row_number, row)
+        if kpi.id in seen:
+            raise KpiListError(name, row_number, "id", f"{kpi.id} appears twice")
+        seen.add(kpi.id)
+        if kpi.in_default_set or not default_only:
+            out.append(kpi)
+    return out
+
+
+def _parse_row(name: str, row_number: int, row: dict[str, str]) -> ClimateKpi:
+    values = {c: (row.get(c) or "").strip() for c in COLUMNS}
+    if not KPI_ID.match(values["id"]):
+        raise KpiListError(name, row_number, "id", f"{values['id']!r} is not a Kolada KPI id")
+    for column in ("name_sv", "name_en", "unit"):
+        if not values[column]:
+            raise KpiListError(name, row_number, column, "empty")
+    if values["direction"] not in ("up", "down"):
+        raise KpiListError(name, row_number, "direction", "must be 'up' or 'down'")
+    if values["level"] not in ("municipality", "region"):
+        raise KpiListError(name, row_number, "level", "must be 'municipality' or 'region'")
+    if values["in_default_set"] not in ("yes", "no"):
+        raise KpiListError(name, row_number, "in_default_set", "must be 'yes' or 'no'")
+    return ClimateKpi(
+        id=values["id"],
+        name_sv=values["name_sv"],
+        name_en=values["name_en"],
+        unit=values["unit"],
+        direction=values["direction"],
+        level=values["level"],
+        in_default_set=values["in_default_set"] == "yes",
+        comment=values["comment"],
+    )
+
+
+def kolada_area_code(municipality_code: str, level: str) -> str:
+    """Kolada's code for where a KPI is published: the municipality, or its region (00LL)."""
+    if level == "region":
+        return f"00{municipality_code[:2]}"
+    return municipality_code

@@ -1,0 +1,103 @@
+import io
+
+import pytest
+from openpyxl import Workbook
+
+from klimatkontrakt.investments.models import Measure, MeasureImport
+from klimatkontrakt.investments.services import import_measures
+from klimatkontrakt.sources.errors import SourceError
+
+HEADER = (
+    "name;sector;department;start_year;lifetime_years;capex_sek;opex_change_sek_per_year;"
+    "reduction_t_per_year;reduction_low_t_per_year;reduction_high_t_per_year;kind\n"
+)
+GOOD = HEADER + (
+    "Värmepumpar i förskolor;Fastighetsenergi;TFF;2026;20;2 500 000;-120 000,50;45,5;30;50;"
+    "investering\n"
+    "Cykelpool;Resor;Miljöförvaltningen;2025;5;150000;10000;12;;;beteende\n"
+)
+
+
+def test_semicolon_decimal_comma_cp1252(empty_plan):
+    result = import_measures(empty_plan, GOOD.encode("cp1252"), "atgarder.csv", check_access=False)
+    assert (result.created, result.updated, result.already_imported) == (2, 0, False)
+    pump = Measure.objects.get(plan=empty_plan, name="Värmepumpar i förskolor")
+    assert float(pump.capex_sek) == 2_500_000
+    assert float(pump.opex_change_sek_per_year) == -120_000.5
+    assert float(pump.reduction_t_per_year) == 45.5
+    assert pump.kind == "investment"
+    assert pump.department.short_name == "TFF"
+
+
+def test_utf16_with_bom(empty_plan):
+    data = GOOD.encode("utf-16")
+    assert import_measures(empty_plan, data, "atgarder.csv", check_access=False).created == 2
+
+
+def test_same_file_twice_counts_once(empty_plan):
+    import_measures(empty_plan, GOOD.encode(), "a.csv", check_access=False)
+    again = import_measures(empty_plan, GOOD.encode(), "a.csv", check_access=False)
+    assert again.already_imported
+    assert Measure.objects.filter(plan=empty_plan).count() == 2
+    assert MeasureImport.objects.filter(plan=empty_plan).count() == 1
+
+
+def test_corrected_file_updates_by_name(empty_plan):
+    import_measures(empty_plan, GOOD.encode(), "a.csv", check_access=False)
+    fixed = GOOD.replace("45,5", "47")
+    result = import_measures(empty_plan, fixed.encode(), "a.csv", check_access=False)
+    assert (result.created, result.updated) == (0, 2)
+    assert float(Measure.objects.get(name="Värmepumpar i förskolor").reduction_t_per_year) == 47
+
+
+def test_bad_rows_reject_whole_file_naming_row_and_column(empty_plan):
+    bad = HEADER + (
+        "Ok;Energi;TFF;2026;20;100;0;5;;;\n"
+        "Fel;Energi;TFF;tjugo;20;100;0;5;;;\n"
+        "Fel2;Energi;TFF;2026;20;100;0;5;9;;\n"
+    )
+    with pytest.raises(SourceError) as err:
+        import_measures(empty_plan, bad.encode(), "plan.csv", check_access=False)
+    text = str(err.value)
+    assert "plan.csv, row 3, column start_year: 'tjugo' is not a whole number" in text
+    assert "plan.csv, row 4, column reduction_low_t_per_year" in text
+    assert Measure.objects.filter(plan=empty_plan).count() == 0
+
+
+def test_missing_column_and_unknown_department(empty_plan):
+    with pytest.raises(SourceError, match="missing columns: capex_sek"):
+        import_measures(
+            empty_plan,
+            b"name;sector;department;start_year;lifetime_years;opex_change_sek_per_year;"
+            b"reduction_t_per_year\nA;E;TFF;2025;5;0;1\n",
+            "x.csv",
+            check_access=False,
+        )
+    with pytest.raises(SourceError, match=r"x\.csv, row 2, column department: 'Okänd'"):
+        import_measures(
+            empty_plan,
+            (HEADER + "A;E;Okänd;2025;5;0;0;1;;;\n").encode(),
+            "x.csv",
+            check_access=False,
+        )
+    assert not Measure.objects.filter(plan=empty_plan).exists()
+
+
+def test_xlsx_import(empty_plan):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["name", "sector", "department", "start_year", "lifetime_years", "capex_sek",
+               "opex_change_sek_per_year", "reduction_t_per_year"])  # fmt: skip
+    ws.append(["LED", "Fastighetsenergi", "TFF", 2025, 15, 600000, -90000, 8.5])
+    buf = io.BytesIO()
+    wb.save(buf)
+    assert import_measures(empty_plan, buf.getvalue(), "m.xlsx", check_access=False).created == 1
+    assert float(Measure.objects.get(name="LED").reduction_t_per_year) == 8.5
+
+
+def test_import_needs_editor(empty_plan, viewer, outsider):
+    from django.core.exceptions import PermissionDenied
+
+    for user in (None, viewer, outsider):
+        with pytest.raises(PermissionDenied):
+            import_measures(empty_plan, GOOD.encode(), "a.csv", user=user)

@@ -10,8 +10,8 @@ from klimatkontrakt.contracts.api import router as contracts_router
 from klimatkontrakt.contracts.services import FrozenVersionError, StaleEditError
 from klimatkontrakt.emissions.api import router as emissions_router
 from klimatkontrakt.followup.api import router as followup_router
-from klimatkontrakt.investments.api import router as investments_router
 from klimatkontrakt.footprint.api import router as footprint_router
+from klimatkontrakt.investments.api import router as investments_router
 from klimatkontrakt.organisations.api import router as organisations_router
 
 api = NinjaAPI(

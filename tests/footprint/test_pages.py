@@ -163,3 +163,30 @@ def test_column_mapping_rejects_a_date_format_without_codes(client, editor, karl
     client.force_login(editor)
     response = client.post("/kommun/1780/inkop/kolumner/", {"name": "x", "date_format": "dd/mm"})
     assert response.status_code == 200 and "strftime" in response.content.decode()
+
+
+def test_tables_page_swaps_in_factors_and_refuses_bad_rules(client, editor, ledger):
+    client.force_login(editor)
+    before = selectors.footprint(ledger)["by_category"]["construction_buildings"]["t"]
+    assert client.get("/kommun/1780/inkop/data/").status_code == 200
+    factors = io.BytesIO(
+        b"category,value,unit,year,currency,source,licence\n"
+        b"construction_buildings,0.002,kg CO2e/SEK,2024,SEK,Egen (test),-\n"
+    )
+    factors.name = "egna_faktorer.csv"
+    assert client.post("/kommun/1780/inkop/data/", {"factors": factors}).status_code == 302
+    ledger.refresh_from_db()
+    after = selectors.footprint(ledger)["by_category"]["construction_buildings"]["t"]
+    assert after == pytest.approx(1_000_000 * 0.002 / 1000) and after != before
+    rules = io.BytesIO(b"field,pattern,category\nkonto,4,x\n")
+    rules.name = "regler.csv"
+    response = client.post("/kommun/1780/inkop/data/", {"rules": rules})
+    assert response.status_code == 200
+    assert "regler.csv, rad 2, kolumn field" in response.content.decode()
+    ledger.refresh_from_db()
+    assert ledger.rule_set is None or ledger.rule_set.name != "regler"
+
+
+def test_tables_page_needs_edit_role(client, viewer):
+    client.force_login(viewer)
+    assert client.get("/kommun/1780/inkop/data/").status_code == 403

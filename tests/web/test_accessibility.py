@@ -125,5 +125,6 @@ def test_footprint_pages(browser, live_server, client, editor, karlstad, tmp_pat
         "/kommun/1780/inkop/",
         "/kommun/1780/inkop/importera/",
         "/kommun/1780/inkop/kolumner/",
+        "/kommun/1780/inkop/data/",
     ]:
         assert_accessible(browser, live_server.url + path, cookies=cookies)

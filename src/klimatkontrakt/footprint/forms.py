@@ -98,3 +98,19 @@ class ColumnMappingForm(forms.Form):
             for key, _label in MAPPED_FIELDS
             if self.cleaned_data.get(f"col_{key}", "").strip()
         }
+
+
+class TablesForm(forms.Form):
+    """Rules, factors and activity data as CSV files (formats in docs/footprint.md)."""
+
+    rules = forms.FileField(
+        label=_("Rules (CSV: field, pattern, category, priority)"), required=False
+    )
+    factors = forms.FileField(
+        label=_("Emission factors (CSV: category, value, unit, year, currency, source, licence)"),
+        required=False,
+    )
+    activity = forms.FileField(
+        label=_("Activity data (CSV: year, activity, quantity, unit, replaces_category …)"),
+        required=False,
+    )

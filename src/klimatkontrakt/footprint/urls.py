@@ -9,5 +9,6 @@ urlpatterns = [
     path("kommun/<str:code>/inkop/export/", views.export, name="export"),
     path("kommun/<str:code>/inkop/importera/", views.upload, name="upload"),
     path("kommun/<str:code>/inkop/kolumner/", views.mapping, name="mapping"),
+    path("kommun/<str:code>/inkop/data/", views.tables, name="tables"),
     path("kommun/<str:code>/inkop/<int:pk>/publicera/", views.publish, name="publish"),
 ]

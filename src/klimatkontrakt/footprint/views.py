@@ -16,11 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from klimatkontrakt.footprint import charts, selectors, services
-from klimatkontrakt.footprint.forms import ColumnMappingForm, ImportForm
+from klimatkontrakt.footprint.forms import ColumnMappingForm, ImportForm, TablesForm
+from klimatkontrakt.footprint.models import ActivityRecord, Ledger
 from klimatkontrakt.footprint.models import ColumnMapping as StoredMapping
-from klimatkontrakt.footprint.models import Ledger
 from klimatkontrakt.organisations.access import can_edit, require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
+from klimatkontrakt.sources.factors import TableFormatError
 from klimatkontrakt.sources.ledger import ColumnMapping
 from klimatkontrakt.web.downloads import table_response
 
@@ -271,3 +272,47 @@ def mapping(request: HttpRequest, code: str) -> HttpResponse:
         return redirect("footprint:upload", code)
     saved = StoredMapping.objects.filter(municipality=muni).order_by("name")
     return render(request, "footprint/mapping.html", _ctx(request, muni, form=form, saved=saved))
+
+
+def tables(request: HttpRequest, code: str) -> HttpResponse:
+    """Swap in the municipality's own rules, factors or activity data (each all or nothing)."""
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    form = TablesForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        with tempfile.TemporaryDirectory() as tmp:
+            for key, service in (
+                ("rules", services.import_rules),
+                ("factors", services.import_factors),
+                ("activity", None),
+            ):
+                upload_file = form.cleaned_data.get(key)
+                if not upload_file:
+                    continue
+                name = Path(upload_file.name or f"{key}.csv").name
+                target = Path(tmp) / name
+                target.write_bytes(upload_file.read())
+                try:
+                    if service is None:
+                        services.import_activity(request.user, muni, target)
+                    else:
+                        service(request.user, muni, Path(name).stem, target)
+                except TableFormatError as exc:
+                    errors.extend(exc.errors)
+        if not errors:
+            messages.success(request, _("Saved. The figures are recalculated with the new data."))
+            return redirect("footprint:overview", code)
+    ledger = selectors.current_ledger(request.user, muni)
+    return render(
+        request,
+        "footprint/tables.html",
+        _ctx(
+            request,
+            muni,
+            form=form,
+            errors=errors,
+            ledger=ledger,
+            activity_count=ActivityRecord.objects.filter(municipality=muni).count(),
+        ),
+    )

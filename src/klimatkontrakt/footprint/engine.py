@@ -124,6 +124,7 @@ class Engine:
         )
         self.files: list[FileReport] = []
         self._temporary: list[Path] = []
+        self._lines_sql: dict[int, str] = {}
         self.sources: dict[int, str] = {}  # file_id -> SQL relation of normalised lines
         self._hashes: set[str] = set()
 
@@ -205,9 +206,8 @@ class Engine:
                 f"INSERT INTO cube SELECT {file_id}, year, {keys}, sum(amount), sum(n)"
                 " FROM stage WHERE NOT bad GROUP BY ALL"
             )
-            self.sources[file_id] = self._normalised_lines(
-                ledger_io.lines_sql(prepared, with_row=True), file_id
-            )
+            self._lines_sql[file_id] = ledger_io.lines_sql(prepared, with_row=True)
+            self.sources[file_id] = self._normalised_lines(self._lines_sql[file_id], file_id)
             if bad:
                 report.message = f"{bad} felaktiga rader hoppades över (se listan)"
         self.con.execute("DROP TABLE stage")
@@ -246,14 +246,20 @@ class Engine:
         )
 
     @staticmethod
-    def _normalised_lines(lines_sql: str, file_id: int) -> str:
+    def _normalised_lines(lines_sql: str, file_id: int | None) -> str:
+        """Good lines with normalised keys; without ``file_id`` as stored in Parquet."""
         norm = normalise_exprs({k: k for k in _TEXT_KEYS})
         keys = ", ".join(f"{norm[k]} AS {k}" for k in _TEXT_KEYS)
+        file_col = "" if file_id is None else f"{int(file_id)} AS file_id, "
         return (
-            f"SELECT {file_id} AS file_id, row_no, invoice, date, year(date) AS year, amount, "
+            f"SELECT {file_col}row_no, invoice, date, year(date) AS year, amount, "
             f"{keys}, contract, procurement_type, project FROM ({lines_sql}) "
             "WHERE bad_reason IS NULL"
         )
+
+    def stored_lines_sql(self, file_id: int) -> str:
+        """The good lines of a loaded CSV/XLSX/SIE file in the Parquet layout."""
+        return self._normalised_lines(self._lines_sql[file_id], None)
 
     def load_parquet(self, path: Path, name: str, content_hash: str) -> FileReport:
         """Add a ledger stored by :func:`write_parquet` (the database path)."""
@@ -472,7 +478,7 @@ def write_parquet(
         report = engine.load(path, mapping, threshold, name=name)
         if report.status == "accepted":
             target.parent.mkdir(parents=True, exist_ok=True)
-            sql = engine.sources[1].replace("SELECT 1 AS file_id, ", "SELECT ", 1)
+            sql = engine.stored_lines_sql(1)
             engine.con.execute(f"COPY ({sql}) TO '{target.as_posix()}' (FORMAT parquet)")
         return report
     finally:

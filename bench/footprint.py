@@ -121,6 +121,14 @@ def measure_in_subprocess(kind: str, path: Path) -> dict[str, float]:
 
 
 def one(kind: str, path: Path) -> None:
+    # Import first: the timings compare the work, not interpreter and library start-up.
+    import duckdb  # noqa: F401
+
+    if kind == "pandas":
+        import pandas  # noqa: F401
+    if kind in ("pipeline", "pandas"):
+        import klimatkontrakt.footprint.engine  # noqa: F401
+        import klimatkontrakt.sources.factors  # noqa: F401
     start = time.perf_counter()
     result = KINDS[kind](path)
     seconds = time.perf_counter() - start

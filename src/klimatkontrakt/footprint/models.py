@@ -135,7 +135,7 @@ class Ledger(models.Model):
 class LedgerImport(models.Model):
     ledger = models.ForeignKey(Ledger, on_delete=models.CASCADE, related_name="imports")
     file_name = models.CharField(_("file"), max_length=300)
-    content_hash = models.CharField(_("content hash (SHA-256)"), max_length=64)
+    content_hash = models.CharField(_("content hash (XXH3-128)"), max_length=64)
     parquet = models.CharField(_("stored lines"), max_length=500)
     lines = models.PositiveIntegerField(_("lines"))
     skipped = models.JSONField(_("skipped rows"), default=list)

@@ -171,7 +171,7 @@ class Migration(migrations.Migration):
                 ("file_name", models.CharField(max_length=300, verbose_name="file")),
                 (
                     "content_hash",
-                    models.CharField(max_length=64, verbose_name="content hash (SHA-256)"),
+                    models.CharField(max_length=64, verbose_name="content hash (XXH3-128)"),
                 ),
                 ("parquet", models.CharField(max_length=500, verbose_name="stored lines")),
                 ("lines", models.PositiveIntegerField(verbose_name="lines")),

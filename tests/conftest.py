@@ -3,8 +3,25 @@ from pathlib import Path
 import pytest
 
 from tests import factories
+from tests.a11y import browser  # noqa: F401  (one Chromium for the whole session)
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):  # type: ignore[no-untyped-def]
+    """Real hashing costs about a second per user here; tests don't need its strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _swedish_interface():  # type: ignore[no-untyped-def]
+    """Each test starts in the default language; one test's English must not leak into the next."""
+    from django.utils import translation
+
+    translation.activate("sv")
+    yield
+    translation.activate("sv")
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from klimatkontrakt import __version__
 from klimatkontrakt.contracts.api import router as contracts_router
 from klimatkontrakt.contracts.services import FrozenVersionError, StaleEditError
 from klimatkontrakt.emissions.api import router as emissions_router
+from klimatkontrakt.followup.api import plans_router
 from klimatkontrakt.followup.api import router as followup_router
 from klimatkontrakt.footprint.api import router as footprint_router
 from klimatkontrakt.investments.api import router as investments_router
@@ -53,4 +54,5 @@ api.add_router("/contracts/", contracts_router)
 api.add_router("/emissions/", emissions_router)
 api.add_router("/investments/", investments_router)
 api.add_router("/indicators/", followup_router)
+api.add_router("/action-plans/", plans_router)
 api.add_router("/footprint/", footprint_router)

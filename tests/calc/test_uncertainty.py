@@ -97,3 +97,35 @@ def test_exact_ranges_collapse_to_the_pathway(measures, bau):
     r = simulate(YEARS, bau, exact, budget_total_t=1500.0, runs=20)
     assert np.allclose(r.p50_t, p.emissions_t)
     assert r.probability_within_budget == (1.0 if p.within_budget else 0.0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(measure_lists(min_size=1))
+def test_cost_factors_reproduce_period_cost(measures):
+    from klimatkontrakt.calc.measures import period_cost, period_cost_factors
+
+    a, b = period_cost_factors(measures, 0.04, 2025, YEARS)
+    for i, m in enumerate(measures):
+        expected = period_cost(m, 0.04, 2025, YEARS)
+        got = a[i] * m.capex_sek.central + b[i] * m.opex_change_sek_per_year.central
+        assert got == pytest.approx(expected, rel=1e-9, abs=1e-6)
+
+
+def test_cost_band_exact_costs_collapse_and_ranges_spread():
+    from klimatkontrakt.calc.uncertainty import simulate_costs
+
+    exact = Measure(
+        name="Sol",
+        sector="Energi",
+        start_year=2025,
+        lifetime_years=2,
+        capex_sek=Estimate.exact(2000),
+        opex_change_sek_per_year=Estimate.exact(-100),
+        reduction_t_per_year=Estimate.exact(1),
+    )
+    # r = 0: annuity 1 000 a year for two years, opex −100 a year: 1 800 SEK.
+    band = simulate_costs([2025, 2026], [exact], rate=0.0, base_year=2025, runs=50)
+    assert band.p10_sek == band.p50_sek == band.p90_sek == pytest.approx(1800)
+    ranged = Measure(**{**exact.__dict__, "capex_sek": Estimate(1000, 2000, 4000)})
+    band = simulate_costs([2025, 2026], [ranged], rate=0.0, base_year=2025, runs=5000)
+    assert 800 < band.p10_sek < band.p50_sek < band.p90_sek < 3800

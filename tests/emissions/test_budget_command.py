@@ -89,3 +89,11 @@ def test_errors(co2_release, municipalities):
         call_command("budget", "--municipality", "1780", "--method", "fixed", stdout=io.StringIO())
     with pytest.raises(CommandError, match="NAME=VALUE"):
         call_command("budget", "--all", "--param", "oops", stdout=io.StringIO())
+
+
+def test_through_the_klimatkontrakt_console_command(co2_release, capsys):
+    from klimatkontrakt.cli import main
+
+    main(["budget", "--municipality", "1780", "--current-year", "2024", "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["municipality"] == "1780" and data["budget_start_year"] == 2024

@@ -81,3 +81,46 @@ def test_goals_need_an_editor_of_that_municipality(
     client.logout()
     names = {g["name"] for g in client.get("/api/emissions/1780/goals").json()}
     assert "Halvering 2030" not in names  # unpublished: members only
+
+
+def test_an_adopted_fixed_budget_is_used_by_api_and_page(client, demo_emissions, karlstad_editor):
+    client.force_login(karlstad_editor)
+    body = {
+        "name": "Kommunfullmäktiges budget",
+        "method": "fixed",
+        "parameters": {"budget_t": 1_200_000, "start_year": 2024},
+        "is_published": True,
+    }
+    response = client.post(
+        "/api/emissions/1780/carbon-budgets", data=json.dumps(body), content_type="application/json"
+    )
+    assert response.status_code == 201
+    client.logout()
+    data = client.get("/api/emissions/1780/budget?method=fixed&current_year=2024").json()
+    assert data["budget_t"] == pytest.approx(1_200_000)
+    assert data["parameters"]["budget_t"] == 1_200_000
+    listed = client.get("/api/emissions/1780/carbon-budgets").json()
+    assert [b["name"] for b in listed] == ["Kommunfullmäktiges budget"]
+    page = client.get("/kommun/1780/utslapp/?method=fixed&year=2024").content.decode()
+    assert "1\u00a0200\u00a0000" in page
+
+
+def test_carbon_budget_with_unknown_parameter_is_refused(client, demo_emissions, karlstad_editor):
+    client.force_login(karlstad_editor)
+    body = {"name": "x", "method": "fixed", "parameters": {"colour": "green"}}
+    response = client.post(
+        "/api/emissions/1780/carbon-budgets", data=json.dumps(body), content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert "colour" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("year", [1800, 99999])
+def test_current_year_out_of_range_is_422(client, demo_emissions, year):
+    for url in (
+        f"/api/emissions/1780/budget?current_year={year}",
+        f"/api/emissions/budgets?current_year={year}",
+    ):
+        response = client.get(url)
+        assert response.status_code == 422
+        assert "between 2000 and 2050" in response.json()["detail"]

@@ -95,3 +95,19 @@ def test_unpublished_goal_is_only_for_members(
     assert "Utkast: halvering 2028" not in client.get("/kommun/1780/utslapp/").content.decode()
     client.force_login(karlstad_editor)
     assert "Utkast: halvering 2028" in client.get("/kommun/1780/utslapp/").content.decode()
+
+
+def test_fixed_method_without_an_adopted_budget_says_why(client, demo_emissions):
+    response = client.get("/kommun/1780/utslapp/?method=fixed")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "budget_t &gt; 0" in html
+    assert 'id="chart-budget-caption"' not in html
+    assert 'id="chart-history-caption"' in html
+    download = client.get("/kommun/1780/utslapp/data/budget/?method=fixed&format=csv")
+    assert download.status_code == 400
+
+
+def test_page_with_a_year_out_of_range_says_why(client, demo_emissions):
+    html = client.get("/kommun/1780/utslapp/?year=99999").content.decode()
+    assert "between 2000 and 2050" in html

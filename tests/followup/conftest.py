@@ -1,6 +1,8 @@
 from collections.abc import Iterator
 
 import pytest
+from django.conf import settings as django_settings
+from django.utils import translation
 
 from tests.kolada_server import FakeKolada, fake_kolada
 
@@ -13,3 +15,10 @@ def kolada(settings, tmp_path) -> Iterator[FakeKolada]:
         settings.KOLADA_CACHE_DIR = tmp_path / "kolada-cache"
         settings.KOLADA_TIMEOUT = 5
         yield fake
+
+
+@pytest.fixture(autouse=True)
+def _swedish_after_each_test():
+    """A request in English leaves English active in this thread; later tests expect Swedish."""
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)

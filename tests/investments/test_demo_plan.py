@@ -54,3 +54,15 @@ def test_demo_summary_flags_overlap_and_has_probability(demo_plan):
     if not s.chosen_violations:
         assert s.optimum.total_cost_sek <= s.chosen_cost_sek + 1e-6
     assert s.funding.municipal_share is not None and 0 < s.funding.municipal_share <= 1
+
+
+def test_whole_measures_optimum_is_binary_and_no_cheaper(demo_plan):
+    continuous = selectors.plan_summary(demo_plan, runs=10).optimum
+    demo_plan.whole_measures_only = True
+    demo_plan.save()
+    whole = selectors.plan_summary(demo_plan, runs=10).optimum
+    assert whole.optimal
+    assert all(v == pytest.approx(0) or v == pytest.approx(1) for v in whole.scales.values())
+    assert whole.total_cost_sek >= continuous.total_cost_sek - 1e-6
+    assert whole.shadow_price_dual_sek_per_t is None
+    assert whole.shadow_price_resolve_sek_per_t is not None

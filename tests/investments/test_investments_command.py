@@ -38,6 +38,10 @@ def test_show_json_has_the_documented_keys(demo_plan):
     assert data["cumulative_t"] == pytest.approx(sum(data["pathway"].values()))
     assert isinstance(data["within_budget"], bool)
     assert 0 <= data["probability_within_budget"] <= 1
+    band = data["chosen_cost_band_sek"]
+    assert band["p10"] <= band["p50"] <= band["p90"]
+    # Demo capex ranges run 0.9–1.3 × central, so the spread is real.
+    assert band["p90"] > band["p10"]
 
 
 def test_show_without_baseline_gives_null_with_reason(empty_plan):

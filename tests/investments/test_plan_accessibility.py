@@ -1,30 +1,11 @@
 """Every investment-plan page type passes axe-core's WCAG 2.1 A/AA rules in headless Chromium."""
 
-import os
-
 import pytest
 
 from tests import a11y
 from tests.a11y import assert_accessible, session_cookie
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Closed at the end of this module: Playwright's sync API allows one instance at a time, and
-    a second session-scoped copy of tests.a11y.browser would clash with the one in tests/web."""
-    reason = a11y._missing()
-    if reason:
-        if os.environ.get("KLIMATKONTRAKT_REQUIRE_BROWSER") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=a11y.CHROMIUM, args=a11y.CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def pages(plan):

@@ -117,6 +117,18 @@ def test_edit_measure_needs_editor(client, demo_plan, viewer, editor):
     assert client.get(edit).status_code == 200
 
 
+def cobenefit_forms(*rows):
+    data = {
+        "cobenefits-TOTAL_FORMS": str(len(rows)),
+        "cobenefits-INITIAL_FORMS": "0",
+        "cobenefits-MIN_NUM_FORMS": "0",
+        "cobenefits-MAX_NUM_FORMS": "1000",
+    }
+    for i, row in enumerate(rows):
+        data.update({f"cobenefits-{i}-{k}": v for k, v in row.items()})
+    return data
+
+
 def test_editor_adds_measure_derived_from_activity(client, demo_plan, editor):
     client.force_login(editor)
     tff = demo_plan.department
@@ -139,16 +151,32 @@ def test_editor_adds_measure_derived_from_activity(client, demo_plan, editor):
             "activity_unit": "km",
             "factor_before_kg": "0.15",
             "factor_after_kg": "0",
+            **cobenefit_forms(
+                {
+                    "kind": "safety",
+                    "description": "Färre olyckor",
+                    "quantity_per_year": "0.1",
+                    "valuation_key": "cycling_single_accident_severe_injury",
+                }
+            ),
         },
     )
     assert response.status_code == 302
     m = Measure.objects.get(plan=demo_plan, name="Elcyklar för hemtjänsten")
     assert float(m.reduction_t_per_year) == pytest.approx(9.0)  # 20 × 3 000 × 0.15 / 1000
+    from klimatkontrakt.investments import selectors
+
+    (row,) = [r for r in selectors.plan_summary(demo_plan, runs=10).measures if r.measure == m]
+    # 0.1 avoided severe accidents × 3 700 000 SEK (ASEK 7.0) = 370 000 SEK a year
+    assert row.cobenefits_sek_per_year == pytest.approx(370_000)
+    assert row.cost_after_cobenefits_sek_per_t == pytest.approx(
+        row.abatement_cost_sek_per_t - 370_000 / 9.0
+    )
 
 
 def test_invalid_measure_shows_errors(client, demo_plan, editor):
     client.force_login(editor)
-    response = client.post(url("measure_new", demo_plan), {"name": ""})
+    response = client.post(url("measure_new", demo_plan), {"name": "", **cobenefit_forms()})
     assert response.status_code == 200
     assert not Measure.objects.filter(plan=demo_plan, name="").exists()
 
@@ -215,3 +243,22 @@ def test_editor_adds_funding_and_share_changes(client, demo_plan, editor):
 def test_funding_post_needs_editor(client, demo_plan, viewer):
     client.force_login(viewer)
     assert client.post(url("funding", demo_plan), {}).status_code == 403
+
+
+def test_editor_adds_funding_source_and_duplicate_is_refused(client, demo_plan, editor):
+    from klimatkontrakt.investments.models import FundingSource
+
+    client.force_login(editor)
+    data = {
+        "source-kind": "eu",
+        "source-name": "Interreg Sverige–Norge",
+        "source-total_sek": "5000000",
+    }
+    assert client.post(url("funding", demo_plan), data).status_code == 302
+    source = FundingSource.objects.get(
+        municipality=demo_plan.municipality, name="Interreg Sverige–Norge"
+    )
+    assert source.kind == "eu" and not source.is_municipal
+    again = client.post(url("funding", demo_plan), data)
+    assert again.status_code == 200
+    assert FundingSource.objects.filter(name="Interreg Sverige–Norge").count() == 1

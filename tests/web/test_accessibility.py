@@ -4,7 +4,7 @@ import pytest
 
 from klimatkontrakt.contracts import services
 from klimatkontrakt.contracts.models import Commitment
-from tests.a11y import assert_accessible, browser, session_cookie  # noqa: F401
+from tests.a11y import assert_accessible, session_cookie
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,15 +28,15 @@ PUBLIC_PAGES = [
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
-def test_public_pages(browser, live_server, signed_pair, path):  # noqa: F811
+def test_public_pages(browser, live_server, signed_pair, path):
     assert_accessible(browser, live_server.url + path)
 
 
-def test_public_pages_in_english(browser, live_server, signed_pair):  # noqa: F811
+def test_public_pages_in_english(browser, live_server, signed_pair):
     assert_accessible(browser, live_server.url + "/kommun/1780/kontrakt/2023/", language="en-GB")
 
 
-def test_editor_pages(browser, live_server, client, admin_user, signed_pair):  # noqa: F811
+def test_editor_pages(browser, live_server, client, admin_user, signed_pair):
     _, v2024 = signed_pair
     client.force_login(admin_user)
     cookies = session_cookie(client, live_server.url)
@@ -55,7 +55,7 @@ def test_editor_pages(browser, live_server, client, admin_user, signed_pair):  #
         assert_accessible(browser, live_server.url + path, cookies=cookies)
 
 
-def test_form_with_errors(browser, live_server, client, admin_user, signed_pair):  # noqa: F811
+def test_form_with_errors(browser, live_server, client, admin_user, signed_pair):
     """A refused form must stay accessible: summary, field errors, labels."""
     _, v2024 = signed_pair
     client.force_login(admin_user)
@@ -77,9 +77,11 @@ def test_form_with_errors(browser, live_server, client, admin_user, signed_pair)
     assert result["violations"] == []
 
 
-def test_emissions_pages(browser, live_server):  # noqa: F811
+def test_emissions_pages(browser, live_server, client):
     from klimatkontrakt.emissions.services import load_demo_emissions
+    from klimatkontrakt.organisations.models import Municipality
     from klimatkontrakt.organisations.services import BUNDLED_CODE_LIST, import_municipalities
+    from tests import factories
 
     import_municipalities(BUNDLED_CODE_LIST)
     load_demo_emissions()
@@ -87,11 +89,16 @@ def test_emissions_pages(browser, live_server):  # noqa: F811
         ("/kommun/1780/utslapp/", None),
         ("/kommun/1780/utslapp/?gas=GGT&method=carbon-law", None),
         ("/kommun/1780/utslapp/?gas=GGT", "en-GB"),
+        ("/kommun/1780/utslapp/?method=fixed", None),
     ]:
         assert_accessible(browser, live_server.url + path, language=language)
+    client.force_login(factories.user("mal", Municipality.objects.get(code="1780"), "editor"))
+    cookies = session_cookie(client, live_server.url)
+    for path in ["/kommun/1780/utslapp/?gas=GGT", "/kommun/1780/utslapp/mal/ny/"]:
+        assert_accessible(browser, live_server.url + path, cookies=cookies)
 
 
-def test_indicator_pages(browser, live_server, karlstad):  # noqa: F811
+def test_indicator_pages(browser, live_server, karlstad):
     from klimatkontrakt.followup.services import load_demo_indicators
 
     indicators = load_demo_indicators()

@@ -148,6 +148,20 @@ def period_cost(
     return float(np.sum(yearly * discount))
 
 
+def period_cost_factors(
+    measures: Sequence[Measure], rate: float, base_year: int, years: Sequence[int] | np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per measure, the SEK of period cost per SEK of capex and per SEK/year of opex change, so
+    that period_cost = capex × a + opex × b (linear, which keeps the Monte Carlo vectorised)."""
+    y = np.asarray(years)
+    discount = (1.0 + rate) ** -(y - base_year).astype(float)
+    p = profiles(measures, y)
+    crf = np.array([capital_recovery_factor(rate, m.lifetime_years) for m in measures])
+    a = (p > 0).astype(float) @ discount * crf / (1.0 + rate) if len(measures) else np.zeros(0)
+    b = p @ discount if len(measures) else np.zeros(0)
+    return a, b
+
+
 def activity_reduction_t(
     units: float,
     activity_per_unit: float,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from klimatkontrakt.calc.measures import Estimate, Measure, profiles
+from klimatkontrakt.calc.measures import Estimate, Measure, period_cost_factors, profiles
 from klimatkontrakt.calc.pathway import as_series
 
 
@@ -112,3 +112,36 @@ def simulate(
         cumulative_p50_t=float(c50),
         cumulative_p90_t=float(c90),
     )
+
+
+@dataclass(frozen=True)
+class CostBand:
+    """Spread of the plan's total discounted net cost for its years, SEK."""
+
+    runs: int
+    seed: int
+    p10_sek: float
+    p50_sek: float
+    p90_sek: float
+
+
+def simulate_costs(
+    years: Sequence[int],
+    measures: Sequence[Measure],
+    *,
+    rate: float,
+    base_year: int,
+    runs: int = 5000,
+    seed: int = 20301,
+    distribution: str = "pert",
+) -> CostBand:
+    """Monte Carlo over the capex and opex ranges, on the portfolio's cost basis."""
+    if runs < 1:
+        raise ValueError("runs must be at least 1")
+    rng = np.random.default_rng(seed)
+    a, b = period_cost_factors(measures, rate, base_year, years)
+    capex = sample_estimates([m.capex_sek for m in measures], runs, rng, distribution)
+    opex = sample_estimates([m.opex_change_sek_per_year for m in measures], runs, rng, distribution)
+    total = capex @ a + opex @ b
+    p10, p50, p90 = np.percentile(total, [10, 50, 90]) if len(total) else (0.0, 0.0, 0.0)
+    return CostBand(runs, seed, float(p10), float(p50), float(p90))

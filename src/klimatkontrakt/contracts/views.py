@@ -344,9 +344,12 @@ def commitment_status(request: HttpRequest, code: str, year: int, pk: int) -> Ht
     c = selectors.commitment_for(request.user, muni, pk)
     if c.version_id != version.pk:
         raise PermissionDenied(_("The commitment belongs to another version."))
-    status = CommitmentStatus.objects.filter(
-        municipality=muni, pk=request.POST.get("status")
-    ).first()
+    status_id = request.POST.get("status", "")
+    status = (
+        CommitmentStatus.objects.filter(municipality=muni, pk=status_id).first()
+        if status_id.isdigit()
+        else None
+    )
     error = ""
     try:
         if status is None:

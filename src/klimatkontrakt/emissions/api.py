@@ -6,13 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from klimatkontrakt.calc.budgets import METHODS
 from klimatkontrakt.emissions import selectors, services, tables
-from klimatkontrakt.emissions.models import Goal
+from klimatkontrakt.emissions.models import CarbonBudget, Goal
 from klimatkontrakt.organisations.selectors import municipality_by_code
 
 router = Router(tags=["emissions"])
@@ -47,6 +47,23 @@ class GoalIn(Schema):
     scope: str = "territorial"
     gas: str = "GGT"
     is_published: bool = False
+
+
+class CarbonBudgetIn(Schema):
+    name: str
+    method: str
+    gas: str = "CO2"
+    parameters: dict[str, Any] = {}
+    is_published: bool = False
+
+
+class CarbonBudgetOut(Schema):
+    id: int
+    name: str
+    method: str
+    gas: str
+    parameters: dict[str, Any]
+    is_published: bool
 
 
 class GoalOut(Schema):
@@ -114,7 +131,10 @@ def all_budgets(
     current_year: int | None = None,
 ) -> list[dict[str, Any]]:
     _release(gas)
-    return selectors.all_budgets(method=_method(method), gas=gas, current_year=current_year)
+    try:
+        return selectors.all_budgets(method=_method(method), gas=gas, current_year=current_year)
+    except ValueError as exc:
+        raise HttpError(422, str(exc)) from exc
 
 
 def _table(key: str, code: str, request: HttpRequest, gas: str, method: str) -> dict[str, Any]:
@@ -171,10 +191,28 @@ def goals(request: HttpRequest, code: str) -> list[Goal]:
 
 
 @router.post("/{code}/goals", response={201: GoalOut}, auth=django_auth)
-def create_goal(request: HttpRequest, code: str, payload: GoalIn) -> tuple[int, Goal]:
+def create_goal(request: HttpRequest, code: str, payload: GoalIn) -> Status[Goal]:
     muni = municipality_by_code(code)
     try:
         goal = services.save_goal(request.user, muni, **payload.dict())
     except ValueError as exc:
         raise HttpError(422, str(exc)) from exc
-    return 201, goal
+    return Status(201, goal)
+
+
+@router.get("/{code}/carbon-budgets", response=list[CarbonBudgetOut])
+def carbon_budgets(request: HttpRequest, code: str) -> list[CarbonBudget]:
+    muni = municipality_by_code(code)
+    return list(selectors.visible(request.user, muni, CarbonBudget.objects.all()))
+
+
+@router.post("/{code}/carbon-budgets", response={201: CarbonBudgetOut}, auth=django_auth)
+def create_carbon_budget(
+    request: HttpRequest, code: str, payload: CarbonBudgetIn
+) -> Status[CarbonBudget]:
+    muni = municipality_by_code(code)
+    try:
+        budget = services.save_carbon_budget(request.user, muni, **payload.dict())
+    except ValueError as exc:
+        raise HttpError(422, str(exc)) from exc
+    return Status(201, budget)

@@ -136,3 +136,7 @@ class Goal(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def share_pct(self) -> float | None:
+        return None if self.share_of_base is None else 100.0 * self.share_of_base

@@ -9,7 +9,13 @@ from typing import Any
 import numpy as np
 from django.db.models import Q, QuerySet
 
-from klimatkontrakt.calc.budgets import BudgetBatch, BudgetResult, EmissionSeries, compute
+from klimatkontrakt.calc.budgets import (
+    END_YEAR,
+    BudgetBatch,
+    BudgetResult,
+    EmissionSeries,
+    compute,
+)
 from klimatkontrakt.calc.goals import Goal as GoalSpec
 from klimatkontrakt.calc.goals import GoalGap, goal_gap
 from klimatkontrakt.emissions.models import CarbonBudget, EmissionValue, Goal, Release, SectorKey
@@ -53,6 +59,11 @@ def source_of(release: Release) -> dict[str, Any]:
     }
 
 
+def unit_of(release: Release) -> str:
+    """SMHI writes "ton/år" on CO2 sheets; say which tonnes."""
+    return f"t {release.gas}" if release.unit == "t" else release.unit
+
+
 def _sector_id(sector: str, subsector: str = ALL) -> int | None:
     key = SectorKey.objects.filter(sector=sector, subsector=subsector).first()
     return key.pk if key else None
@@ -76,8 +87,7 @@ def municipality_series(
     deductions = process_emissions.deduction_matrix(
         process_emissions.cement_process_emissions(), codes, years
     )
-    unit = "t CO2" if release.unit == "t" else release.unit
-    return EmissionSeries(codes, years, matrix, unit, deductions)
+    return EmissionSeries(codes, years, matrix, unit_of(release), deductions)
 
 
 def budgets(
@@ -85,6 +95,8 @@ def budgets(
 ) -> BudgetBatch:
     """One vectorised pass over all municipalities of the release."""
     year = current_year or date.today().year
+    if not 2000 <= year <= END_YEAR:
+        raise ValueError(f"the current year must be between 2000 and {END_YEAR}, not {year}")
     return compute(method, municipality_series(release), year, **params)
 
 

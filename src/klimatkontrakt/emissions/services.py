@@ -124,14 +124,17 @@ def _store(report: smhi.SmhiReport, source_url: str) -> ImportResult:
 
 
 def _insert_values(rows: list[tuple[int, int | None, int | None, int, int, float]]) -> None:
-    """Plain executemany: a national report is ~230,000 values, and model instances for each
-    made bulk_create ~20x slower than the insert itself (measured, see docs/decisions.md)."""
+    """Plain executemany (COPY on PostgreSQL): a national report is ~230,000 values, and a
+    model instance per value made bulk_create several times slower (see docs/decisions.md)."""
     table = connection.ops.quote_name(EmissionValue._meta.db_table)
-    sql = (
-        f"INSERT INTO {table} (release_id, municipality_id, county_id, sector_id, year, value) "  # noqa: S608
-        "VALUES (%s, %s, %s, %s, %s, %s)"
-    )
+    columns = "(release_id, municipality_id, county_id, sector_id, year, value)"
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} {columns} FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        sql = f"INSERT INTO {table} {columns} VALUES (%s, %s, %s, %s, %s, %s)"  # noqa: S608
         for start in range(0, len(rows), BATCH):
             cursor.executemany(sql, rows[start : start + BATCH])
 

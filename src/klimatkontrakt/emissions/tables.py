@@ -39,9 +39,10 @@ def history(release: Release, muni: Municipality) -> Table:
     ]
     return Table(
         "history",
-        _("Emissions by sector, %(name)s (%(unit)s)") % {"name": muni.name, "unit": release.unit},
+        _("Emissions by sector, %(name)s (%(unit)s)")
+        % {"name": muni.name, "unit": selectors.unit_of(release)},
         release.label,
-        [("year", _("Year")), ("sector", _("Sector")), ("tonnes", release.unit)],
+        [("year", _("Year")), ("sector", _("Sector")), ("tonnes", selectors.unit_of(release))],
         rows,
     )
 
@@ -113,7 +114,7 @@ def gap(release: Release, muni: Municipality, user: Any) -> Table | None:
     return Table(
         "gap",
         _("Gap between the trend and the goal “%(goal)s” by sector (%(unit)s)")
-        % {"goal": goal.name, "unit": release.unit},
+        % {"goal": goal.name, "unit": selectors.unit_of(release)},
         release.label,
         [
             ("year", _("Year")),
@@ -157,7 +158,7 @@ def comparison(release: Release, muni: Municipality) -> Table:
             ("year", _("Year")),
             ("area", _("Area")),
             ("index", _("Index")),
-            ("tonnes", release.unit),
+            ("tonnes", selectors.unit_of(release)),
         ],
         rows,
         note=_(

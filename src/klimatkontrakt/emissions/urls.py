@@ -6,4 +6,5 @@ app_name = "emissions"
 urlpatterns = [
     path("kommun/<str:code>/utslapp/", views.page, name="page"),
     path("kommun/<str:code>/utslapp/data/<slug:chart>/", views.chart_data, name="data"),
+    path("kommun/<str:code>/utslapp/mal/ny/", views.goal_new, name="goal_new"),
 ]

@@ -5,13 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from klimatkontrakt.calc.budgets import METHODS
-from klimatkontrakt.emissions import charts, selectors, tables
+from klimatkontrakt.emissions import charts, selectors, services, tables
+from klimatkontrakt.emissions.forms import GoalForm
 from klimatkontrakt.emissions.models import Release
+from klimatkontrakt.organisations.access import can_edit, require_edit
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.web.charts import page_chart
@@ -52,12 +57,17 @@ def page(request: HttpRequest, code: str) -> HttpResponse:
         "methods": [(key, m.title) for key, m in METHODS.items()],
         "method": method,
         "release": release,
+        "can_edit": can_edit(request.user, muni),
     }
     if release is None:
         return render(request, "emissions/page.html", ctx)
     language = get_language() or "sv"
     history = tables.history(release, muni)
-    budget_table, figures = tables.budget(release, muni, request.user, method, year)
+    try:
+        budget_table, figures = tables.budget(release, muni, request.user, method, year)
+    except ValueError as exc:  # e.g. "fixed" without an adopted budget
+        budget_table, figures = None, None
+        ctx["budget_error"] = str(exc)
     gap_table = tables.gap(release, muni, request.user)
     comparison = tables.comparison(release, muni)
 
@@ -76,12 +86,15 @@ def page(request: HttpRequest, code: str) -> HttpResponse:
     ctx.update(
         figures=figures,
         history_chart=chart(history, charts.history(history)),
-        budget_chart=chart(budget_table, charts.lines(budget_table, "tonnes", "series")),
+        budget_chart=chart(budget_table, charts.lines(budget_table, "tonnes", "series"))
+        if budget_table
+        else None,
         gap_chart=chart(gap_table, charts.gap(gap_table)) if gap_table else None,
         gap_note=gap_table.note if gap_table else "",
         comparison_chart=chart(comparison, charts.lines(comparison, "index", "area")),
         comparison_note=comparison.note,
         goal=selectors.first_goal(request.user, muni, release.gas),
+        all_goals=list(selectors.goals(request.user, muni)),
         discrepancy_count=len(release.discrepancies),
     )
     return render(request, "emissions/page.html", ctx)
@@ -92,7 +105,10 @@ def chart_data(request: HttpRequest, code: str, chart: str) -> HttpResponse:
     release, method, year, _gases = _choices(request)
     if release is None:
         raise Http404("no emissions imported")
-    table = tables.table(chart, release, muni, request.user, method, year)
+    try:
+        table = tables.table(chart, release, muni, request.user, method, year)
+    except ValueError as exc:
+        return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
     if table is None:
         raise Http404(f"no chart {chart}")
     return table_response(
@@ -101,4 +117,23 @@ def chart_data(request: HttpRequest, code: str, chart: str) -> HttpResponse:
         table.rows,
         request.GET.get("format", "csv"),
         source=table.source,
+    )
+
+
+def goal_new(request: HttpRequest, code: str) -> HttpResponse:
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    form = GoalForm(request.POST or None, initial={"scope": "territorial", "gas": "GGT"})
+    if request.method == "POST" and form.is_valid():
+        try:
+            goal = services.save_goal(request.user, muni, **form.to_goal())
+        except ValueError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The goal “%(name)s” was saved.") % {"name": goal.name})
+            return redirect(f"{reverse('emissions:page', args=[muni.code])}?gas={goal.gas}")
+    return render(
+        request,
+        "emissions/goal_form.html",
+        {"municipality": muni, "active": "emissions", "form": form},
     )

@@ -12,6 +12,8 @@ from klimatkontrakt.investments.tables import Table
 def pathway_chart(summary: PlanSummary, table: Table) -> alt.TopLevelMixin:
     df = alt.Data(values=table.rows)
     names = {"bau_t": _("BAU"), "pathway_t": _("With the measures")}
+    if any(r.get("budget_path_t") is not None for r in table.rows):
+        names["budget_path_t"] = _("Budget path")
     lines = alt.Data(
         values=[
             {"year": r["year"], "series": label, "t": r[key]}

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from klimatkontrakt.investments.models import (
     BaselineSector,
+    CoBenefit,
     Funding,
     FundingSource,
     InvestmentPlan,
@@ -40,15 +41,36 @@ class MeasureForm(forms.ModelForm):
             "activity_unit",
             "factor_before_kg",
             "factor_after_kg",
-            "commitment_refs",
-            "action_refs",
+            "commitments",
+            "actions",
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "commitments": forms.CheckboxSelectMultiple,
+            "actions": forms.CheckboxSelectMultiple,
+        }
 
     def __init__(self, *args: Any, plan: InvestmentPlan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.plan = plan
         self.fields["department"].queryset = plan.municipality.departments.all()  # type: ignore[attr-defined]
+        from klimatkontrakt.contracts.models import Commitment
+        from klimatkontrakt.followup.models import Action
+
+        commitments = self.fields["commitments"]
+        commitments.queryset = (  # type: ignore[attr-defined]
+            Commitment.objects.filter(version__contract__municipality=plan.municipality)
+            .select_related("version")
+            .order_by("-version__year", "title")
+        )
+        commitments.label_from_instance = lambda c: f"{c.version.year}: {c.title}"  # type: ignore[attr-defined]
+        actions = self.fields["actions"]
+        actions.queryset = (  # type: ignore[attr-defined]
+            Action.objects.filter(plan__municipality=plan.municipality)
+            .select_related("plan")
+            .order_by("plan__title", "identifier")
+        )
+        actions.label_from_instance = lambda a: f"{a.plan.title} {a.identifier}: {a.title}"  # type: ignore[attr-defined]
         self.fields["reduction_t_per_year"].help_text = _(
             "Leave as 0 and fill in the activity change below to derive it "
             "(units × activity × factor difference)."
@@ -98,11 +120,14 @@ class PlanForm(forms.ModelForm):
             "discount_rate",
             "base_year",
             "end_year",
+            "emissions_gas",
+            "budget_method",
             "budget_total_t",
             "budget_source",
             "goal_year",
             "goal_level_t",
             "capital_limit_sek_per_year",
+            "whole_measures_only",
             "is_example",
             "is_published",
         ]
@@ -112,6 +137,15 @@ class PlanForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.municipality = municipality
         self.fields["department"].queryset = municipality.departments.all()  # type: ignore[attr-defined]
+        from klimatkontrakt.calc.budgets import METHODS
+
+        self.fields["budget_method"] = forms.ChoiceField(
+            label=_("Budget method"),
+            required=False,
+            choices=[("", _("None: the budget entered below"))]
+            + [(m.name, m.title) for m in METHODS.values()],
+            help_text=self.fields["budget_method"].help_text,
+        )
 
 
 BaselineFormSet = forms.inlineformset_factory(
@@ -121,3 +155,49 @@ BaselineFormSet = forms.inlineformset_factory(
     extra=3,
     can_delete=True,
 )
+
+
+class CoBenefitForm(forms.ModelForm):
+    class Meta:
+        model = CoBenefit
+        fields = ["kind", "description", "quantity_per_year", "valuation_key", "unit_value_sek"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from klimatkontrakt.sources.cobenefits import default_valuations
+
+        self.fields["valuation_key"] = forms.ChoiceField(
+            label=_("Default valuation"),
+            required=False,
+            choices=[("", _("None"))]
+            + [
+                (v.key, f"{v.label_sv} – {v.value_sek:,.0f} {v.unit} ({v.source}, {v.version})")
+                for v in default_valuations().values()
+                if v.key != "co2e_societal_value"
+            ],
+            help_text=_("Or enter your own unit value; without either it stays unpriced."),
+        )
+
+
+CoBenefitFormSet = forms.inlineformset_factory(
+    Measure, CoBenefit, form=CoBenefitForm, extra=1, can_delete=True
+)
+
+
+class FundingSourceForm(forms.ModelForm):
+    class Meta:
+        model = FundingSource
+        fields = [
+            "kind",
+            "name",
+            "total_sek",
+            "share_of_cost",
+            "first_year",
+            "last_year",
+            "source_note",
+        ]
+
+    def __init__(self, *args: Any, municipality: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "source")
+        super().__init__(*args, **kwargs)
+        self.instance.municipality = municipality

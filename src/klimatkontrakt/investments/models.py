@@ -53,7 +53,24 @@ class InvestmentPlan(models.Model):
     )
     base_year = models.PositiveSmallIntegerField(_("base year"))
     end_year = models.PositiveSmallIntegerField(_("last year of the pathway"), default=2030)
-    # Budget and goal as plan fields until the budgets app provides them (docs/investments.md).
+    # BAU and budget from the emissions app when a gas is chosen; otherwise entered on the plan.
+    emissions_gas = models.CharField(
+        _("BAU from SMHI emissions"),
+        max_length=10,
+        blank=True,
+        choices=[
+            ("", _("No: entered on the plan")),
+            ("CO2", "CO2"),
+            ("GGT", _("Greenhouse gases")),
+        ],
+        help_text=_("For territorial plans: BAU per SMHI sector from the current release."),
+    )
+    budget_method = models.CharField(
+        _("budget method"),
+        max_length=40,
+        blank=True,
+        help_text=_("With SMHI emissions: the budget path of this method (e.g. cemus-2023)."),
+    )
     budget_total_t = models.DecimalField(
         _("carbon budget for the period (t CO2e)"),
         null=True,
@@ -68,6 +85,11 @@ class InvestmentPlan(models.Model):
     )
     capital_limit_sek_per_year = models.DecimalField(
         _("capital limit per year (SEK)"), null=True, blank=True, max_digits=16, decimal_places=2
+    )
+    whole_measures_only = models.BooleanField(
+        _("optimum with whole measures only"),
+        default=False,
+        help_text=_("Each measure is taken wholly or not at all (a mixed-integer programme)."),
     )
     is_example = models.BooleanField(
         _("example figures"),
@@ -108,6 +130,8 @@ class InvestmentPlan(models.Model):
             raise ValidationError(
                 {"goal_year": _("The goal year must lie within the pathway's years.")}
             )
+        if self.budget_method and not self.emissions_gas:
+            raise ValidationError({"budget_method": _("A budget method needs SMHI emissions.")})
         if (self.goal_year is None) != (self.goal_level_t is None):
             raise ValidationError(
                 {"goal_level_t": _("Give both the goal year and the goal level.")}
@@ -241,8 +265,18 @@ class Measure(models.Model):
         max_digits=12,
         decimal_places=6,
     )
-    commitment_refs = models.CharField(_("linked contract commitments"), max_length=300, blank=True)
-    action_refs = models.CharField(_("linked action-plan actions"), max_length=300, blank=True)
+    commitments = models.ManyToManyField(
+        "contracts.Commitment",
+        blank=True,
+        related_name="measures",
+        verbose_name=_("linked contract commitments"),
+    )
+    actions = models.ManyToManyField(
+        "followup.Action",
+        blank=True,
+        related_name="measures",
+        verbose_name=_("linked action-plan actions"),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -24,7 +24,8 @@ from klimatkontrakt.calc.cobenefits import (
 from klimatkontrakt.calc.measures import Estimate
 from klimatkontrakt.calc.pathway import Goal, Pathway, build_pathway
 from klimatkontrakt.calc.portfolio import PortfolioProblem, PortfolioResult, build_problem, solve
-from klimatkontrakt.calc.uncertainty import UncertaintyResult, simulate
+from klimatkontrakt.calc.uncertainty import CostBand, UncertaintyResult, simulate, simulate_costs
+from klimatkontrakt.investments.inputs import plan_inputs
 from klimatkontrakt.investments.models import Funding, FundingSource, InvestmentPlan, Measure
 from klimatkontrakt.organisations.access import can_view_unpublished
 from klimatkontrakt.organisations.models import Municipality
@@ -112,14 +113,8 @@ def to_calc(m: Measure, sector: str | None = None) -> calc_measures.Measure:
 
 
 def bau_by_sector(plan: InvestmentPlan) -> dict[str, list[float]]:
-    """BAU per sector from the plan's baseline: base-year emissions × (1 + trend)^(year − base)."""
-    return {
-        b.sector: [
-            float(b.base_t) * (1.0 + float(b.trend_per_year)) ** (y - plan.base_year)
-            for y in plan.years
-        ]
-        for b in plan.baseline.all()
-    }
+    """BAU per sector for the plan's years, from wherever the plan takes it (see inputs.py)."""
+    return plan_inputs(plan).bau
 
 
 @dataclass
@@ -174,6 +169,8 @@ class PlanSummary:
     unmatched_measures: list[str] = field(default_factory=list)
     co2e_value_sek_per_t: float | None = None
     baseline_source: str = ""
+    budget_source: str = ""
+    cost_band: CostBand | None = None
 
     @property
     def within_budget(self) -> bool | None:
@@ -193,7 +190,7 @@ def _active(plan: InvestmentPlan) -> list[Measure]:
     return list(
         plan.measures.exclude(status=Measure.Status.CANCELLED)
         .select_related("department")
-        .prefetch_related("cobenefits", "fundings__source")
+        .prefetch_related("cobenefits", "fundings__source", "commitments__version", "actions__plan")
     )
 
 
@@ -201,8 +198,9 @@ def plan_summary(plan: InvestmentPlan, *, runs: int | None = None) -> PlanSummar
     valuations = default_valuations()
     rate = float(plan.discount_rate)
     years = list(plan.years)
-    bau = bau_by_sector(plan)
-    reasons: dict[str, str] = {}
+    inputs = plan_inputs(plan)
+    bau = inputs.bau
+    reasons: dict[str, str] = dict(inputs.reasons)
     single = next(iter(bau)) if len(bau) == 1 else None
     rows: list[MeasureFigures] = []
     for m in _active(plan):
@@ -243,19 +241,27 @@ def plan_summary(plan: InvestmentPlan, *, runs: int | None = None) -> PlanSummar
         )
     unmatched = [r.measure.name for r in rows if not r.in_pathway and bau]
     in_path = [r.calc for r in rows if r.in_pathway]
-    budget = f(plan.budget_total_t)
+    budget = inputs.budget_total_t
     goal = (
         Goal(plan.goal_year, float(plan.goal_level_t))
         if plan.goal_year is not None and plan.goal_level_t is not None
         else None
     )
     pathway = uncertainty = optimum = problem = None
+    cost_band: CostBand | None = None
     chosen_cost: float | None = None
     violations: list[str] = []
     if not bau:
-        reasons["pathway"] = gettext_noop("the plan has no baseline (BAU) emissions yet")
+        reasons.setdefault("pathway", gettext_noop("the plan has no baseline (BAU) emissions yet"))
     else:
-        pathway = build_pathway(years, bau, in_path, budget_total_t=budget, goal=goal)
+        pathway = build_pathway(
+            years,
+            bau,
+            in_path,
+            budget_path=inputs.budget_path,
+            budget_total_t=budget,
+            goal=goal,
+        )
         if budget is None:
             reasons["probability_within_budget"] = gettext_noop("the plan has no carbon budget yet")
         uncertainty = simulate(
@@ -283,8 +289,17 @@ def plan_summary(plan: InvestmentPlan, *, runs: int | None = None) -> PlanSummar
                 budget_total_t=budget,
                 goal=goal if budget is None else None,
                 capital_limits_sek=limits,
+                integer=[plan.whole_measures_only] * len(in_path),
             )
             optimum = solve(problem)
+            cost_band = simulate_costs(
+                years,
+                in_path,
+                rate=rate,
+                base_year=plan.base_year,
+                runs=runs or plan.monte_carlo_runs,
+                seed=plan.monte_carlo_seed,
+            )
             ones = [1.0] * len(in_path)
             chosen_cost = problem.cost_sek(ones)
             violations = problem.violations(ones)
@@ -307,7 +322,9 @@ def plan_summary(plan: InvestmentPlan, *, runs: int | None = None) -> PlanSummar
         reasons=reasons,
         unmatched_measures=unmatched,
         co2e_value_sek_per_t=co2.value_sek if co2 else None,
-        baseline_source="; ".join(sorted({b.source for b in plan.baseline.all() if b.source})),
+        baseline_source=inputs.baseline_source,
+        budget_source=inputs.budget_source,
+        cost_band=cost_band,
     )
 
 
@@ -359,7 +376,11 @@ def summary_json(summary: PlanSummary) -> dict[str, Any]:
         "discount_rate": float(plan.discount_rate),
         "base_year": plan.base_year,
         "end_year": plan.end_year,
-        "budget_total_t": f(plan.budget_total_t),
+        "budget_total_t": summary.pathway.budget_total_t
+        if summary.pathway
+        else f(plan.budget_total_t),
+        "baseline_source": summary.baseline_source,
+        "budget_source": summary.budget_source,
         "goal": (
             {"year": plan.goal_year, "level_t": f(plan.goal_level_t)}
             if plan.goal_year is not None
@@ -380,6 +401,8 @@ def summary_json(summary: PlanSummary) -> dict[str, Any]:
                 "cobenefits_sek_per_year": r.cobenefits_sek_per_year,
                 "cost_after_cobenefits_sek_per_t": r.cost_after_cobenefits_sek_per_t,
                 "in_pathway": r.in_pathway,
+                "commitments": [c.title for c in r.measure.commitments.all()],
+                "actions": [f"{a.plan.title} {a.identifier}" for a in r.measure.actions.all()],
             }
             for r in summary.measures
         ],
@@ -422,6 +445,13 @@ def summary_json(summary: PlanSummary) -> dict[str, Any]:
             "shadow_price_resolve_sek_per_t": o.shadow_price_resolve_sek_per_t,
         },
         "chosen_cost_sek": summary.chosen_cost_sek,
+        "chosen_cost_band_sek": None
+        if summary.cost_band is None
+        else {
+            "p10": summary.cost_band.p10_sek,
+            "p50": summary.cost_band.p50_sek,
+            "p90": summary.cost_band.p90_sek,
+        },
         "chosen_violations": summary.chosen_violations,
         "funding": {
             "total_capex_sek": summary.funding.total_capex_sek,

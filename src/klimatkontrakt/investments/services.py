@@ -68,8 +68,9 @@ def save_plan_settings(user: Any, form: Any, baseline: Any) -> InvestmentPlan:
 
 
 @transaction.atomic
-def save_measure(user: Any, measure: Measure) -> Measure:
-    """Validate and store a measure; a reduction derived from an activity change is recomputed."""
+def save_measure(user: Any, measure: Measure, cobenefits: Any = None) -> Measure:
+    """Validate and store a measure (with its co-benefit formset, if given); a reduction derived
+    from an activity change is recomputed."""
     require_edit(user, measure.plan.municipality)
     if measure.derived_from_activity:
         from klimatkontrakt.calc.measures import activity_reduction_t
@@ -83,6 +84,9 @@ def save_measure(user: Any, measure: Measure) -> Measure:
         measure.reduction_t_per_year = Decimal(str(round(derived, 3)))
     measure.full_clean()
     measure.save()
+    if cobenefits is not None:
+        cobenefits.instance = measure
+        cobenefits.save()
     return measure
 
 
@@ -204,9 +208,12 @@ def scale_up_plan(
         b.save()
     for m in measures:
         cobenefits, fundings = list(m.cobenefits.all()), list(m.fundings.all())
+        commitments, actions = list(m.commitments.all()), list(m.actions.all())
         m.pk = None
         m.plan = wider
         m.save()
+        m.commitments.set(commitments)
+        m.actions.set(actions)
         for c in cobenefits:
             c.pk = None
             c.measure = m
@@ -234,6 +241,14 @@ def set_baseline(
         defaults={"base_t": base_t, "trend_per_year": trend_per_year, "source": source},
     )
     return row
+
+
+@transaction.atomic
+def add_funding_source(user: Any, source: FundingSource) -> FundingSource:
+    require_edit(user, source.municipality)
+    source.full_clean()
+    source.save()
+    return source
 
 
 @transaction.atomic

@@ -29,8 +29,8 @@ def _source(summary: PlanSummary) -> str:
         parts.append(_("example figures"))
     if summary.baseline_source:
         parts.append(_("baseline: %(s)s") % {"s": summary.baseline_source})
-    if plan.budget_source:
-        parts.append(_("budget: %(s)s") % {"s": plan.budget_source})
+    if summary.budget_source:
+        parts.append(_("budget: %(s)s") % {"s": summary.budget_source})
     return "; ".join(parts)
 
 
@@ -46,6 +46,7 @@ def pathway_table(summary: PlanSummary) -> Table:
                     "pathway_t": float(p.emissions_t[i]),
                     "p10_t": None if u is None else float(u.p10_t[i]),
                     "p90_t": None if u is None else float(u.p90_t[i]),
+                    "budget_path_t": None if p.budget_path_t is None else float(p.budget_path_t[i]),
                     "cumulative_t": float(p.cumulative_t[i]),
                     "gap_t": None if p.gap_t() is None else float(p.gap_t()[i]),  # type: ignore[index]
                 }
@@ -59,6 +60,7 @@ def pathway_table(summary: PlanSummary) -> Table:
             ("pathway_t", _("With the measures (t CO2e)")),
             ("p10_t", _("P10 (t CO2e)")),
             ("p90_t", _("P90 (t CO2e)")),
+            ("budget_path_t", _("Budget path (t CO2e)")),
             ("cumulative_t", _("Cumulative (t CO2e)")),
         ],
         rows,
@@ -126,6 +128,10 @@ def measures_table(summary: PlanSummary) -> Table:
                 "abatement_cost_sek_per_t": r.abatement_cost_sek_per_t,
                 "cobenefits_sek_per_year": r.cobenefits_sek_per_year,
                 "cost_after_cobenefits_sek_per_t": r.cost_after_cobenefits_sek_per_t,
+                "links": "; ".join(
+                    [f"{c.version.year}: {c.title}" for c in m.commitments.all()]
+                    + [f"{a.plan.title} {a.identifier}" for a in m.actions.all()]
+                ),
                 "cobenefits": "; ".join(
                     f"{c.cobenefit.description or c.cobenefit.kind}"
                     + (
@@ -157,6 +163,7 @@ def measures_table(summary: PlanSummary) -> Table:
             ("cobenefits_sek_per_year", _("Monetised co-benefits (SEK per year)")),
             ("cost_after_cobenefits_sek_per_t", _("Cost after co-benefits (SEK per t)")),
             ("cobenefits", _("Co-benefits")),
+            ("links", _("Linked commitments and actions")),
         ],
         rows,
         _source(summary),

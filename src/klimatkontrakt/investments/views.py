@@ -14,7 +14,9 @@ from django.views.decorators.http import require_POST
 from klimatkontrakt.investments import charts, exports, selectors, services, tables
 from klimatkontrakt.investments.forms import (
     BaselineFormSet,
+    CoBenefitFormSet,
     FundingForm,
+    FundingSourceForm,
     ImportForm,
     MeasureForm,
     PlanForm,
@@ -147,9 +149,11 @@ def measure_edit(
     require_edit(request.user, muni)
     measure = get_object_or_404(Measure, plan=plan, pk=pk) if pk else None
     form = MeasureForm(request.POST or None, instance=measure, plan=plan)
-    if request.method == "POST" and form.is_valid():
+    cobenefits = CoBenefitFormSet(request.POST or None, instance=measure or Measure())
+    if request.method == "POST" and form.is_valid() and cobenefits.is_valid():
         try:
-            saved = services.save_measure(request.user, form.save(commit=False))
+            saved = services.save_measure(request.user, form.save(commit=False), cobenefits)
+            form.save_m2m()
         except ValidationError as exc:
             for field, errs in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errs)
@@ -159,7 +163,7 @@ def measure_edit(
     return render(
         request,
         "investments/measure_form.html",
-        _context(request, muni, plan, form=form, measure=measure),
+        _context(request, muni, plan, form=form, cobenefits=cobenefits, measure=measure),
     )
 
 
@@ -209,8 +213,22 @@ def measure_export(request: HttpRequest, code: str, plan_id: int) -> HttpRespons
 def funding(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
     muni = municipality_by_code(code)
     plan = selectors.plan_for(request.user, muni, plan_id)
-    form = FundingForm(request.POST or None, plan=plan)
-    if request.method == "POST":
+    adding_source = request.method == "POST" and "source-name" in request.POST
+    form = FundingForm(
+        request.POST if request.method == "POST" and not adding_source else None, plan=plan
+    )
+    source_form = FundingSourceForm(request.POST if adding_source else None, municipality=muni)
+    if adding_source:
+        require_edit(request.user, muni)
+        if source_form.is_valid():
+            try:
+                services.add_funding_source(request.user, source_form.save(commit=False))
+            except ValidationError as exc:
+                source_form.add_error(None, exc)
+            else:
+                messages.success(request, _("The funding source was added."))
+                return redirect("investments:funding", code, plan.pk)
+    elif request.method == "POST":
         require_edit(request.user, muni)
         if form.is_valid():
             d = form.cleaned_data
@@ -235,6 +253,7 @@ def funding(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
             capital=tables.capital_table(summary),
             fundings=selectors.fundings(plan),
             form=form,
+            source_form=source_form,
         ),
     )
 

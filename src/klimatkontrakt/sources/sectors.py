@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 ALL = "Alla"
 
@@ -99,6 +100,7 @@ def fold(name: str) -> str:
 _CANONICAL: dict[str, str] = {fold(n): n for n in (ALL, *SECTORS, *SUBSECTORS)} | _ALIASES
 
 
+@lru_cache(maxsize=4096)  # a report repeats ~70 names ~20,000 times
 def canonical_name(name: str) -> str:
     """SMHI's sector or subsector name in its canonical spelling; unknown names kept, tidied."""
     tidy = " ".join(name.split())

@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("klimatkontrakt.investments.urls")),
     path("", include("klimatkontrakt.followup.urls")),
     path("", include("klimatkontrakt.reports.urls")),
+    path("", include("klimatkontrakt.footprint.urls")),
     path("", include("klimatkontrakt.web.urls")),
 ]

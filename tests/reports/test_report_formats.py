@@ -30,7 +30,7 @@ def test_print_html_has_every_section_in_swedish(approved):
     assert "Indikatorer" in html and "Andel elbilar" in html
     assert "Åtagande 1" in html
     assert "Projektplan Klimatneutrala Karlstad 2030" in html
-    assert "Inköpens klimatavtryck är inte tillgängligt" in html
+    assert "Ingen leverantörsreskontra har importerats." in html
     assert 'src="data:image/png;base64,' in html, "the indicator chart is embedded as a PNG"
 
 

@@ -26,7 +26,7 @@ def test_draft_gathers_every_section_from_the_other_apps(draft):
     assert contract["changes"]["from_year"] == 2023
     assert contract["changes"]["added"], "commitments new in 2024 are listed as changes"
     assert data["emissions"] == {"available": False}
-    assert data["footprint"] == {"available": False}
+    assert data["footprint"] == {"available": True, "ledger": None}
 
 
 def test_draft_can_be_refreshed_but_not_an_approved_report(draft, editor, karlstad, indicator):

@@ -58,7 +58,7 @@ def gather(municipality: Municipality, year: int, user: Any = None) -> dict[str,
         "action_plans": _action_plans(municipality, reader),
         "contract": _contract(municipality, year, reader),
         "investments": _investments(municipality, reader),
-        "footprint": _footprint(municipality, reader),
+        "footprint": _footprint(municipality, year, reader),
     }
 
 
@@ -296,7 +296,7 @@ def _investments(muni: Municipality, reader: Any) -> list[dict[str, Any]]:
     return out
 
 
-def _footprint(muni: Municipality, reader: Any) -> dict[str, Any]:
+def _footprint(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
     if not apps.is_installed(FOOTPRINT_APP):
         return {"available": False}
     from importlib import import_module
@@ -306,9 +306,21 @@ def _footprint(muni: Municipality, reader: Any) -> dict[str, Any]:
     if ledger is None:
         return {"available": True, "ledger": None}
     result = selectors.footprint(ledger)
-    figures = {
-        k: v
-        for k, v in result.items()
-        if isinstance(v, (int, float, str)) and not isinstance(v, bool)
+    by_year = result.get("by_year", {})
+    categories = sorted(result.get("by_category", {}).items(), key=lambda kv: -(kv[1]["t"] or 0))
+    return {
+        "available": True,
+        "ledger": ledger.name,
+        "example_data": ledger.example_data,
+        "total_t": num(result["total_t"]),
+        "low_t": num(result["range_t"]["low"]),
+        "high_t": num(result["range_t"]["high"]),
+        "spend_sek": num(result["spend_sek"]),
+        "coverage_pct": num(result["coverage_pct"]),
+        "lines": result["lines"],
+        "year_t": num(by_year[str(year)]["t"]) if str(year) in by_year else None,
+        "categories": [
+            {"category": k, "spend_sek": num(v["spend_sek"]), "t": num(v["t"])}
+            for k, v in categories[:10]
+        ],
     }
-    return {"available": True, "ledger": str(ledger), "figures": figures}

@@ -181,7 +181,25 @@ def _docx_footprint(doc: Any, f: dict[str, Any]) -> None:
     elif not f.get("ledger"):
         doc.add_paragraph(_("No ledger has been imported."))
     else:
-        add_table(doc, [_("Figure"), _("Value")], [[k, v] for k, v in f["figures"].items()])
+        doc.add_paragraph(
+            _(
+                "Ledger %(ledger)s: %(total)s t CO2e (range %(low)s–%(high)s) from purchases of "
+                "%(spend)s SEK; %(coverage)s of the spend classified."
+            )
+            % {
+                "ledger": f["ledger"],
+                "total": num(f["total_t"]),
+                "low": num(f["low_t"]),
+                "high": num(f["high_t"]),
+                "spend": num(f["spend_sek"]),
+                "coverage": pct(f["coverage_pct"]),
+            }
+        )
+        add_table(
+            doc,
+            [_("Category"), _("Spend (SEK)"), "t CO2e"],
+            [[c["category"], num(c["spend_sek"]), num(c["t"], 1)] for c in f["categories"]],
+        )
 
 
 def _docx_indicators(doc: Any, indicators: list[dict[str, Any]]) -> None:

@@ -102,11 +102,10 @@ def print_html(data: dict[str, Any], language: str, *, state: str = "approved") 
 
 
 def pdf(html: str) -> bytes:
+    # WeasyPrint logs every layout step at INFO (some on import); keep the CLI's output readable.
+    for name in ("weasyprint", "weasyprint.progress", "fontTools"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     from weasyprint import HTML
-
-    # WeasyPrint logs every layout step at INFO; the CLI's output should stay readable.
-    logging.getLogger("weasyprint").setLevel(logging.WARNING)
-    logging.getLogger("fontTools").setLevel(logging.WARNING)
 
     return HTML(string=html).write_pdf()
 

@@ -45,9 +45,12 @@ INSTALLED_APPS = [
     "klimatkontrakt.organisations",
     "klimatkontrakt.contracts",
     "klimatkontrakt.emissions",
+    # Before investments: the demo loads apps in this order and the pilot plan's BAU comes
+    # from the footprint demo.
+    "klimatkontrakt.footprint",
     "klimatkontrakt.investments",
     "klimatkontrakt.followup",
-    "klimatkontrakt.footprint",
+    # Last: the demo report gathers what the other apps' demos loaded.
     "klimatkontrakt.reports",
 ]
 

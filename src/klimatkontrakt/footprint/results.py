@@ -301,3 +301,28 @@ def breakdown(engine: Engine, limit: int | None = None) -> list[dict[str, Any]]:
         }
         for y, d, c, si, sn, sek, t, n in _rows(engine, sql)
     ]
+
+
+def tonnes_by_year_department_category(
+    engine: Engine, activity: Sequence[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Every (year, department, category) cell's tonnes, unlimited: spend-based lines plus the
+    activity records that replace spend (``activity_emissions`` rows), the same terms as
+    ``by_year``, ``by_department`` and ``by_category`` in ``summarise``, so the cells add up
+    to each of them."""
+    cells: dict[tuple[int, str, str], float] = {}
+    for year, department, category, t in _rows(
+        engine,
+        "SELECT year, department, category, sum(kg) / 1000 FROM classified"
+        " WHERE status = 'spend' GROUP BY ALL",
+    ):
+        cells[(int(year), department, category)] = float(t or 0.0)
+    for a in activity:
+        if a["status"] != "ok":
+            continue
+        key = (int(a["year"]), a["department"], a["activity"])
+        cells[key] = cells.get(key, 0.0) + a["t"]
+    return [
+        {"year": y, "department": d, "category": c, "t": _r(t)}
+        for (y, d, c), t in sorted(cells.items())
+    ]

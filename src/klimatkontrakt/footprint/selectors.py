@@ -151,6 +151,25 @@ def footprint(ledger: Ledger) -> dict[str, Any]:
     return result
 
 
+def tonnes_by_cell(ledger: Ledger) -> list[dict[str, Any]]:
+    """Tonnes per year x department x category, every cell (the breakdown in ``footprint`` is
+    cut to its largest rows); cached while inputs are unchanged."""
+    from klimatkontrakt.footprint.results import (
+        activity_emissions,
+        tonnes_by_year_department_category,
+    )
+
+    key = ("cells", *_fingerprint(ledger))
+    if key not in _CACHE:
+        acts = activity_emissions(activity_for(ledger.municipality), factors_for(ledger))
+        with classified(ledger) as eng:
+            _CACHE[key] = {"cells": tonnes_by_year_department_category(eng, acts)}
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    _CACHE.move_to_end(key)
+    return list(_CACHE[key]["cells"])
+
+
 LINE_FILTERS = (
     "year",
     "department",

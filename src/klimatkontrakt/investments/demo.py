@@ -32,20 +32,26 @@ PLAN = {
     "is_published": True,
 }
 
+# Sectors are the footprint's purchase categories, so the measures act on the same sectors
+# whether BAU comes from the footprint demo (when it is loaded) or from this entered baseline.
 # (sector, emissions in 2025 in t CO2e, yearly trend)
 BASELINE = [
-    ("Byggnader och anläggningar", D("9000"), D("0")),
-    ("Fastighetsenergi", D("1500"), D("-0.03")),
-    ("Fordon och arbetsmaskiner", D("2500"), D("-0.02")),
-    ("Resor", D("400"), D("0")),
+    ("construction_buildings", D("7000"), D("0")),
+    ("construction_civil", D("2000"), D("0")),
+    ("electricity", D("500"), D("-0.03")),
+    ("district_heating", D("1000"), D("-0.03")),
+    ("diesel", D("1800"), D("-0.02")),
+    ("petrol", D("1100"), D("-0.02")),
     ("Övriga inköp", D("3000"), D("0")),
 ]
 
-_B, _E, _F, _R = (
-    "Byggnader och anläggningar",
-    "Fastighetsenergi",
-    "Fordon och arbetsmaskiner",
-    "Resor",
+_B, _C, _EL, _H, _D, _P = (
+    "construction_buildings",
+    "construction_civil",
+    "electricity",
+    "district_heating",
+    "diesel",
+    "petrol",
 )
 
 # name, sector, category, kind, start, ramp, life, capex, opex/yr, t/yr (low, central, high)
@@ -56,19 +62,19 @@ MEASURES = [
      D("8000000"), D("0"), (D("400"), D("700"), D("900"))),
     ("Återbruk av byggmaterial", _B, "material", "behaviour", 2025, 1, 6,
      D("1000000"), D("-200000"), (D("150"), D("300"), D("400"))),
-    ("Återvunnen asfalt och fossilfri beläggning", _B, "beläggning", "policy", 2026, 1, 5,
+    ("Återvunnen asfalt och fossilfri beläggning", _C, "beläggning", "policy", 2026, 1, 5,
      D("2000000"), D("300000"), (D("250"), D("400"), D("500"))),
-    ("Solceller på kommunala tak", _E, "el", "investment", 2025, 2, 30,
+    ("Solceller på kommunala tak", _EL, "el", "investment", 2025, 2, 30,
      D("12000000"), D("-900000"), (D("40"), D("60"), D("80"))),
-    ("Energieffektivisering och LED i fastigheter", _E, "värme och el", "investment", 2025, 3, 15,
+    ("Energieffektivisering och LED i fastigheter", _H, "värme och el", "investment", 2025, 3, 15,
      D("6000000"), D("-1100000"), (D("50"), D("80"), D("110"))),
-    ("Fossilfria arbetsmaskiner (el och HVO)", _F, "maskiner", "investment", 2025, 3, 10,
+    ("Fossilfria arbetsmaskiner (el och HVO)", _D, "maskiner", "investment", 2025, 3, 10,
      D("4000000"), D("600000"), (D("600"), D("900"), D("1000"))),
-    ("Elbilar i kommunens fordonsflotta", _F, "personbilar", "investment", 2025, 3, 8,
+    ("Elbilar i kommunens fordonsflotta", _P, "personbilar", "investment", 2025, 3, 8,
      D("6000000"), D("-500000"), None),  # derived from the activity change below
-    ("Laddinfrastruktur vid kommunens arbetsplatser", _F, "personbilar", "investment", 2025, 1, 15,
+    ("Laddinfrastruktur vid kommunens arbetsplatser", _P, "personbilar", "investment", 2025, 1, 15,
      D("3000000"), D("100000"), (D("20"), D("50"), D("70"))),
-    ("Säkra gång- och cykelstråk till skolor", _R, "resor", "investment", 2026, 2, 25,
+    ("Säkra gång- och cykelstråk till skolor", _P, "resor", "investment", 2026, 2, 25,
      D("15000000"), D("200000"), (D("60"), D("150"), D("200"))),
 ]  # fmt: skip
 

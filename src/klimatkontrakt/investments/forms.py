@@ -121,6 +121,7 @@ class PlanForm(forms.ModelForm):
             "base_year",
             "end_year",
             "emissions_gas",
+            "baseline_from_footprint",
             "budget_method",
             "budget_total_t",
             "budget_source",

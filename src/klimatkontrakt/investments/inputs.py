@@ -6,6 +6,11 @@ and with `budget_method` set its yearly budget path from the emissions app's bud
 method. Years of the plan before the budget path starts are already spent: the path counts them
 at their BAU value, so they neither help nor hurt. Otherwise the plan's own baseline sectors and
 budget fields are used.
+
+A plan with `baseline_from_footprint` set takes its BAU per purchase category from the
+municipality's current published ledger in the footprint app (only the plan's department for a
+department plan): recorded tonnes for recorded years, each category's OLS trend over the
+recorded years floored at zero for the others. Its budget stays the plan's own.
 """
 
 from dataclasses import dataclass, field
@@ -41,6 +46,8 @@ def entered_bau(plan: InvestmentPlan) -> dict[str, list[float]]:
 
 
 def plan_inputs(plan: InvestmentPlan) -> PlanInputs:
+    if plan.baseline_from_footprint:
+        return _from_footprint(plan)
     if not plan.emissions_gas:
         return PlanInputs(
             bau=entered_bau(plan),
@@ -113,3 +120,80 @@ def _from_emissions(plan: InvestmentPlan) -> PlanInputs:
         baseline_source,
         f"{budget['method']} ({budget['unit']}), from {start}; before that the years count at BAU",
     )
+
+
+def _matches(department: str, plan: InvestmentPlan) -> bool:
+    d = plan.department
+    if d is None:
+        return True
+    names = {d.name.strip().casefold(), (d.short_name or "").strip().casefold()} - {""}
+    return department.strip().casefold() in names
+
+
+def _from_footprint(plan: InvestmentPlan) -> PlanInputs:
+    from django.contrib.auth.models import AnonymousUser
+
+    from klimatkontrakt.footprint import selectors as footprint
+
+    total = None if plan.budget_total_t is None else float(plan.budget_total_t)
+    # Published ledgers only: a published plan must not show an unpublished ledger's figures.
+    ledger = footprint.current_ledger(AnonymousUser(), plan.municipality)
+    if ledger is None:
+        return PlanInputs(
+            {},
+            None,
+            total,
+            "",
+            plan.budget_source,
+            {"pathway": gettext_noop("the municipality has no published purchase ledger yet")},
+        )
+    scoped = plan.scope == InvestmentPlan.Scope.DEPARTMENT and plan.department is not None
+    by_category: dict[str, dict[int, float]] = {}
+    for cell in footprint.tonnes_by_cell(ledger):
+        if scoped and not _matches(cell["department"], plan):
+            continue
+        row = by_category.setdefault(cell["category"], {})
+        row[cell["year"]] = row.get(cell["year"], 0.0) + cell["t"]
+    recorded = sorted({y for row in by_category.values() for y in row})
+    if not recorded:
+        return PlanInputs(
+            {},
+            None,
+            total,
+            "",
+            plan.budget_source,
+            {
+                "pathway": gettext_noop(
+                    "the purchase ledger has no emissions for this plan's department"
+                )
+                if scoped
+                else gettext_noop("the purchase ledger has no emissions yet")
+            },
+        )
+    categories = sorted(by_category)
+    values = np.array([[by_category[c].get(y, 0.0) for y in recorded] for c in categories])
+    years = list(plan.years)
+    if len(recorded) >= 2:
+        trend = bau_forecast(
+            recorded, values, from_year=recorded[0], until=max(plan.end_year, recorded[-1] + 1)
+        ).trend
+        forecast = trend.at(years)
+        method = f"OLS trend {recorded[0]}–{recorded[-1]}, floored at zero"
+    else:
+        forecast = np.repeat(values, len(years), axis=1)
+        method = f"one recorded year ({recorded[0]}), held level"
+    bau = {
+        c: [
+            by_category[c].get(y, 0.0) if y in recorded else float(forecast[i, j])
+            for j, y in enumerate(years)
+        ]
+        for i, c in enumerate(categories)
+    }
+    files = ", ".join(sorted(ledger.imports.values_list("file_name", flat=True)))
+    factor_set = ledger.factor_set.name if ledger.factor_set else footprint.factors_for(ledger).name
+    where = f"; department {plan.department.name}" if scoped and plan.department else ""
+    baseline_source = (
+        f"Purchase footprint, ledger {ledger.name} ({files}); factor set {factor_set}{where}; "
+        f"BAU: {method}"
+    )
+    return PlanInputs(bau, None, total, baseline_source, plan.budget_source)

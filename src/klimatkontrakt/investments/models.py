@@ -65,6 +65,15 @@ class InvestmentPlan(models.Model):
         ],
         help_text=_("For territorial plans: BAU per SMHI sector from the current release."),
     )
+    # BAU per purchase category from the footprint app (organisational plans).
+    baseline_from_footprint = models.BooleanField(
+        _("baseline from the purchase footprint"),
+        default=False,
+        help_text=_(
+            "For organisational plans: BAU per purchase category from the municipality's "
+            "published purchase ledger (the plan's department only, for a department plan)."
+        ),
+    )
     budget_method = models.CharField(
         _("budget method"),
         max_length=40,
@@ -132,6 +141,14 @@ class InvestmentPlan(models.Model):
             )
         if self.budget_method and not self.emissions_gas:
             raise ValidationError({"budget_method": _("A budget method needs SMHI emissions.")})
+        if self.baseline_from_footprint and self.emissions_gas:
+            raise ValidationError(
+                {
+                    "baseline_from_footprint": _(
+                        "Choose one baseline: SMHI emissions or the purchase footprint."
+                    )
+                }
+            )
         if (self.goal_year is None) != (self.goal_level_t is None):
             raise ValidationError(
                 {"goal_level_t": _("Give both the goal year and the goal level.")}

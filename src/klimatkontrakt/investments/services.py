@@ -284,11 +284,24 @@ def load_demo_investments() -> InvestmentPlan:
     department = ensure_department(
         karlstad, demo.DEPARTMENT[0], Department.Kind.ADMINISTRATION, demo.DEPARTMENT[1]
     )
+    from klimatkontrakt.footprint.models import Ledger
+    from klimatkontrakt.footprint.services import DEMO_LEDGER
+
+    # BAU from the footprint demo when it is loaded (it loads first), else the entered baseline.
+    from_footprint = Ledger.objects.filter(
+        municipality=karlstad, name=DEMO_LEDGER, published=True
+    ).exists()
     plan, _ = InvestmentPlan.objects.update_or_create(
         municipality=karlstad,
         name=demo.PLAN_NAME,
-        defaults={**demo.PLAN, "scope": InvestmentPlan.Scope.DEPARTMENT, "department": department},
+        defaults={
+            **demo.PLAN,
+            "scope": InvestmentPlan.Scope.DEPARTMENT,
+            "department": department,
+            "baseline_from_footprint": from_footprint,
+        },
     )
+    plan.baseline.exclude(sector__in=[b[0] for b in demo.BASELINE]).delete()
     for sector, base_t, trend in demo.BASELINE:
         BaselineSector.objects.update_or_create(
             plan=plan,

@@ -107,3 +107,24 @@ def test_indicator_pages(browser, live_server, karlstad):
     for path in paths:
         for language in (None, "en-GB"):
             assert_accessible(browser, live_server.url + path, language=language)
+
+
+def test_action_plan_pages(browser, live_server, client, karlstad, admin_user):
+    from klimatkontrakt.followup.plan_demo import load_demo_plans
+
+    project, _ = load_demo_plans()
+    action = project.actions.order_by("identifier").first()
+    base = f"/kommun/1780/handlingsplaner/{project.pk}/"
+    public = ["/kommun/1780/handlingsplaner/", base, f"{base}{action.pk}/"]
+    for path in public:
+        for language in (None, "en-GB"):
+            assert_accessible(browser, live_server.url + path, language=language)
+    client.force_login(admin_user)
+    cookies = session_cookie(client, live_server.url)
+    for path in [
+        base,
+        f"{base}ny/",
+        f"{base}{action.pk}/redigera/",
+        f"{base}{action.pk}/uppdatera/",
+    ]:
+        assert_accessible(browser, live_server.url + path, cookies=cookies)

@@ -147,6 +147,26 @@ def create_action(user: Any, plan: ActionPlan, data: ActionInput) -> Action:
 
 
 @transaction.atomic
+def update_action(user: Any, action: Action, data: ActionInput) -> Action:
+    """Change an action's description fields; status and progress change only by an update."""
+    require_edit(user, action.plan.municipality)
+    _check_belongs(action.plan, data)
+    action.work_package = data.work_package
+    action.identifier = data.identifier.strip()
+    action.title = data.title.strip()
+    action.description = data.description
+    action.responsible_department = data.responsible_department
+    action.contact_name = data.contact_name
+    action.contact_email = data.contact_email
+    action.start_date = data.start_date
+    action.end_date = data.end_date
+    action.full_clean()
+    action.save()
+    action.indicators.set(data.indicators)
+    return action
+
+
+@transaction.atomic
 def record_update(
     user: Any,
     action: Action,
@@ -174,7 +194,8 @@ def record_update(
         status=status,
         progress=progress,
         text=text.strip(),
-        author=user if getattr(user, "is_authenticated", False) else None,
+        # The demo loader writes as a system user that is not a stored account.
+        author_id=getattr(user, "pk", None) if getattr(user, "is_authenticated", False) else None,
     )
     # An update dated before the latest one is history only; it does not set the current state.
     if action.last_update_at is None or when >= action.last_update_at:

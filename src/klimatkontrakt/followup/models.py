@@ -232,6 +232,13 @@ class Action(models.Model):
     status = models.ForeignKey(ActionStatus, on_delete=models.PROTECT, related_name="actions")
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     indicators = models.ManyToManyField(Indicator, blank=True, related_name="actions")
+    # The link is to one version's commitment; pages follow its lineage to the latest version.
+    commitments = models.ManyToManyField(
+        "contracts.Commitment",
+        blank=True,
+        related_name="actions",
+        verbose_name=_("linked contract commitments"),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     last_update_at = models.DateTimeField(_("last update"), null=True, blank=True)
 

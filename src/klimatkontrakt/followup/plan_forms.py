@@ -5,8 +5,10 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from klimatkontrakt.contracts.models import Commitment
 from klimatkontrakt.followup.models import Action, ActionPlan, ActionStatus, Indicator, WorkPackage
 from klimatkontrakt.followup.plan_services import ActionInput
+from klimatkontrakt.investments.models import Measure
 from klimatkontrakt.organisations.models import Department
 
 
@@ -33,6 +35,15 @@ class ActionForm(forms.Form):
     indicators = forms.ModelMultipleChoiceField(
         label=_("Indicators"), queryset=Indicator.objects.none(), required=False
     )
+    commitments = forms.ModelMultipleChoiceField(
+        label=_("Contract commitments"),
+        queryset=Commitment.objects.none(),
+        required=False,
+        help_text=_("The link follows the commitment into later contract versions."),
+    )
+    measures = forms.ModelMultipleChoiceField(
+        label=_("Investment-plan measures"), queryset=Measure.objects.none(), required=False
+    )
 
     def __init__(self, *args: Any, plan: ActionPlan, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -41,6 +52,18 @@ class ActionForm(forms.Form):
         fields["work_package"].queryset = plan.work_packages.all()
         fields["responsible_department"].queryset = muni.departments.all()
         fields["indicators"].queryset = Indicator.objects.filter(municipality=muni)
+        fields["commitments"].queryset = (
+            Commitment.objects.filter(version__contract__municipality=muni)
+            .select_related("version")
+            .order_by("-version__year", "title")
+        )
+        fields["commitments"].label_from_instance = lambda c: f"{c.version.year}: {c.title}"  # type: ignore[method-assign,assignment]
+        fields["measures"].queryset = (
+            Measure.objects.filter(plan__municipality=muni)
+            .select_related("plan")
+            .order_by("plan__name", "name")
+        )
+        fields["measures"].label_from_instance = lambda m: f"{m.plan.name}: {m.name}"  # type: ignore[method-assign,assignment]
 
     @classmethod
     def initial_for(cls, a: Action) -> dict[str, Any]:
@@ -55,6 +78,8 @@ class ActionForm(forms.Form):
             "start_date": a.start_date,
             "end_date": a.end_date,
             "indicators": [i.pk for i in a.indicators.all()],
+            "commitments": [c.pk for c in a.commitments.all()],
+            "measures": [m.pk for m in a.measures.all()],
         }
 
     def to_input(self) -> ActionInput:
@@ -70,6 +95,8 @@ class ActionForm(forms.Form):
             start_date=d["start_date"],
             end_date=d["end_date"],
             indicators=list(d["indicators"]),
+            commitments=list(d["commitments"]),
+            measures=list(d["measures"]),
         )
 
 

@@ -10,8 +10,18 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
 
-from klimatkontrakt.followup.models import Action, ActionPlan, ActionUpdate, WorkPackage
-from klimatkontrakt.followup.selectors import is_stale, visible_plans
+from klimatkontrakt.contracts.models import Commitment
+from klimatkontrakt.contracts.selectors import visible_versions
+from klimatkontrakt.followup.models import (
+    Action,
+    ActionPlan,
+    ActionUpdate,
+    Indicator,
+    WorkPackage,
+)
+from klimatkontrakt.followup.selectors import is_stale, visible_indicators, visible_plans
+from klimatkontrakt.investments.models import Measure
+from klimatkontrakt.investments.selectors import visible_plans as visible_investment_plans
 from klimatkontrakt.organisations.models import Municipality
 
 
@@ -31,6 +41,7 @@ def action_for(user: Any, municipality: Municipality, plan_pk: int, pk: int) -> 
             )
             .prefetch_related(
                 "indicators",
+                "commitments",
                 Prefetch(
                     "updates", queryset=ActionUpdate.objects.select_related("status", "author")
                 ),
@@ -98,3 +109,39 @@ def plan_overview(plan: ActionPlan, now: datetime | None = None) -> PlanOverview
 def plan_overviews(user: Any, municipality: Municipality) -> list[PlanOverview]:
     now = timezone.now()
     return [plan_overview(p, now) for p in visible_plans(user, municipality)]
+
+
+@dataclass
+class ActionLinks:
+    """What an action is linked to, limited to what this user may see."""
+
+    commitments: list[Commitment]
+    measures: list[Measure]
+    indicators: list[Indicator]
+
+
+def action_links(user: Any, action: Action) -> ActionLinks:
+    """Linked commitments in their latest visible version (followed by lineage), measures of
+    visible investment plans, and visible indicators."""
+    muni = action.plan.municipality
+    lineages = {c.lineage for c in action.commitments.all()}
+    latest: dict[Any, Commitment] = {}
+    visible = visible_versions(user, muni)
+    candidates = (
+        Commitment.objects.filter(lineage__in=lineages, version__in=visible)
+        .select_related("version", "status")
+        .order_by("version__year")
+    )
+    for c in candidates:
+        latest[c.lineage] = c  # later years overwrite earlier ones
+    measures = (
+        Measure.objects.filter(actions=action, plan__in=visible_investment_plans(user, muni))
+        .select_related("plan")
+        .order_by("plan__name", "name")
+    )
+    indicators = visible_indicators(user, muni).filter(actions=action)
+    return ActionLinks(
+        commitments=sorted(latest.values(), key=lambda c: c.title),
+        measures=list(measures),
+        indicators=list(indicators),
+    )

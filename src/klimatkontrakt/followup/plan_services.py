@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from klimatkontrakt.contracts.models import Commitment
 from klimatkontrakt.followup.models import (
     Action,
     ActionPlan,
@@ -23,6 +24,7 @@ from klimatkontrakt.followup.models import (
     Indicator,
     WorkPackage,
 )
+from klimatkontrakt.investments.models import Measure
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.models import Department, Municipality
 
@@ -102,6 +104,8 @@ class ActionInput:
     end_date: date | None = None
     status: ActionStatus | None = None  # default: the municipality's first status
     indicators: Sequence[Indicator] = ()
+    commitments: Sequence[Commitment] = ()
+    measures: Sequence[Measure] = ()
 
 
 def _check_belongs(plan: ActionPlan, data: ActionInput) -> None:
@@ -118,8 +122,18 @@ def _check_belongs(plan: ActionPlan, data: ActionInput) -> None:
         errors["status"] = _("The status belongs to another municipality.")
     if any(i.municipality_id != muni.pk for i in data.indicators):
         errors["indicators"] = _("An indicator belongs to another municipality.")
+    if any(c.version.contract.municipality_id != muni.pk for c in data.commitments):
+        errors["commitments"] = _("A commitment belongs to another municipality.")
+    if any(m.plan.municipality_id != muni.pk for m in data.measures):
+        errors["measures"] = _("A measure belongs to another municipality.")
     if errors:
         raise ValidationError(errors)
+
+
+def _set_links(action: Action, data: ActionInput) -> None:
+    action.indicators.set(data.indicators)
+    action.commitments.set(data.commitments)
+    action.measures.set(data.measures)
 
 
 @transaction.atomic
@@ -142,7 +156,7 @@ def create_action(user: Any, plan: ActionPlan, data: ActionInput) -> Action:
     )
     action.full_clean()
     action.save()
-    action.indicators.set(data.indicators)
+    _set_links(action, data)
     return action
 
 
@@ -162,7 +176,7 @@ def update_action(user: Any, action: Action, data: ActionInput) -> Action:
     action.end_date = data.end_date
     action.full_clean()
     action.save()
-    action.indicators.set(data.indicators)
+    _set_links(action, data)
     return action
 
 

@@ -60,6 +60,7 @@ def action_detail(request: HttpRequest, code: str, plan_pk: int, pk: int) -> Htt
             muni,
             plan=action.plan,
             action=action,
+            links=plan_selectors.action_links(request.user, action),
             overdue=is_stale(action, timezone.now()),
         ),
     )

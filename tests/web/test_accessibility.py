@@ -124,7 +124,32 @@ def test_action_plan_pages(browser, live_server, client, karlstad, admin_user):
     for path in [
         base,
         f"{base}ny/",
+        f"{base}import/",
         f"{base}{action.pk}/redigera/",
         f"{base}{action.pk}/uppdatera/",
     ]:
         assert_accessible(browser, live_server.url + path, cookies=cookies)
+
+
+def test_refused_action_import(browser, live_server, client, karlstad, admin_user, tmp_path):
+    """The refusal with file/row/column messages must be accessible too."""
+    from klimatkontrakt.followup.plan_demo import load_demo_plans
+    from tests.a11y import AXE, WCAG_TAGS
+
+    project, _ = load_demo_plans()
+    bad = tmp_path / "fel.xlsx"
+    bad.write_bytes(b"not a workbook")
+    client.force_login(admin_user)
+    context = browser.new_context()
+    context.add_cookies(session_cookie(client, live_server.url))
+    page = context.new_page()
+    page.goto(f"{live_server.url}/kommun/1780/handlingsplaner/{project.pk}/import/")
+    page.set_input_files("#id_file", str(bad))
+    page.click("main button[type=submit]")
+    page.wait_for_selector(".error-summary")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async (t) => await axe.run(document, {runOnly: {type: 'tag', values: t}})", WCAG_TAGS
+    )
+    context.close()
+    assert result["violations"] == []

@@ -285,3 +285,24 @@ class ActionUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action.identifier} {self.created_at:%Y-%m-%d}"
+
+
+class ActionImport(models.Model):
+    """An action table taken in; the hash makes a second import of the same file a no-op."""
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="imports")
+    filename = models.CharField(max_length=300)
+    sha256 = models.CharField(max_length=64)
+    rows = models.PositiveIntegerField()
+    imported_at = models.DateTimeField(auto_now_add=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "sha256"], name="unique_action_import")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.rows} rows)"

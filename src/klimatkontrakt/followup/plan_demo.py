@@ -16,16 +16,7 @@ from klimatkontrakt.followup import plan_services as plans
 from klimatkontrakt.followup.models import Action, ActionPlan, ActionStatus
 from klimatkontrakt.organisations.models import Department, Municipality
 
-
-class _System:
-    """The demo writes as the municipality's own administrator would."""
-
-    is_authenticated = True
-    is_superuser = True
-    pk = None
-
-
-SYSTEM = _System()
+SYSTEM = plans.OPERATOR
 EXAMPLE_NOTE = "Exempel: demodata, inte Karlstads verkliga uppföljning."
 
 PROJECT_PLAN = "Projektplan Klimatneutrala Karlstad 2030"

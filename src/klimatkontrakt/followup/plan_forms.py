@@ -116,3 +116,10 @@ class UpdateForm(forms.Form):
             municipality=action.plan.municipality
         )
         fields["status"].label_from_instance = lambda s: s.label(language)  # type: ignore[method-assign,assignment]
+
+
+class ActionImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Action table (XLSX)"),
+        help_text=_("One action per row; the columns are described below."),
+    )

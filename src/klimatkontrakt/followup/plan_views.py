@@ -9,14 +9,16 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from klimatkontrakt.followup import plan_selectors, plan_services
-from klimatkontrakt.followup.plan_forms import ActionForm, UpdateForm
+from klimatkontrakt.followup import action_table, plan_selectors, plan_services
+from klimatkontrakt.followup.plan_forms import ActionForm, ActionImportForm, UpdateForm
 from klimatkontrakt.followup.selectors import is_stale
 from klimatkontrakt.organisations.access import can_edit, require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
+from klimatkontrakt.sources.errors import SourceError
 
 
 def _ctx(request: HttpRequest, muni: Any, **extra: Any) -> dict[str, Any]:
@@ -124,4 +126,49 @@ def action_update(request: HttpRequest, code: str, plan_pk: int, pk: int) -> Htt
         request,
         "followup/update_form.html",
         _ctx(request, muni, plan=action.plan, action=action, form=form),
+    )
+
+
+def plan_export(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    plan = plan_selectors.plan_for(request.user, muni, pk)
+    response = HttpResponse(
+        action_table.export_actions(plan),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="aktiviteter-{slugify(plan.title)}.xlsx"'
+    )
+    return response
+
+
+@login_required
+def plan_import(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    plan = plan_selectors.plan_for(request.user, muni, pk)
+    require_edit(request.user, muni)
+    problems: list[str] = []
+    form = ActionImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = action_table.import_actions(
+                plan, upload.read(), upload.name, user=request.user
+            )
+        except SourceError as exc:
+            problems = [str(p) for p in exc.problems]
+        else:
+            if result.already_imported:
+                messages.info(request, _("This file has already been imported; nothing changed."))
+            else:
+                messages.success(
+                    request,
+                    _("Imported: %(created)s new actions, %(updated)s updated.")
+                    % {"created": result.created, "updated": result.updated},
+                )
+            return redirect("followup:plan", code, plan.pk)
+    return render(
+        request,
+        "followup/plan_import.html",
+        _ctx(request, muni, plan=plan, form=form, problems=problems),
     )

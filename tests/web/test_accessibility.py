@@ -153,3 +153,26 @@ def test_refused_action_import(browser, live_server, client, karlstad, admin_use
     )
     context.close()
     assert result["violations"] == []
+
+
+def test_training_register_pages(browser, live_server, client, karlstad, admin_user):
+    from datetime import date
+
+    from klimatkontrakt.followup.training_services import record_training
+    from klimatkontrakt.organisations.models import Department
+
+    ks = Department.objects.create(
+        municipality=karlstad, name="Kommunstyrelsen", short_name="KS", kind="namnd"
+    )
+    record_training(
+        admin_user, karlstad, held_on=date(2024, 2, 1), concept="Klimatkunskap",
+        audience="body", department=ks, participants=12,
+    )  # fmt: skip
+    for language in (None, "en-GB"):
+        assert_accessible(
+            browser, live_server.url + "/kommun/1780/utbildningar/", language=language
+        )
+    client.force_login(admin_user)
+    cookies = session_cookie(client, live_server.url)
+    for path in ["/kommun/1780/utbildningar/", "/kommun/1780/utbildningar/ny/"]:
+        assert_accessible(browser, live_server.url + path, cookies=cookies)

@@ -306,3 +306,38 @@ class ActionImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.rows} rows)"
+
+
+class Training(models.Model):
+    """A climate training held: for a board or committee, or for staff, with its concept."""
+
+    class Audience(models.TextChoices):
+        BODY = "body", _("Board or committee")
+        STAFF = "staff", _("Staff")
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="trainings"
+    )
+    held_on = models.DateField(_("date"))
+    concept = models.CharField(
+        _("training concept"), max_length=200, help_text=_("The course or concept used.")
+    )
+    audience = models.CharField(_("trained"), max_length=10, choices=Audience.choices)
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="trainings",
+        verbose_name=_("board, committee or department"),
+    )
+    participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["municipality", "-held_on", "pk"]
+        verbose_name = _("training")
+        verbose_name_plural = _("trainings")
+
+    def __str__(self) -> str:
+        return f"{self.held_on} {self.concept}"

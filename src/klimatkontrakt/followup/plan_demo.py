@@ -7,13 +7,14 @@ action titles are short paraphrases; statuses, progress and updates are examples
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
 from klimatkontrakt.followup import plan_services as plans
-from klimatkontrakt.followup.models import Action, ActionPlan, ActionStatus
+from klimatkontrakt.followup.models import Action, ActionPlan, ActionStatus, Training
+from klimatkontrakt.followup.training_services import record_training
 from klimatkontrakt.organisations.models import Department, Municipality
 
 SYSTEM = plans.OPERATOR
@@ -254,4 +255,34 @@ def load_demo_plans(code: str = "1780") -> list[ActionPlan]:
     )
     _actions(project, PROJECT_ACTIONS)
     _actions(energy, ENERGY_ACTIONS)
+    _trainings(muni)
     return [project, energy]
+
+
+# (date, department short name or None for staff, participants); examples, not real records
+DEMO_TRAININGS = [
+    (date(2024, 2, 12), "KS", 15),
+    (date(2024, 4, 8), "MN", 11),
+    (date(2024, 5, 20), None, 40),
+    (date(2025, 3, 3), "TFN", 13),
+]
+DEMO_CONCEPT = "Klimatutbildning för förtroendevalda och medarbetare (exempel)"
+
+
+def _trainings(muni: Municipality) -> None:
+    if Training.objects.filter(municipality=muni).exists():
+        return
+    for held_on, short_name, participants in DEMO_TRAININGS:
+        dept = Department.objects.filter(municipality=muni, short_name=short_name).first()
+        if short_name and dept is None:
+            continue
+        record_training(
+            SYSTEM,
+            muni,
+            held_on=held_on,
+            concept=DEMO_CONCEPT,
+            audience=Training.Audience.BODY if dept else Training.Audience.STAFF,
+            department=dept,
+            participants=participants,
+            note=EXAMPLE_NOTE,
+        )

@@ -6,10 +6,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from klimatkontrakt.contracts.models import Commitment
-from klimatkontrakt.followup.models import Action, ActionPlan, ActionStatus, Indicator, WorkPackage
+from klimatkontrakt.followup.models import (
+    Action,
+    ActionPlan,
+    ActionStatus,
+    Indicator,
+    Training,
+    WorkPackage,
+)
 from klimatkontrakt.followup.plan_services import ActionInput
 from klimatkontrakt.investments.models import Measure
-from klimatkontrakt.organisations.models import Department
+from klimatkontrakt.organisations.models import Department, Municipality
 
 
 class DateInput(forms.DateInput):
@@ -123,3 +130,22 @@ class ActionImportForm(forms.Form):
         label=_("Action table (XLSX)"),
         help_text=_("One action per row; the columns are described below."),
     )
+
+
+class TrainingForm(forms.Form):
+    held_on = forms.DateField(label=_("Date"), widget=DateInput)
+    concept = forms.CharField(label=_("Training concept"), max_length=200)
+    audience = forms.ChoiceField(label=_("Trained"), choices=Training.Audience.choices)
+    department = forms.ModelChoiceField(
+        label=_("Board, committee or department"),
+        queryset=Department.objects.none(),
+        required=False,
+        help_text=_("Required when a board or committee was trained."),
+    )
+    participants = forms.IntegerField(label=_("Participants"), min_value=0, required=False)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelChoiceField, self.fields["department"])
+        field.queryset = municipality.departments.all()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klimatkontrakt.followup import plan_views, views
+from klimatkontrakt.followup import plan_views, training_views, views
 
 app_name = "followup"
 plans = "kommun/<str:code>/handlingsplaner/"
@@ -17,4 +17,6 @@ urlpatterns = [
     path(
         plans + "<int:plan_pk>/<int:pk>/uppdatera/", plan_views.action_update, name="action_update"
     ),
+    path("kommun/<str:code>/utbildningar/", training_views.training_list, name="trainings"),
+    path("kommun/<str:code>/utbildningar/ny/", training_views.training_new, name="training_new"),
 ]

@@ -11,6 +11,7 @@ from klimatkontrakt.contracts.services import FrozenVersionError, StaleEditError
 from klimatkontrakt.emissions.api import router as emissions_router
 from klimatkontrakt.followup.api import plans_router
 from klimatkontrakt.followup.api import router as followup_router
+from klimatkontrakt.footprint.api import router as footprint_router
 from klimatkontrakt.investments.api import router as investments_router
 from klimatkontrakt.organisations.api import router as organisations_router
 
@@ -54,3 +55,4 @@ api.add_router("/emissions/", emissions_router)
 api.add_router("/investments/", investments_router)
 api.add_router("/indicators/", followup_router)
 api.add_router("/action-plans/", plans_router)
+api.add_router("/footprint/", footprint_router)

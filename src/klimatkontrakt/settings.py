@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "klimatkontrakt.emissions",
     "klimatkontrakt.investments",
     "klimatkontrakt.followup",
+    "klimatkontrakt.footprint",
 ]
 
 MIDDLEWARE = [

@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("klimatkontrakt.emissions.urls")),
     path("", include("klimatkontrakt.investments.urls")),
     path("", include("klimatkontrakt.followup.urls")),
+    path("", include("klimatkontrakt.footprint.urls")),
     path("", include("klimatkontrakt.web.urls")),
 ]

@@ -176,3 +176,31 @@ def test_training_register_pages(browser, live_server, client, karlstad, admin_u
     cookies = session_cookie(client, live_server.url)
     for path in ["/kommun/1780/utbildningar/", "/kommun/1780/utbildningar/ny/"]:
         assert_accessible(browser, live_server.url + path, cookies=cookies)
+
+
+def test_footprint_pages(browser, live_server, client, editor, karlstad, tmp_path, settings):  # noqa: F811
+    """Purchase footprint: empty state, overview (sv/en), drill-down, editor's import page."""
+    from klimatkontrakt.footprint import services as footprint
+    from tests.sources.ledger_files import write_csv
+
+    settings.LEDGER_DIR = tmp_path / "ledgers"
+    assert_accessible(browser, live_server.url + "/kommun/1780/inkop/")
+    ledger = footprint.import_ledger(
+        editor, karlstad, [("lev.csv", write_csv(tmp_path / "l.csv"))]
+    ).ledger
+    footprint.set_published(editor, ledger, True)
+    for path, language in [
+        ("/kommun/1780/inkop/", None),
+        ("/kommun/1780/inkop/", "en-GB"),
+        ("/kommun/1780/inkop/rader/?category=construction_buildings", None),
+    ]:
+        assert_accessible(browser, live_server.url + path, language=language)
+    client.force_login(editor)
+    cookies = session_cookie(client, live_server.url)
+    for path in [
+        "/kommun/1780/inkop/",
+        "/kommun/1780/inkop/importera/",
+        "/kommun/1780/inkop/kolumner/",
+        "/kommun/1780/inkop/data/",
+    ]:
+        assert_accessible(browser, live_server.url + path, cookies=cookies)

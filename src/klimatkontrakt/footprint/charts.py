@@ -1,0 +1,138 @@
+"""Charts of a footprint result (presentation only; the figures come from selectors.footprint)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+from django.utils.translation import gettext as _
+
+from klimatkontrakt.web.charts import PageChart, page_chart
+
+TOP = 15
+
+
+def category_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = [
+        {
+            "category": cat,
+            "t": v["t"],
+            "spend_sek": v["spend_sek"],
+            "basis": v["basis"],
+            "replaced_sek": v["replaced_sek"],
+        }
+        for cat, v in result["by_category"].items()
+    ]
+    return sorted(rows, key=lambda r: -r["t"])
+
+
+def department_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    total = result["total_t"] or 1.0
+    return [
+        {
+            "department": dep,
+            "t": v["t"],
+            "spend_sek": v["spend_sek"],
+            "share_pct": 100 * v["t"] / total,
+        }
+        for dep, v in result["by_department"].items()
+    ]
+
+
+def year_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = [
+        {
+            "year": int(y),
+            "t": v["t"],
+            "spend_sek": v["spend_sek"],
+            "series": _("Calculated"),
+            "change_pct": result["year_on_year"].get(y, {}).get("change_pct"),
+        }
+        for y, v in result["by_year"].items()
+    ]
+    rows += [
+        {"year": int(y), "t": t, "spend_sek": None, "series": _("Trend (BAU)"), "change_pct": None}
+        for y, t in result["bau_t"].items()
+    ]
+    return rows
+
+
+def _bar(rows: list[dict[str, Any]], key: str, label: str) -> alt.Chart:
+    data = pd.DataFrame(rows[:TOP])
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("t:Q", title=_("tonnes CO2e")),
+            y=alt.Y(f"{key}:N", sort="-x", title=label),
+            tooltip=[key, "t"],
+        )
+        .properties(width=520, height=max(120, 22 * len(data)))
+    )
+
+
+def overview_charts(result: dict[str, Any], download: str, language: str) -> list[PageChart]:
+    source = _("Ledger lines × emission factors (see the factor table); example data if labelled")
+    cats, deps, years = category_rows(result), department_rows(result), year_rows(result)
+    line = (
+        alt.Chart(pd.DataFrame(years))
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("year:O", title=_("Year")),
+            y=alt.Y("t:Q", title=_("tonnes CO2e")),
+            color=alt.Color("series:N", title=""),
+            strokeDash=alt.StrokeDash("series:N", legend=None),
+        )
+        .properties(width=520, height=240)
+    )
+    return [
+        page_chart(
+            _bar(cats, "category", _("Category")),
+            id="by-category",
+            title=_("Emissions by purchase category"),
+            source=source,
+            columns=[
+                ("category", _("Category")),
+                ("t", _("Tonnes CO2e")),
+                ("spend_sek", _("Spend (SEK)")),
+                ("basis", _("Basis")),
+            ],
+            rows=cats,
+            download_url=f"{download}?table=categories",
+            language=language,
+            decimals=1,
+        ),
+        page_chart(
+            _bar(deps, "department", _("Department")),
+            id="by-department",
+            title=_("Emissions by department"),
+            source=source,
+            columns=[
+                ("department", _("Department")),
+                ("t", _("Tonnes CO2e")),
+                ("share_pct", _("Share (%)")),
+                ("spend_sek", _("Spend (SEK)")),
+            ],
+            rows=deps,
+            download_url=f"{download}?table=departments",
+            language=language,
+            decimals=1,
+        ),
+        page_chart(
+            line,
+            id="by-year",
+            title=_("Emissions per year and business-as-usual trend to 2030"),
+            source=source + ". " + _("Trend: least-squares line through the calculated years."),
+            columns=[
+                ("year", _("Year")),
+                ("series", _("Series")),
+                ("t", _("Tonnes CO2e")),
+                ("change_pct", _("Change from previous year (%)")),
+            ],
+            rows=years,
+            download_url=f"{download}?table=years",
+            language=language,
+            decimals=1,
+        ),
+    ]

@@ -1,0 +1,81 @@
+"""`klimatkontrakt import-ledger CODE FILE... [--ledger NAME] [--mapping NAME|FILE.json]`.
+
+Stores ledger files for a municipality (all or nothing; the same file twice counts once),
+optionally with rules, factors and activity data. Runs as the municipality's administrator.
+"""
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from klimatkontrakt.footprint import services
+from klimatkontrakt.footprint.models import ColumnMapping as StoredMapping
+from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.sources.factors import TableFormatError
+from klimatkontrakt.sources.ledger import ColumnMapping, LedgerFormatError
+
+
+class Command(BaseCommand):
+    help = "Import supplier-invoice ledger files (and rules/factors/activity) for a municipality."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("code", help="SCB municipality code, e.g. 1780")
+        parser.add_argument("files", nargs="*", type=Path)
+        parser.add_argument("--ledger", default="Leverantörsreskontra")
+        parser.add_argument("--mapping", help="saved mapping name, or a JSON file to save/use")
+        parser.add_argument("--rules", type=Path)
+        parser.add_argument("--factors", type=Path)
+        parser.add_argument("--activity", type=Path)
+        parser.add_argument("--threshold", type=float, default=0.01)
+        parser.add_argument("--publish", action="store_true")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            muni = Municipality.objects.get(code=options["code"])
+        except Municipality.DoesNotExist as exc:
+            raise CommandError(f"ingen kommun med kod {options['code']}") from exc
+        admin = services._System()
+        mapping = None
+        if options["mapping"]:
+            path = Path(options["mapping"])
+            if path.suffix == ".json" and path.exists():
+                mapping = ColumnMapping.from_dict(json.loads(path.read_text()))
+                services.save_column_mapping(admin, muni, path.stem, mapping)
+            else:
+                stored = StoredMapping.objects.filter(municipality=muni, name=options["mapping"])
+                if not stored.exists():
+                    raise CommandError(f"ingen sparad kolumnmappning {options['mapping']!r}")
+                mapping = ColumnMapping.from_dict(stored.get().mapping)
+        try:
+            if options["rules"]:
+                services.import_rules(admin, muni, options["rules"].stem, options["rules"])
+            if options["factors"]:
+                services.import_factors(admin, muni, options["factors"].stem, options["factors"])
+            if options["activity"]:
+                services.import_activity(admin, muni, options["activity"])
+            if options["files"]:
+                result = services.import_ledger(
+                    admin,
+                    muni,
+                    [(p.name, p) for p in options["files"]],
+                    ledger_name=options["ledger"],
+                    mapping=mapping,
+                    threshold=options["threshold"],
+                )
+                for report in result.reports:
+                    self.stdout.write(f"{report.name}: {report.status}, {report.lines} rader")
+                    for bad in report.bad_rows:
+                        self.stdout.write(f"  hoppade över: {bad.message()}")
+                if options["publish"]:
+                    services.set_published(admin, result.ledger, True)
+        except services.ImportRefused as exc:
+            for report in exc.reports:
+                self.stderr.write(f"{report.name}: {report.status} {report.message}")
+                for bad in report.bad_rows[:50]:
+                    self.stderr.write(f"  {bad.message()}")
+            raise CommandError("inget importerades") from exc
+        except (TableFormatError, LedgerFormatError) as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(self.style.SUCCESS("Klart."))

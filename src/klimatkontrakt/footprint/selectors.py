@@ -1,0 +1,181 @@
+"""Reads of the footprint app: who sees which ledger, and the figures (page, API and export)."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, Max, QuerySet
+
+from klimatkontrakt.footprint import engine as engine_mod
+from klimatkontrakt.footprint.models import ActivityRecord, Ledger
+from klimatkontrakt.footprint.results import breakdown as cube_breakdown
+from klimatkontrakt.organisations.access import can_view_unpublished
+from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.sources import activity as activity_io
+from klimatkontrakt.sources import factors as factors_io
+from klimatkontrakt.sources import rules as rules_io
+
+_CACHE: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
+_CACHE_SIZE = 16
+
+
+def visible_ledgers(user: Any, municipality: Municipality) -> QuerySet[Ledger]:
+    """Members see every ledger of their municipality; everyone else only published ones."""
+    ledgers = Ledger.objects.filter(municipality=municipality)
+    if not can_view_unpublished(user, municipality):
+        ledgers = ledgers.filter(published=True)
+    return ledgers.order_by("-updated", "-pk")
+
+
+def current_ledger(user: Any, municipality: Municipality, pk: int | None = None) -> Ledger | None:
+    ledgers = visible_ledgers(user, municipality)
+    if pk is not None:
+        return ledgers.filter(pk=pk).first()
+    return ledgers.first()
+
+
+def rules_for(ledger: Ledger) -> list[rules_io.Rule]:
+    if ledger.rule_set is None:
+        return rules_io.default_rules()
+    return [
+        rules_io.Rule(r.position, r.field, r.pattern, r.category, r.priority, r.note)
+        for r in ledger.rule_set.rules.all()
+    ]
+
+
+def factors_for(ledger: Ledger) -> factors_io.FactorSet:
+    if ledger.factor_set is None:
+        return factors_io.default_factors()
+    return factors_io.FactorSet(
+        {
+            f.category: factors_io.EmissionFactor(
+                category=f.category,
+                value=f.value,
+                unit=f.unit,
+                year=f.year,
+                currency=f.currency or None,
+                source=f.source,
+                licence=f.licence,
+                price_basis=f.price_basis,
+                quality=f.quality,
+                low=f.low,
+                high=f.high,
+                fossil_share=f.fossil_share,
+                kwh_per_unit=f.kwh_per_unit,
+            )
+            for f in ledger.factor_set.factors.all()
+        },
+        name=ledger.factor_set.name,
+    )
+
+
+def activity_for(municipality: Municipality) -> list[activity_io.ActivityRecord]:
+    return [
+        activity_io.ActivityRecord(
+            id=a.pk,
+            year=a.year,
+            activity=a.activity,
+            quantity=a.quantity,
+            unit=a.unit,
+            department=a.department,
+            replaces_category=a.replaces_category,
+            replaces_account=a.replaces_account,
+            replaces_supplier_id=a.replaces_supplier_id,
+            source=a.source,
+            note=a.note,
+        )
+        for a in ActivityRecord.objects.filter(municipality=municipality).order_by("pk")
+    ]
+
+
+def _fingerprint(ledger: Ledger) -> tuple[Any, ...]:
+    imports = tuple(ledger.imports.values_list("pk", flat=True))
+    activity = ActivityRecord.objects.filter(municipality=ledger.municipality).aggregate(
+        n=Count("pk"), last=Max("pk")
+    )
+    return (
+        ledger.pk,
+        imports,
+        ledger.rule_set.updated if ledger.rule_set else None,
+        ledger.factor_set.updated if ledger.factor_set else None,
+        activity["n"],
+        activity["last"],
+    )
+
+
+@contextmanager
+def classified(ledger: Ledger) -> Iterator[engine_mod.Engine]:
+    """An engine holding the ledger's stored lines, classified with its rules and factors."""
+    eng = engine_mod.Engine()
+    try:
+        for item in ledger.imports.all():
+            eng.load_parquet(
+                Path(settings.LEDGER_DIR) / item.parquet, item.file_name, item.content_hash
+            )
+        eng.classify(
+            rules_for(ledger),
+            factors_for(ledger),
+            activity_for(ledger.municipality),
+            factors_io.default_tables(),
+        )
+        yield eng
+    finally:
+        eng.close()
+
+
+def footprint(ledger: Ledger) -> dict[str, Any]:
+    """The whole result (same dict as the one-shot command), cached while inputs are unchanged."""
+    key = _fingerprint(ledger)
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key]
+    from klimatkontrakt.footprint.results import summarise
+
+    with classified(ledger) as eng:
+        result = summarise(
+            eng, rules_for(ledger), factors_for(ledger), activity_for(ledger.municipality)
+        )
+        result["breakdown"] = cube_breakdown(eng, limit=500)
+    for item, file in zip(ledger.imports.all(), result["files"], strict=False):
+        file["skipped"] = item.skipped
+        file["bad_rows"] = len(item.skipped)
+    result["lines_rejected"] = sum(len(item.skipped) for item in ledger.imports.all())
+    _CACHE[key] = result
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return result
+
+
+LINE_FILTERS = (
+    "year",
+    "department",
+    "category",
+    "supplier_id",
+    "supplier_name",
+    "status",
+    "account",
+)
+
+
+def invoice_lines(
+    ledger: Ledger, filters: dict[str, Any], limit: int = 100, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Drill-down: the invoice lines behind a figure, with rule and factor applied."""
+    clean = {k: v for k, v in filters.items() if k in LINE_FILTERS and v not in (None, "")}
+    if "year" in clean:
+        clean["year"] = int(clean["year"])
+    rules = {r.id: r for r in rules_for(ledger)}
+    rules[0] = engine_mod.INTERNAL_RULE
+    with classified(ledger) as eng:
+        rows = eng.lines(clean, limit=limit, offset=offset)
+    for row in rows:
+        rule = rules.get(row["rule_id"]) if row["rule_id"] is not None else None
+        row["rule"] = rule.describe() if rule else ""
+        row["rule_note"] = rule.note if rule else ""
+        row["kg"] = (row["t"] or 0.0) * 1000
+    return rows

@@ -1,0 +1,318 @@
+"""Pages under /kommun/<code>/inkop/: results, drill-down to invoice lines, exports, import."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from klimatkontrakt.footprint import charts, selectors, services
+from klimatkontrakt.footprint.forms import ColumnMappingForm, ImportForm, TablesForm
+from klimatkontrakt.footprint.models import ActivityRecord, Ledger
+from klimatkontrakt.footprint.models import ColumnMapping as StoredMapping
+from klimatkontrakt.organisations.access import can_edit, require_edit
+from klimatkontrakt.organisations.selectors import municipality_by_code
+from klimatkontrakt.sources.factors import TableFormatError
+from klimatkontrakt.sources.ledger import ColumnMapping
+from klimatkontrakt.web.downloads import table_response
+
+LINE_COLUMNS = [
+    ("file", "Fil"),
+    ("row_no", "Rad"),
+    ("invoice", "Faktura"),
+    ("date", "Datum"),
+    ("department", "Förvaltning"),
+    ("account", "Konto"),
+    ("account_text", "Kontotext"),
+    ("supplier_name", "Leverantör"),
+    ("supplier_id", "Organisationsnummer"),
+    ("amount", "Belopp"),
+    ("currency", "Valuta"),
+    ("amount_sek", "Belopp SEK"),
+    ("status", "Status"),
+    ("category", "Kategori"),
+    ("rule", "Regel"),
+    ("kg_per_sek", "kg CO2e per SEK"),
+    ("conversion", "Omräkning"),
+    ("t", "Ton CO2e"),
+]
+PAGE = 100
+
+
+def _ledger(request: HttpRequest, code: str) -> tuple[Any, Ledger | None]:
+    muni = municipality_by_code(code)
+    pk = request.GET.get("reskontra")
+    ledger = selectors.current_ledger(request.user, muni, int(pk) if pk and pk.isdigit() else None)
+    return muni, ledger
+
+
+def _ctx(request: HttpRequest, muni: Any, **extra: Any) -> dict[str, Any]:
+    return {
+        "municipality": muni,
+        "active": "footprint",
+        "can_edit": can_edit(request.user, muni),
+        "language": get_language() or "sv",
+        **extra,
+    }
+
+
+def overview(request: HttpRequest, code: str) -> HttpResponse:
+    muni, ledger = _ledger(request, code)
+    if ledger is None:
+        return render(request, "footprint/none.html", _ctx(request, muni))
+    result = selectors.footprint(ledger)
+    download = reverse("footprint:export", args=[code])
+    lines_url = reverse("footprint:lines", args=[code])
+    return render(
+        request,
+        "footprint/overview.html",
+        _ctx(
+            request,
+            muni,
+            ledger=ledger,
+            result=result,
+            ledgers=selectors.visible_ledgers(request.user, muni),
+            charts=charts.overview_charts(result, download, get_language() or "sv"),
+            categories=charts.category_rows(result)[:10],
+            departments=charts.department_rows(result)[:10],
+            lines_url=lines_url,
+        ),
+    )
+
+
+def _filters(request: HttpRequest) -> dict[str, str]:
+    return {k: request.GET[k] for k in selectors.LINE_FILTERS if request.GET.get(k)}
+
+
+def lines(request: HttpRequest, code: str) -> HttpResponse:
+    muni, ledger = _ledger(request, code)
+    if ledger is None:
+        raise Http404(_("No footprint is published for this municipality."))
+    filters = _filters(request)
+    fmt = request.GET.get("format")
+    if fmt:
+        rows = selectors.invoice_lines(ledger, filters, limit=1_000_000)
+        return table_response(
+            f"fakturarader-{code}", LINE_COLUMNS, rows, fmt, source=ledger.description
+        )
+    page = (
+        max(1, int(request.GET.get("sida", "1") or 1))
+        if request.GET.get("sida", "1").isdigit()
+        else 1
+    )
+    rows = selectors.invoice_lines(ledger, filters, limit=PAGE + 1, offset=(page - 1) * PAGE)
+    query = urlencode(filters)
+    return render(
+        request,
+        "footprint/lines.html",
+        _ctx(
+            request,
+            muni,
+            ledger=ledger,
+            rows=rows[:PAGE],
+            filters=filters,
+            page=page,
+            has_next=len(rows) > PAGE,
+            query=query,
+        ),
+    )
+
+
+def export(request: HttpRequest, code: str) -> HttpResponse:
+    muni, ledger = _ledger(request, code)
+    if ledger is None:
+        raise Http404(_("No footprint is published for this municipality."))
+    result = selectors.footprint(ledger)
+    table = request.GET.get("table", "categories")
+    fmt = request.GET.get("format", "csv")
+    tables: dict[str, tuple[list[tuple[str, str]], list[dict[str, Any]]]] = {
+        "categories": (
+            [
+                ("category", "Kategori"),
+                ("t", "Ton CO2e"),
+                ("spend_sek", "SEK"),
+                ("basis", "Grund"),
+                ("replaced_sek", "Ersatt av aktivitetsdata SEK"),
+            ],
+            charts.category_rows(result),
+        ),
+        "departments": (
+            [
+                ("department", "Förvaltning"),
+                ("t", "Ton CO2e"),
+                ("share_pct", "Andel %"),
+                ("spend_sek", "SEK"),
+            ],
+            charts.department_rows(result),
+        ),
+        "years": (
+            [("year", "År"), ("series", "Serie"), ("t", "Ton CO2e"), ("spend_sek", "SEK")],
+            charts.year_rows(result),
+        ),
+        "suppliers": (
+            [
+                ("supplier_name", "Leverantör"),
+                ("supplier_id", "Organisationsnummer"),
+                ("t", "Ton CO2e"),
+                ("spend_sek", "SEK"),
+            ],
+            result["top_suppliers"],
+        ),
+        "breakdown": (
+            [
+                ("year", "År"),
+                ("department", "Förvaltning"),
+                ("category", "Kategori"),
+                ("supplier_name", "Leverantör"),
+                ("supplier_id", "Organisationsnummer"),
+                ("t", "Ton CO2e"),
+                ("spend_sek", "SEK"),
+                ("lines", "Rader"),
+            ],
+            result["breakdown"],
+        ),
+        "factors": (
+            [
+                ("category", "Kategori"),
+                ("value", "Värde"),
+                ("unit", "Enhet"),
+                ("year", "År"),
+                ("source", "Källa"),
+                ("licence", "Licens"),
+            ],
+            result["factors"],
+        ),
+    }
+    if table not in tables:
+        raise Http404(_("Unknown table."))
+    columns, rows = tables[table]
+    return table_response(f"inkop-{table}-{code}", columns, rows, fmt, source=ledger.description)
+
+
+@require_POST
+def publish(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    ledger = get_object_or_404(Ledger, municipality=muni, pk=pk)
+    services.set_published(request.user, ledger, request.POST.get("published") == "1")
+    return redirect(f"{reverse('footprint:overview', args=[code])}?reskontra={ledger.pk}")
+
+
+def upload(request: HttpRequest, code: str) -> HttpResponse:
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    mappings = list(StoredMapping.objects.filter(municipality=muni).values_list("name", flat=True))
+    form = ImportForm(request.POST or None, request.FILES or None, mappings=mappings)
+    refused: list[Any] = []
+    if request.method == "POST" and form.is_valid():
+        mapping = None
+        if form.cleaned_data["mapping"]:
+            stored = StoredMapping.objects.get(municipality=muni, name=form.cleaned_data["mapping"])
+            mapping = ColumnMapping.from_dict(stored.mapping)
+        with tempfile.TemporaryDirectory() as tmp:
+            files: list[tuple[str, Path]] = []
+            for upload_file in request.FILES.getlist("ledger_files"):
+                name = Path(upload_file.name or "fil").name
+                target = Path(tmp) / f"{len(files)}-{name}"
+                with target.open("wb") as out:
+                    for chunk in upload_file.chunks():
+                        out.write(chunk)
+                files.append((name, target))
+            try:
+                result = services.import_ledger(
+                    request.user,
+                    muni,
+                    files,
+                    ledger_name=form.cleaned_data["ledger"],
+                    mapping=mapping,
+                    threshold=form.cleaned_data["threshold"] / 100,
+                )
+            except services.ImportRefused as exc:
+                refused = exc.reports
+            except ValueError as exc:
+                form.add_error("ledger_files", str(exc))
+            else:
+                messages.success(
+                    request,
+                    _("Imported %(n)d file(s); %(d)d already imported.")
+                    % {"n": len(result.imported), "d": len(result.duplicates)},
+                )
+                return redirect(
+                    f"{reverse('footprint:overview', args=[code])}?reskontra={result.ledger.pk}"
+                )
+    return render(request, "footprint/upload.html", _ctx(request, muni, form=form, refused=refused))
+
+
+def mapping(request: HttpRequest, code: str) -> HttpResponse:
+    """Save how the municipality's own ledger layout maps to the ledger fields."""
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    form = ColumnMappingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.save_column_mapping(
+            request.user,
+            muni,
+            form.cleaned_data["name"],
+            ColumnMapping(
+                columns=form.columns(),
+                delimiter=form.cleaned_data["delimiter"] or None,
+                encoding=form.cleaned_data["encoding"] or None,
+                date_format=form.cleaned_data["date_format"] or None,
+            ),
+        )
+        messages.success(request, _("The column mapping was saved."))
+        return redirect("footprint:upload", code)
+    saved = StoredMapping.objects.filter(municipality=muni).order_by("name")
+    return render(request, "footprint/mapping.html", _ctx(request, muni, form=form, saved=saved))
+
+
+def tables(request: HttpRequest, code: str) -> HttpResponse:
+    """Swap in the municipality's own rules, factors or activity data (each all or nothing)."""
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    form = TablesForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        with tempfile.TemporaryDirectory() as tmp:
+            for key, service in (
+                ("rules", services.import_rules),
+                ("factors", services.import_factors),
+                ("activity", None),
+            ):
+                upload_file = form.cleaned_data.get(key)
+                if not upload_file:
+                    continue
+                name = Path(upload_file.name or f"{key}.csv").name
+                target = Path(tmp) / name
+                target.write_bytes(upload_file.read())
+                try:
+                    if service is None:
+                        services.import_activity(request.user, muni, target)
+                    else:
+                        service(request.user, muni, Path(name).stem, target)
+                except TableFormatError as exc:
+                    errors.extend(exc.errors)
+        if not errors:
+            messages.success(request, _("Saved. The figures are recalculated with the new data."))
+            return redirect("footprint:overview", code)
+    ledger = selectors.current_ledger(request.user, muni)
+    return render(
+        request,
+        "footprint/tables.html",
+        _ctx(
+            request,
+            muni,
+            form=form,
+            errors=errors,
+            ledger=ledger,
+            activity_count=ActivityRecord.objects.filter(municipality=muni).count(),
+        ),
+    )

@@ -1,0 +1,87 @@
+"""Activity data: measured energy, fuel, food and travel that replaces spend-based estimates.
+
+Activity CSV columns: ``year,activity,quantity,unit`` and optionally ``department``,
+``replaces_category``, ``replaces_account``, ``replaces_supplier_id``, ``source``, ``note``.
+``activity`` names a factor category with an activity unit (electricity, district_heating,
+diesel, hvo, petrol, e85, biogas, food_meat, travel_air ...). The ``replaces_*`` columns name
+the spend the measurement stands for; in the same year (and department, when given) those
+invoice lines are taken out of the spend-based figure and shown as overlap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from klimatkontrakt.sources.factors import ACTIVITY_UNITS, TableFormatError, _number, _read_rows
+from klimatkontrakt.sources.rules import digits
+
+
+@dataclass(frozen=True)
+class ActivityRecord:
+    id: int
+    year: int
+    activity: str
+    quantity: float
+    unit: str
+    department: str = ""
+    replaces_category: str = ""
+    replaces_account: str = ""
+    replaces_supplier_id: str = ""
+    source: str = ""
+    note: str = ""
+
+    @property
+    def replaces_spend(self) -> bool:
+        return bool(self.replaces_category or self.replaces_account or self.replaces_supplier_id)
+
+
+def read_activity(source: Path | str, name: str | None = None) -> list[ActivityRecord]:
+    name, rows = _read_rows(source, name)
+    errors: list[str] = []
+    if rows:
+        missing = [c for c in ("year", "activity", "quantity", "unit") if c not in rows[0]]
+        if missing:
+            raise TableFormatError([f"{name}: kolumner saknas: {', '.join(missing)}"])
+    records = []
+    for number, row in enumerate(rows, start=2):
+        where = f"{name}, rad {number}"
+        try:
+            year = int(row["year"])
+        except ValueError:
+            errors.append(f"{where}, kolumn year: {row['year']!r} är inte ett år")
+            continue
+        try:
+            quantity = _number(row["quantity"])
+        except ValueError:
+            errors.append(f"{where}, kolumn quantity: {row['quantity']!r} är inte ett tal")
+            continue
+        unit = ACTIVITY_UNITS.get(row["unit"].lower())
+        if unit is None:
+            errors.append(f"{where}, kolumn unit: okänd enhet {row['unit']!r}")
+            continue
+        if not row["activity"]:
+            errors.append(f"{where}, kolumn activity: tom")
+            continue
+        account = row.get("replaces_account", "").rstrip("*x")
+        if account and not account.isdigit():
+            errors.append(f"{where}, kolumn replaces_account: {account!r} ska vara siffror")
+            continue
+        records.append(
+            ActivityRecord(
+                id=number - 1,
+                year=year,
+                activity=row["activity"],
+                quantity=quantity,
+                unit=unit,
+                department=row.get("department", ""),
+                replaces_category=row.get("replaces_category", ""),
+                replaces_account=account,
+                replaces_supplier_id=digits(row.get("replaces_supplier_id", "")),
+                source=row.get("source", ""),
+                note=row.get("note", ""),
+            )
+        )
+    if errors:
+        raise TableFormatError(errors)
+    return records

@@ -1,0 +1,156 @@
+"""Reading ledgers as municipalities publish them: encodings, separators, numbers, dates."""
+
+from __future__ import annotations
+
+import codecs
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from klimatkontrakt.sources import ledger
+from tests.sources.ledger_files import HEADER, ROWS, TOTAL_SEK, write_csv
+
+
+def read(path: Path, mapping: ledger.ColumnMapping | None = None) -> list[dict[str, object]]:
+    prepared = ledger.prepare(path, mapping, workdir=path.parent)
+    con = duckdb.connect()
+    cursor = con.execute(f"SELECT * FROM ({ledger.lines_sql(prepared)}) ORDER BY date")
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "sep", "newline"),
+    [
+        ("utf-8", ";", "\n"),
+        ("utf-8-sig", ";", "\r\n"),
+        ("utf-16", ";", "\r\n"),
+        ("cp1252", ";", "\r\n"),
+        ("utf-8", ",", "\n"),
+        ("utf-8", "\t", "\n"),
+        ("cp1252", "\t", "\r"),
+        ("utf-8", ";", "\r"),
+    ],
+)
+def test_every_published_variant_reads_the_same_lines(tmp_path, encoding, sep, newline):
+    path = write_csv(tmp_path / "lev.csv", sep=sep, encoding=encoding, newline=newline)
+    lines = read(path)
+    assert len(lines) == 4
+    assert [line["bad_reason"] for line in lines] == [None] * 4
+    assert sum(Decimal(str(line["amount"])) for line in lines) == Decimal(str(TOTAL_SEK))
+    suppliers = {line["supplier_name"] for line in lines}
+    assert {"Åkeriet i Värmland AB", "Mejeri Öst AB", "*", "Bygg & Betong AB"} == suppliers
+
+
+def test_encoding_detection_on_raw_bytes():
+    text = "leverantör;belopp\nÅre Åkeri;1,5\n"
+    assert ledger.detect_encoding(codecs.BOM_UTF8 + text.encode()) == "utf-8-sig"
+    assert ledger.detect_encoding(text.encode("utf-16")) == "utf-16"
+    assert ledger.detect_encoding(text.encode("cp1252")) == "cp1252"
+    assert ledger.detect_encoding(text.encode("utf-8")) == "utf-8"
+
+
+def test_cp1252_only_characters_survive(tmp_path):
+    rows = [
+        ("1", "Kött – Chark AB €", "556000-0009", "Kost", "4011", "Kött", "10,00", "2024-01-01")
+    ]
+    path = write_csv(tmp_path / "lev.csv", rows=rows, encoding="cp1252", newline="\r\n")
+    assert read(path)[0]["supplier_name"] == "Kött – Chark AB €"
+
+
+def test_dates_in_all_three_shapes(tmp_path):
+    dates = [line["date"].isoformat() for line in read(write_csv(tmp_path / "l.csv"))]
+    assert dates == ["2024-03-01", "2024-03-15", "2024-04-01", "2024-05-20"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("1 234,50", Decimal("1234.50")),
+        ("1\u00a0234,50", Decimal("1234.50")),
+        ("1\u202f234,5", Decimal("1234.50")),
+        ("1.234,50", Decimal("1234.50")),
+        ("1234.50", Decimal("1234.50")),
+        ("\u22121 000,00", Decimal("-1000.00")),
+        ("-7,25", Decimal("-7.25")),
+    ],
+)
+def test_amount_formats(tmp_path, raw, expected):
+    rows = [("1", "A", "1", "X", "4010", "t", raw, "2024-01-01")]
+    assert read(write_csv(tmp_path / "l.csv", rows=rows))[0]["amount"] == expected
+
+
+def test_bad_rows_name_file_row_column_and_reason(tmp_path):
+    rows = [
+        *ROWS,
+        ("1", "B", "1", "X", "4010", "t", "tolv kronor", "2024-01-01"),
+        ("1", "C", "1", "X", "", "t", "5,00", "2024-01-01"),
+        ("1", "D", "1", "X", "4010", "t", "5,00", "2024-13-45"),
+    ]
+    path = write_csv(tmp_path / "lev.csv", rows=rows)
+    prepared = ledger.prepare(path, workdir=tmp_path)
+    found = ledger.bad_rows(duckdb.connect(), prepared)
+    assert [(b.file, b.row, b.column) for b in found] == [
+        ("lev.csv", 6, "belopp"),
+        ("lev.csv", 7, "konto_nr"),
+        ("lev.csv", 8, "datum"),
+    ]
+    assert "inte ett tal" in found[0].reason and found[0].value == "tolv kronor"
+    assert found[0].message().startswith("lev.csv, rad 6, kolumn belopp:")
+
+
+def test_rows_that_do_not_split_into_the_header_columns_are_reported(tmp_path):
+    path = tmp_path / "lev.csv"
+    path.write_text(
+        ";".join(HEADER)
+        + "\n1;A;1;X;4010;t;5,00;2024-01-01\n1;A;1;X;4010;t;5,00;2024-01-01;extra\n",
+        encoding="utf-8",
+    )
+    prepared = ledger.prepare(path, workdir=tmp_path)
+    con = duckdb.connect()
+    assert len(con.execute(ledger.lines_sql(prepared)).fetchall()) == 1
+    found = ledger.bad_rows(con, prepared)
+    assert [(b.row, b.reason) for b in found] == [(3, "för många kolumner")]
+
+
+def test_missing_required_column_refuses_the_file(tmp_path):
+    path = write_csv(
+        tmp_path / "lev.csv",
+        header=["leverantor", "forvaltning", "konto_nr", "konto_text", "x", "datum", "a", "b"],
+    )
+    with pytest.raises(ledger.LedgerFormatError, match="amount"):
+        ledger.prepare(path, workdir=tmp_path)
+
+
+def test_column_mapping_for_another_layout(tmp_path):
+    header = ("Leverantörsnamn", "Orgnr", "Enhet", "Kto", "Benämning", "Summa SEK", "Bokf.dag")
+    rows = [("Mejeri Öst AB", "556000-0002", "BUF", "4012", "Mejeri", "99,50", "05/03/2024")]
+    path = write_csv(tmp_path / "annan.csv", rows=rows, header=header)
+    with pytest.raises(ledger.LedgerFormatError):
+        ledger.prepare(path, workdir=tmp_path)
+    mapping = ledger.ColumnMapping(
+        columns={
+            "account": "Kto",
+            "amount": "Summa SEK",
+            "date": "Bokf.dag",
+            "account_text": "Benämning",
+        },
+        date_format="%d/%m/%Y",
+    )
+    assert ledger.ColumnMapping.from_dict(mapping.to_dict()) == mapping
+    line = read(path, mapping)[0]
+    assert (line["supplier_name"], line["department"], line["account"]) == (
+        "Mejeri Öst AB",
+        "BUF",
+        "4012",
+    )
+    assert line["amount"] == Decimal("99.50") and line["date"].isoformat() == "2024-03-05"
+
+
+def test_content_hash_depends_on_bytes_only(tmp_path):
+    a = write_csv(tmp_path / "a.csv")
+    b = write_csv(tmp_path / "b.csv")
+    c = write_csv(tmp_path / "c.csv", sep=",")
+    assert ledger.content_hash(a) == ledger.content_hash(b) != ledger.content_hash(c)

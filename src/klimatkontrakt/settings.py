@@ -199,3 +199,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("KLIMATKONTRAKT_LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Where the site is reached; links in e-mails (the reminder digest) start with it.
+SITE_URL = os.environ.get("KLIMATKONTRAKT_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -110,6 +110,75 @@ def test_indicator_pages(browser, live_server, karlstad):
             assert_accessible(browser, live_server.url + path, language=language)
 
 
+def test_action_plan_pages(browser, live_server, client, karlstad, admin_user):
+    from klimatkontrakt.followup.plan_demo import load_demo_plans
+
+    project, _ = load_demo_plans()
+    action = project.actions.order_by("identifier").first()
+    base = f"/kommun/1780/handlingsplaner/{project.pk}/"
+    public = ["/kommun/1780/handlingsplaner/", base, f"{base}{action.pk}/"]
+    for path in public:
+        for language in (None, "en-GB"):
+            assert_accessible(browser, live_server.url + path, language=language)
+    client.force_login(admin_user)
+    cookies = session_cookie(client, live_server.url)
+    for path in [
+        base,
+        f"{base}ny/",
+        f"{base}import/",
+        f"{base}{action.pk}/redigera/",
+        f"{base}{action.pk}/uppdatera/",
+    ]:
+        assert_accessible(browser, live_server.url + path, cookies=cookies)
+
+
+def test_refused_action_import(browser, live_server, client, karlstad, admin_user, tmp_path):
+    """The refusal with file/row/column messages must be accessible too."""
+    from klimatkontrakt.followup.plan_demo import load_demo_plans
+    from tests.a11y import AXE, WCAG_TAGS
+
+    project, _ = load_demo_plans()
+    bad = tmp_path / "fel.xlsx"
+    bad.write_bytes(b"not a workbook")
+    client.force_login(admin_user)
+    context = browser.new_context()
+    context.add_cookies(session_cookie(client, live_server.url))
+    page = context.new_page()
+    page.goto(f"{live_server.url}/kommun/1780/handlingsplaner/{project.pk}/import/")
+    page.set_input_files("#id_file", str(bad))
+    page.click("main button[type=submit]")
+    page.wait_for_selector(".error-summary")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async (t) => await axe.run(document, {runOnly: {type: 'tag', values: t}})", WCAG_TAGS
+    )
+    context.close()
+    assert result["violations"] == []
+
+
+def test_training_register_pages(browser, live_server, client, karlstad, admin_user):
+    from datetime import date
+
+    from klimatkontrakt.followup.training_services import record_training
+    from klimatkontrakt.organisations.models import Department
+
+    ks = Department.objects.create(
+        municipality=karlstad, name="Kommunstyrelsen", short_name="KS", kind="namnd"
+    )
+    record_training(
+        admin_user, karlstad, held_on=date(2024, 2, 1), concept="Klimatkunskap",
+        audience="body", department=ks, participants=12,
+    )  # fmt: skip
+    for language in (None, "en-GB"):
+        assert_accessible(
+            browser, live_server.url + "/kommun/1780/utbildningar/", language=language
+        )
+    client.force_login(admin_user)
+    cookies = session_cookie(client, live_server.url)
+    for path in ["/kommun/1780/utbildningar/", "/kommun/1780/utbildningar/ny/"]:
+        assert_accessible(browser, live_server.url + path, cookies=cookies)
+
+
 def test_footprint_pages(browser, live_server, client, editor, karlstad, tmp_path, settings):  # noqa: F811
     """Purchase footprint: empty state, overview (sv/en), drill-down, editor's import page."""
     from klimatkontrakt.footprint import services as footprint

@@ -10,3 +10,5 @@ class FollowupConfig(AppConfig):
         from klimatkontrakt.web.modules import Module, register
 
         register(Module("indicators", _("Indicators"), "followup:indicators", 50))
+        register(Module("action_plans", _("Action plans"), "followup:plans", 55))
+        register(Module("trainings", _("Training register"), "followup:trainings", 56))

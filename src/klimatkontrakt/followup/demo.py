@@ -1,7 +1,8 @@
-"""Demo indicators for Karlstad (see services.load_demo_indicators)."""
+"""Demo indicators and action plans for Karlstad (see services and plan_demo)."""
 
 from typing import Any
 
+from klimatkontrakt.followup.plan_demo import load_demo_plans
 from klimatkontrakt.followup.services import load_demo_indicators
 
 
@@ -11,4 +12,10 @@ def load(stdout: Any) -> None:
     stdout.write(
         f"Indicators for Karlstad: {len(indicators)} ({examples} with example values, "
         "labelled as such; one with SMHI figures)"
+    )
+    plans = load_demo_plans("1780")
+    actions = sum(p.actions.count() for p in plans)
+    stdout.write(
+        f"Action plans for Karlstad: {len(plans)} with {actions} actions "
+        "(statuses and updates are examples)"
     )

@@ -232,6 +232,13 @@ class Action(models.Model):
     status = models.ForeignKey(ActionStatus, on_delete=models.PROTECT, related_name="actions")
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     indicators = models.ManyToManyField(Indicator, blank=True, related_name="actions")
+    # The link is to one version's commitment; pages follow its lineage to the latest version.
+    commitments = models.ManyToManyField(
+        "contracts.Commitment",
+        blank=True,
+        related_name="actions",
+        verbose_name=_("linked contract commitments"),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     last_update_at = models.DateTimeField(_("last update"), null=True, blank=True)
 
@@ -278,3 +285,59 @@ class ActionUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action.identifier} {self.created_at:%Y-%m-%d}"
+
+
+class ActionImport(models.Model):
+    """An action table taken in; the hash makes a second import of the same file a no-op."""
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="imports")
+    filename = models.CharField(max_length=300)
+    sha256 = models.CharField(max_length=64)
+    rows = models.PositiveIntegerField()
+    imported_at = models.DateTimeField(auto_now_add=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "sha256"], name="unique_action_import")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.rows} rows)"
+
+
+class Training(models.Model):
+    """A climate training held: for a board or committee, or for staff, with its concept."""
+
+    class Audience(models.TextChoices):
+        BODY = "body", _("Board or committee")
+        STAFF = "staff", _("Staff")
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="trainings"
+    )
+    held_on = models.DateField(_("date"))
+    concept = models.CharField(
+        _("training concept"), max_length=200, help_text=_("The course or concept used.")
+    )
+    audience = models.CharField(_("trained"), max_length=10, choices=Audience.choices)
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="trainings",
+        verbose_name=_("board, committee or department"),
+    )
+    participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["municipality", "-held_on", "pk"]
+        verbose_name = _("training")
+        verbose_name_plural = _("trainings")
+
+    def __str__(self) -> str:
+        return f"{self.held_on} {self.concept}"

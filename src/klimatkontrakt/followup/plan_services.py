@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from klimatkontrakt.contracts.models import Commitment
 from klimatkontrakt.followup.models import (
     Action,
     ActionPlan,
@@ -23,8 +24,20 @@ from klimatkontrakt.followup.models import (
     Indicator,
     WorkPackage,
 )
+from klimatkontrakt.investments.models import Measure
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.models import Department, Municipality
+
+
+class Operator:
+    """Whoever runs a command or the demo loader on the server, with an administrator's rights."""
+
+    is_authenticated = True
+    is_superuser = True
+    pk = None
+
+
+OPERATOR = Operator()
 
 # key, Swedish, English, closed
 DEFAULT_ACTION_STATUSES = [
@@ -102,6 +115,8 @@ class ActionInput:
     end_date: date | None = None
     status: ActionStatus | None = None  # default: the municipality's first status
     indicators: Sequence[Indicator] = ()
+    commitments: Sequence[Commitment] = ()
+    measures: Sequence[Measure] = ()
 
 
 def _check_belongs(plan: ActionPlan, data: ActionInput) -> None:
@@ -118,8 +133,18 @@ def _check_belongs(plan: ActionPlan, data: ActionInput) -> None:
         errors["status"] = _("The status belongs to another municipality.")
     if any(i.municipality_id != muni.pk for i in data.indicators):
         errors["indicators"] = _("An indicator belongs to another municipality.")
+    if any(c.version.contract.municipality_id != muni.pk for c in data.commitments):
+        errors["commitments"] = _("A commitment belongs to another municipality.")
+    if any(m.plan.municipality_id != muni.pk for m in data.measures):
+        errors["measures"] = _("A measure belongs to another municipality.")
     if errors:
         raise ValidationError(errors)
+
+
+def _set_links(action: Action, data: ActionInput) -> None:
+    action.indicators.set(data.indicators)
+    action.commitments.set(data.commitments)
+    action.measures.set(data.measures)
 
 
 @transaction.atomic
@@ -142,7 +167,27 @@ def create_action(user: Any, plan: ActionPlan, data: ActionInput) -> Action:
     )
     action.full_clean()
     action.save()
-    action.indicators.set(data.indicators)
+    _set_links(action, data)
+    return action
+
+
+@transaction.atomic
+def update_action(user: Any, action: Action, data: ActionInput) -> Action:
+    """Change an action's description fields; status and progress change only by an update."""
+    require_edit(user, action.plan.municipality)
+    _check_belongs(action.plan, data)
+    action.work_package = data.work_package
+    action.identifier = data.identifier.strip()
+    action.title = data.title.strip()
+    action.description = data.description
+    action.responsible_department = data.responsible_department
+    action.contact_name = data.contact_name
+    action.contact_email = data.contact_email
+    action.start_date = data.start_date
+    action.end_date = data.end_date
+    action.full_clean()
+    action.save()
+    _set_links(action, data)
     return action
 
 
@@ -174,7 +219,8 @@ def record_update(
         status=status,
         progress=progress,
         text=text.strip(),
-        author=user if getattr(user, "is_authenticated", False) else None,
+        # The demo loader writes as a system user that is not a stored account.
+        author_id=getattr(user, "pk", None) if getattr(user, "is_authenticated", False) else None,
     )
     # An update dated before the latest one is history only; it does not set the current state.
     if action.last_update_at is None or when >= action.last_update_at:

@@ -1,0 +1,147 @@
+"""Reads for the action-plan pages: one plan or action the user may see, actions by package."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils import timezone
+
+from klimatkontrakt.contracts.models import Commitment
+from klimatkontrakt.contracts.selectors import visible_versions
+from klimatkontrakt.followup.models import (
+    Action,
+    ActionPlan,
+    ActionUpdate,
+    Indicator,
+    WorkPackage,
+)
+from klimatkontrakt.followup.selectors import is_stale, visible_indicators, visible_plans
+from klimatkontrakt.investments.models import Measure
+from klimatkontrakt.investments.selectors import visible_plans as visible_investment_plans
+from klimatkontrakt.organisations.models import Municipality
+
+
+def plan_for(user: Any, municipality: Municipality, pk: int) -> ActionPlan:
+    try:
+        return visible_plans(user, municipality).get(pk=pk)
+    except ActionPlan.DoesNotExist as exc:
+        raise Http404(f"No action plan {pk} for {municipality.code}") from exc
+
+
+def action_for(user: Any, municipality: Municipality, plan_pk: int, pk: int) -> Action:
+    plan = plan_for(user, municipality, plan_pk)
+    try:
+        return (
+            Action.objects.select_related(
+                "plan", "status", "work_package", "responsible_department"
+            )
+            .prefetch_related(
+                "indicators",
+                "commitments",
+                Prefetch(
+                    "updates", queryset=ActionUpdate.objects.select_related("status", "author")
+                ),
+            )
+            .get(plan=plan, pk=pk)
+        )
+    except Action.DoesNotExist as exc:
+        raise Http404(f"No action {pk} in plan {plan_pk}") from exc
+
+
+@dataclass
+class ActionRow:
+    action: Action
+    overdue: bool
+
+
+@dataclass
+class PackageGroup:
+    """A work package (or development area) with its actions; `package` None: no package."""
+
+    package: WorkPackage | None
+    rows: list[ActionRow] = field(default_factory=list)
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for r in self.rows if r.overdue)
+
+    @property
+    def mean_progress(self) -> int | None:
+        if not self.rows:
+            return None
+        return round(sum(r.action.progress for r in self.rows) / len(self.rows))
+
+
+@dataclass
+class PlanOverview:
+    plan: ActionPlan
+    groups: list[PackageGroup]
+
+    @property
+    def action_count(self) -> int:
+        return sum(len(g.rows) for g in self.groups)
+
+    @property
+    def overdue(self) -> int:
+        return sum(g.overdue for g in self.groups)
+
+
+def plan_overview(plan: ActionPlan, now: datetime | None = None) -> PlanOverview:
+    """The plan's actions grouped by work package in the plan's order, each flagged if overdue."""
+    moment = now or timezone.now()
+    packages = list(plan.work_packages.all())
+    groups = {wp.pk: PackageGroup(wp) for wp in packages}
+    loose = PackageGroup(None)
+    actions = plan.actions.select_related("status", "responsible_department", "plan")
+    for action in actions.order_by("identifier"):
+        group = groups.get(action.work_package_id or 0, loose)
+        group.rows.append(ActionRow(action, is_stale(action, moment)))
+    ordered = [groups[wp.pk] for wp in packages]
+    if loose.rows:
+        ordered.append(loose)
+    return PlanOverview(plan, ordered)
+
+
+def plan_overviews(user: Any, municipality: Municipality) -> list[PlanOverview]:
+    now = timezone.now()
+    return [plan_overview(p, now) for p in visible_plans(user, municipality)]
+
+
+@dataclass
+class ActionLinks:
+    """What an action is linked to, limited to what this user may see."""
+
+    commitments: list[Commitment]
+    measures: list[Measure]
+    indicators: list[Indicator]
+
+
+def action_links(user: Any, action: Action) -> ActionLinks:
+    """Linked commitments in their latest visible version (followed by lineage), measures of
+    visible investment plans, and visible indicators."""
+    muni = action.plan.municipality
+    lineages = {c.lineage for c in action.commitments.all()}
+    latest: dict[Any, Commitment] = {}
+    visible = visible_versions(user, muni)
+    candidates = (
+        Commitment.objects.filter(lineage__in=lineages, version__in=visible)
+        .select_related("version", "status")
+        .order_by("version__year")
+    )
+    for c in candidates:
+        latest[c.lineage] = c  # later years overwrite earlier ones
+    measures = (
+        Measure.objects.filter(actions=action, plan__in=visible_investment_plans(user, muni))
+        .select_related("plan")
+        .order_by("plan__name", "name")
+    )
+    indicators = visible_indicators(user, muni).filter(actions=action)
+    return ActionLinks(
+        commitments=sorted(latest.values(), key=lambda c: c.title),
+        measures=list(measures),
+        indicators=list(indicators),
+    )

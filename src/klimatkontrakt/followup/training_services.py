@@ -1,0 +1,93 @@
+"""The training register: who was trained, when, with which concept; it feeds an indicator."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from klimatkontrakt.followup.models import Indicator, IndicatorValue, Training
+from klimatkontrakt.organisations.access import require_edit
+from klimatkontrakt.organisations.models import Department, Municipality
+
+INDICATOR_NAME = "Utbildade nämnder och styrelser"
+PROVENANCE = "Utbildningsregistret i Klimatkontrakt: antal olika nämnder och styrelser utbildade"
+
+
+def trainings_of(municipality: Municipality) -> QuerySet[Training]:
+    return Training.objects.filter(municipality=municipality).select_related("department")
+
+
+def trained_bodies_per_year(municipality: Municipality) -> dict[int, int]:
+    """Distinct boards and committees trained each year; one trained twice counts once."""
+    bodies: dict[int, set[int]] = defaultdict(set)
+    for t in trainings_of(municipality).filter(audience=Training.Audience.BODY):
+        if t.department_id is not None:
+            bodies[t.held_on.year].add(t.department_id)
+    return {year: len(ids) for year, ids in sorted(bodies.items())}
+
+
+@transaction.atomic
+def record_training(
+    user: Any,
+    municipality: Municipality,
+    *,
+    held_on: date,
+    concept: str,
+    audience: str,
+    department: Department | None = None,
+    participants: int | None = None,
+    note: str = "",
+) -> Training:
+    require_edit(user, municipality)
+    if department is not None and department.municipality_id != municipality.pk:
+        raise ValidationError({"department": _("The department belongs to another municipality.")})
+    if audience == Training.Audience.BODY and department is None:
+        raise ValidationError({"department": _("Name the board or committee that was trained.")})
+    training = Training(
+        municipality=municipality,
+        held_on=held_on,
+        concept=concept.strip(),
+        audience=audience,
+        department=department,
+        participants=participants,
+        note=note,
+    )
+    training.full_clean()
+    training.save()
+    refresh_training_indicator(municipality)
+    return training
+
+
+@transaction.atomic
+def refresh_training_indicator(municipality: Municipality) -> Indicator:
+    """Rewrite the indicator's yearly values from the register; one number, one function."""
+    indicator, _created = Indicator.objects.get_or_create(
+        municipality=municipality,
+        name=INDICATOR_NAME,
+        defaults={
+            "unit": "st",
+            "direction": Indicator.Direction.UP,
+            "source_kind": Indicator.SourceKind.PLAN,
+            "description": "Antal olika nämnder och bolagsstyrelser som utbildats i klimatfrågor "
+            "under året, räknat ur utbildningsregistret.",
+            "is_published": True,
+        },
+    )
+    counts = trained_bodies_per_year(municipality)
+    indicator.values.exclude(year__in=counts).delete()
+    now = timezone.now()
+    for year, n in counts.items():
+        IndicatorValue.objects.update_or_create(
+            indicator=indicator,
+            year=year,
+            gender=IndicatorValue.Gender.TOTAL,
+            defaults={"value": float(n), "provenance": PROVENANCE, "fetched_at": now},
+        )
+    return indicator

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from klimatkontrakt.imports import FileImport
 from klimatkontrakt.organisations.models import Department, Municipality
 
 
@@ -287,25 +288,15 @@ class ActionUpdate(models.Model):
         return f"{self.action.identifier} {self.created_at:%Y-%m-%d}"
 
 
-class ActionImport(models.Model):
+class ActionImport(FileImport):
     """An action table taken in; the hash makes a second import of the same file a no-op."""
 
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="imports")
-    filename = models.CharField(max_length=300)
-    sha256 = models.CharField(max_length=64)
-    rows = models.PositiveIntegerField()
-    imported_at = models.DateTimeField(auto_now_add=True)
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
-    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["plan", "sha256"], name="unique_action_import")
         ]
-
-    def __str__(self) -> str:
-        return f"{self.filename} ({self.rows} rows)"
 
 
 class Training(models.Model):

@@ -6,11 +6,11 @@ selectors hand floats to calc.
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from klimatkontrakt.imports import FileImport
 from klimatkontrakt.organisations.models import Department, Municipality
 
 
@@ -417,22 +417,12 @@ class Funding(models.Model):
         return f"{self.measure}: {self.source} {self.year}"
 
 
-class MeasureImport(models.Model):
+class MeasureImport(FileImport):
     """A measure file taken in; the hash makes a second import of the same file a no-op."""
 
     plan = models.ForeignKey(InvestmentPlan, on_delete=models.CASCADE, related_name="imports")
-    filename = models.CharField(max_length=300)
-    sha256 = models.CharField(max_length=64)
-    rows = models.PositiveIntegerField()
-    imported_at = models.DateTimeField(auto_now_add=True)
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
-    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["plan", "sha256"], name="unique_plan_import")
         ]
-
-    def __str__(self) -> str:
-        return f"{self.filename} ({self.rows} rows)"

@@ -128,6 +128,7 @@ def test_kpi_metadata(kolada):
     assert kpi.title.startswith("Utsläpp till luft av växthusgaser totalt")
     assert kpi.is_divided_by_gender is False
     assert kpi.municipality_type == "K"
+    assert kpi.auspices == "X"
 
 
 def test_unknown_kpi_is_a_clear_error(kolada):

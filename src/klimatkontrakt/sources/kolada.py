@@ -330,7 +330,8 @@ def _parse_kpi(row: dict[str, Any], url: str) -> KoladaKpi:
         is_divided_by_gender=_flag(row.get("is_divided_by_gender")),
         municipality_type=str(row.get("municipality_type") or ""),
         operating_area=str(row.get("operating_area") or ""),
-        auspices=str(row.get("auspices") or ""),
+        # Kolada's API description names the field "auspice"; some clients see "auspices".
+        auspices=str(row.get("auspice") or row.get("auspices") or ""),
         publication_date=str(row.get("publication_date") or ""),
         source_url=url,
     )

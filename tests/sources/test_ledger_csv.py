@@ -154,3 +154,21 @@ def test_content_hash_depends_on_bytes_only(tmp_path):
     b = write_csv(tmp_path / "b.csv")
     c = write_csv(tmp_path / "c.csv", sep=",")
     assert ledger.content_hash(a) == ledger.content_hash(b) != ledger.content_hash(c)
+
+
+def test_headings_of_the_national_specification_as_municipalities_publish_them(tmp_path):
+    # Column names used in Göteborg's, Västerås' and Borås' published files (lankadedata.se
+    # specification for leverantörsreskontra): one posting per row, decimal comma.
+    path = tmp_path / "goteborg.csv"
+    path.write_text(
+        "kopare,kopare_id,verifikationsnummer,leverantor,leverantor_id,konto_nr,konto_text,"
+        "belopp,datum\n"
+        'Göteborgs Stad,212000-1355,V1,Leverantör AB,556000-0001,4610,Livsmedel,"3270,50",'
+        "2024-03-01\n",
+        encoding="utf-8",
+    )
+    found = ledger.map_columns(path.read_text(encoding="utf-8").splitlines()[0].split(","))
+    assert found["buyer_name"] == "kopare" and found["buyer_id"] == "kopare_id"
+    assert found["invoice"] == "verifikationsnummer" and found["supplier_id"] == "leverantor_id"
+    (row,) = read(path)
+    assert row["amount"] == Decimal("3270.50") and row["account"] == "4610"

@@ -12,3 +12,4 @@ class FollowupConfig(AppConfig):
         register(Module("indicators", _("Indicators"), "followup:indicators", 50))
         register(Module("action_plans", _("Action plans"), "followup:plans", 55))
         register(Module("trainings", _("Training register"), "followup:trainings", 56))
+        register(Module("goals", _("Goals and coordinators"), "followup:goals", 48))

@@ -50,7 +50,9 @@ def test_goal_pages(browser, live_server, client, admin_user, goal_with_team):
         assert_accessible(browser, live_server.url + path, cookies=cookies)
 
 
-def test_delete_confirmations_and_training_forms(browser, live_server, client, karlstad, admin_user):
+def test_delete_confirmations_and_training_forms(
+    browser, live_server, client, karlstad, admin_user
+):
     project, _ = load_demo_plans()
     action = project.actions.order_by("identifier").first()
     ks = Department.objects.create(
@@ -65,7 +67,9 @@ def test_delete_confirmations_and_training_forms(browser, live_server, client, k
         audience="staff", participants=30, note="Internt",
     )  # fmt: skip
     for language in (None, "en-GB"):
-        assert_accessible(browser, live_server.url + "/kommun/1780/utbildningar/", language=language)
+        assert_accessible(
+            browser, live_server.url + "/kommun/1780/utbildningar/", language=language
+        )
     client.force_login(admin_user)
     cookies = session_cookie(client, live_server.url)
     for path in [

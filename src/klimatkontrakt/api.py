@@ -9,8 +9,10 @@ from klimatkontrakt import __version__
 from klimatkontrakt.contracts.api import router as contracts_router
 from klimatkontrakt.contracts.services import FrozenVersionError, StaleEditError
 from klimatkontrakt.emissions.api import router as emissions_router
-from klimatkontrakt.followup.api import plans_router
 from klimatkontrakt.followup.api import router as followup_router
+from klimatkontrakt.followup.goal_api import goals_router
+from klimatkontrakt.followup.plan_api import plans_router
+from klimatkontrakt.followup.training_api import trainings_router
 from klimatkontrakt.footprint.api import router as footprint_router
 from klimatkontrakt.investments.api import router as investments_router
 from klimatkontrakt.organisations.api import router as organisations_router
@@ -56,5 +58,7 @@ api.add_router("/emissions/", emissions_router)
 api.add_router("/investments/", investments_router)
 api.add_router("/indicators/", followup_router)
 api.add_router("/action-plans/", plans_router)
+api.add_router("/trainings/", trainings_router)
+api.add_router("/goals/", goals_router)
 api.add_router("/footprint/", footprint_router)
 api.add_router("/reports/", reports_router)

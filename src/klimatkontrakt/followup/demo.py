@@ -1,7 +1,8 @@
-"""Demo indicators and action plans for Karlstad (see services and plan_demo)."""
+"""Demo indicators, action plans and goal teams for Karlstad (services, plan_demo, goal_demo)."""
 
 from typing import Any
 
+from klimatkontrakt.followup.goal_demo import load_demo_teams
 from klimatkontrakt.followup.plan_demo import load_demo_plans
 from klimatkontrakt.followup.services import load_demo_indicators
 
@@ -19,3 +20,6 @@ def load(stdout: Any) -> None:
         f"Action plans for Karlstad: {len(plans)} with {actions} actions "
         "(statuses and updates are examples)"
     )
+    people = load_demo_teams("1780")
+    if people:
+        stdout.write(f"Goal teams for Karlstad: {len(people)} people (invented example names)")

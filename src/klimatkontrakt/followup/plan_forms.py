@@ -143,7 +143,12 @@ class TrainingForm(forms.Form):
         help_text=_("Required when a board or committee was trained."),
     )
     participants = forms.IntegerField(label=_("Participants"), min_value=0, required=False)
-    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+    note = forms.CharField(
+        label=_("Note"),
+        max_length=300,
+        required=False,
+        help_text=_("Shown only to the municipality's users. Do not write people's names."),
+    )
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any):
         super().__init__(*args, **kwargs)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from klimatkontrakt.contracts.models import Commitment
+from klimatkontrakt.followup import changes
 from klimatkontrakt.followup.models import (
     Action,
     ActionPlan,
@@ -229,3 +230,34 @@ def record_update(
         action.last_update_at = when
         action.save(update_fields=["status", "progress", "last_update_at"])
     return update
+
+
+@transaction.atomic
+def set_links(
+    user: Any,
+    action: Action,
+    *,
+    commitments: Sequence[Commitment],
+    measures: Sequence[Measure],
+    indicators: Sequence[Indicator],
+) -> Action:
+    """Replace the action's links to commitments, measures and indicators of its municipality."""
+    require_edit(user, action.plan.municipality)
+    data = ActionInput(
+        action.identifier,
+        action.title,
+        indicators=indicators,
+        commitments=commitments,
+        measures=measures,
+    )
+    _check_belongs(action.plan, data)
+    _set_links(action, data)
+    return action
+
+
+@transaction.atomic
+def delete_action(user: Any, action: Action) -> None:
+    """Delete an action and its status updates; the change log keeps what it was."""
+    require_edit(user, action.plan.municipality)
+    changes.log_action_deleted(user, action)
+    action.delete()

@@ -8,12 +8,13 @@ from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from klimatkontrakt.followup import action_table, plan_selectors, plan_services
+from klimatkontrakt.followup import action_table, changes, plan_selectors, plan_services
 from klimatkontrakt.followup.plan_forms import ActionForm, ActionImportForm, UpdateForm
 from klimatkontrakt.followup.selectors import is_stale
 from klimatkontrakt.organisations.access import can_edit, require_edit
@@ -46,8 +47,13 @@ def plan_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     muni = municipality_by_code(code)
     plan = plan_selectors.plan_for(request.user, muni, pk)
     overview = plan_selectors.plan_overview(plan)
+    deleted = (
+        changes.deleted_actions(plan).select_related("user") if can_edit(request.user, muni) else []
+    )
     return render(
-        request, "followup/plan_detail.html", _ctx(request, muni, plan=plan, overview=overview)
+        request,
+        "followup/plan_detail.html",
+        _ctx(request, muni, plan=plan, overview=overview, deleted=deleted),
     )
 
 
@@ -171,4 +177,31 @@ def plan_import(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         request,
         "followup/plan_import.html",
         _ctx(request, muni, plan=plan, form=form, problems=problems),
+    )
+
+
+@login_required
+def action_delete(request: HttpRequest, code: str, plan_pk: int, pk: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    action = plan_selectors.action_for(request.user, muni, plan_pk, pk)
+    require_edit(request.user, muni)
+    if request.method == "POST":
+        plan_services.delete_action(request.user, action)
+        messages.success(request, _("The action was deleted."))
+        return redirect("followup:plan", code, plan_pk)
+    return render(
+        request,
+        "followup/confirm_delete.html",
+        _ctx(
+            request,
+            muni,
+            plan=action.plan,
+            heading=_("Delete the action %(label)s?")
+            % {"label": f"{action.identifier} {action.title}"},
+            explanation=_(
+                "The action and its status updates are removed from the plan. The plan's change "
+                "log keeps what was deleted, without the contact person."
+            ),
+            cancel_url=reverse("followup:action", args=[code, plan_pk, action.pk]),
+        ),
     )

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from klimatkontrakt.followup import changes
 from klimatkontrakt.followup.models import Indicator, IndicatorValue, Training
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.models import Department, Municipality
@@ -33,10 +34,8 @@ def trained_bodies_per_year(municipality: Municipality) -> dict[int, int]:
     return {year: len(ids) for year, ids in sorted(bodies.items())}
 
 
-@transaction.atomic
-def record_training(
-    user: Any,
-    municipality: Municipality,
+def _fill(
+    training: Training,
     *,
     held_on: date,
     concept: str,
@@ -45,24 +44,49 @@ def record_training(
     participants: int | None = None,
     note: str = "",
 ) -> Training:
-    require_edit(user, municipality)
+    municipality = training.municipality
     if department is not None and department.municipality_id != municipality.pk:
         raise ValidationError({"department": _("The department belongs to another municipality.")})
     if audience == Training.Audience.BODY and department is None:
         raise ValidationError({"department": _("Name the board or committee that was trained.")})
-    training = Training(
-        municipality=municipality,
-        held_on=held_on,
-        concept=concept.strip(),
-        audience=audience,
-        department=department,
-        participants=participants,
-        note=note,
-    )
+    training.held_on = held_on
+    training.concept = concept.strip()
+    training.audience = audience
+    training.department = department
+    training.participants = participants
+    training.note = note
     training.full_clean()
     training.save()
     refresh_training_indicator(municipality)
     return training
+
+
+@transaction.atomic
+def record_training(user: Any, municipality: Municipality, **fields: Any) -> Training:
+    """Add a training: held_on, concept, audience, department, participants, note."""
+    require_edit(user, municipality)
+    return _fill(Training(municipality=municipality), **fields)
+
+
+@transaction.atomic
+def update_training(user: Any, training: Training, **fields: Any) -> Training:
+    """Change a training; the change log keeps the values it had."""
+    require_edit(user, training.municipality)
+    before = changes.training_snapshot(training)
+    _fill(training, **fields)
+    after = changes.training_snapshot(training)
+    if after != before:
+        changes.log_training(user, training, "updated", before, after)
+    return training
+
+
+@transaction.atomic
+def delete_training(user: Any, training: Training) -> None:
+    require_edit(user, training.municipality)
+    changes.log_training(user, training, "deleted", changes.training_snapshot(training), None)
+    municipality = training.municipality
+    training.delete()
+    refresh_training_indicator(municipality)
 
 
 @transaction.atomic

@@ -32,6 +32,7 @@ def agencies() -> QuerySet[Organisation]:
 def personal_data(user: Any) -> dict[str, Any]:
     """Everything the system holds about a user, for a GDPR access request."""
     from klimatkontrakt.contracts.models import CommitmentChange
+    from klimatkontrakt.organisations.personal_data import sources
 
     return {
         "username": user.get_username(),
@@ -53,4 +54,5 @@ def personal_data(user: Any) -> dict[str, Any]:
                 "version__contract__municipality"
             )
         ],
+        **{source.key: source.export(user) for source in sources()},
     }

@@ -119,5 +119,10 @@ def create_user(
 
 @transaction.atomic
 def erase_user(user: Any) -> None:
-    """GDPR erasure: the account and its memberships go; change history keeps an anonymous actor."""
+    """GDPR erasure: the account and its memberships go; change history keeps an anonymous actor.
+    Each app's registered source first erases what it holds about the user (personal_data)."""
+    from klimatkontrakt.organisations.personal_data import sources
+
+    for source in sources():
+        source.erase(user)
     user.delete()

@@ -18,6 +18,7 @@ from django.utils import timezone
 from klimatkontrakt.contracts import selectors as contracts
 from klimatkontrakt.emissions import selectors as emissions
 from klimatkontrakt.followup import selectors as followup
+from klimatkontrakt.followup.goal_selectors import team_for_report
 from klimatkontrakt.investments import selectors as investments
 from klimatkontrakt.organisations.models import Municipality
 
@@ -77,6 +78,7 @@ def _emissions(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
         goals.append(
             {
                 "name": goal.name,
+                "team": team_for_report(goal),
                 "target_year": goal.target_year,
                 "target_t": num(gap.target_t),
                 "start_year": gap.start_year,

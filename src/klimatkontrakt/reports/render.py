@@ -151,6 +151,8 @@ def _docx_emissions(doc: Any, e: dict[str, Any], ctx: dict[str, Any]) -> None:
             for g in e["goals"]
         ],
     )
+    for g in e["goals"]:
+        _docx_team(doc, g)
     b = e.get("budget")
     if b:
         doc.add_paragraph(
@@ -167,6 +169,28 @@ def _docx_emissions(doc: Any, e: dict[str, Any], ctx: dict[str, Any]) -> None:
             }
         )
     doc.add_paragraph(_("Source: %(source)s") % {"source": _source(e["source"])})
+
+
+def person_line(p: dict[str, Any]) -> str:
+    """A team member as the report shows them: name (if published), title, where they work."""
+    parts = [p["name"], p["title"], p["department"] or p["organisation"]]
+    return ", ".join(x for x in parts if x)
+
+
+def _docx_team(doc: Any, goal: dict[str, Any]) -> None:
+    team = goal.get("team") or {}
+    if not team.get("coordinator") and not team.get("members"):
+        return
+    doc.add_heading(_("Coordinator and team: %(goal)s") % {"goal": goal["name"]}, level=2)
+    if team.get("coordinator"):
+        line = person_line(team["coordinator"])
+        doc.add_paragraph(f"{_('Coordinator')}: {line}", style="List Bullet")
+    for p in team.get("members", []):
+        doc.add_paragraph(f"{_('Team member')}: {person_line(p)}", style="List Bullet")
+    if not team.get("names_shown"):
+        doc.add_paragraph(
+            _("The team is not published; the report names roles and departments only.")
+        )
 
 
 def _source(source: dict[str, Any]) -> str:

@@ -55,8 +55,8 @@ def _normalised_keys() -> str:
     return ", ".join(f"{norm[k]} AS {k}" for k in TEXT_KEYS)
 
 
-def stage(con: duckdb.DuckDBPyConnection, prepared: ledger_io.PreparedLedger) -> bool:
-    """Table ``stage``: the file's cells with their good spend and bad-row counts.
+def scan(con: duckdb.DuckDBPyConnection, prepared: ledger_io.PreparedLedger) -> bool:
+    """Table ``cells``: the file's raw key cells with their spend and row counts.
 
     Reads through the typed reader when the file looks plain and falls back to the general
     one if the typed reader rejects any row (see ledger_clean); returns whether typed was used.
@@ -69,22 +69,18 @@ def stage(con: duckdb.DuckDBPyConnection, prepared: ledger_io.PreparedLedger) ->
             pass  # e.g. a header the typed reader splits differently: the general one decides
         else:
             if ledger_clean.rejects_since(con, mark) == 0:
-                _split_bad(con)
                 return True
     _cells(con, ledger_clean.scan_sql(prepared))
-    _split_bad(con)
     return False
 
 
 def _cells(con: duckdb.DuckDBPyConnection, lines: str) -> None:
-    """Table ``cells``: spend, readable and all rows per raw key (normalised later).
-
-    A row is bad when its account is empty, its amount or date unreadable or its year outside
-    1990-2100 (see ledger_clean.lines_sql). The first and last make the whole cell bad (they
-    are part of its key); an unreadable amount is what count(amount) leaves out. So no per-row
-    flag is needed, which keeps the scan close to DuckDB's raw CSV speed. Grouping on one
-    64-bit hash of the key, carrying the key with any_value(), is faster than grouping on nine
-    text columns; see docs/footprint.md on collisions.
+    """A row is bad when its account is empty, its amount or date unreadable or its year
+    outside 1990-2100 (see ledger_clean.lines_sql). The first and last make the whole cell bad
+    (they are part of its key); an unreadable amount is what count(amount) leaves out. So no
+    per-row flag is needed, which keeps the scan close to DuckDB's raw CSV speed. Grouping on
+    one 64-bit hash of the key, carrying the key with any_value(), is faster than grouping on
+    nine text columns; see docs/footprint.md on collisions.
     """
     keys = ("year(date)", *TEXT_KEYS)
     names = ("year", *TEXT_KEYS)
@@ -96,27 +92,30 @@ def _cells(con: duckdb.DuckDBPyConnection, lines: str) -> None:
     )
 
 
-def _split_bad(con: duckdb.DuckDBPyConnection) -> None:
-    text = ", ".join(TEXT_KEYS)
-    whole_cell_bad = (
-        "year IS NULL OR year NOT BETWEEN 1990 AND 2100 OR coalesce(trim(account), '') = ''"
-    )
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE stage AS"
-        f" SELECT year, {text}, false AS bad, amount, n_ok AS n FROM cells"
-        f" WHERE NOT ({whole_cell_bad}) AND n_ok > 0"
-        f" UNION ALL SELECT year, {text}, true, NULL,"
-        f" CASE WHEN {whole_cell_bad} THEN n_all ELSE n_all - n_ok END FROM cells"
-        f" WHERE ({whole_cell_bad}) OR n_all > n_ok;"
-        "DROP TABLE cells"
-    )
+_WHOLE_CELL_BAD = (
+    "(year IS NULL OR year NOT BETWEEN 1990 AND 2100 OR coalesce(trim(account), '') = '')"
+)
 
 
-def add_stage_to_cube(con: duckdb.DuckDBPyConnection, file_id: int) -> None:
+def counts(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """All rows and bad rows of the scanned file."""
+    row = con.execute(
+        f"SELECT coalesce(sum(n_all), 0), coalesce(sum(CASE WHEN {_WHOLE_CELL_BAD} THEN n_all"
+        " ELSE n_all - n_ok END), 0) FROM cells"
+    ).fetchone()
+    return (int(row[0]), int(row[1])) if row else (0, 0)
+
+
+def add_to_cube(con: duckdb.DuckDBPyConnection, file_id: int) -> None:
+    """The scanned file's good spend, keys normalised, into table ``cube``."""
     con.execute(
         f"INSERT INTO cube SELECT {int(file_id)}, year, {_normalised_keys()}, sum(amount),"
-        " sum(n) FROM stage WHERE NOT bad GROUP BY ALL"
+        f" sum(n_ok) FROM cells WHERE NOT {_WHOLE_CELL_BAD} AND n_ok > 0 GROUP BY ALL"
     )
+
+
+def drop_scan(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("DROP TABLE IF EXISTS cells")
 
 
 def normalised_lines(lines_sql: str, file_id: int | None) -> str:

@@ -135,20 +135,18 @@ class Engine:
             delimiter=prepared.delimiter,
             columns=prepared.columns,
         )
-        typed = cube.stage(self.con, prepared)
+        typed = cube.scan(self.con, prepared)
         structural = len(ledger_io.structural_rejects(self.con, prepared))
         if digest_future is not None:
             prepared.content_hash = report.content_hash = digest_future.result()
         if prepared.content_hash in self._hashes:
-            self.con.execute("DROP TABLE stage")
+            cube.drop_scan(self.con)
             report.status = "duplicate"
             report.message = "samma innehåll som en redan inläst fil; räknas en gång"
             return report
-        total, bad = self.con.execute(
-            "SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (WHERE bad), 0) FROM stage"
-        ).fetchone() or (0, 0)
-        bad = int(bad) + structural
-        total = int(total) + structural
+        total, bad = cube.counts(self.con)
+        bad += structural
+        total += structural
         report.lines = total - bad
         report.bad_count = bad
         if bad:
@@ -163,13 +161,13 @@ class Engine:
                 f"gränsen {100 * threshold:g} %; hela filen avvisas"
             )
         if report.status == "accepted":
-            cube.add_stage_to_cube(self.con, file_id)
+            cube.add_to_cube(self.con, file_id)
             # Drill-down reads the file again through the reader that accepted it.
             self._lines_sql[file_id] = ledger_io.lines_sql(prepared, with_row=True, typed=typed)
             self.sources[file_id] = cube.normalised_lines(self._lines_sql[file_id], file_id)
             if bad:
                 report.message = f"{bad} felaktiga rader hoppades över (se listan)"
-        self.con.execute("DROP TABLE stage")
+        cube.drop_scan(self.con)
         return report
 
     def stored_lines_sql(self, file_id: int) -> str:

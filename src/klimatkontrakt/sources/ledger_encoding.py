@@ -7,6 +7,7 @@ from pathlib import Path
 
 import xxhash
 
+
 def content_hash(path: Path) -> str:
     # XXH3-128: identifies the file for idempotency at memory speed; SHA-256 took ~40 % of a
     # 10 M-line run on two cores (bench/footprint.py). Not a signature: nothing is secured by it.

@@ -20,28 +20,26 @@ from typing import Any
 
 import duckdb
 
-from klimatkontrakt.calc import footprint as calc
+from klimatkontrakt.footprint import cube
+from klimatkontrakt.footprint.classify import INTERNAL_RULE, classify
+from klimatkontrakt.footprint.cube import KEY, TEXT_KEYS, UNKNOWN_DEPARTMENT, UNKNOWN_SUPPLIER
 from klimatkontrakt.sources import ledger as ledger_io
 from klimatkontrakt.sources.activity import ActivityRecord
 from klimatkontrakt.sources.factors import ConversionTables, FactorSet, default_tables
-from klimatkontrakt.sources.rules import EXCLUDE, INTERNAL_RULE_NOTE, Rule
+from klimatkontrakt.sources.rules import Rule
 
-UNKNOWN_DEPARTMENT = "(okänd förvaltning)"
-UNKNOWN_SUPPLIER = "(okänd leverantör)"
+__all__ = [
+    "INTERNAL_RULE",
+    "KEY",
+    "UNKNOWN_DEPARTMENT",
+    "UNKNOWN_SUPPLIER",
+    "WHOLE_ORGANISATION",
+    "Engine",
+    "FileReport",
+    "run",
+    "write_parquet",
+]
 WHOLE_ORGANISATION = "(hela organisationen)"
-INTERNAL_RULE = Rule(0, "supplier_id", "=köparen", EXCLUDE, 100, INTERNAL_RULE_NOTE)
-KEY = (
-    "file_id",
-    "year",
-    "department",
-    "account",
-    "account_text",
-    "text",
-    "supplier_id",
-    "supplier_name",
-    "buyer_id",
-    "currency",
-)
 
 
 @dataclass
@@ -72,35 +70,6 @@ class FileReport:
         }
 
 
-def normalise_exprs(col: dict[str, str]) -> dict[str, str]:
-    """SQL for the normalised text keys, given SQL for the raw values (one place for both
-    the cube and the drill-down, so a line always lands in its cube cell)."""
-    return {
-        "department": f"coalesce(nullif(trim({col['department']}), ''), '{UNKNOWN_DEPARTMENT}')",
-        "account": f"coalesce(trim({col['account']}), '')",
-        "account_text": f"coalesce(trim({col['account_text']}), '')",
-        "text": f"coalesce(trim({col['text']}), '')",
-        "supplier_id": f"regexp_replace(coalesce({col['supplier_id']}, ''), '[^0-9]', '', 'g')",
-        "supplier_name": (
-            f"coalesce(nullif(trim({col['supplier_name']}), ''), '{UNKNOWN_SUPPLIER}')"
-        ),
-        "buyer_id": f"regexp_replace(coalesce({col['buyer_id']}, ''), '[^0-9]', '', 'g')",
-        "currency": f"coalesce(nullif(upper(trim({col['currency']})), ''), 'SEK')",
-    }
-
-
-_TEXT_KEYS = (
-    "department",
-    "account",
-    "account_text",
-    "text",
-    "supplier_id",
-    "supplier_name",
-    "buyer_id",
-    "currency",
-)
-
-
 class Engine:
     """One DuckDB connection holding the cube of the ledgers loaded so far."""
 
@@ -116,12 +85,7 @@ class Engine:
         self._tmp = tempfile.TemporaryDirectory(prefix="footprint-")
         self.workdir = Path(workdir) if workdir else Path(self._tmp.name)
         self.con.execute(f"SET temp_directory = '{self._tmp.name}'")
-        self.con.execute(
-            "CREATE TEMP TABLE cube (file_id INTEGER, year INTEGER, department VARCHAR,"
-            " account VARCHAR, account_text VARCHAR, text VARCHAR, supplier_id VARCHAR,"
-            " supplier_name VARCHAR, buyer_id VARCHAR, currency VARCHAR,"
-            " amount DECIMAL(38, 2), n BIGINT)"
-        )
+        self.con.execute(f"CREATE TEMP TABLE cube ({cube.CUBE_COLUMNS})")
         self.files: list[FileReport] = []
         self._temporary: list[Path] = []
         self._lines_sql: dict[int, str] = {}
@@ -171,21 +135,18 @@ class Engine:
             delimiter=prepared.delimiter,
             columns=prepared.columns,
         )
-        lines = ledger_io.lines_sql(prepared)
-        self._stage(lines)
+        typed = cube.scan(self.con, prepared)
         structural = len(ledger_io.structural_rejects(self.con, prepared))
         if digest_future is not None:
             prepared.content_hash = report.content_hash = digest_future.result()
         if prepared.content_hash in self._hashes:
-            self.con.execute("DROP TABLE stage")
+            cube.drop_scan(self.con)
             report.status = "duplicate"
             report.message = "samma innehåll som en redan inläst fil; räknas en gång"
             return report
-        total, bad = self.con.execute(
-            "SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (WHERE bad), 0) FROM stage"
-        ).fetchone() or (0, 0)
-        bad = int(bad) + structural
-        total = int(total) + structural
+        total, bad = cube.counts(self.con)
+        bad += structural
+        total += structural
         report.lines = total - bad
         report.bad_count = bad
         if bad:
@@ -200,66 +161,18 @@ class Engine:
                 f"gränsen {100 * threshold:g} %; hela filen avvisas"
             )
         if report.status == "accepted":
-            norm = normalise_exprs({k: k for k in _TEXT_KEYS})
-            keys = ", ".join(f"{norm[k]} AS {k}" for k in _TEXT_KEYS)
-            self.con.execute(
-                f"INSERT INTO cube SELECT {file_id}, year, {keys}, sum(amount), sum(n)"
-                " FROM stage WHERE NOT bad GROUP BY ALL"
-            )
-            self._lines_sql[file_id] = ledger_io.lines_sql(prepared, with_row=True)
-            self.sources[file_id] = self._normalised_lines(self._lines_sql[file_id], file_id)
+            cube.add_to_cube(self.con, file_id)
+            # Drill-down reads the file again through the reader that accepted it.
+            self._lines_sql[file_id] = ledger_io.lines_sql(prepared, with_row=True, typed=typed)
+            self.sources[file_id] = cube.normalised_lines(self._lines_sql[file_id], file_id)
             if bad:
                 report.message = f"{bad} felaktiga rader hoppades över (se listan)"
-        self.con.execute("DROP TABLE stage")
+        cube.drop_scan(self.con)
         return report
-
-    def _stage(self, lines: str) -> None:
-        """Table ``stage``: the file's cells with their good spend and bad-row counts.
-
-        A row is bad when its account is empty, its amount or date unreadable or its year
-        outside 1990-2100 (see ledger.lines_sql). The first and last make the whole cell bad
-        (they are part of its key); an unreadable amount is what count(amount) leaves out. So
-        no per-row flag is needed, which keeps the scan close to DuckDB's raw CSV speed.
-        Grouping on one 64-bit hash of the key, carrying the key with any_value(), is ~35 %
-        faster than grouping on nine text columns; see docs/footprint.md on collisions.
-        """
-        keys = ("year(date)", *_TEXT_KEYS)
-        names = ("year", *_TEXT_KEYS)
-        carried = ", ".join(f"any_value({k}) AS {n}" for k, n in zip(keys, names, strict=True))
-        self.con.execute(
-            f"CREATE OR REPLACE TEMP TABLE cells AS SELECT {carried}, sum(amount) AS amount,"
-            f" count(amount) AS n_ok, count(*) AS n_all FROM ({lines})"
-            f" GROUP BY hash({', '.join(keys)})"
-        )
-        text = ", ".join(_TEXT_KEYS)
-        whole_cell_bad = (
-            "year IS NULL OR year NOT BETWEEN 1990 AND 2100 OR coalesce(account, '') = ''"
-        )
-        self.con.execute(
-            "CREATE OR REPLACE TEMP TABLE stage AS"
-            f" SELECT year, {text}, false AS bad, amount, n_ok AS n FROM cells"
-            f" WHERE NOT ({whole_cell_bad}) AND n_ok > 0"
-            f" UNION ALL SELECT year, {text}, true, NULL,"
-            f" CASE WHEN {whole_cell_bad} THEN n_all ELSE n_all - n_ok END FROM cells"
-            f" WHERE ({whole_cell_bad}) OR n_all > n_ok;"
-            "DROP TABLE cells"
-        )
-
-    @staticmethod
-    def _normalised_lines(lines_sql: str, file_id: int | None) -> str:
-        """Good lines with normalised keys; without ``file_id`` as stored in Parquet."""
-        norm = normalise_exprs({k: k for k in _TEXT_KEYS})
-        keys = ", ".join(f"{norm[k]} AS {k}" for k in _TEXT_KEYS)
-        file_col = "" if file_id is None else f"{int(file_id)} AS file_id, "
-        return (
-            f"SELECT {file_col}row_no, invoice, date, year(date) AS year, amount, "
-            f"{keys}, contract, procurement_type, project FROM ({lines_sql}) "
-            "WHERE bad_reason IS NULL"
-        )
 
     def stored_lines_sql(self, file_id: int) -> str:
         """The good lines of a loaded CSV/XLSX/SIE file in the Parquet layout."""
-        return self._normalised_lines(self._lines_sql[file_id], None)
+        return cube.normalised_lines(self._lines_sql[file_id], None)
 
     def load_parquet(self, path: Path, name: str, content_hash: str) -> FileReport:
         """Add a ledger stored by :func:`write_parquet` (the database path)."""
@@ -269,7 +182,7 @@ class Engine:
             return report
         file_id = len(self.files) + 1
         rel = f"read_parquet('{Path(path).as_posix()}')"
-        keys = ", ".join(_TEXT_KEYS)
+        keys = ", ".join(TEXT_KEYS)
         self.con.execute(
             f"INSERT INTO cube SELECT {file_id}, year, {keys}, sum(amount), count(*)"
             f" FROM {rel} GROUP BY ALL"
@@ -303,116 +216,7 @@ class Engine:
         tables: ConversionTables,
     ) -> None:
         """Build table ``classified``: the cube with rule, category, factor and kg per cell."""
-        con = self.con
-        all_rules = [INTERNAL_RULE, *rules]
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE rules (id INTEGER, field VARCHAR, pattern VARCHAR,"
-            " category VARCHAR, rank HUGEINT)"
-        )
-        if all_rules:
-            con.executemany(
-                "INSERT INTO rules VALUES (?, ?, ?, ?, ?)",
-                [(r.id, r.field, r.pattern, r.category, r.rank) for r in all_rules],
-            )
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE acc_best AS SELECT a.account, max(r.rank) AS rank"
-            " FROM (SELECT DISTINCT account FROM cube) a JOIN rules r ON r.field = 'account'"
-            " AND starts_with(a.account, r.pattern) GROUP BY 1;"
-            "CREATE OR REPLACE TEMP TABLE sid_best AS SELECT s.supplier_id, max(r.rank) AS rank"
-            " FROM (SELECT DISTINCT supplier_id FROM cube) s JOIN rules r ON r.id > 0 AND"
-            " r.field = 'supplier_id' AND s.supplier_id = r.pattern GROUP BY 1;"
-            "CREATE OR REPLACE TEMP TABLE name_best AS SELECT s.supplier_name,"
-            " max(r.rank) AS rank FROM (SELECT DISTINCT supplier_name FROM cube) s"
-            " JOIN rules r ON r.field = 'supplier_name'"
-            " AND regexp_matches(s.supplier_name, r.pattern, 'i') GROUP BY 1;"
-            "CREATE OR REPLACE TEMP TABLE text_best AS SELECT s.account_text, s.text,"
-            " max(r.rank) AS rank FROM (SELECT DISTINCT account_text, text FROM cube) s"
-            " JOIN rules r ON r.field = 'text'"
-            " AND regexp_matches(s.account_text || ' ' || s.text, r.pattern, 'i') GROUP BY 1, 2"
-        )
-        internal_rank = INTERNAL_RULE.rank
-        years = [int(r[0]) for r in con.execute("SELECT DISTINCT year FROM cube").fetchall()]
-        spend_factors = factors.spend()
-        rows = []
-        for category, factor in spend_factors.items():
-            for year in years:
-                conv = calc.factor_per_sek(
-                    factor.value,
-                    factor.currency or "SEK",
-                    factor.year,
-                    year,
-                    tables.price_index,
-                    tables.sek_per,
-                )
-                low, _, high = calc.factor_range(
-                    factor.value, factor.low, factor.high, factor.quality
-                )
-                m = conv.multiplier
-                rows.append((category, year, conv.kg_per_sek, low * m, high * m, conv.note()))
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE factor_sek (category VARCHAR, year INTEGER,"
-            " kg_per_sek DOUBLE, kg_low DOUBLE, kg_high DOUBLE, conversion VARCHAR)"
-        )
-        if rows:
-            con.executemany("INSERT INTO factor_sek VALUES (?, ?, ?, ?, ?, ?)", rows)
-        currencies = con.execute("SELECT DISTINCT currency, year FROM cube").fetchall()
-        con.execute("CREATE OR REPLACE TEMP TABLE fx (currency VARCHAR, year INTEGER, rate DOUBLE)")
-        if currencies:
-            con.executemany(
-                "INSERT INTO fx VALUES (?, ?, ?)",
-                [(c, y, calc.to_sek(1.0, c, y, tables.sek_per)) for c, y in currencies],
-            )
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE activity_spend (id INTEGER, year INTEGER,"
-            " department VARCHAR, category VARCHAR, account VARCHAR, supplier_id VARCHAR)"
-        )
-        replacing = [a for a in activity if a.replaces_spend]
-        if replacing:
-            con.executemany(
-                "INSERT INTO activity_spend VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        a.id,
-                        a.year,
-                        a.department,
-                        a.replaces_category,
-                        a.replaces_account,
-                        a.replaces_supplier_id,
-                    )
-                    for a in replacing
-                ],
-            )
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE classified AS "
-            "WITH ranked AS (SELECT c.*, greatest(coalesce(ra.rank, -1), coalesce(rs.rank, -1),"
-            " coalesce(rn.rank, -1), coalesce(rt.rank, -1),"
-            f" CASE WHEN c.supplier_id <> '' AND c.supplier_id = c.buyer_id THEN {internal_rank}"
-            " ELSE -1 END) AS best FROM cube c"
-            " LEFT JOIN acc_best ra USING (account) LEFT JOIN sid_best rs USING (supplier_id)"
-            " LEFT JOIN name_best rn USING (supplier_name)"
-            " LEFT JOIN text_best rt USING (account_text, text)),"
-            " labelled AS (SELECT k.*, r.id AS rule_id, r.category,"
-            " CAST(k.amount AS DOUBLE) * fx.rate AS amount_sek"
-            " FROM ranked k LEFT JOIN rules r ON r.rank = k.best"
-            " JOIN fx USING (currency, year)),"
-            " replaced AS (SELECT l.file_id, l.year, l.department, l.account, l.account_text,"
-            " l.text, l.supplier_id, l.supplier_name, l.buyer_id, l.currency,"
-            " min(a.id) AS replaced_by FROM labelled l JOIN activity_spend a"
-            " ON a.year = l.year AND (a.department = '' OR a.department = l.department)"
-            " AND (a.category = '' OR a.category = l.category)"
-            " AND (a.account = '' OR starts_with(l.account, a.account))"
-            " AND (a.supplier_id = '' OR a.supplier_id = l.supplier_id)"
-            " WHERE l.category IS DISTINCT FROM 'exclude' GROUP BY ALL)"
-            " SELECT l.*, p.replaced_by, f.kg_per_sek, f.conversion,"
-            " l.amount_sek * f.kg_per_sek AS kg, l.amount_sek * f.kg_low AS kg_low,"
-            " l.amount_sek * f.kg_high AS kg_high,"
-            " CASE WHEN l.category = 'exclude' THEN 'excluded'"
-            " WHEN l.category IS NULL THEN 'unclassified'"
-            " WHEN p.replaced_by IS NOT NULL THEN 'replaced'"
-            " WHEN f.kg_per_sek IS NULL THEN 'no_factor' ELSE 'spend' END AS status"
-            " FROM labelled l LEFT JOIN replaced p USING (" + ", ".join(KEY) + ")"
-            " LEFT JOIN factor_sek f USING (category, year)"
-        )
+        classify(self.con, rules, factors, activity, tables)
 
     # -- drill-down ------------------------------------------------------------------------
 

@@ -8,7 +8,8 @@ it is. Nothing here knows about emissions; the footprint engine builds on these 
 
 from __future__ import annotations
 
-import codecs
+import csv
+import itertools
 import re
 import unicodedata
 import uuid
@@ -16,7 +17,34 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import xxhash
+from klimatkontrakt.sources.ledger_clean import (
+    AMOUNT_CLEAN,
+    BadRow,
+    bad_rows,
+    lines_sql,
+    sniff_decimal_separator,
+    source_sql,
+    structural_rejects,
+)
+from klimatkontrakt.sources.ledger_encoding import content_hash, detect_encoding, transcode
+
+__all__ = [
+    "AMOUNT_CLEAN",
+    "FIELD_ALIASES",
+    "NATIONAL_HEADER",
+    "BadRow",
+    "ColumnMapping",
+    "LedgerFormatError",
+    "PreparedLedger",
+    "bad_rows",
+    "content_hash",
+    "detect_encoding",
+    "lines_sql",
+    "map_columns",
+    "prepare",
+    "source_sql",
+    "structural_rejects",
+]
 
 # Canonical field -> headings recognised after normalisation (lower case, å/ä -> a, ö -> o,
 # anything else -> "_"). The first name is the one the national open-data format uses.
@@ -83,6 +111,7 @@ NATIONAL_HEADER = (
 )
 DEFAULT_BAD_ROW_THRESHOLD = 0.01
 _SAMPLE_BYTES = 1 << 22
+_SAMPLE_LINES = 2000
 
 
 class LedgerFormatError(ValueError):
@@ -129,19 +158,6 @@ class ColumnMapping:
         )
 
 
-@dataclass(frozen=True)
-class BadRow:
-    file: str
-    row: int
-    column: str
-    reason: str
-    value: str = ""
-
-    def message(self) -> str:
-        shown = f" ({self.value!r})" if self.value else ""
-        return f"{self.file}, rad {self.row}, kolumn {self.column}: {self.reason}{shown}"
-
-
 @dataclass
 class PreparedLedger:
     """A ledger file made readable for DuckDB: UTF-8, LF or CRLF, a known separator."""
@@ -156,6 +172,9 @@ class PreparedLedger:
     date_format: str | None = None
     header_rows: int = 1
     temporary: list[Path] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    # Set when the sampled amounts are plain numbers: the typed reader may be tried.
+    decimal_separator: str | None = None
 
     def cleanup(self) -> None:
         for tmp in self.temporary:
@@ -166,29 +185,6 @@ def normalise_heading(heading: str) -> str:
     text = heading.strip().lstrip("\ufeff").lower()
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
-
-
-def content_hash(path: Path) -> str:
-    # XXH3-128: identifies the file for idempotency at memory speed; SHA-256 took ~40 % of a
-    # 10 M-line run on two cores (bench/footprint.py). Not a signature: nothing is secured by it.
-    digest = xxhash.xxh3_128()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 22):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def detect_encoding(sample: bytes) -> str:
-    """BOM first; then UTF-8 if the sample decodes; otherwise cp1252 (Windows Excel exports)."""
-    if sample.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
-    except UnicodeDecodeError:
-        return "cp1252"
-    return "utf-8"
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -229,23 +225,6 @@ def map_columns(headings: Iterable[str], mapping: ColumnMapping | None = None) -
     return found
 
 
-def _transcode(path: Path, encoding: str, target: Path) -> None:
-    """Rewrite as UTF-8 with LF line endings (also turns bare CR endings into LF)."""
-    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-    pending_cr = False
-    with path.open("rb") as src, target.open("w", encoding="utf-8", newline="") as out:
-        while chunk := src.read(1 << 22):
-            text = decoder.decode(chunk)
-            if pending_cr:
-                text = "\r" + text
-            pending_cr = text.endswith("\r")
-            if pending_cr:
-                text = text[:-1]
-            out.write(text.replace("\r\n", "\n").replace("\r", "\n"))
-        tail = decoder.decode(b"", final=True) + ("\r" if pending_cr else "")
-        out.write(tail.replace("\r\n", "\n").replace("\r", "\n"))
-
-
 def prepare(
     path: Path,
     mapping: ColumnMapping | None = None,
@@ -281,7 +260,7 @@ def prepare(
     text_path = path
     if needs_rewrite:
         text_path = workdir / f".{tag}.utf8.csv"
-        _transcode(path, encoding, text_path)
+        transcode(path, encoding, text_path)
     prepared = _prepare_csv(path, text_path, name, digest, mapping, temporary=needs_rewrite)
     prepared.encoding = encoding
     return prepared
@@ -297,14 +276,21 @@ def _prepare_csv(
 ) -> PreparedLedger:
     with text_path.open(encoding="utf-8-sig", newline="") as handle:
         header = handle.readline().rstrip("\r\n")
-    if not header.strip():
-        raise LedgerFormatError(f"{name}: filen är tom eller saknar rubrikrad")
-    delimiter = mapping.delimiter if mapping and mapping.delimiter else sniff_delimiter(header)
-    headings = [h.strip().strip('"') for h in header.split(delimiter)]
-    try:
-        columns = map_columns(headings, mapping)
-    except LedgerFormatError as exc:
-        raise LedgerFormatError(f"{name}: {exc}") from exc
+        if not header.strip():
+            raise LedgerFormatError(f"{name}: filen är tom eller saknar rubrikrad")
+        delimiter = mapping.delimiter if mapping and mapping.delimiter else sniff_delimiter(header)
+        headings = [h.strip().strip('"') for h in header.split(delimiter)]
+        try:
+            columns = map_columns(headings, mapping)
+        except LedgerFormatError as exc:
+            raise LedgerFormatError(f"{name}: {exc}") from exc
+        decimal_separator = None
+        if len(set(headings)) == len(headings):
+            at = headings.index(columns["amount"])
+            sample = itertools.islice(csv.reader(handle, delimiter=delimiter), _SAMPLE_LINES)
+            decimal_separator = sniff_decimal_separator(
+                row[at] if at < len(row) else "" for row in sample
+            )
     return PreparedLedger(
         name=name,
         path=path,
@@ -315,162 +301,6 @@ def _prepare_csv(
         content_hash=digest,
         date_format=mapping.date_format if mapping else None,
         temporary=[text_path] if temporary else [],
+        headings=headings,
+        decimal_separator=decimal_separator,
     )
-
-
-def _sql_str(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
-def _ident(heading: str) -> str:
-    return '"' + heading.replace('"', '""') + '"'
-
-
-def source_sql(ledger: PreparedLedger) -> str:
-    """DuckDB table function reading the prepared file, every column as text."""
-    return (
-        f"read_csv({_sql_str(str(ledger.text_path))}, delim={_sql_str(ledger.delimiter)}, "
-        "header=true, all_varchar=true, quote='\"', escape='\"', null_padding=false, "
-        "store_rejects=true)"
-    )
-
-
-def _amount_expr(column: str) -> str:
-    """Decimal comma or point; space, NBSP and narrow NBSP thousands separators; U+2212 minus.
-
-    ``column`` must already be cleaned by :data:`AMOUNT_CLEAN` (done once per row).
-    """
-    return (
-        f"TRY_CAST(CASE WHEN contains({column}, ',') THEN translate({column}, ',.', '.')"
-        f" ELSE {column} END AS DECIMAL(18, 2))"
-    )
-
-
-# translate() maps U+2212 to "-" and deletes the space characters (no counterpart).
-AMOUNT_CLEAN = "translate({col}, chr(8722) || ' ' || chr(160) || chr(8239), '-')"
-
-
-def _date_expr(column: str, date_format: str | None) -> str:
-    if date_format:
-        return f"TRY_CAST(try_strptime(trim({column}), {_sql_str(date_format)}) AS DATE)"
-    v = f"left(trim({column}), 10)"
-    return (
-        f"TRY_CAST(CASE length({v}) WHEN 10 THEN try_strptime({v}, '%Y-%m-%d') "
-        f"WHEN 8 THEN try_strptime({v}, '%Y%m%d') "
-        f"WHEN 7 THEN try_strptime({v} || '-01', '%Y-%m-%d') "
-        f"WHEN 6 THEN try_strptime({v} || '01', '%Y%m%d') END AS DATE)"
-    )
-
-
-def lines_sql(ledger: PreparedLedger, with_row: bool = False) -> str:
-    """One normalised row per invoice line, with ``bad_column``/``bad_reason`` for bad ones.
-
-    Text fields are passed through untrimmed so a scan stays cheap; callers that group by them
-    normalise the (few) distinct values afterwards.
-    """
-    cols = ledger.columns
-
-    def raw(name: str, default: str = "NULL") -> str:
-        return _ident(cols[name]) if name in cols else default
-
-    amount = _amount_expr("amount_clean")
-    date = _date_expr(raw("date"), ledger.date_format)
-    checks = [
-        ("account IS NULL OR account = ''", "account", "konto saknas"),
-        ("amount_raw IS NULL OR trim(amount_raw) = ''", "amount", "belopp saknas"),
-        ("amount IS NULL", "amount", "belopp är inte ett tal"),
-        ("date_raw IS NULL OR trim(date_raw) = ''", "date", "datum saknas"),
-        ("date IS NULL", "date", "datum är inte ÅÅÅÅ-MM-DD, ÅÅÅÅMMDD eller ÅÅÅÅMM"),
-        ("year(date) NOT BETWEEN 1990 AND 2100", "date", "datum utanför 1990–2100"),
-    ]
-    bad_column = "CASE " + " ".join(
-        f"WHEN {cond} THEN {_sql_str(cols[col])}" for cond, col, _ in checks
-    )
-    bad_reason = "CASE " + " ".join(
-        f"WHEN {cond} THEN {_sql_str(reason)}" for cond, _, reason in checks
-    )
-    optional = [
-        f"{raw(name)} AS {name}"
-        for name in (
-            "buyer_id",
-            "buyer_name",
-            "invoice",
-            "supplier_name",
-            "supplier_id",
-            "department",
-            "account_text",
-            "text",
-            "procurement_type",
-            "contract",
-            "responsibility",
-            "project",
-            "activity_code",
-            "municipality_code",
-        )
-    ]
-    row = ""
-    if with_row:
-        row = (
-            "TRY_CAST(source_row AS BIGINT) AS row_no, "
-            if "source_row" in cols
-            else f"row_number() OVER () + {ledger.header_rows} AS row_no, "
-        )
-    source_row = f"{raw('source_row')} AS source_row, " if "source_row" in cols else ""
-    return (
-        f"SELECT {row}*, {bad_column} END AS bad_column, {bad_reason} END AS bad_reason FROM ("
-        f"SELECT {source_row}trim({raw('account')}) AS account, "
-        f"{amount} AS amount, amount_raw, {date} AS date, "
-        f"{raw('date')} AS date_raw, "
-        f"coalesce(nullif(upper(trim({raw('currency')})), ''), 'SEK') AS currency, "
-        + ", ".join(optional)
-        + f" FROM (SELECT *, {raw('amount')} AS amount_raw, "
-        + AMOUNT_CLEAN.format(col=raw("amount"))
-        + f" AS amount_clean FROM {source_sql(ledger)}))"
-    )
-
-
-def bad_rows(con: object, ledger: PreparedLedger, limit: int = 1000) -> list[BadRow]:
-    """Locate bad rows (value errors and rows DuckDB could not split) with file row numbers."""
-    import duckdb
-
-    assert isinstance(con, duckdb.DuckDBPyConnection)
-    query = (
-        f"SELECT row_no, bad_column, bad_reason, "
-        f"CASE WHEN bad_column = {_sql_str(ledger.columns['date'])} THEN date_raw "
-        f"WHEN bad_column = {_sql_str(ledger.columns['amount'])} THEN amount_raw END"
-        f" FROM ({lines_sql(ledger, with_row=True)}) "
-        f"WHERE bad_reason IS NOT NULL LIMIT {int(limit)}"
-    )
-    found = [
-        BadRow(ledger.name, int(r[0]), str(r[1]), str(r[2]), str(r[3] or ""))
-        for r in con.execute(query).fetchall()
-    ]
-    found.extend(structural_rejects(con, ledger))
-    return sorted(found, key=lambda b: b.row)[:limit]
-
-
-def structural_rejects(con: object, ledger: PreparedLedger) -> list[BadRow]:
-    """Rows the CSV reader rejected (too many columns, broken quoting), from reject_errors."""
-    import duckdb
-
-    assert isinstance(con, duckdb.DuckDBPyConnection)
-    try:
-        rows = con.execute(
-            "SELECT e.line, coalesce(e.column_name, ''), e.error_type, e.error_message "
-            "FROM reject_errors e JOIN reject_scans s USING (scan_id) "
-            "WHERE s.file_path = ? ORDER BY e.line",
-            [str(ledger.text_path)],
-        ).fetchall()
-    except duckdb.CatalogException:
-        return []
-    seen: dict[int, BadRow] = {}
-    for line, column, kind, message in rows:
-        reason = {
-            "TOO MANY COLUMNS": "för många kolumner",
-            "TOO FEW COLUMNS": "för få kolumner",
-            "UNQUOTED VALUE": "felaktig citering",
-            "INVALID ENCODING": "ogiltig teckenkodning",
-            "INVALID UNICODE": "ogiltig teckenkodning",
-        }.get(str(kind), str(message).splitlines()[0])
-        seen.setdefault(int(line), BadRow(ledger.name, int(line), column or "-", reason))
-    return list(seen.values())

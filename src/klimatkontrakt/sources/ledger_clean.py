@@ -1,0 +1,270 @@
+"""Ledger values as DuckDB reads them: amounts, dates, the checks that make a row bad.
+
+Two readers give the same rows. The *general* one reads every column as text and cleans
+amounts in SQL (decimal comma or point, space/NBSP thousands, U+2212 minus). The *typed* one
+lets DuckDB's CSV reader parse the amount natively; it is used only for files whose sample is
+plain (see :func:`sniff_decimal_separator`), and only when it finds no bad row — any rejected
+or bad row sends the file back to the general reader (which also names the bad rows). What
+the typed reader accepts, the general one accepts with the same value, so they agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import duckdb
+
+if TYPE_CHECKING:
+    from klimatkontrakt.sources.ledger import PreparedLedger
+
+AMOUNT_TYPE = "DECIMAL(18, 2)"
+# translate() maps U+2212 to "-" and deletes the space characters (no counterpart).
+AMOUNT_CLEAN = "translate({col}, chr(8722) || ' ' || chr(160) || chr(8239), '-')"
+_PLAIN_AMOUNT = {",": re.compile(r"-?[0-9]+(,[0-9]+)?"), ".": re.compile(r"-?[0-9]+(\.[0-9]+)?")}
+_OPTIONAL = (
+    "buyer_id",
+    "buyer_name",
+    "invoice",
+    "supplier_name",
+    "supplier_id",
+    "department",
+    "account_text",
+    "text",
+    "procurement_type",
+    "contract",
+    "responsibility",
+    "project",
+    "activity_code",
+    "municipality_code",
+)
+_REJECT_REASONS = {
+    "TOO MANY COLUMNS": "för många kolumner",
+    "TOO FEW COLUMNS": "för få kolumner",
+    "UNQUOTED VALUE": "felaktig citering",
+    "INVALID ENCODING": "ogiltig teckenkodning",
+    "INVALID UNICODE": "ogiltig teckenkodning",
+}
+
+
+@dataclass(frozen=True)
+class BadRow:
+    file: str
+    row: int
+    column: str
+    reason: str
+    value: str = ""
+
+    def message(self) -> str:
+        shown = f" ({self.value!r})" if self.value else ""
+        return f"{self.file}, rad {self.row}, kolumn {self.column}: {self.reason}{shown}"
+
+
+def sql_str(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def ident(heading: str) -> str:
+    return '"' + heading.replace('"', '""') + '"'
+
+
+def sniff_decimal_separator(amounts: Iterable[str]) -> str | None:
+    """The separator the typed reader may use, if every sampled amount is a plain number.
+
+    Plain means an optional minus, digits and at most one decimal comma (or point); empty
+    values are allowed. ``None`` (thousands separators, mixed styles) means the general reader.
+    """
+    values = [a for a in amounts if a != ""]
+    for sep in (",", "."):
+        if all(_PLAIN_AMOUNT[sep].fullmatch(v) for v in values):
+            return sep
+    return None
+
+
+def source_sql(ledger: PreparedLedger, typed: bool = False) -> str:
+    """DuckDB table function reading the prepared file: every column as text, or (``typed``)
+    with the amount parsed by the CSV reader, which rejects any value it cannot parse."""
+    options = (
+        f"delim={sql_str(ledger.delimiter)}, header=true, quote='\"', escape='\"', "
+        "null_padding=false, store_rejects=true"
+    )
+    if not typed:
+        return f"read_csv({sql_str(str(ledger.text_path))}, {options}, all_varchar=true)"
+    assert ledger.decimal_separator is not None
+    amount = ledger.columns["amount"]
+    columns = ", ".join(
+        f"{sql_str(h)}: {sql_str(AMOUNT_TYPE if h == amount else 'VARCHAR')}"
+        for h in ledger.headings
+    )
+    return (
+        f"read_csv({sql_str(str(ledger.text_path))}, {options}, auto_detect=false, "
+        f"columns={{{columns}}}, decimal_separator={sql_str(ledger.decimal_separator)})"
+    )
+
+
+def _amount_expr(column: str) -> str:
+    """Decimal comma or point; space, NBSP and narrow NBSP thousands separators; U+2212 minus.
+
+    ``column`` must already be cleaned by :data:`AMOUNT_CLEAN` (done once per row).
+    """
+    return (
+        f"TRY_CAST(CASE WHEN contains({column}, ',') THEN translate({column}, ',.', '.')"
+        f" ELSE {column} END AS {AMOUNT_TYPE})"
+    )
+
+
+def _date_expr(column: str, date_format: str | None, typed: bool = False) -> str:
+    if date_format:
+        return f"TRY_CAST(try_strptime(trim({column}), {sql_str(date_format)}) AS DATE)"
+    v = f"left(trim({column}), 10)"
+    general = (
+        f"CASE length({v}) WHEN 10 THEN try_strptime({v}, '%Y-%m-%d') "
+        f"WHEN 8 THEN try_strptime({v}, '%Y%m%d') "
+        f"WHEN 7 THEN try_strptime({v} || '-01', '%Y-%m-%d') "
+        f"WHEN 6 THEN try_strptime({v} || '01', '%Y%m%d') END"
+    )
+    # Shortcuts past trim() and left(), which cost more than the parse on every line. Ten
+    # ASCII bytes with a digit at each end are their own trimmed left(…, 10): exact.
+    plain = (
+        f"strlen({column}) = 10 AND {column}[1] BETWEEN '0' AND '9'"
+        f" AND {column}[10] BETWEEN '0' AND '9'"
+    )
+    if typed:
+        # Cheaper, and exact for every date it accepts (ten bytes, a leading digit and no
+        # space: any byte strptime accepts is ASCII, so trim() would change nothing); it may
+        # reject what the general test accepts, and the typed reader is dropped for a file
+        # with any bad row.
+        plain = f"strlen({column}) = 10 AND ascii({column}) BETWEEN 48 AND 57"
+        plain += f" AND NOT contains({column}, ' ')"
+    return (
+        f"TRY_CAST(CASE WHEN {plain} THEN try_strptime({column}, '%Y-%m-%d')"
+        f" ELSE {general} END AS DATE)"
+    )
+
+
+def scan_sql(ledger: PreparedLedger, typed: bool = False) -> str:
+    """One row per invoice line with its amount and date parsed and every text field raw.
+
+    The footprint cube groups these (normalising the few distinct keys afterwards);
+    :func:`lines_sql` adds the trimmed account, the currency and the bad-row checks.
+    ``typed`` reads through the typed reader (see the module docstring); the caller must check
+    it rejected nothing.
+    """
+    cols = ledger.columns
+
+    def raw(name: str) -> str:
+        return ident(cols[name]) if name in cols else "NULL"
+
+    source_row = f"{raw('source_row')} AS source_row, " if "source_row" in cols else ""
+    if typed:
+        # The typed reader leaves an empty amount NULL and rejects anything else unreadable.
+        amount, amount_raw = raw("amount"), f"CAST({raw('amount')} AS VARCHAR)"
+        source = source_sql(ledger, typed=True)
+    else:
+        amount_raw = raw("amount")
+        amount = _amount_expr(AMOUNT_CLEAN.format(col=amount_raw))
+        source = source_sql(ledger)
+    date = _date_expr(raw("date"), ledger.date_format, typed)
+    optional = ", ".join(f"{raw(name)} AS {name}" for name in _OPTIONAL)
+    return (
+        f"SELECT {source_row}{raw('account')} AS account, {amount} AS amount,"
+        f" {amount_raw} AS amount_raw, {date} AS date, {raw('date')} AS date_raw,"
+        f" {raw('currency')} AS currency, {optional} FROM {source}"
+    )
+
+
+def lines_sql(ledger: PreparedLedger, with_row: bool = False, typed: bool = False) -> str:
+    """One normalised row per invoice line, with ``bad_column``/``bad_reason`` for bad ones.
+
+    Text fields other than account and currency are passed through untrimmed; callers that
+    group by them normalise the (few) distinct values afterwards.
+    """
+    cols = ledger.columns
+    checks = [
+        ("account IS NULL OR account = ''", "account", "konto saknas"),
+        ("amount_raw IS NULL OR trim(amount_raw) = ''", "amount", "belopp saknas"),
+        ("amount IS NULL", "amount", "belopp är inte ett tal"),
+        ("date_raw IS NULL OR trim(date_raw) = ''", "date", "datum saknas"),
+        ("date IS NULL", "date", "datum är inte ÅÅÅÅ-MM-DD, ÅÅÅÅMMDD eller ÅÅÅÅMM"),
+        ("year(date) NOT BETWEEN 1990 AND 2100", "date", "datum utanför 1990–2100"),
+    ]
+    bad_column = "CASE " + " ".join(
+        f"WHEN {cond} THEN {sql_str(cols[col])}" for cond, col, _ in checks
+    )
+    bad_reason = "CASE " + " ".join(
+        f"WHEN {cond} THEN {sql_str(reason)}" for cond, _, reason in checks
+    )
+    row = ""
+    if with_row:
+        row = (
+            "TRY_CAST(source_row AS BIGINT) AS row_no, "
+            if "source_row" in cols
+            else f"row_number() OVER () + {ledger.header_rows} AS row_no, "
+        )
+    return (
+        f"SELECT {row}*, {bad_column} END AS bad_column, {bad_reason} END AS bad_reason FROM ("
+        "SELECT * REPLACE (trim(account) AS account,"
+        " coalesce(nullif(upper(trim(currency)), ''), 'SEK') AS currency)"
+        f" FROM ({scan_sql(ledger, typed)}))"
+    )
+
+
+def reject_scan_mark(con: duckdb.DuckDBPyConnection) -> int:
+    """The last CSV scan id with stored rejects so far (0 before any)."""
+    try:
+        row = con.execute("SELECT coalesce(max(scan_id), 0) FROM reject_scans").fetchone()
+    except duckdb.CatalogException:
+        return 0
+    return int(row[0]) if row else 0
+
+
+def rejects_since(con: duckdb.DuckDBPyConnection, mark: int) -> int:
+    """Rows the CSV reader rejected in scans after ``mark``."""
+    try:
+        row = con.execute("SELECT count(*) FROM reject_errors WHERE scan_id > ?", [mark])
+    except duckdb.CatalogException:
+        return 0
+    found = row.fetchone()
+    return int(found[0]) if found else 0
+
+
+def bad_rows(
+    con: duckdb.DuckDBPyConnection, ledger: PreparedLedger, limit: int = 1000
+) -> list[BadRow]:
+    """Locate bad rows (value errors and rows DuckDB could not split) with file row numbers."""
+    query = (
+        f"SELECT row_no, bad_column, bad_reason, "
+        f"CASE WHEN bad_column = {sql_str(ledger.columns['date'])} THEN date_raw "
+        f"WHEN bad_column = {sql_str(ledger.columns['amount'])} THEN amount_raw END"
+        f" FROM ({lines_sql(ledger, with_row=True)}) "
+        f"WHERE bad_reason IS NOT NULL LIMIT {int(limit)}"
+    )
+    found = [
+        BadRow(ledger.name, int(r[0]), str(r[1]), str(r[2]), str(r[3] or ""))
+        for r in con.execute(query).fetchall()
+    ]
+    found.extend(structural_rejects(con, ledger))
+    return sorted(found, key=lambda b: b.row)[:limit]
+
+
+def structural_rejects(con: duckdb.DuckDBPyConnection, ledger: PreparedLedger) -> list[BadRow]:
+    """Rows the CSV reader rejected (too many columns, broken quoting), from reject_errors.
+
+    CAST rejects come only from a typed read that was abandoned for the general one.
+    """
+    try:
+        rows = con.execute(
+            "SELECT e.line, coalesce(e.column_name, ''), e.error_type, e.error_message "
+            "FROM reject_errors e JOIN reject_scans s USING (scan_id) "
+            "WHERE s.file_path = ? AND e.error_type <> 'CAST' ORDER BY e.line",
+            [str(ledger.text_path)],
+        ).fetchall()
+    except duckdb.CatalogException:
+        return []
+    seen: dict[int, BadRow] = {}
+    for line, column, kind, message in rows:
+        reason = _REJECT_REASONS.get(str(kind), str(message).splitlines()[0])
+        seen.setdefault(int(line), BadRow(ledger.name, int(line), column or "-", reason))
+    return list(seen.values())

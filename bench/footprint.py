@@ -24,15 +24,12 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
 
-def raw_scan(path: Path) -> dict[str, float]:
+def raw_scan(path: Path, options: str = "") -> dict[str, float]:
     import duckdb
 
-    con = duckdb.connect()
-    row = con.execute(
-        "SELECT count(*), sum(belopp) FROM read_csv(?, delim=';', header=true,"
-        " decimal_separator=',')",
-        [str(path)],
-    ).fetchone()
+    sql = "SELECT count(*), sum(belopp) FROM read_csv(?, delim=';', header=true,"
+    sql += f" decimal_separator=','{options})"  # options: this file's constants only
+    row = duckdb.connect().execute(sql, [str(path)]).fetchone()
     assert row is not None
     return {"lines": int(row[0]), "spend_sek": float(row[1])}
 
@@ -107,7 +104,19 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-KINDS = {"raw_scan": raw_scan, "pipeline": pipeline, "pandas": pandas_version}
+def raw_scan_same_buffer(path: Path) -> dict[str, float]:
+    """The raw scan with the pipeline's CSV buffer size: shows how much of the ratio is tuning."""
+    from klimatkontrakt.sources.ledger_clean import CSV_BUFFER_BYTES
+
+    return raw_scan(path, f", buffer_size={CSV_BUFFER_BYTES}")
+
+
+KINDS = {
+    "raw_scan": raw_scan,
+    "raw_scan_same_buffer": raw_scan_same_buffer,
+    "pipeline": pipeline,
+    "pandas": pandas_version,
+}
 
 
 def measure_in_subprocess(kind: str, path: Path) -> dict[str, float]:
@@ -126,7 +135,7 @@ def one(kind: str, path: Path) -> None:
 
     if kind == "pandas":
         import pandas  # noqa: F401
-    if kind in ("pipeline", "pandas"):
+    if kind in ("pipeline", "pandas", "raw_scan_same_buffer"):
         import klimatkontrakt.footprint.engine  # noqa: F401
         import klimatkontrakt.sources.factors  # noqa: F401
     start = time.perf_counter()
@@ -147,7 +156,11 @@ def best_of(kind: str, path: Path, runs: list[dict[str, float]]) -> dict[str, fl
 
 def compare(path: Path, lines: int, with_pandas: bool, repeat: int) -> dict[str, object]:
     size_mb = path.stat().st_size / 1e6
-    runs: dict[str, list[dict[str, float]]] = {"raw_scan": [], "pipeline": []}
+    runs: dict[str, list[dict[str, float]]] = {
+        "raw_scan": [],
+        "raw_scan_same_buffer": [],
+        "pipeline": [],
+    }
     for _ in range(repeat):  # interleaved, so a busy moment on the machine hits both
         for kind in runs:
             runs[kind].append(measure_in_subprocess(kind, path))
@@ -159,6 +172,9 @@ def compare(path: Path, lines: int, with_pandas: bool, repeat: int) -> dict[str,
         r["lines_per_s"] = round(lines / r["seconds"])
     out["pipeline_vs_raw_scan_throughput"] = round(
         res["raw_scan"]["seconds"] / res["pipeline"]["seconds"], 3
+    )
+    out["pipeline_vs_raw_scan_same_buffer_throughput"] = round(
+        res["raw_scan_same_buffer"]["seconds"] / res["pipeline"]["seconds"], 3
     )
     if with_pandas:
         out["pipeline_speedup_vs_pandas"] = round(

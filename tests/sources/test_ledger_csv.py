@@ -156,6 +156,18 @@ def test_content_hash_depends_on_bytes_only(tmp_path):
     assert ledger.content_hash(a) == ledger.content_hash(b) != ledger.content_hash(c)
 
 
+@pytest.mark.parametrize("size", [0, 1, (1 << 24) - 1, 1 << 24, (1 << 24) + 1, 2 * (1 << 24) + 7])
+def test_content_hash_reads_every_byte_across_window_edges(tmp_path, size):
+    import xxhash
+
+    data = bytes(range(256)) * (size // 256) + bytes(range(size % 256))
+    path = tmp_path / "f.csv"
+    path.write_bytes(data)
+    assert ledger.content_hash(path) == xxhash.xxh3_128(data).hexdigest()
+    path.write_bytes(data[:-1] + b"x" if data else b"x")
+    assert ledger.content_hash(path) != xxhash.xxh3_128(data).hexdigest()
+
+
 def test_headings_of_the_national_specification_as_municipalities_publish_them(tmp_path):
     # Column names used in Göteborg's, Västerås' and Borås' published files (lankadedata.se
     # specification for leverantörsreskontra): one posting per row, decimal comma.

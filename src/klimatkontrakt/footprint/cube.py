@@ -59,17 +59,16 @@ def scan(con: duckdb.DuckDBPyConnection, prepared: ledger_io.PreparedLedger) -> 
     """Table ``cells``: the file's raw key cells with their spend and row counts.
 
     Reads through the typed reader when the file looks plain and falls back to the general
-    one if the typed reader rejects or finds bad any row (see ledger_clean); returns whether
+    one if the typed reader raises on or finds bad any row (see ledger_clean); returns whether
     the typed reader was used.
     """
     if prepared.decimal_separator is not None:
-        mark = ledger_clean.reject_scan_mark(con)
         try:
             _cells(con, ledger_clean.scan_sql(prepared, typed=True))
         except duckdb.Error:
-            pass  # e.g. a header the typed reader splits differently: the general one decides
+            pass  # a row the typed reader cannot read: the general one names it
         else:
-            if ledger_clean.rejects_since(con, mark) == 0 and counts(con)[1] == 0:
+            if counts(con)[1] == 0:
                 return True
     _cells(con, ledger_clean.scan_sql(prepared))
     return False

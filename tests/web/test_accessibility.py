@@ -95,7 +95,11 @@ def test_emissions_pages(browser, live_server, client):
         assert_accessible(browser, live_server.url + path, language=language)
     client.force_login(factories.user("mal", Municipality.objects.get(code="1780"), "editor"))
     cookies = session_cookie(client, live_server.url)
-    for path in ["/kommun/1780/utslapp/?gas=GGT", "/kommun/1780/utslapp/mal/ny/"]:
+    for path in [
+        "/kommun/1780/utslapp/?gas=GGT",
+        "/kommun/1780/utslapp/mal/ny/",
+        "/kommun/1780/utslapp/budget/ny/",
+    ]:
         assert_accessible(browser, live_server.url + path, cookies=cookies)
 
 

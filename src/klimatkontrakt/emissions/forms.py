@@ -55,3 +55,45 @@ class GoalForm(forms.Form):
             "base_year": d.get("base_year") if share is not None else None,
             "is_published": d.get("is_published", False),
         }
+
+
+class AdoptedBudgetForm(forms.Form):
+    """A carbon budget the municipality adopted itself (method ``fixed``)."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    gas = forms.ChoiceField(
+        label=_("Gas"),
+        choices=[("CO2", _("Carbon dioxide (CO2)")), ("GGT", _("Greenhouse gases (CO2e)"))],
+    )
+    budget_t = forms.FloatField(
+        label=_("Budget (tonnes from the start year)"),
+        min_value=1,
+        help_text=_("The total the municipality may emit from 1 January of the start year."),
+    )
+    start_year = forms.IntegerField(label=_("Start year"), min_value=1990, max_value=2100)
+    trend_from = forms.IntegerField(
+        label=_("Trend from year"),
+        min_value=1990,
+        max_value=2100,
+        initial=2015,
+        help_text=_("First year of the trend the budget is compared with."),
+    )
+    deduct_process_emissions = forms.BooleanField(
+        label=_("Deduct large industrial process emissions"), required=False
+    )
+    is_published = forms.BooleanField(label=_("Published"), required=False)
+
+    def to_budget(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        return {
+            "name": d["name"],
+            "method": "fixed",
+            "gas": d["gas"],
+            "parameters": {
+                "budget_t": d["budget_t"],
+                "start_year": d["start_year"],
+                "trend_from": d["trend_from"],
+                "deduct_process_emissions": d.get("deduct_process_emissions", False),
+            },
+            "is_published": d.get("is_published", False),
+        }

@@ -128,9 +128,14 @@ def budget_json(result: BudgetResult, release: Release, name: str = "") -> dict[
     }
 
 
-def stored_budget_params(user: Any, municipality: Municipality, method: str) -> dict[str, Any]:
-    """Parameters of the municipality's own visible budget for this method, if it keeps one."""
-    found = visible(user, municipality, CarbonBudget.objects.filter(method=method)).first()
+def stored_budget_params(
+    user: Any, municipality: Municipality, method: str, gas: str | None = None
+) -> dict[str, Any]:
+    """Parameters of the municipality's latest visible budget for this method (and gas), if any."""
+    budgets_ = CarbonBudget.objects.filter(method=method)
+    if gas:
+        budgets_ = budgets_.filter(gas=gas)
+    found = visible(user, municipality, budgets_).order_by("-created_at", "-pk").first()
     return dict(found.parameters) if found else {}
 
 
@@ -145,7 +150,7 @@ def municipality_budget(
 ) -> dict[str, Any]:
     release = current_release(gas)
     if not params:
-        params = stored_budget_params(user, municipality, method)
+        params = stored_budget_params(user, municipality, method, gas)
     batch = budgets(release, method, current_year, **params)
     return budget_json(batch.result(batch.index(municipality.code)), release, municipality.name)
 

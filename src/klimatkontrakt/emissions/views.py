@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from klimatkontrakt.calc.budgets import METHODS
 from klimatkontrakt.emissions import charts, selectors, services, tables
-from klimatkontrakt.emissions.forms import GoalForm
+from klimatkontrakt.emissions.forms import AdoptedBudgetForm, GoalForm
 from klimatkontrakt.emissions.models import Release
 from klimatkontrakt.organisations.access import can_edit, require_edit
 from klimatkontrakt.organisations.models import Municipality
@@ -135,5 +135,27 @@ def goal_new(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "emissions/goal_form.html",
+        {"municipality": muni, "active": "emissions", "form": form},
+    )
+
+
+def budget_new(request: HttpRequest, code: str) -> HttpResponse:
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    form = AdoptedBudgetForm(request.POST or None, initial={"gas": "CO2", "trend_from": 2015})
+    if request.method == "POST" and form.is_valid():
+        try:
+            budget = services.save_carbon_budget(request.user, muni, **form.to_budget())
+        except ValueError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, _("The adopted budget “%(name)s” was saved.") % {"name": budget.name}
+            )
+            page_url = reverse("emissions:page", args=[muni.code])
+            return redirect(f"{page_url}?gas={budget.gas}&method=fixed")
+    return render(
+        request,
+        "emissions/budget_form.html",
         {"municipality": muni, "active": "emissions", "form": form},
     )

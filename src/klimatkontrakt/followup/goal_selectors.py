@@ -3,8 +3,8 @@
 - members of the municipality see the whole team, with work e-mail addresses;
 - everyone else sees names, titles and departments only when the team is published, and never
   an e-mail address;
-- the yearly report (which may be published) never carries e-mail, and names only of
-  published teams.
+- the yearly report never carries a name or an e-mail: an approved report is frozen, so an
+  erasure could not reach a name in it.
 """
 
 from __future__ import annotations
@@ -101,12 +101,10 @@ def team_json(view: TeamView | None) -> dict[str, Any] | None:
 
 
 def team_for_report(goal: Goal) -> dict[str, Any]:
-    """The team in the yearly report: never e-mail; names only when the team is published."""
-    team = _team(goal)
-    coordinator, members = _people(team)
-    names = bool(team and team.is_published)
+    """The team in the yearly report: titles and workplaces, never a name or an e-mail (an
+    approved report is frozen and may be published; an erasure must not leave a name in it)."""
+    coordinator, members = _people(_team(goal))
     return {
-        "names_shown": names,
-        "coordinator": person_json(coordinator, email=False, names=names) if coordinator else None,
-        "members": [person_json(p, email=False, names=names) for p in members],
+        "coordinator": person_json(coordinator, email=False, names=False) if coordinator else None,
+        "members": [person_json(p, email=False, names=False) for p in members],
     }

@@ -172,8 +172,8 @@ def _docx_emissions(doc: Any, e: dict[str, Any], ctx: dict[str, Any]) -> None:
 
 
 def person_line(p: dict[str, Any]) -> str:
-    """A team member as the report shows them: name (if published), title, where they work."""
-    parts = [p["name"], p["title"], p["department"] or p["organisation"]]
+    """A team member as the report shows them: title and where they work (names: the goal page)."""
+    parts = [p["title"], p["department"] or p["organisation"]]
     return ", ".join(x for x in parts if x)
 
 
@@ -187,10 +187,6 @@ def _docx_team(doc: Any, goal: dict[str, Any]) -> None:
         doc.add_paragraph(f"{_('Coordinator')}: {line}", style="List Bullet")
     for p in team.get("members", []):
         doc.add_paragraph(f"{_('Team member')}: {person_line(p)}", style="List Bullet")
-    if not team.get("names_shown"):
-        doc.add_paragraph(
-            _("The team is not published; the report names roles and departments only.")
-        )
 
 
 def _source(source: dict[str, Any]) -> str:

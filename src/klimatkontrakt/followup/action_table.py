@@ -162,7 +162,9 @@ def _save(
     return action, created
 
 
-def export_rows(plan: ActionPlan) -> list[dict[str, Any]]:
+def export_rows(plan: ActionPlan, *, contact_emails: bool = True) -> list[dict[str, Any]]:
+    """The plan's actions in the import columns; `contact_emails` False leaves them out (the
+    public download: contact e-mail addresses are for the municipality's members)."""
     return [
         {
             "identifier": a.identifier,
@@ -173,7 +175,7 @@ def export_rows(plan: ActionPlan) -> list[dict[str, Any]]:
             if a.responsible_department
             else "",
             "contact_name": a.contact_name,
-            "contact_email": a.contact_email,
+            "contact_email": a.contact_email if contact_emails else "",
             "start_date": a.start_date,
             "end_date": a.end_date,
             "status": a.status.key,
@@ -183,6 +185,7 @@ def export_rows(plan: ActionPlan) -> list[dict[str, Any]]:
     ]
 
 
-def export_actions(plan: ActionPlan) -> bytes:
+def export_actions(plan: ActionPlan, *, contact_emails: bool = True) -> bytes:
     """The actions as XLSX in the import columns: an export can be edited and read back."""
-    return xlsx_bytes([(c, c) for c in COLUMNS], export_rows(plan), sheet="Aktiviteter")
+    rows = export_rows(plan, contact_emails=contact_emails)
+    return xlsx_bytes([(c, c) for c in COLUMNS], rows, sheet="Aktiviteter")

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from klimatkontrakt.followup import action_table, changes, plan_selectors, plan_services
 from klimatkontrakt.followup.plan_forms import ActionForm, ActionImportForm, UpdateForm
 from klimatkontrakt.followup.selectors import is_stale
-from klimatkontrakt.organisations.access import can_edit, require_edit
+from klimatkontrakt.organisations.access import can_edit, can_view_unpublished, require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.sources.errors import SourceError
 
@@ -139,7 +139,7 @@ def plan_export(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     muni = municipality_by_code(code)
     plan = plan_selectors.plan_for(request.user, muni, pk)
     response = HttpResponse(
-        action_table.export_actions(plan),
+        action_table.export_actions(plan, contact_emails=can_view_unpublished(request.user, muni)),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = (

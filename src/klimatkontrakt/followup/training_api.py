@@ -113,15 +113,19 @@ def update_training(
     require_edit(request.user, muni)
     t = training_selectors.training_for(request.user, muni, training_id)
     given = payload.dict(exclude_unset=True)
+
+    def pick(key: str, current: Any) -> Any:
+        return current if given.get(key) is None else given[key]  # null or absent: keep
+
     fields: dict[str, Any] = {
-        "held_on": given.get("held_on", t.held_on),
-        "concept": given.get("concept", t.concept),
-        "audience": given.get("audience", t.audience),
+        "held_on": pick("held_on", t.held_on),
+        "concept": pick("concept", t.concept),
+        "audience": pick("audience", t.audience),
         "department": (
             _department(muni, given["department_id"]) if "department_id" in given else t.department
         ),
-        "participants": given.get("participants", t.participants),
-        "note": given.get("note", t.note),
+        "participants": given.get("participants", t.participants),  # null clears the count
+        "note": pick("note", t.note),
     }
     return _out(training_services.update_training(request.user, t, **fields))
 

@@ -129,8 +129,7 @@ def _plan_out(plan: ActionPlan, now: datetime) -> dict[str, Any]:
     }
 
 
-def _links(user: Any, action: Action) -> dict[str, Any]:
-    links = plan_selectors.action_links(user, action)
+def _links(links: plan_selectors.ActionLinks) -> dict[str, Any]:
     return {
         "commitments": [
             {"id": c.pk, "title": c.title, "year": c.version.year} for c in links.commitments
@@ -140,8 +139,8 @@ def _links(user: Any, action: Action) -> dict[str, Any]:
     }
 
 
-def _action_out(user: Any, a: Action, now: datetime) -> dict[str, Any]:
-    links = _links(user, a)
+def _action_out(a: Action, found: plan_selectors.ActionLinks, now: datetime) -> dict[str, Any]:
+    links = _links(found)
     return {
         "id": a.pk,
         "identifier": a.identifier,
@@ -178,10 +177,13 @@ def get_plan(request: HttpRequest, plan_id: int, municipality: str) -> dict[str,
     muni = municipality_by_code(municipality)
     plan = get_object_or_404(selectors.visible_plans(request.user, muni), pk=plan_id)
     now = timezone.now()
-    actions = plan.actions.select_related(
-        "status", "work_package", "responsible_department", "plan__municipality"
-    ).prefetch_related("commitments", "updates__status")
-    return {**_plan_out(plan, now), "actions": [_action_out(request.user, a, now) for a in actions]}
+    actions = list(
+        plan.actions.select_related(
+            "status", "work_package", "responsible_department", "plan__municipality"
+        ).prefetch_related("commitments", "updates__status")
+    )
+    links = plan_selectors.actions_links(request.user, muni, actions)
+    return {**_plan_out(plan, now), "actions": [_action_out(a, links[a.pk], now) for a in actions]}
 
 
 def _resolve(model: Any, ids: list[int], field: str, muni: Municipality, path: str) -> list[Any]:
@@ -220,7 +222,7 @@ def set_links(
         ),
     )
     fresh = plan_selectors.action_for(request.user, muni, plan_id, action_id)
-    return _action_out(request.user, fresh, timezone.now())
+    return _action_out(fresh, plan_selectors.action_links(request.user, fresh), timezone.now())
 
 
 @plans_router.delete(

@@ -106,15 +106,24 @@ class Engine:
         mapping: ledger_io.ColumnMapping | None = None,
         threshold: float = ledger_io.DEFAULT_BAD_ROW_THRESHOLD,
         name: str | None = None,
+        digest: str | None = None,
     ) -> FileReport:
-        """Add a ledger file; a file seen before (same content hash) is counted once."""
+        """Add a ledger file; a file seen before (same content hash) is counted once.
+
+        ``digest`` is the file's content hash when the caller already has it.
+        """
         path = Path(path)
-        # The content hash is computed while DuckDB scans (hashlib releases the GIL).
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            digest_future = pool.submit(ledger_io.content_hash, path)
-            prepared = ledger_io.prepare(path, mapping, self.workdir, name=name, digest="")
+        if digest is not None:
+            prepared = ledger_io.prepare(path, mapping, self.workdir, name=name, digest=digest)
             self._temporary.extend(prepared.temporary)
-            report = self._load_prepared(prepared, threshold, digest_future)
+            report = self._load_prepared(prepared, threshold)
+        else:
+            # The content hash is computed while DuckDB scans (xxhash releases the GIL).
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                digest_future = pool.submit(ledger_io.content_hash, path)
+                prepared = ledger_io.prepare(path, mapping, self.workdir, name=name, digest="")
+                self._temporary.extend(prepared.temporary)
+                report = self._load_prepared(prepared, threshold, digest_future)
         self.files.append(report)
         if report.status == "accepted":
             self._hashes.add(report.content_hash)
@@ -275,11 +284,12 @@ def write_parquet(
     mapping: ledger_io.ColumnMapping | None = None,
     threshold: float = ledger_io.DEFAULT_BAD_ROW_THRESHOLD,
     name: str | None = None,
+    digest: str | None = None,
 ) -> FileReport:
     """Check a ledger file and, if accepted, store its good lines as Parquet at ``target``."""
     engine = Engine()
     try:
-        report = engine.load(path, mapping, threshold, name=name)
+        report = engine.load(path, mapping, threshold, name=name, digest=digest)
         if report.status == "accepted":
             target.parent.mkdir(parents=True, exist_ok=True)
             sql = engine.stored_lines_sql(1)

@@ -96,7 +96,9 @@ def import_ledger(
                 continue
             seen.add(digest)
             out = Path(tmp) / f"{digest}.parquet"
-            report = engine.write_parquet(Path(path), out, mapping, threshold, name=name)
+            report = engine.write_parquet(
+                Path(path), out, mapping, threshold, name=name, digest=digest
+            )
             result.reports.append(report)
             staged.append((report, out))
         if any(r.status == "refused" for r in result.reports):

@@ -4,8 +4,24 @@ Subclasses add the object the file was imported into and a unique (object, sha25
 which is what makes a second import of the same file a no-op.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What one table import did (or that the same file was imported before)."""
+
+    filename: str
+    created: int
+    updated: int
+    already_imported: bool
+
+    @property
+    def rows(self) -> int:
+        return self.created + self.updated
 
 
 class FileImport(models.Model):

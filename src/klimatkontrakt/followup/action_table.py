@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -11,18 +10,11 @@ from django.db import transaction
 
 from klimatkontrakt.followup import plan_services as plans
 from klimatkontrakt.followup.models import Action, ActionImport, ActionPlan, ActionStatus
+from klimatkontrakt.imports import ImportResult
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.sources.action_table import COLUMNS, ActionRow, parse_action_table
 from klimatkontrakt.sources.errors import RowProblem, SourceError
 from klimatkontrakt.web.downloads import xlsx_bytes
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    filename: str
-    created: int
-    updated: int
-    already_imported: bool
 
 
 def _lookup(plan: ActionPlan) -> tuple[dict[str, Any], dict[str, Any], dict[str, ActionStatus]]:

@@ -40,6 +40,16 @@ __all__ = [
     "write_parquet",
 ]
 WHOLE_ORGANISATION = "(hela organisationen)"
+# What the drill-down to invoice lines may filter on (page, API and engine).
+LINE_FILTERS = (
+    "year",
+    "department",
+    "category",
+    "supplier_id",
+    "supplier_name",
+    "status",
+    "account",
+)
 
 
 @dataclass
@@ -244,15 +254,7 @@ class Engine:
             return []
         where, params = [], []
         for key, value in (filters or {}).items():
-            if key not in {
-                "year",
-                "department",
-                "category",
-                "supplier_id",
-                "supplier_name",
-                "status",
-                "account",
-            }:
+            if key not in LINE_FILTERS:
                 raise ValueError(f"okänt filter {key!r}")
             where.append(f"c.{key} = ?")
             params.append(value)

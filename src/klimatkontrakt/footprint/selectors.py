@@ -170,15 +170,7 @@ def tonnes_by_cell(ledger: Ledger) -> list[dict[str, Any]]:
     return list(_CACHE[key]["cells"])
 
 
-LINE_FILTERS = (
-    "year",
-    "department",
-    "category",
-    "supplier_id",
-    "supplier_name",
-    "status",
-    "account",
-)
+LINE_FILTERS = engine_mod.LINE_FILTERS
 
 
 def invoice_lines(

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
 
+from klimatkontrakt.imports import ImportResult
 from klimatkontrakt.investments.models import (
     BaselineSector,
     CoBenefit,
@@ -22,18 +22,6 @@ from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.models import Department, Municipality
 from klimatkontrakt.sources.errors import RowProblem, SourceError
 from klimatkontrakt.sources.measure_table import MeasureRow, parse_measure_table
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    filename: str
-    created: int
-    updated: int
-    already_imported: bool
-
-    @property
-    def rows(self) -> int:
-        return self.created + self.updated
 
 
 def _dec(value: float | None) -> Decimal | None:

@@ -49,14 +49,18 @@ def test_amounts_needing_cleaning_after_the_sample_are_still_read(tmp_path):
 @pytest.mark.parametrize(
     ("date", "good"),
     [
-        ("2024-1-5", False),  # not ÅÅÅÅ-MM-DD
-        ("2024-01-5 ", False),  # not once trimmed
+        ("2024-1-5", True),  # ÅÅÅÅ-M-D: what strptime reads as %Y-%m-%d, in both readers
+        ("2024-01-5 ", True),
+        ("2024/01/05", False),
+        ("05.01.2024", False),
+        ("2024-13-01", False),
+        ("02024-01-05", False),
         (" 2024-01-05", True),
         ("20240105\u00a0", True),  # ÅÅÅÅMMDD once trimmed
         ("2024-01-05T10:00", True),
     ],
 )
-def test_dates_the_typed_reader_cannot_vouch_for_are_judged_by_the_general_one(
+def test_dates_are_judged_the_same_whichever_reader_reads_them(
     tmp_path, date, good
 ):
     rows = [*PLAIN, row("B", "TFF", "4010", "4,00", date=date)]
@@ -86,6 +90,10 @@ DATES = st.sampled_from(
         "20240105\u00a0",
         "2024-01-05\t",
         "2024-01-05T10:00",
+        "2024/03/05",
+        "02024-03-05",
+        "2024-13-01",
+        "24-03-05",
     ]
 )
 
@@ -110,3 +118,17 @@ def test_typed_and_general_readers_agree_on_every_file(values):
     assert round(general["spend_sek"] - 1000, 2) == typed["spend_sek"]
     assert general["files"][0]["skipped"] == _shifted(typed["files"][0]["skipped"])
     assert general["by_year"].keys() == typed["by_year"].keys()
+
+
+@pytest.mark.parametrize(
+    ("date", "good"), [("05.01.2024", True), (" 05.01.2024", True), ("2024-01-05", False)]
+)
+def test_a_mapped_date_format_means_the_same_to_both_readers(tmp_path, date, good):
+    """With a date format from the column mapping, the typed reader parses dates with it."""
+    mapping = ledger.ColumnMapping(date_format="%d.%m.%Y")
+    plain = [row("A", "TFF", "4010", f"{i},25", date="01.02.2024") for i in range(2100)]
+    path = write_csv(tmp_path / "l.csv", rows=[*plain, row("B", "TFF", "4010", "4,00", date=date)])
+    result = run([path], RULES, FACTORS, mapping=mapping)
+    assert (result["lines"], result["lines_rejected"]) == (2100 + good, 1 - good)
+    assert result["spend_sek"] == round(PLAIN_SEK + 4 * good, 2)
+    assert list(result["by_year"]) == ["2024"]

@@ -2,7 +2,7 @@
 
 Two readers give the same rows. The *general* one reads every column as text and cleans
 amounts in SQL (decimal comma or point, space/NBSP thousands, U+2212 minus). The *typed* one
-lets DuckDB's CSV reader parse the amount natively; it is used only for files whose sample is
+lets DuckDB's CSV reader parse the amount and the date itself; it is used only for files whose sample is
 plain (see :func:`sniff_decimal_separator`), and only when it finds no bad row — any rejected
 or bad row sends the file back to the general reader (which also names the bad rows). What
 the typed reader accepts, the general one accepts with the same value, so they agree.
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from klimatkontrakt.sources.ledger import PreparedLedger
 
 AMOUNT_TYPE = "DECIMAL(18, 2)"
+ISO_DATE = "%Y-%m-%d"
 # translate() maps U+2212 to "-" and deletes the space characters (no counterpart).
 AMOUNT_CLEAN = "translate({col}, chr(8722) || ' ' || chr(160) || chr(8239), '-')"
 _PLAIN_AMOUNT = {",": re.compile(r"-?[0-9]+(,[0-9]+)?"), ".": re.compile(r"-?[0-9]+(\.[0-9]+)?")}
@@ -103,15 +104,17 @@ def source_sql(ledger: PreparedLedger, typed: bool = False) -> str:
     # The typed reader stores no rejects: any row it cannot read raises, and the caller then
     # reads the file with the general reader, which names every bad row. Storing rejects cost
     # ~8 % of a 10 M-line scan (bench/footprint.py).
+    # The date is parsed by the reader too, with the same strptime the general reader tries
+    # first (see _date_expr), so every date it accepts the general one reads the same.
     assert ledger.decimal_separator is not None
-    amount = ledger.columns["amount"]
+    types = {ledger.columns["amount"]: AMOUNT_TYPE, ledger.columns["date"]: "DATE"}
     columns = ", ".join(
-        f"{sql_str(h)}: {sql_str(AMOUNT_TYPE if h == amount else 'VARCHAR')}"
-        for h in ledger.headings
+        f"{sql_str(h)}: {sql_str(types.get(h, 'VARCHAR'))}" for h in ledger.headings
     )
     return (
         f"read_csv({sql_str(str(ledger.text_path))}, {options}, auto_detect=false, "
-        f"columns={{{columns}}}, decimal_separator={sql_str(ledger.decimal_separator)})"
+        f"columns={{{columns}}}, decimal_separator={sql_str(ledger.decimal_separator)}, "
+        f"dateformat={sql_str(ledger.date_format or ISO_DATE)})"
     )
 
 
@@ -126,7 +129,11 @@ def _amount_expr(column: str) -> str:
     )
 
 
-def _date_expr(column: str, date_format: str | None, typed: bool = False) -> str:
+def _date_expr(column: str, date_format: str | None) -> str:
+    """The general reader's date: ``date_format`` if the mapping gives one; otherwise first
+    what strptime reads as ÅÅÅÅ-MM-DD (also without leading zeros, and with surrounding
+    spaces, exactly as the typed reader does), then ÅÅÅÅMMDD, ÅÅÅÅ-MM and ÅÅÅÅMM, and a
+    date-time's first ten characters."""
     if date_format:
         return f"TRY_CAST(try_strptime(trim({column}), {sql_str(date_format)}) AS DATE)"
     v = f"left(trim({column}), 10)"
@@ -136,23 +143,7 @@ def _date_expr(column: str, date_format: str | None, typed: bool = False) -> str
         f"WHEN 7 THEN try_strptime({v} || '-01', '%Y-%m-%d') "
         f"WHEN 6 THEN try_strptime({v} || '01', '%Y%m%d') END"
     )
-    # Shortcuts past trim() and left(), which cost more than the parse on every line. Ten
-    # ASCII bytes with a digit at each end are their own trimmed left(…, 10): exact.
-    plain = (
-        f"strlen({column}) = 10 AND {column}[1] BETWEEN '0' AND '9'"
-        f" AND {column}[10] BETWEEN '0' AND '9'"
-    )
-    if typed:
-        # Cheaper, and exact for every date it accepts (ten bytes, a leading digit and no
-        # space: any byte strptime accepts is ASCII, so trim() would change nothing); it may
-        # reject what the general test accepts, and the typed reader is dropped for a file
-        # with any bad row.
-        plain = f"strlen({column}) = 10 AND ascii({column}) BETWEEN 48 AND 57"
-        plain += f" AND NOT contains({column}, ' ')"
-    return (
-        f"TRY_CAST(CASE WHEN {plain} THEN try_strptime({column}, '%Y-%m-%d')"
-        f" ELSE {general} END AS DATE)"
-    )
+    return f"TRY_CAST(coalesce(try_strptime({column}, '{ISO_DATE}'), {general}) AS DATE)"
 
 
 def scan_sql(ledger: PreparedLedger, typed: bool = False) -> str:
@@ -172,16 +163,17 @@ def scan_sql(ledger: PreparedLedger, typed: bool = False) -> str:
     if typed:
         # The typed reader leaves an empty amount NULL and rejects anything else unreadable.
         amount, amount_raw = raw("amount"), f"CAST({raw('amount')} AS VARCHAR)"
+        date, date_raw = raw("date"), f"CAST({raw('date')} AS VARCHAR)"
         source = source_sql(ledger, typed=True)
     else:
         amount_raw = raw("amount")
         amount = _amount_expr(AMOUNT_CLEAN.format(col=amount_raw))
+        date, date_raw = _date_expr(raw("date"), ledger.date_format), raw("date")
         source = source_sql(ledger)
-    date = _date_expr(raw("date"), ledger.date_format, typed)
     optional = ", ".join(f"{raw(name)} AS {name}" for name in _OPTIONAL)
     return (
         f"SELECT {source_row}{raw('account')} AS account, {amount} AS amount,"
-        f" {amount_raw} AS amount_raw, {date} AS date, {raw('date')} AS date_raw,"
+        f" {amount_raw} AS amount_raw, {date} AS date, {date_raw} AS date_raw,"
         f" {raw('currency')} AS currency, {optional} FROM {source}"
     )
 

@@ -60,9 +60,7 @@ def test_amounts_needing_cleaning_after_the_sample_are_still_read(tmp_path):
         ("2024-01-05T10:00", True),
     ],
 )
-def test_dates_are_judged_the_same_whichever_reader_reads_them(
-    tmp_path, date, good
-):
+def test_dates_are_judged_the_same_whichever_reader_reads_them(tmp_path, date, good):
     rows = [*PLAIN, row("B", "TFF", "4010", "4,00", date=date)]
     result = run([write_csv(tmp_path / "l.csv", rows=rows)], RULES, FACTORS)
     assert (result["lines"], result["lines_rejected"]) == (2100 + good, 1 - good)

@@ -2,10 +2,10 @@
 
 Two readers give the same rows. The *general* one reads every column as text and cleans
 amounts in SQL (decimal comma or point, space/NBSP thousands, U+2212 minus). The *typed* one
-lets DuckDB's CSV reader parse the amount and the date itself; it is used only for files whose sample is
-plain (see :func:`sniff_decimal_separator`), and only when it finds no bad row — any rejected
-or bad row sends the file back to the general reader (which also names the bad rows). What
-the typed reader accepts, the general one accepts with the same value, so they agree.
+lets DuckDB's CSV reader parse the amount and the date itself; it is used only for files whose
+sample is plain (see :func:`sniff_decimal_separator`), and only when it finds no bad row: any
+rejected or bad row sends the file back to the general reader (which also names the bad rows).
+What the typed reader accepts, the general one accepts with the same value, so they agree.
 """
 
 from __future__ import annotations

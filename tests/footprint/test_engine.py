@@ -46,8 +46,9 @@ def row(
     amount: str,
     date: str = "2024-02-01",
     org: str = "556000-0001",
+    text: str = "text",
 ) -> tuple[str, ...]:
-    return ("212000-0000", supplier, org, dept, account, "text", amount, date)
+    return ("212000-0000", supplier, org, dept, account, text, amount, date)
 
 
 def python_classify(rules: list[Rule], line: dict[str, str]) -> str | None:
@@ -330,3 +331,23 @@ def test_a_bad_date_anywhere_gives_the_same_figures_for_the_good_lines(tmp_path)
     assert (precise["lines"], precise["lines_rejected"]) == (4, 3)
     for key in ("spend_sek", "total_t", "by_category", "by_department", "by_year"):
         assert precise[key] == fast[key], key
+
+
+@pytest.mark.parametrize(
+    ("account", "text"),
+    [
+        ("3010", "Försäljning fordon"),  # revenue
+        ("5010", "Löner fordonsförare"),  # personnel
+        ("7810", "Realisationsförlust fordon"),
+        ("7910", "Avskrivning datorer"),
+        ("8410", "Ränta leasing bilar"),  # financial
+        ("2640", "Ingående moms fordon"),  # balance sheet
+    ],
+)
+def test_default_account_class_exclusions_beat_text_rules(tmp_path, account, text):
+    """A line in an excluded account class is never a purchase, whatever its text says."""
+    line = row("Bilfirman AB", "TFF", account, "1000,00", text=text)
+    result = run([write_csv(tmp_path / "l.csv", rows=[line])], default_rules(), default_factors())
+    assert result["excluded_sek"] == 1000.0
+    assert result["total_t"] == 0
+    assert result["by_category"] == {}

@@ -11,11 +11,12 @@ import re
 import tempfile
 from pathlib import Path
 
+import duckdb
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from klimatkontrakt.footprint.engine import run
+from klimatkontrakt.footprint.engine import Engine, run
 from klimatkontrakt.sources import ledger
 from tests.footprint.test_engine import FACTORS, RULES, row
 from tests.sources.ledger_files import write_csv
@@ -130,3 +131,41 @@ def test_a_mapped_date_format_means_the_same_to_both_readers(tmp_path, date, goo
     assert (result["lines"], result["lines_rejected"]) == (2100 + good, 1 - good)
     assert result["spend_sek"] == round(PLAIN_SEK + 4 * good, 2)
     assert list(result["by_year"]) == ["2024"]
+
+
+def test_a_date_format_with_a_utc_offset_gives_the_swedish_calendar_date(tmp_path):
+    """Both readers agree, and 23:30 UTC on New Year's Eve is 2024 in Sweden (00:30 CET)."""
+    mapping = ledger.ColumnMapping(date_format="%Y-%m-%dT%H:%M:%S%z")
+    noon = "2024-06-01T12:00:00+0200"
+    plain = [row("A", "TFF", "4010", f"{i},25", date=noon) for i in range(2100)]
+    odd = [row("B", "TFF", "4010", "4,00", date="2023-12-31T23:30:00+0000")]
+    typed_file = write_csv(tmp_path / "t.csv", rows=[*plain, *odd])
+    typed = run([typed_file], RULES, FACTORS, mapping=mapping)
+    forced = [row("A", "TFF", "4010", "1 000,00", date="2022-06-01T12:00:00+0200"), *plain, *odd]
+    general = run([write_csv(tmp_path / "g.csv", rows=forced)], RULES, FACTORS, mapping=mapping)
+    assert typed["by_year"]["2024"]["spend_sek"] == round(PLAIN_SEK + 4, 2)
+    assert general["by_year"]["2024"] == typed["by_year"]["2024"]
+    assert list(typed["by_year"]) == ["2024"]
+
+
+@pytest.mark.parametrize("date", ["infinity", "-infinity", " infinity"])
+def test_an_infinite_date_is_named_as_a_bad_row(tmp_path, date):
+    rows = [*PLAIN, row("B", "TFF", "4010", "4,00", date=date)]
+    result = run([write_csv(tmp_path / "l.csv", rows=rows)], RULES, FACTORS)
+    assert (result["lines"], result["lines_rejected"]) == (2100, 1)
+    skipped = [s.split(":")[0] for s in result["files"][0]["skipped"]]
+    assert skipped == ["l.csv, rad 2102, kolumn datum"]
+
+
+def test_the_calendar_date_does_not_depend_on_the_session_time_zone(tmp_path):
+    con = duckdb.connect()
+    con.execute("SET TimeZone = 'UTC'")  # as on a server whose clock runs in UTC
+    engine = Engine(con=con)
+    try:
+        mapping = ledger.ColumnMapping(date_format="%Y-%m-%dT%H:%M:%S%z")
+        late = row("B", "TFF", "4010", "4,00", date="2023-12-31T23:30:00+0000")
+        path = write_csv(tmp_path / "l.csv", rows=[late])
+        assert engine.load(path, mapping).status == "accepted"
+        assert list(engine.compute(RULES, FACTORS)["by_year"]) == ["2024"]
+    finally:
+        engine.close()

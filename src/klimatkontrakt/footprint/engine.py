@@ -40,6 +40,7 @@ __all__ = [
     "write_parquet",
 ]
 WHOLE_ORGANISATION = "(hela organisationen)"
+LEDGER_TIME_ZONE = "Europe/Stockholm"
 # What the drill-down to invoice lines may filter on (page, API and engine).
 LINE_FILTERS = (
     "year",
@@ -91,6 +92,9 @@ class Engine:
     ):
         self.con = con or duckdb.connect()
         self.con.execute(f"SET memory_limit = '{memory_limit}'")
+        # A date with a UTC offset (a mapping's %z) becomes the Swedish calendar date, whatever
+        # the server's time zone.
+        self.con.execute(f"SET TimeZone = '{LEDGER_TIME_ZONE}'")
         self.con.execute("SET preserve_insertion_order = false")
         self._tmp = tempfile.TemporaryDirectory(prefix="footprint-")
         self.workdir = Path(workdir) if workdir else Path(self._tmp.name)

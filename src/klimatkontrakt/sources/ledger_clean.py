@@ -107,7 +107,9 @@ def source_sql(ledger: PreparedLedger, typed: bool = False) -> str:
     # The date is parsed by the reader too, with the same strptime the general reader tries
     # first (see _date_expr), so every date it accepts the general one reads the same.
     assert ledger.decimal_separator is not None
-    types = {ledger.columns["amount"]: AMOUNT_TYPE, ledger.columns["date"]: "DATE"}
+    types = {ledger.columns["amount"]: AMOUNT_TYPE}
+    if typed_date(ledger.date_format):
+        types[ledger.columns["date"]] = "DATE"
     columns = ", ".join(
         f"{sql_str(h)}: {sql_str(types.get(h, 'VARCHAR'))}" for h in ledger.headings
     )
@@ -116,6 +118,13 @@ def source_sql(ledger: PreparedLedger, typed: bool = False) -> str:
         f"columns={{{columns}}}, decimal_separator={sql_str(ledger.decimal_separator)}, "
         f"dateformat={sql_str(ledger.date_format or ISO_DATE)})"
     )
+
+
+def typed_date(date_format: str | None) -> bool:
+    """Whether the typed reader may parse the date itself. Not with a time zone in the format:
+    the reader's DATE keeps the date as written, a cast of strptime's TIMESTAMPTZ moves it to
+    the session's time zone (and possibly into another year)."""
+    return not (date_format and ("%z" in date_format or "%Z" in date_format))
 
 
 def _amount_expr(column: str) -> str:
@@ -163,7 +172,10 @@ def scan_sql(ledger: PreparedLedger, typed: bool = False) -> str:
     if typed:
         # The typed reader leaves an empty amount NULL and rejects anything else unreadable.
         amount, amount_raw = raw("amount"), f"CAST({raw('amount')} AS VARCHAR)"
-        date, date_raw = raw("date"), f"CAST({raw('date')} AS VARCHAR)"
+        if typed_date(ledger.date_format):
+            date, date_raw = raw("date"), f"CAST({raw('date')} AS VARCHAR)"
+        else:
+            date, date_raw = _date_expr(raw("date"), ledger.date_format), raw("date")
         source = source_sql(ledger, typed=True)
     else:
         amount_raw = raw("amount")
@@ -185,12 +197,14 @@ def lines_sql(ledger: PreparedLedger, with_row: bool = False, typed: bool = Fals
     group by them normalise the (few) distinct values afterwards.
     """
     cols = ledger.columns
+    not_a_date = "datum är inte ÅÅÅÅ-MM-DD, ÅÅÅÅMMDD eller ÅÅÅÅMM"
     checks = [
         ("account IS NULL OR account = ''", "account", "konto saknas"),
         ("amount_raw IS NULL OR trim(amount_raw) = ''", "amount", "belopp saknas"),
         ("amount IS NULL", "amount", "belopp är inte ett tal"),
         ("date_raw IS NULL OR trim(date_raw) = ''", "date", "datum saknas"),
-        ("date IS NULL", "date", "datum är inte ÅÅÅÅ-MM-DD, ÅÅÅÅMMDD eller ÅÅÅÅMM"),
+        # strptime reads "infinity" under any format; such a date has no year.
+        ("date IS NULL OR NOT isfinite(date)", "date", not_a_date),
         ("year(date) NOT BETWEEN 1990 AND 2100", "date", "datum utanför 1990–2100"),
     ]
     bad_column = "CASE " + " ".join(

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 
 from klimatkontrakt.footprint import selectors, services
 from klimatkontrakt.footprint.models import ActivityRecord, Ledger, LedgerImport
+from klimatkontrakt.sources.factors import TableFormatError
 from klimatkontrakt.sources.ledger import ColumnMapping
 from tests.sources.ledger_files import HEADER, ROWS, TOTAL_SEK, write_csv
 
@@ -137,3 +138,51 @@ def test_demo_loads_once_with_activity_and_tff_dominates(karlstad):
     tff = result["by_department"]["Teknik- och fastighetsförvaltningen"]["t"]
     assert 0.5 < tff / result["total_t"] < 0.7
     assert result["fossil_share_pct"] is not None
+
+
+def test_reader_length_limits_are_the_stored_fields_limits():
+    """A value the database cannot hold is refused by the reader, naming row and column."""
+    from klimatkontrakt.footprint import models
+    from klimatkontrakt.sources.activity import ACTIVITY_LIMITS
+    from klimatkontrakt.sources.factors import FACTOR_LIMITS
+    from klimatkontrakt.sources.rules import RULE_LIMITS
+
+    for model, limits in (
+        (models.Rule, RULE_LIMITS),
+        (models.EmissionFactor, FACTOR_LIMITS),
+        (models.ActivityRecord, ACTIVITY_LIMITS),
+    ):
+        stored = {
+            f.name: f.max_length
+            for f in model._meta.get_fields()
+            if getattr(f, "max_length", None) and f.name in limits
+        }
+        assert stored == limits, model
+
+
+def test_long_notes_and_sources_are_kept_and_too_long_values_name_their_cell(
+    editor, karlstad, tmp_path
+):
+    note = "Källa: " + "x" * 600
+    rules = tmp_path / "regler.csv"
+    rules.write_text(f'field,pattern,category,note\naccount,4610,buildings,"{note}"\n', "utf-8")
+    stored = services.import_rules(editor, karlstad, "Långa noter", rules)
+    assert stored.rules.get().note == note
+    activity = tmp_path / "aktivitet.csv"
+    activity.write_text(
+        f'year,activity,quantity,unit,source,note\n2024,diesel,100,l,"{note}","{note}"\n', "utf-8"
+    )
+    services.import_activity(editor, karlstad, activity)
+    assert ActivityRecord.objects.get().source == note
+    too_long = tmp_path / "för_långa.csv"
+    too_long.write_text(f"field,pattern,category\naccount,4610,{'k' * 101}\n", "utf-8")
+    with pytest.raises(TableFormatError) as refused:
+        services.import_rules(editor, karlstad, "För långa", too_long)
+    assert refused.value.errors == [
+        "för_långa.csv, rad 2, kolumn category: längre än 100 tecken (101)"
+    ]
+    department = tmp_path / "avdelning.csv"
+    department.write_text(f"year,activity,quantity,unit,department\n2024,diesel,1,l,{'d' * 201}\n")
+    with pytest.raises(TableFormatError, match="avdelning.csv, rad 2, kolumn department"):
+        services.import_activity(editor, karlstad, department)
+    assert ActivityRecord.objects.count() == 1

@@ -42,7 +42,7 @@ class Rule(models.Model):
     pattern = models.CharField(_("pattern"), max_length=300)
     category = models.CharField(_("category"), max_length=100)
     priority = models.IntegerField(_("priority"))
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    note = models.TextField(_("note"), blank=True)
 
     class Meta:
         ordering = ["position"]
@@ -81,7 +81,7 @@ class EmissionFactor(models.Model):
     fossil_share = models.FloatField(null=True, blank=True)
     kwh_per_unit = models.FloatField(null=True, blank=True)
     source = models.TextField(_("source"))
-    licence = models.CharField(_("licence"), max_length=200)
+    licence = models.TextField(_("licence"))
 
     class Meta:
         ordering = ["category"]
@@ -170,8 +170,8 @@ class ActivityRecord(models.Model):
     replaces_category = models.CharField(_("replaces category"), max_length=100, blank=True)
     replaces_account = models.CharField(_("replaces account prefix"), max_length=20, blank=True)
     replaces_supplier_id = models.CharField(_("replaces supplier"), max_length=20, blank=True)
-    source = models.CharField(_("source"), max_length=300, blank=True)
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    source = models.TextField(_("source"), blank=True)
+    note = models.TextField(_("note"), blank=True)
 
     class Meta:
         ordering = ["year", "department", "activity"]

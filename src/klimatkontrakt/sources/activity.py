@@ -13,7 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from klimatkontrakt.sources.factors import ACTIVITY_UNITS, TableFormatError, _number, _read_rows
+from klimatkontrakt.sources.factors import (
+    ACTIVITY_UNITS,
+    TableFormatError,
+    _number,
+    _read_rows,
+    check_lengths,
+)
 from klimatkontrakt.sources.rules import digits
 
 
@@ -34,6 +40,16 @@ class ActivityRecord:
     @property
     def replaces_spend(self) -> bool:
         return bool(self.replaces_category or self.replaces_account or self.replaces_supplier_id)
+
+
+# The stored record's max_length per column (see sources.factors.FACTOR_LIMITS).
+ACTIVITY_LIMITS = {
+    "activity": 100,
+    "department": 200,
+    "replaces_category": 100,
+    "replaces_account": 20,
+    "replaces_supplier_id": 20,
+}
 
 
 def read_activity(source: Path | str, name: str | None = None) -> list[ActivityRecord]:
@@ -62,6 +78,11 @@ def read_activity(source: Path | str, name: str | None = None) -> list[ActivityR
             continue
         if not row["activity"]:
             errors.append(f"{where}, kolumn activity: tom")
+            continue
+        try:
+            check_lengths(row, ACTIVITY_LIMITS)
+        except ValueError as exc:
+            errors.append(f"{where}, {exc}")
             continue
         account = row.get("replaces_account", "").rstrip("*x")
         if account and not account.isdigit():

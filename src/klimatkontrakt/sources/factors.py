@@ -102,6 +102,19 @@ def parse_unit(unit: str) -> tuple[float, str]:
     raise ValueError(f"okänd nämnare {denominator!r} i enheten {unit!r}")
 
 
+# Longest values a stored row can hold (the footprint models' max_length; a test keeps the two
+# equal), so a long value is a row error naming its column rather than a database error.
+FACTOR_LIMITS = {"category": 100, "price_basis": 20, "quality": 10}
+
+
+def check_lengths(row: Mapping[str, str], limits: Mapping[str, int]) -> None:
+    """Raise ValueError("kolumn …") for the first value longer than its column allows."""
+    for column, limit in limits.items():
+        value = row.get(column) or ""
+        if len(value) > limit:
+            raise ValueError(f"kolumn {column}: längre än {limit} tecken ({len(value)})")
+
+
 def _number(text: str) -> float:
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
     if "," in cleaned:
@@ -173,6 +186,7 @@ def _factor_row(row: Mapping[str, str]) -> EmissionFactor:
     category = row["category"]
     if not category:
         raise ValueError("kolumn category: tom")
+    check_lengths(row, FACTOR_LIMITS)
     try:
         value = _number(row["value"])
     except ValueError:

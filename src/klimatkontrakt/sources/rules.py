@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from klimatkontrakt.sources.factors import TableFormatError, _read_rows
+from klimatkontrakt.sources.factors import TableFormatError, _read_rows, check_lengths
 
 EXCLUDE = "exclude"
 FIELDS = ("account", "supplier_id", "supplier_name", "text")
 DEFAULT_PRIORITY = {"account": 0, "text": 10, "supplier_name": 20, "supplier_id": 30}
+RULE_LIMITS = {"pattern": 300, "category": 100}  # the stored rule's max_length (see factors)
 INTERNAL_RULE_NOTE = "inbyggd: leverantörens organisationsnummer = köparens (intern faktura)"
 
 
@@ -72,6 +73,11 @@ def read_rules(source: Path | str, name: str | None = None) -> list[Rule]:
             continue
         if not pattern or not category:
             errors.append(f"{where}: pattern och category måste fyllas i")
+            continue
+        try:
+            check_lengths(row, RULE_LIMITS)
+        except ValueError as exc:
+            errors.append(f"{where}, {exc}")
             continue
         if field_name == "account":
             pattern = pattern.rstrip("*x").strip()

@@ -108,15 +108,16 @@ def source_sql(ledger: PreparedLedger, typed: bool = False) -> str:
     # first (see _date_expr), so every date it accepts the general one reads the same.
     assert ledger.decimal_separator is not None
     types = {ledger.columns["amount"]: AMOUNT_TYPE}
+    options += f", decimal_separator={sql_str(ledger.decimal_separator)}"
     if typed_date(ledger.date_format):
         types[ledger.columns["date"]] = "DATE"
+        options += f", dateformat={sql_str(ledger.date_format or ISO_DATE)}"
     columns = ", ".join(
         f"{sql_str(h)}: {sql_str(types.get(h, 'VARCHAR'))}" for h in ledger.headings
     )
     return (
         f"read_csv({sql_str(str(ledger.text_path))}, {options}, auto_detect=false, "
-        f"columns={{{columns}}}, decimal_separator={sql_str(ledger.decimal_separator)}, "
-        f"dateformat={sql_str(ledger.date_format or ISO_DATE)})"
+        f"columns={{{columns}}})"
     )
 
 

@@ -154,12 +154,20 @@ def best_of(kind: str, path: Path, runs: list[dict[str, float]]) -> dict[str, fl
     }
 
 
-def spaced_copy(path: Path) -> Path:
-    """The ledger with its first amount written '1 000,00': the typed reader then reads the
-    amounts as text and cleans them in SQL, as for a file with thousands separators."""
-    target = path.with_name(path.stem + "_spaced.csv")
-    if not target.exists():
-        with path.open("rb") as src, target.open("wb") as out:
+def variant_copy(path: Path, kind: str) -> Path:
+    """The ledger as municipalities also publish it, written once next to it:
+
+    * ``spaced``: the first amount written '1 000,00', so the typed reader reads the amounts as
+      text and cleans them in SQL, as for a file with thousands separators;
+    * ``cp1252``: Windows-1252 (the Excel export), without its own characters 0x80-0x9F;
+    * ``utf16``: UTF-16 LE with BOM.
+    """
+    target = path.with_name(f"{path.stem}_{kind}.csv")
+    if target.exists():
+        return target
+    tmp = target.with_suffix(".tmp")
+    if kind == "spaced":
+        with path.open("rb") as src, tmp.open("wb") as out:
             header = src.readline()
             out.write(header)
             cols = src.readline().split(b";")
@@ -167,7 +175,19 @@ def spaced_copy(path: Path) -> Path:
             out.write(b";".join(cols))
             while chunk := src.read(1 << 24):
                 out.write(chunk)
+    else:
+        encoding = {"cp1252": "cp1252", "utf16": "utf-16"}[kind]
+        with (
+            path.open(encoding="utf-8", newline="") as src,
+            tmp.open("w", encoding=encoding, newline="") as out,
+        ):
+            while chunk := src.read(1 << 24):
+                out.write(chunk)
+    tmp.rename(target)
     return target
+
+
+VARIANTS = ("spaced", "cp1252", "utf16")
 
 
 def compare(path: Path, lines: int, with_pandas: bool, repeat: int) -> dict[str, object]:
@@ -181,11 +201,12 @@ def compare(path: Path, lines: int, with_pandas: bool, repeat: int) -> dict[str,
         for kind in runs:
             runs[kind].append(measure_in_subprocess(kind, path))
     res = {k: best_of(k, path, v) for k, v in runs.items()}
-    if lines == 1_000_000:  # a file whose amounts need cleaning, against the plain one
-        spaced = spaced_copy(path)
-        res["pipeline_spaced"] = best_of(
-            "pipeline", spaced, [measure_in_subprocess("pipeline", spaced) for _ in range(repeat)]
-        )
+    if lines == 1_000_000:  # the same lines in other published shapes, against the plain file
+        for kind in VARIANTS:
+            copy = variant_copy(path, kind)
+            res[f"pipeline_{kind}"] = best_of(
+                "pipeline", copy, [measure_in_subprocess("pipeline", copy) for _ in range(repeat)]
+            )
     if with_pandas:
         res["pandas"] = measure_in_subprocess("pandas", path)
     out: dict[str, object] = {"lines": lines, "csv_mb": round(size_mb, 1), "runs": res}
@@ -201,9 +222,15 @@ def compare(path: Path, lines: int, with_pandas: bool, repeat: int) -> dict[str,
         out["pipeline_speedup_vs_pandas"] = round(
             res["pandas"]["seconds"] / res["pipeline"]["seconds"], 2
         )
-    if "pipeline_spaced" in res:
-        out["pipeline_spaced_vs_plain_seconds"] = round(
-            res["pipeline_spaced"]["seconds"] / res["pipeline"]["seconds"], 3
+    for kind in VARIANTS:
+        if f"pipeline_{kind}" in res:
+            out[f"pipeline_{kind}_vs_plain_seconds"] = round(
+                res[f"pipeline_{kind}"]["seconds"] / res["pipeline"]["seconds"], 3
+            )
+    if "pipeline_cp1252" in res:  # the same lines, so the same figures, whatever the encoding
+        out["encodings_reconcile"] = all(
+            res[f"pipeline_{kind}"]["total_t"] == res["pipeline"]["total_t"]
+            for kind in ("cp1252", "utf16")
         )
     out["reconciles_with_raw_scan"] = (
         abs(res["raw_scan"]["spend_sek"] - res["pipeline"]["spend_sek"]) < 1.0

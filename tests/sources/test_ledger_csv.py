@@ -60,6 +60,36 @@ def test_cp1252_only_characters_survive(tmp_path):
     assert read(path)[0]["supplier_name"] == "Kött – Chark AB €"
 
 
+@pytest.mark.parametrize(
+    ("encoding", "bom", "in_place"),
+    [
+        ("utf-8", b"", True),
+        ("utf-16-le", codecs.BOM_UTF16_LE, True),  # DuckDB decodes UTF-16 LE itself
+        ("utf-16-be", codecs.BOM_UTF16_BE, False),  # ... but not big-endian: rewritten
+        ("cp1252", b"", True),  # no byte 0x80-0x9F: read as Latin-1, the same characters
+    ],
+)
+def test_files_duckdb_can_decode_are_read_in_place(tmp_path, encoding, bom, in_place):
+    text = write_csv(tmp_path / "src.csv").read_text(encoding="utf-8")
+    path = tmp_path / "lev.csv"
+    path.write_bytes(bom + text.encode(encoding))
+    prepared = ledger.prepare(path, workdir=tmp_path)
+    assert (prepared.text_path == path) is in_place
+    assert (prepared.temporary == []) is in_place
+    assert read(path) == read(tmp_path / "src.csv")
+
+
+def test_a_cp1252_file_with_its_own_characters_is_rewritten(tmp_path):
+    """0x80-0x9F (€ – ’ …) mean other characters in Latin-1, so such a file is transcoded,
+    wherever the byte is (here after the sample DuckDB's reader would judge by)."""
+    rows = [*ROWS * 20000, ("1", "Kött – Chark AB", "556000-0009", "Kost", "4011", "", "1", "")]
+    path = write_csv(tmp_path / "lev.csv", rows=rows, encoding="cp1252", newline="\r\n")
+    assert path.stat().st_size > 1 << 22  # the C1 byte lies beyond the 4 MiB sample
+    prepared = ledger.prepare(path, workdir=tmp_path)
+    assert prepared.text_path != path and prepared.encoding == "cp1252"
+    assert read(path)[-1]["supplier_name"] == "Kött – Chark AB"
+
+
 def test_dates_in_all_three_shapes(tmp_path):
     dates = [line["date"].isoformat() for line in read(write_csv(tmp_path / "l.csv"))]
     assert dates == ["2024-03-01", "2024-03-15", "2024-04-01", "2024-05-20"]

@@ -26,7 +26,13 @@ from klimatkontrakt.sources.ledger_clean import (
     source_sql,
     structural_rejects,
 )
-from klimatkontrakt.sources.ledger_encoding import content_hash, detect_encoding, transcode
+from klimatkontrakt.sources.ledger_encoding import (
+    content_hash,
+    detect_encoding,
+    python_encoding,
+    reader_encoding,
+    transcode,
+)
 
 __all__ = [
     "AMOUNT_CLEAN",
@@ -173,8 +179,10 @@ class PreparedLedger:
     header_rows: int = 1
     temporary: list[Path] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
-    # Set when the sampled amounts are plain numbers: the typed reader may be tried.
+    # Set when the sampled amounts are plain numbers: the typed reader may parse them.
     decimal_separator: str | None = None
+    # How DuckDB decodes ``text_path`` (utf-8, utf-16 or latin-1; see ledger_encoding).
+    reader_encoding: str = "utf-8"
 
     def cleanup(self) -> None:
         for tmp in self.temporary:
@@ -254,14 +262,17 @@ def prepare(
         converted = sie_to_csv(path, workdir / f".{tag}.sie.csv", mapping)
         return _prepare_csv(path, converted, name, digest, mapping, temporary=True)
     encoding = mapping.encoding if mapping and mapping.encoding else detect_encoding(sample)
-    needs_rewrite = encoding not in {"utf-8", "utf-8-sig"} or (
-        b"\r" in sample and b"\r\n" not in sample
-    )
+    bare_cr = b"\r" in sample and b"\r\n" not in sample
+    # UTF-8, UTF-16 LE and cp1252 without its own characters DuckDB decodes itself; the rest
+    # (and bare CR line endings) is rewritten as UTF-8 first.
+    reader = None if bare_cr else reader_encoding(path, encoding, sample)
     text_path = path
-    if needs_rewrite:
+    if reader is None:
         text_path = workdir / f".{tag}.utf8.csv"
         transcode(path, encoding, text_path)
-    prepared = _prepare_csv(path, text_path, name, digest, mapping, temporary=needs_rewrite)
+    prepared = _prepare_csv(
+        path, text_path, name, digest, mapping, temporary=reader is None, reader=reader or "utf-8"
+    )
     prepared.encoding = encoding
     return prepared
 
@@ -273,8 +284,9 @@ def _prepare_csv(
     digest: str,
     mapping: ColumnMapping | None,
     temporary: bool,
+    reader: str = "utf-8",
 ) -> PreparedLedger:
-    with text_path.open(encoding="utf-8-sig", newline="") as handle:
+    with text_path.open(encoding=python_encoding(reader), newline="") as handle:
         header = handle.readline().rstrip("\r\n")
         if not header.strip():
             raise LedgerFormatError(f"{name}: filen är tom eller saknar rubrikrad")
@@ -303,4 +315,5 @@ def _prepare_csv(
         temporary=[text_path] if temporary else [],
         headings=headings,
         decimal_separator=decimal_separator,
+        reader_encoding=reader,
     )

@@ -102,6 +102,8 @@ def source_sql(ledger: PreparedLedger, typed: bool = False) -> str:
         f"delim={sql_str(ledger.delimiter)}, header=true, quote='\"', escape='\"', "
         f"null_padding=false, buffer_size={CSV_BUFFER_BYTES}"
     )
+    if ledger.reader_encoding != "utf-8":
+        options += f", encoding={sql_str(ledger.reader_encoding)}"
     if not typed:
         return (
             f"read_csv({sql_str(str(ledger.text_path))}, {options}, store_rejects=true,"

@@ -128,20 +128,40 @@ class Engine:
         """
         path = Path(path)
         if digest is not None:
-            prepared = ledger_io.prepare(path, mapping, self.workdir, name=name, digest=digest)
-            self._temporary.extend(prepared.temporary)
-            report = self._load_prepared(prepared, threshold)
+            report = self._prepare_and_load(path, mapping, threshold, name, digest, None)
         else:
             # The content hash is computed while DuckDB scans (xxhash releases the GIL).
             with ThreadPoolExecutor(max_workers=1) as pool:
                 digest_future = pool.submit(ledger_io.content_hash, path)
-                prepared = ledger_io.prepare(path, mapping, self.workdir, name=name, digest="")
-                self._temporary.extend(prepared.temporary)
-                report = self._load_prepared(prepared, threshold, digest_future)
+                report = self._prepare_and_load(path, mapping, threshold, name, "", digest_future)
         self.files.append(report)
         if report.status == "accepted":
             self._hashes.add(report.content_hash)
         return report
+
+    def _prepare_and_load(
+        self,
+        path: Path,
+        mapping: ledger_io.ColumnMapping | None,
+        threshold: float,
+        name: str | None,
+        digest: str,
+        digest_future: Future[str] | None,
+    ) -> FileReport:
+        prepared = ledger_io.prepare(path, mapping, self.workdir, name=name, digest=digest)
+        self._temporary.extend(prepared.temporary)
+        try:
+            return self._load_prepared(prepared, threshold, digest_future)
+        except duckdb.Error:
+            if prepared.text_path != path:
+                raise
+        # DuckDB could not read the file where it is (mixed line endings, a broken UTF-16 or
+        # Latin-1 character): rewritten as UTF-8 with LF endings, as every such file once was.
+        prepared = ledger_io.prepare(
+            path, mapping, self.workdir, name=name, digest=digest, in_place=False
+        )
+        self._temporary.extend(prepared.temporary)
+        return self._load_prepared(prepared, threshold, digest_future)
 
     def _load_prepared(
         self,

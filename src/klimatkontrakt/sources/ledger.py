@@ -239,10 +239,13 @@ def prepare(
     workdir: Path | None = None,
     name: str | None = None,
     digest: str | None = None,
+    in_place: bool = True,
 ) -> PreparedLedger:
     """Work out how to read ``path``; Excel and SIE4 become a temporary canonical CSV.
 
-    ``digest`` may be given when the caller hashes the file itself (e.g. in parallel).
+    ``digest`` may be given when the caller hashes the file itself (e.g. in parallel). A CSV
+    file DuckDB can decode is read where it is; ``in_place=False`` rewrites it as UTF-8 with LF
+    line endings all the same (what the caller does when DuckDB could not read it in place).
     """
     path = Path(path)
     name = name or path.name
@@ -262,17 +265,19 @@ def prepare(
         converted = sie_to_csv(path, workdir / f".{tag}.sie.csv", mapping)
         return _prepare_csv(path, converted, name, digest, mapping, temporary=True)
     encoding = mapping.encoding if mapping and mapping.encoding else detect_encoding(sample)
-    bare_cr = b"\r" in sample and b"\r\n" not in sample
     # UTF-8, UTF-16 LE and cp1252 without its own characters DuckDB decodes itself; the rest
     # (and bare CR line endings) is rewritten as UTF-8 first.
-    reader = None if bare_cr else reader_encoding(path, encoding, sample)
-    text_path = path
-    if reader is None:
+    reader = reader_encoding(path, encoding, sample) if in_place else None
+    prepared = None
+    if reader is not None:
+        try:
+            prepared = _prepare_csv(path, path, name, digest, mapping, False, reader=reader)
+        except UnicodeDecodeError:  # a broken character in the header or sample
+            prepared = None
+    if prepared is None:
         text_path = workdir / f".{tag}.utf8.csv"
         transcode(path, encoding, text_path)
-    prepared = _prepare_csv(
-        path, text_path, name, digest, mapping, temporary=reader is None, reader=reader or "utf-8"
-    )
+        prepared = _prepare_csv(path, text_path, name, digest, mapping, temporary=True)
     prepared.encoding = encoding
     return prepared
 

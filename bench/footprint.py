@@ -157,8 +157,8 @@ def best_of(kind: str, path: Path, runs: list[dict[str, float]]) -> dict[str, fl
 def variant_copy(path: Path, kind: str) -> Path:
     """The ledger as municipalities also publish it, written once next to it:
 
-    * ``spaced``: the first amount written '1 000,00', so the typed reader reads the amounts as
-      text and cleans them in SQL, as for a file with thousands separators;
+    * ``spaced``: the first amount written '1 000,00', so the general reader cleans every
+      amount in SQL, as for a file with thousands separators;
     * ``cp1252``: Windows-1252 (the Excel export), without its own characters 0x80-0x9F;
     * ``utf16``: UTF-16 LE with BOM.
     """

@@ -10,17 +10,14 @@ from __future__ import annotations
 import re
 import tempfile
 from pathlib import Path
-from typing import Any
-from unittest.mock import patch
 
 import duckdb
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from klimatkontrakt.footprint import cube
 from klimatkontrakt.footprint.engine import Engine, run
-from klimatkontrakt.sources import ledger, ledger_clean
+from klimatkontrakt.sources import ledger
 from tests.footprint.test_engine import FACTORS, RULES, row
 from tests.sources.ledger_files import write_csv
 
@@ -104,50 +101,22 @@ def _shifted(skipped: list[str]) -> list[str]:
     return [re.sub(r"rad (\d+)", lambda m: f"rad {int(m[1]) + 1}", s) for s in skipped]
 
 
-def _general_only() -> Any:
-    """Reads every file with the general reader, as when the typed one cannot be used."""
-    return patch.object(ledger_clean, "typed_possible", lambda ledger: False)
-
-
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(AMOUNTS, DATES), min_size=1, max_size=12))
 def test_typed_and_general_readers_agree_on_every_file(values):
-    """The same lines read typed with DuckDB's amounts (plain sample), typed with text amounts
-    (a leading thousands separator) and general give the same figures and bad-row messages."""
+    """The same lines read typed (plain sample) and general (a leading thousands separator
+    forces it) give the same figures and the same bad-row messages."""
     tail = [row("B", "BUF", "4020", amount, date=date) for amount, date in values]
-    spaced = [row("A", "TFF", "4010", "1 000,00"), *PLAIN, *tail]
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         typed = run([write_csv(tmp / "l.csv", rows=[*PLAIN, *tail])], RULES, FACTORS, threshold=1)
-        text = run([write_csv(tmp / "l.csv", rows=spaced)], RULES, FACTORS, threshold=1)
-        with _general_only():
-            general = run([write_csv(tmp / "l.csv", rows=spaced)], RULES, FACTORS, threshold=1)
-    assert general == text
-    assert text["lines"] == typed["lines"] + 1
-    assert text["lines_rejected"] == typed["lines_rejected"]
-    assert round(text["spend_sek"] - 1000, 2) == typed["spend_sek"]
-    assert text["files"][0]["skipped"] == _shifted(typed["files"][0]["skipped"])
-    assert text["by_year"].keys() == typed["by_year"].keys()
-
-
-def test_amounts_with_thousands_separators_go_through_the_typed_reader(tmp_path):
-    """The typed reader reads such amounts as text and cleans them as the general one does;
-    the general reader is kept for files with bad rows (it names them)."""
-    rows = [row("A", "TFF", "4010", "1\u00a0000,00"), row("A", "TFF", "4010", "2 500,50"), *PLAIN]
-    path = write_csv(tmp_path / "l.csv", rows=rows)
-    engine = Engine()
-    try:
-        prepared = ledger.prepare(path, workdir=tmp_path)
-        assert prepared.decimal_separator is None
-        assert cube.scan(engine.con, prepared) is True
-        bad = write_csv(tmp_path / "b.csv", rows=[*rows, row("A", "TFF", "4010", "12 x")])
-        assert cube.scan(engine.con, ledger.prepare(bad, workdir=tmp_path)) is False
-    finally:
-        engine.close()
-    result = run([path], RULES, FACTORS)
-    assert result["spend_sek"] == round(PLAIN_SEK + 1000 + 2500.50, 2)
-    with _general_only():
-        assert run([path], RULES, FACTORS) == result
+        forced = [row("A", "TFF", "4010", "1 000,00"), *PLAIN, *tail]
+        general = run([write_csv(tmp / "l.csv", rows=forced)], RULES, FACTORS, threshold=1)
+    assert general["lines"] == typed["lines"] + 1
+    assert general["lines_rejected"] == typed["lines_rejected"]
+    assert round(general["spend_sek"] - 1000, 2) == typed["spend_sek"]
+    assert general["files"][0]["skipped"] == _shifted(typed["files"][0]["skipped"])
+    assert general["by_year"].keys() == typed["by_year"].keys()
 
 
 @pytest.mark.parametrize(

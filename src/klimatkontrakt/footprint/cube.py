@@ -58,11 +58,11 @@ def _normalised_keys() -> str:
 def scan(con: duckdb.DuckDBPyConnection, prepared: ledger_io.PreparedLedger) -> bool:
     """Table ``cells``: the file's raw key cells with their spend and row counts.
 
-    Reads through the typed reader when it can (see ledger_clean.typed_possible) and falls
-    back to the general one if the typed reader raises on or finds bad any row; returns whether
+    Reads through the typed reader when the file looks plain and falls back to the general
+    one if the typed reader raises on or finds bad any row (see ledger_clean); returns whether
     the typed reader was used.
     """
-    if ledger_clean.typed_possible(prepared):
+    if prepared.decimal_separator is not None:
         try:
             _cells(con, ledger_clean.scan_sql(prepared, typed=True))
         except duckdb.Error:

@@ -2,11 +2,10 @@
 
 Two readers give the same rows. The *general* one reads every column as text and cleans
 amounts in SQL (decimal comma or point, space/NBSP thousands, U+2212 minus). The *typed* one
-lets DuckDB's CSV reader parse the date itself, and the amount too when the file's sample is
-plain (see :func:`sniff_decimal_separator`; otherwise the amount is read as text and cleaned
-with the general reader's expression). It is used only when it finds no bad row: any rejected
-or bad row sends the file back to the general reader (which also names the bad rows). What the
-typed reader accepts, the general one accepts with the same value, so they agree.
+lets DuckDB's CSV reader parse the amount and the date itself; it is used only for files whose
+sample is plain (see :func:`sniff_decimal_separator`), and only when it finds no bad row: any
+rejected or bad row sends the file back to the general reader (which also names the bad rows).
+What the typed reader accepts, the general one accepts with the same value, so they agree.
 """
 
 from __future__ import annotations
@@ -96,8 +95,8 @@ CSV_BUFFER_BYTES = 1 << 24
 
 def source_sql(ledger: PreparedLedger, typed: bool = False) -> str:
     """DuckDB table function reading the prepared file: every column as text, or (``typed``)
-    with the date, and the amount of a plain file, parsed by the CSV reader, which then rejects
-    any value it cannot parse."""
+    with the amount (and date) parsed by the CSV reader, which rejects any value it cannot
+    parse."""
     options = (
         f"delim={sql_str(ledger.delimiter)}, header=true, quote='\"', escape='\"', "
         f"null_padding=false, buffer_size={CSV_BUFFER_BYTES}"
@@ -114,10 +113,9 @@ def source_sql(ledger: PreparedLedger, typed: bool = False) -> str:
     # ~8 % of a 10 M-line scan (bench/footprint.py).
     # The date is parsed by the reader too, with the same strptime the general reader tries
     # first (see _date_expr), so every date it accepts the general one reads the same.
-    types: dict[str, str] = {}
-    if ledger.decimal_separator is not None:  # else the amount is text, cleaned in SQL
-        types[ledger.columns["amount"]] = AMOUNT_TYPE
-        options += f", decimal_separator={sql_str(ledger.decimal_separator)}"
+    assert ledger.decimal_separator is not None
+    types = {ledger.columns["amount"]: AMOUNT_TYPE}
+    options += f", decimal_separator={sql_str(ledger.decimal_separator)}"
     if typed_date(ledger.date_format):
         types[ledger.columns["date"]] = "DATE"
         options += f", dateformat={sql_str(ledger.date_format or ISO_DATE)}"
@@ -128,13 +126,6 @@ def source_sql(ledger: PreparedLedger, typed: bool = False) -> str:
         f"read_csv({sql_str(str(ledger.text_path))}, {options}, auto_detect=false, "
         f"columns={{{columns}}})"
     )
-
-
-def typed_possible(ledger: PreparedLedger) -> bool:
-    """Whether the typed reader can read the file: it names every column, so headings must be
-    unique. It parses the amount itself only when the sample is plain (``decimal_separator``);
-    otherwise it reads the amount as text and cleans it as the general reader does."""
-    return bool(ledger.headings) and len(set(ledger.headings)) == len(ledger.headings)
 
 
 def typed_date(date_format: str | None) -> bool:
@@ -186,12 +177,8 @@ def scan_sql(ledger: PreparedLedger, typed: bool = False) -> str:
 
     source_row = f"{raw('source_row')} AS source_row, " if "source_row" in cols else ""
     if typed:
-        if ledger.decimal_separator is not None:
-            # The reader leaves an empty amount NULL and rejects anything else unreadable.
-            amount, amount_raw = raw("amount"), f"CAST({raw('amount')} AS VARCHAR)"
-        else:  # thousands separators or mixed styles: cleaned as the general reader does
-            amount_raw = raw("amount")
-            amount = _amount_expr(amount_raw)
+        # The typed reader leaves an empty amount NULL and rejects anything else unreadable.
+        amount, amount_raw = raw("amount"), f"CAST({raw('amount')} AS VARCHAR)"
         if typed_date(ledger.date_format):
             date, date_raw = raw("date"), f"CAST({raw('date')} AS VARCHAR)"
         else:

@@ -3,20 +3,19 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.security import django_auth
 
 from klimatkontrakt import __version__
 from klimatkontrakt.contracts.api import router as contracts_router
 from klimatkontrakt.contracts.services import FrozenVersionError, StaleEditError
 from klimatkontrakt.emissions.api import router as emissions_router
-from klimatkontrakt.followup.api import router as followup_router
-from klimatkontrakt.followup.goal_api import goals_router
-from klimatkontrakt.followup.plan_api import plans_router
-from klimatkontrakt.followup.training_api import trainings_router
 from klimatkontrakt.footprint.api import router as footprint_router
+from klimatkontrakt.goals.api import router as goals_router
+from klimatkontrakt.indicators.api import router as indicators_router
 from klimatkontrakt.investments.api import router as investments_router
 from klimatkontrakt.organisations.api import router as organisations_router
+from klimatkontrakt.plans.api import router as plans_router
 from klimatkontrakt.reports.api import router as reports_router
+from klimatkontrakt.training.api import router as training_router
 
 api = NinjaAPI(
     title="Klimatkontrakt API",
@@ -28,7 +27,6 @@ api = NinjaAPI(
     urls_namespace="api",
     auth=None,
 )
-AUTH = django_auth
 
 
 @api.exception_handler(PermissionDenied)
@@ -56,9 +54,9 @@ api.add_router("/organisations/", organisations_router)
 api.add_router("/contracts/", contracts_router)
 api.add_router("/emissions/", emissions_router)
 api.add_router("/investments/", investments_router)
-api.add_router("/indicators/", followup_router)
+api.add_router("/indicators/", indicators_router)
 api.add_router("/action-plans/", plans_router)
-api.add_router("/trainings/", trainings_router)
+api.add_router("/trainings/", training_router)
 api.add_router("/goals/", goals_router)
 api.add_router("/footprint/", footprint_router)
 api.add_router("/reports/", reports_router)

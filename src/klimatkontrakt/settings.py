@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "klimatkontrakt.footprint",
     "klimatkontrakt.investments",
     "klimatkontrakt.followup",
+    "klimatkontrakt.indicators",
+    "klimatkontrakt.plans",
+    "klimatkontrakt.training",
+    "klimatkontrakt.goals",
     # Last: the demo report gathers what the other apps' demos loaded.
     "klimatkontrakt.reports",
 ]
@@ -153,7 +157,7 @@ SMHI_BASE_URL = os.environ.get(
     "KLIMATKONTRAKT_SMHI_BASE_URL", "https://nationellaemissionsdatabasen.smhi.se"
 )
 
-# Kolada API v3 (followup: fetch-kolada). Responses are cached on disk for KOLADA_MAX_AGE seconds.
+# Kolada API v3 (indicators: fetch-kolada). Responses are cached on disk for KOLADA_MAX_AGE seconds.
 KOLADA_BASE_URL = os.environ.get("KLIMATKONTRAKT_KOLADA_URL", "https://api.kolada.se/v3")
 KOLADA_CACHE_DIR = CACHE_DIR / "kolada"
 KOLADA_TIMEOUT = float(os.environ.get("KLIMATKONTRAKT_KOLADA_TIMEOUT", "30"))

@@ -3,10 +3,10 @@
 from django.urls import reverse
 
 from klimatkontrakt.contracts.models import Commitment
-from klimatkontrakt.followup.models import Action, ActionPlan, ActionStatus
 from klimatkontrakt.investments import selectors
 from klimatkontrakt.investments.models import InvestmentPlan
 from klimatkontrakt.investments.services import scale_up_plan
+from klimatkontrakt.plans.models import Action, ActionPlan, ActionStatus
 from tests import factories
 from tests.investments.test_plan_pages import cobenefit_forms
 

@@ -2,8 +2,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from klimatkontrakt.followup import plan_services as plans
-from klimatkontrakt.followup.models import Indicator, IndicatorTarget, IndicatorValue
+from klimatkontrakt.indicators.models import Indicator, IndicatorTarget, IndicatorValue
+from klimatkontrakt.plans import services as plans
 from klimatkontrakt.reports import services
 from tests import factories
 

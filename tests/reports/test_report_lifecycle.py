@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from klimatkontrakt.followup.models import IndicatorValue
+from klimatkontrakt.indicators.models import IndicatorValue
 from klimatkontrakt.reports import selectors, services
 
 pytestmark = pytest.mark.django_db

@@ -63,7 +63,7 @@ def test_the_report_is_in_the_municipality_navigation(client, karlstad):
 
 
 def test_the_page_of_an_approved_report_shows_the_frozen_sections(editor_client, approved):
-    from klimatkontrakt.followup.models import Indicator
+    from klimatkontrakt.indicators.models import Indicator
 
     Indicator.objects.update(name="Ändrat namn efter godkännandet")
     page = editor_client.get("/kommun/1780/uppfoljning/2024/").content.decode()

@@ -104,7 +104,7 @@ def test_emissions_pages(browser, live_server, client):
 
 
 def test_indicator_pages(browser, live_server, karlstad):
-    from klimatkontrakt.followup.services import load_demo_indicators
+    from klimatkontrakt.indicators.demo import load_demo_indicators
 
     indicators = load_demo_indicators()
     paths = ["/kommun/1780/indikatorer/"]
@@ -115,7 +115,7 @@ def test_indicator_pages(browser, live_server, karlstad):
 
 
 def test_action_plan_pages(browser, live_server, client, karlstad, admin_user):
-    from klimatkontrakt.followup.plan_demo import load_demo_plans
+    from klimatkontrakt.plans.demo import load_demo_plans
 
     project, _ = load_demo_plans()
     action = project.actions.order_by("identifier").first()
@@ -138,7 +138,7 @@ def test_action_plan_pages(browser, live_server, client, karlstad, admin_user):
 
 def test_refused_action_import(browser, live_server, client, karlstad, admin_user, tmp_path):
     """The refusal with file/row/column messages must be accessible too."""
-    from klimatkontrakt.followup.plan_demo import load_demo_plans
+    from klimatkontrakt.plans.demo import load_demo_plans
     from tests.a11y import AXE, WCAG_TAGS
 
     project, _ = load_demo_plans()
@@ -163,8 +163,8 @@ def test_refused_action_import(browser, live_server, client, karlstad, admin_use
 def test_training_register_pages(browser, live_server, client, karlstad, admin_user):
     from datetime import date
 
-    from klimatkontrakt.followup.training_services import record_training
     from klimatkontrakt.organisations.models import Department
+    from klimatkontrakt.training.services import record_training
 
     ks = Department.objects.create(
         municipality=karlstad, name="Kommunstyrelsen", short_name="KS", kind="namnd"

@@ -15,25 +15,21 @@ from klimatkontrakt.contracts import selectors, services
 from klimatkontrakt.contracts.documents import contract_docx
 from klimatkontrakt.contracts.forms import CommitmentForm, SectionTextForm, StatusForm
 from klimatkontrakt.contracts.models import CommitmentStatus
-from klimatkontrakt.organisations.access import can_admin, can_edit, require_edit
+from klimatkontrakt.organisations.access import can_admin, require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
-
-
-def _ctx(request: HttpRequest, muni: Any, **extra: Any) -> dict[str, Any]:
-    return {
-        "municipality": muni,
-        "active": "contract",
-        "can_edit": can_edit(request.user, muni),
-        "language": get_language() or "sv",
-        **extra,
-    }
+from klimatkontrakt.web.pages import municipality_context
 
 
 def contract_latest(request: HttpRequest, code: str) -> HttpResponse:
     muni = municipality_by_code(code)
     versions = list(selectors.visible_versions(request.user, muni))
     if not versions:
-        return render(request, "contracts/none.html", _ctx(request, muni), status=404)
+        return render(
+            request,
+            "contracts/none.html",
+            municipality_context(request, muni, "contract"),
+            status=404,
+        )
     return redirect("contracts:version", code, versions[-1].year)
 
 
@@ -44,9 +40,10 @@ def version_detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
     return render(
         request,
         "contracts/version.html",
-        _ctx(
+        municipality_context(
             request,
             muni,
+            "contract",
             version=version,
             sections=selectors.sections_with_commitments(version),
             parties=version.parties.select_related("organisation"),
@@ -63,9 +60,10 @@ def version_print(request: HttpRequest, code: str, year: int) -> HttpResponse:
     return render(
         request,
         "contracts/print.html",
-        _ctx(
+        municipality_context(
             request,
             muni,
+            "contract",
             version=version,
             sections=selectors.sections_with_commitments(version),
             parties=version.parties.select_related("organisation"),
@@ -94,7 +92,14 @@ def commitment_detail(request: HttpRequest, code: str, year: int, pk: int) -> Ht
     return render(
         request,
         "contracts/commitment.html",
-        _ctx(request, muni, version=version, commitment=c, history=selectors.history_of(c)),
+        municipality_context(
+            request,
+            muni,
+            "contract",
+            version=version,
+            commitment=c,
+            history=selectors.history_of(c),
+        ),
     )
 
 
@@ -155,7 +160,9 @@ def commitment_edit(
     return render(
         request,
         "contracts/commitment_form.html",
-        _ctx(request, muni, version=version, commitment=commitment, form=form),
+        municipality_context(
+            request, muni, "contract", version=version, commitment=commitment, form=form
+        ),
     )
 
 
@@ -194,7 +201,9 @@ def section_edit(request: HttpRequest, code: str, year: int, key: str) -> HttpRe
     return render(
         request,
         "contracts/section_form.html",
-        _ctx(request, muni, version=version, section=section, form=form),
+        municipality_context(
+            request, muni, "contract", version=version, section=section, form=form
+        ),
     )
 
 
@@ -221,9 +230,10 @@ def sign(request: HttpRequest, code: str, year: int) -> HttpResponse:
     return render(
         request,
         "contracts/confirm.html",
-        _ctx(
+        municipality_context(
             request,
             muni,
+            "contract",
             version=version,
             action="sign",
             question=_("Sign the %(year)s version? After signing, nothing in it can be changed.")
@@ -252,9 +262,10 @@ def start_next(request: HttpRequest, code: str, year: int) -> HttpResponse:
     return render(
         request,
         "contracts/confirm.html",
-        _ctx(
+        municipality_context(
             request,
             muni,
+            "contract",
             version=version,
             action="next",
             question=_(
@@ -281,7 +292,9 @@ def diff(request: HttpRequest, code: str) -> HttpResponse:
         return render(
             request,
             "contracts/diff.html",
-            _ctx(request, muni, versions=versions, year_a=a, year_b=b, diff=None),
+            municipality_context(
+                request, muni, "contract", versions=versions, year_a=a, year_b=b, diff=None
+            ),
             status=404,
         )
     if a in years and b in years:
@@ -292,9 +305,10 @@ def diff(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "contracts/diff.html",
-        _ctx(
+        municipality_context(
             request,
             muni,
+            "contract",
             versions=versions,
             year_a=a,
             year_b=b,
@@ -332,7 +346,11 @@ def statuses(request: HttpRequest, code: str) -> HttpResponse:
             return redirect("contracts:statuses", code)
     else:
         formset = StatusFormSet(queryset=qs)
-    return render(request, "contracts/statuses.html", _ctx(request, muni, formset=formset))
+    return render(
+        request,
+        "contracts/statuses.html",
+        municipality_context(request, muni, "contract", formset=formset),
+    )
 
 
 @login_required
@@ -379,9 +397,10 @@ def commitment_status(request: HttpRequest, code: str, year: int, pk: int) -> Ht
     return render(
         request,
         "contracts/_commitment_item.html",
-        _ctx(
+        municipality_context(
             request,
             muni,
+            "contract",
             version=version,
             c=c,
             status_error=error,

@@ -1,1 +1,1 @@
-"""Follow-up of the contract: indicators, their targets and values (action plans later)."""
+"""Migration history only: the follow-up's tables belong to indicators, plans, goals, training."""

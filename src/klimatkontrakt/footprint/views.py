@@ -19,11 +19,12 @@ from klimatkontrakt.footprint import charts, selectors, services
 from klimatkontrakt.footprint.forms import ColumnMappingForm, ImportForm, TablesForm
 from klimatkontrakt.footprint.models import ActivityRecord, Ledger
 from klimatkontrakt.footprint.models import ColumnMapping as StoredMapping
-from klimatkontrakt.organisations.access import can_edit, require_edit
+from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.sources.factors import TableFormatError
 from klimatkontrakt.sources.ledger import ColumnMapping
 from klimatkontrakt.web.downloads import table_response
+from klimatkontrakt.web.pages import municipality_context
 
 LINE_COLUMNS = [
     ("file", "Fil"),
@@ -55,29 +56,22 @@ def _ledger(request: HttpRequest, code: str) -> tuple[Any, Ledger | None]:
     return muni, ledger
 
 
-def _ctx(request: HttpRequest, muni: Any, **extra: Any) -> dict[str, Any]:
-    return {
-        "municipality": muni,
-        "active": "footprint",
-        "can_edit": can_edit(request.user, muni),
-        "language": get_language() or "sv",
-        **extra,
-    }
-
-
 def overview(request: HttpRequest, code: str) -> HttpResponse:
     muni, ledger = _ledger(request, code)
     if ledger is None:
-        return render(request, "footprint/none.html", _ctx(request, muni))
+        return render(
+            request, "footprint/none.html", municipality_context(request, muni, "footprint")
+        )
     result = selectors.footprint(ledger)
     download = reverse("footprint:export", args=[code])
     lines_url = reverse("footprint:lines", args=[code])
     return render(
         request,
         "footprint/overview.html",
-        _ctx(
+        municipality_context(
             request,
             muni,
+            "footprint",
             ledger=ledger,
             result=result,
             ledgers=selectors.visible_ledgers(request.user, muni),
@@ -114,9 +108,10 @@ def lines(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "footprint/lines.html",
-        _ctx(
+        municipality_context(
             request,
             muni,
+            "footprint",
             ledger=ledger,
             rows=rows[:PAGE],
             filters=filters,
@@ -248,7 +243,11 @@ def upload(request: HttpRequest, code: str) -> HttpResponse:
                 return redirect(
                     f"{reverse('footprint:overview', args=[code])}?reskontra={result.ledger.pk}"
                 )
-    return render(request, "footprint/upload.html", _ctx(request, muni, form=form, refused=refused))
+    return render(
+        request,
+        "footprint/upload.html",
+        municipality_context(request, muni, "footprint", form=form, refused=refused),
+    )
 
 
 def mapping(request: HttpRequest, code: str) -> HttpResponse:
@@ -271,7 +270,11 @@ def mapping(request: HttpRequest, code: str) -> HttpResponse:
         messages.success(request, _("The column mapping was saved."))
         return redirect("footprint:upload", code)
     saved = StoredMapping.objects.filter(municipality=muni).order_by("name")
-    return render(request, "footprint/mapping.html", _ctx(request, muni, form=form, saved=saved))
+    return render(
+        request,
+        "footprint/mapping.html",
+        municipality_context(request, muni, "footprint", form=form, saved=saved),
+    )
 
 
 def tables(request: HttpRequest, code: str) -> HttpResponse:
@@ -307,9 +310,10 @@ def tables(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "footprint/tables.html",
-        _ctx(
+        municipality_context(
             request,
             muni,
+            "footprint",
             form=form,
             errors=errors,
             ledger=ledger,

@@ -55,7 +55,7 @@ class MeasureForm(forms.ModelForm):
         self.instance.plan = plan
         self.fields["department"].queryset = plan.municipality.departments.all()  # type: ignore[attr-defined]
         from klimatkontrakt.contracts.models import Commitment
-        from klimatkontrakt.followup.models import Action
+        from klimatkontrakt.plans.models import Action
 
         commitments = self.fields["commitments"]
         commitments.queryset = (  # type: ignore[attr-defined]

@@ -289,7 +289,7 @@ class Measure(models.Model):
         verbose_name=_("linked contract commitments"),
     )
     actions = models.ManyToManyField(
-        "followup.Action",
+        "plans.Action",
         blank=True,
         related_name="measures",
         verbose_name=_("linked action-plan actions"),

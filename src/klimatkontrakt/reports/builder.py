@@ -17,10 +17,11 @@ from django.utils import timezone
 
 from klimatkontrakt.contracts import selectors as contracts
 from klimatkontrakt.emissions import selectors as emissions
-from klimatkontrakt.followup import selectors as followup
-from klimatkontrakt.followup.goal_selectors import team_for_report
+from klimatkontrakt.goals.selectors import team_for_report
+from klimatkontrakt.indicators import selectors as indicator_selectors
 from klimatkontrakt.investments import selectors as investments
 from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.plans import selectors as plan_selectors
 
 FOOTPRINT_APP = "klimatkontrakt.footprint"
 
@@ -144,8 +145,8 @@ def _previous_statuses(muni: Municipality, year: int) -> dict[int, str | None]:
 def _indicators(muni: Municipality, year: int, reader: Any) -> list[dict[str, Any]]:
     before = _previous_statuses(muni, year)
     out = []
-    for indicator in followup.visible_indicators(reader, muni):
-        s = followup.summarise(indicator)
+    for indicator in indicator_selectors.visible_indicators(reader, muni):
+        s = indicator_selectors.summarise(indicator)
         a = s.assessment
         rows = {r.year: r for r in s.rows}
         this, last = rows.get(year), rows.get(year - 1)
@@ -186,14 +187,14 @@ def _status(status: Any) -> dict[str, str]:
 
 
 def _action_plans(muni: Municipality, reader: Any) -> list[dict[str, Any]]:
-    stale = {a.pk for a in followup.stale_actions(muni)}
+    stale = {a.pk for a in plan_selectors.stale_actions(muni)}
     plans = []
-    for plan in followup.visible_plans(reader, muni):
+    for plan in plan_selectors.visible_plans(reader, muni):
         actions = list(
             plan.actions.select_related("status", "work_package", "responsible_department")
         )
         statuses = {a.status.key: _status(a.status) for a in actions}
-        counts = followup.status_counts(plan)
+        counts = plan_selectors.status_counts(plan)
         packages = [
             {"code": wp.code, "title": wp.title, "counts": dict(counts.get(wp.code, Counter()))}
             for wp in plan.work_packages.order_by("order", "code")

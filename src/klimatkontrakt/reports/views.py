@@ -1,5 +1,3 @@
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -9,25 +7,21 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from klimatkontrakt.organisations.access import can_edit, require_edit
+from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.reports import render as report_render
 from klimatkontrakt.reports import selectors, services
-
-
-def _ctx(request: HttpRequest, muni: Any, **extra: Any) -> dict[str, Any]:
-    return {
-        "municipality": muni,
-        "active": "reports",
-        "can_edit": can_edit(request.user, muni),
-        **extra,
-    }
+from klimatkontrakt.web.pages import municipality_context
 
 
 def report_list(request: HttpRequest, code: str) -> HttpResponse:
     muni = municipality_by_code(code)
     reports = selectors.visible_reports(request.user, muni)
-    return render(request, "reports/list.html", _ctx(request, muni, reports=reports))
+    return render(
+        request,
+        "reports/list.html",
+        municipality_context(request, muni, "reports", reports=reports),
+    )
 
 
 @require_POST
@@ -61,7 +55,14 @@ def detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
     return render(
         request,
         "reports/detail.html",
-        _ctx(request, muni, report=report, body=body, title=report_render.title(report.data)),
+        municipality_context(
+            request,
+            muni,
+            "reports",
+            report=report,
+            body=body,
+            title=report_render.title(report.data),
+        ),
     )
 
 

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IndicatorsConfig(AppConfig):
+    name = "klimatkontrakt.indicators"
+    verbose_name = _("Indicators")
+
+    def ready(self) -> None:
+        from klimatkontrakt.web.modules import Module, register
+
+        register(Module("indicators", _("Indicators"), "indicators:list", 50))

@@ -1,0 +1,60 @@
+"""The indicator chart: measured values, target values and the trend line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+from django.utils.translation import gettext as _
+
+from klimatkontrakt.indicators.selectors import IndicatorSummary
+
+
+def chart_rows(summary: IndicatorSummary) -> list[dict[str, Any]]:
+    """The rows behind the chart, as shown in its table and downloads."""
+    return [
+        {
+            "year": r.year,
+            "value": r.value,
+            "target": r.target,
+            "trend": None if r.trend is None else round(r.trend, 6),
+        }
+        for r in summary.rows
+    ]
+
+
+def chart_columns(unit: str) -> list[tuple[str, str]]:
+    return [
+        ("year", _("Year")),
+        ("value", _("Value (%(unit)s)") % {"unit": unit}),
+        ("target", _("Target (%(unit)s)") % {"unit": unit}),
+        ("trend", _("Trend line (%(unit)s)") % {"unit": unit}),
+    ]
+
+
+def indicator_chart(summary: IndicatorSummary) -> alt.TopLevelMixin:
+    value_label, target_label, trend_label = _("Value"), _("Target"), _("Trend line")
+    long: list[dict[str, Any]] = []
+    for row in chart_rows(summary):
+        for key, label in (
+            ("value", value_label),
+            ("target", target_label),
+            ("trend", trend_label),
+        ):
+            if row[key] is not None:
+                long.append({"year": row["year"], "amount": row[key], "series": label})
+    data = alt.Data(values=long)
+    colour = alt.Color(
+        "series:N",
+        title=None,
+        scale=alt.Scale(domain=[value_label, target_label, trend_label]),
+    )
+    x = alt.X("year:Q", title=_("Year"), axis=alt.Axis(format="d"), scale=alt.Scale(zero=False))
+    y = alt.Y("amount:Q", title=summary.indicator.unit)
+    base = alt.Chart(data).encode(x=x, y=y, color=colour)
+    values = base.transform_filter(alt.datum.series == value_label).mark_line(point=True)
+    targets = base.transform_filter(alt.datum.series == target_label).mark_point(
+        shape="diamond", size=120, filled=True
+    )
+    trend = base.transform_filter(alt.datum.series == trend_label).mark_line(strokeDash=[6, 4])
+    return alt.layer(values, trend, targets).properties(width=560, height=280)

@@ -1,0 +1,42 @@
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from klimatkontrakt.plans.models import ActionPlan
+from klimatkontrakt.plans.workbook import import_actions
+from klimatkontrakt.sources.errors import SourceError
+
+
+class Command(BaseCommand):
+    help = "Import actions into an action plan from an XLSX file, all or nothing."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--municipality", required=True, help="SCB code, e.g. 1780")
+        parser.add_argument("--plan", required=True, help="the plan's title")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        plan = _plan(options["municipality"], options["plan"])
+        path: Path = options["file"]
+        if not path.is_file():
+            raise CommandError(f"{path}: no such file")
+        try:
+            result = import_actions(
+                plan, path.read_bytes(), path.name, user=None, check_access=False
+            )
+        except SourceError as exc:
+            raise CommandError("\n".join(str(p) for p in exc.problems)) from exc
+        if result.already_imported:
+            self.stdout.write(f"{path.name}: already imported; nothing changed")
+        else:
+            self.stdout.write(
+                f"{path.name}: {result.created} actions created, {result.updated} updated"
+            )
+
+
+def _plan(code: str, title: str) -> ActionPlan:
+    plan = ActionPlan.objects.filter(municipality__code=code, title=title).first()
+    if plan is None:
+        raise CommandError(f"No action plan {title!r} in municipality {code}")
+    return plan

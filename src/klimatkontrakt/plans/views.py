@@ -1,0 +1,203 @@
+"""Pages for action plans: list, plan with its actions, action with its history, editor forms."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from klimatkontrakt.organisations.access import can_edit, can_view_unpublished, require_edit
+from klimatkontrakt.organisations.selectors import municipality_by_code
+from klimatkontrakt.plans import changes, selectors, services
+from klimatkontrakt.plans import workbook as action_table
+from klimatkontrakt.plans.forms import ActionForm, ActionImportForm, UpdateForm
+from klimatkontrakt.plans.selectors import is_stale
+from klimatkontrakt.sources.errors import SourceError
+from klimatkontrakt.web.pages import add_validation_errors, municipality_context
+
+
+def plan_list(request: HttpRequest, code: str) -> HttpResponse:
+    muni = municipality_by_code(code)
+    overviews = selectors.plan_overviews(request.user, muni)
+    return render(
+        request,
+        "plans/plan_list.html",
+        municipality_context(request, muni, "action_plans", overviews=overviews),
+    )
+
+
+def plan_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    plan = selectors.plan_for(request.user, muni, pk)
+    overview = selectors.plan_overview(plan)
+    deleted = (
+        changes.deleted_actions(plan).select_related("user") if can_edit(request.user, muni) else []
+    )
+    return render(
+        request,
+        "plans/plan_detail.html",
+        municipality_context(
+            request, muni, "action_plans", plan=plan, overview=overview, deleted=deleted
+        ),
+    )
+
+
+def action_detail(request: HttpRequest, code: str, plan_pk: int, pk: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    action = selectors.action_for(request.user, muni, plan_pk, pk)
+    return render(
+        request,
+        "plans/action_detail.html",
+        municipality_context(
+            request,
+            muni,
+            "action_plans",
+            plan=action.plan,
+            action=action,
+            links=selectors.action_links(request.user, action),
+            overdue=is_stale(action, timezone.now()),
+        ),
+    )
+
+
+@login_required
+def action_edit(
+    request: HttpRequest, code: str, plan_pk: int, pk: int | None = None
+) -> HttpResponse:
+    muni = municipality_by_code(code)
+    plan = selectors.plan_for(request.user, muni, plan_pk)
+    require_edit(request.user, muni)
+    action = selectors.action_for(request.user, muni, plan_pk, pk) if pk else None
+    if request.method == "POST":
+        form = ActionForm(request.POST, plan=plan)
+        if form.is_valid():
+            try:
+                if action is None:
+                    action = services.create_action(request.user, plan, form.to_input())
+                    messages.success(request, _("The action was added."))
+                else:
+                    action = services.update_action(request.user, action, form.to_input())
+                    messages.success(request, _("The action was saved."))
+                return redirect("plans:action", code, plan.pk, action.pk)
+            except ValidationError as exc:
+                add_validation_errors(form, exc)
+    else:
+        form = ActionForm(initial=ActionForm.initial_for(action) if action else {}, plan=plan)
+    return render(
+        request,
+        "plans/action_form.html",
+        municipality_context(request, muni, "action_plans", plan=plan, action=action, form=form),
+    )
+
+
+@login_required
+def action_update(request: HttpRequest, code: str, plan_pk: int, pk: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    action = selectors.action_for(request.user, muni, plan_pk, pk)
+    require_edit(request.user, muni)
+    language = get_language() or "sv"
+    if request.method == "POST":
+        form = UpdateForm(request.POST, action=action, language=language)
+        if form.is_valid():
+            try:
+                services.record_update(
+                    request.user,
+                    action,
+                    status=form.cleaned_data["status"],
+                    progress=form.cleaned_data["progress"],
+                    text=form.cleaned_data["text"],
+                )
+                messages.success(request, _("The status update was saved."))
+                return redirect("plans:action", code, plan_pk, action.pk)
+            except ValidationError as exc:
+                add_validation_errors(form, exc)
+    else:
+        initial = {"status": action.status_id, "progress": action.progress}
+        form = UpdateForm(initial=initial, action=action, language=language)
+    return render(
+        request,
+        "plans/update_form.html",
+        municipality_context(
+            request, muni, "action_plans", plan=action.plan, action=action, form=form
+        ),
+    )
+
+
+def plan_export(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    plan = selectors.plan_for(request.user, muni, pk)
+    response = HttpResponse(
+        action_table.export_actions(plan, contact_emails=can_view_unpublished(request.user, muni)),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="aktiviteter-{slugify(plan.title)}.xlsx"'
+    )
+    return response
+
+
+@login_required
+def plan_import(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    plan = selectors.plan_for(request.user, muni, pk)
+    require_edit(request.user, muni)
+    problems: list[str] = []
+    form = ActionImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = action_table.import_actions(
+                plan, upload.read(), upload.name, user=request.user
+            )
+        except SourceError as exc:
+            problems = [str(p) for p in exc.problems]
+        else:
+            if result.already_imported:
+                messages.info(request, _("This file has already been imported; nothing changed."))
+            else:
+                messages.success(
+                    request,
+                    _("Imported: %(created)s new actions, %(updated)s updated.")
+                    % {"created": result.created, "updated": result.updated},
+                )
+            return redirect("plans:detail", code, plan.pk)
+    return render(
+        request,
+        "plans/plan_import.html",
+        municipality_context(
+            request, muni, "action_plans", plan=plan, form=form, problems=problems
+        ),
+    )
+
+
+@login_required
+def action_delete(request: HttpRequest, code: str, plan_pk: int, pk: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    action = selectors.action_for(request.user, muni, plan_pk, pk)
+    require_edit(request.user, muni)
+    if request.method == "POST":
+        services.delete_action(request.user, action)
+        messages.success(request, _("The action was deleted."))
+        return redirect("plans:detail", code, plan_pk)
+    return render(
+        request,
+        "web/confirm_delete.html",
+        municipality_context(
+            request,
+            muni,
+            "action_plans",
+            plan=action.plan,
+            heading=_("Delete the action %(label)s?")
+            % {"label": f"{action.identifier} {action.title}"},
+            explanation=_(
+                "The action and its status updates are removed from the plan. The plan's change "
+                "log keeps what was deleted, without the contact person."
+            ),
+            cancel_url=reverse("plans:action", args=[code, plan_pk, action.pk]),
+        ),
+    )

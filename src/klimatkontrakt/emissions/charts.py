@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from klimatkontrakt.emissions.tables import Table
+from klimatkontrakt.documents.tables import Table
 
 WIDTH = 640
 

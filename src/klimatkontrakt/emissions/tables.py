@@ -1,29 +1,19 @@
-"""The data behind each chart on the emissions page, as (columns, rows): the page draws them and
-the CSV/XLSX downloads serve the very same rows."""
+"""The data behind each chart on the emissions page, as `Table`s: the page draws them and the
+CSV/XLSX downloads serve the very same rows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from django.utils.translation import gettext as _
 
+from klimatkontrakt.documents.tables import Table
 from klimatkontrakt.emissions import selectors
 from klimatkontrakt.emissions.models import Release
 from klimatkontrakt.organisations.models import Municipality
 
 CHARTS = ("history", "budget", "gap", "comparison")
-
-
-@dataclass
-class Table:
-    key: str
-    title: str
-    source: str
-    columns: list[tuple[str, str]]
-    rows: list[dict[str, Any]] = field(default_factory=list)
-    note: str = ""
 
 
 def _num(x: float) -> float | None:
@@ -38,12 +28,16 @@ def history(release: Release, muni: Municipality) -> Table:
         for i, s in enumerate(h.sectors)
     ]
     return Table(
-        "history",
-        _("Emissions by sector, %(name)s (%(unit)s)")
+        key="history",
+        title=_("Emissions by sector, %(name)s (%(unit)s)")
         % {"name": muni.name, "unit": selectors.unit_of(release)},
-        release.label,
-        [("year", _("Year")), ("sector", _("Sector")), ("tonnes", selectors.unit_of(release))],
-        rows,
+        source=release.label,
+        columns=[
+            ("year", _("Year")),
+            ("sector", _("Sector")),
+            ("tonnes", selectors.unit_of(release)),
+        ],
+        rows=rows,
     )
 
 
@@ -83,12 +77,12 @@ def budget(
         ]
     source = f"{release.label}; {_('method')} {method}"
     table = Table(
-        "budget",
-        _("Trend, budget path and goal, %(name)s (%(unit)s)")
+        key="budget",
+        title=_("Trend, budget path and goal, %(name)s (%(unit)s)")
         % {"name": muni.name, "unit": figures["unit"]},
-        source,
-        [("year", _("Year")), ("series", _("Series")), ("tonnes", figures["unit"])],
-        rows,
+        source=source,
+        columns=[("year", _("Year")), ("series", _("Series")), ("tonnes", figures["unit"])],
+        rows=rows,
     )
     return table, figures
 
@@ -112,18 +106,18 @@ def gap(release: Release, muni: Municipality, user: Any) -> Table | None:
         for i, s in enumerate(g.sectors)
     ]
     return Table(
-        "gap",
-        _("Gap between the trend and the goal “%(goal)s” by sector (%(unit)s)")
+        key="gap",
+        title=_("Gap between the trend and the goal “%(goal)s” by sector (%(unit)s)")
         % {"goal": goal.name, "unit": selectors.unit_of(release)},
-        release.label,
-        [
+        source=release.label,
+        columns=[
             ("year", _("Year")),
             ("sector", _("Sector")),
             ("bau", _("Trend")),
             ("path", _("Goal path")),
             ("gap", _("Gap")),
         ],
-        rows,
+        rows=rows,
         note=_(
             "The goal path falls in a straight line from the last recorded year to the target; "
             "every sector takes the same percentage cut. Positive gap: reductions still to find."
@@ -151,16 +145,16 @@ def comparison(release: Release, muni: Municipality) -> Table:
             index = 100 * values[j] / values[b] if values[b] else np.nan
             rows.append({"year": y, "area": name, "index": _num(index), "tonnes": _num(values[j])})
     return Table(
-        "comparison",
-        _("Change since %(year)s (index %(year)s = 100)") % {"year": base_year},
-        release.label,
-        [
+        key="comparison",
+        title=_("Change since %(year)s (index %(year)s = 100)") % {"year": base_year},
+        source=release.label,
+        columns=[
             ("year", _("Year")),
             ("area", _("Area")),
             ("index", _("Index")),
             ("tonnes", selectors.unit_of(release)),
         ],
-        rows,
+        rows=rows,
         note=_(
             "Similar municipalities: the five whose total emissions in the last year are "
             "closest to this municipality's."

@@ -13,14 +13,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from klimatkontrakt.calc.budgets import METHODS
+from klimatkontrakt.documents.tables import Table, download
 from klimatkontrakt.emissions import charts, selectors, services, tables
 from klimatkontrakt.emissions.forms import AdoptedBudgetForm, GoalForm
 from klimatkontrakt.emissions.models import Release
 from klimatkontrakt.organisations.access import can_edit, require_edit
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.organisations.selectors import municipality_by_code
-from klimatkontrakt.web.charts import page_chart
-from klimatkontrakt.web.downloads import table_response
+from klimatkontrakt.web.charts import table_chart
 
 
 def _choices(request: HttpRequest) -> tuple[Release | None, str, int | None, list[str]]:
@@ -71,14 +71,10 @@ def page(request: HttpRequest, code: str) -> HttpResponse:
     gap_table = tables.gap(release, muni, request.user)
     comparison = tables.comparison(release, muni)
 
-    def chart(table: tables.Table, spec: Any) -> Any:
-        return page_chart(
+    def chart(table: Table, spec: Any) -> Any:
+        return table_chart(
             spec,
-            id=f"chart-{table.key}",
-            title=table.title,
-            source=table.source,
-            columns=table.columns,
-            rows=table.rows,
+            table,
             download_url=_download_url(muni, table.key, release, method),
             language=language,
         )
@@ -111,12 +107,10 @@ def chart_data(request: HttpRequest, code: str, chart: str) -> HttpResponse:
         return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
     if table is None:
         raise Http404(f"no chart {chart}")
-    return table_response(
-        f"{muni.code}-{chart}-{release.gas}-{release.release_date:%Y-%m-%d}",
-        table.columns,
-        table.rows,
+    return download(
+        table,
         request.GET.get("format", "csv"),
-        source=table.source,
+        filename=f"{muni.code}-{chart}-{release.gas}-{release.release_date:%Y-%m-%d}",
     )
 
 

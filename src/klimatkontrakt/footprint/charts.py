@@ -1,4 +1,4 @@
-"""Charts of a footprint result (presentation only; the figures come from selectors.footprint)."""
+"""Charts of a footprint result (presentation only; the rows come from footprint.tables)."""
 
 from __future__ import annotations
 
@@ -8,54 +8,10 @@ import altair as alt
 import pandas as pd
 from django.utils.translation import gettext as _
 
+from klimatkontrakt.footprint.tables import category_rows, department_rows, year_rows
 from klimatkontrakt.web.charts import PageChart, page_chart
 
 TOP = 15
-
-
-def category_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
-    rows = [
-        {
-            "category": cat,
-            "t": v["t"],
-            "spend_sek": v["spend_sek"],
-            "basis": v["basis"],
-            "replaced_sek": v["replaced_sek"],
-        }
-        for cat, v in result["by_category"].items()
-    ]
-    return sorted(rows, key=lambda r: -r["t"])
-
-
-def department_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
-    total = result["total_t"] or 1.0
-    return [
-        {
-            "department": dep,
-            "t": v["t"],
-            "spend_sek": v["spend_sek"],
-            "share_pct": 100 * v["t"] / total,
-        }
-        for dep, v in result["by_department"].items()
-    ]
-
-
-def year_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
-    rows = [
-        {
-            "year": int(y),
-            "t": v["t"],
-            "spend_sek": v["spend_sek"],
-            "series": _("Calculated"),
-            "change_pct": result["year_on_year"].get(y, {}).get("change_pct"),
-        }
-        for y, v in result["by_year"].items()
-    ]
-    rows += [
-        {"year": int(y), "t": t, "spend_sek": None, "series": _("Trend (BAU)"), "change_pct": None}
-        for y, t in result["bau_t"].items()
-    ]
-    return rows
 
 
 def _bar(rows: list[dict[str, Any]], key: str, label: str) -> alt.Chart:

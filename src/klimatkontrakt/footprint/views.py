@@ -15,7 +15,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from klimatkontrakt.documents.tables import download
 from klimatkontrakt.footprint import charts, selectors, services
+from klimatkontrakt.footprint import tables as footprint_tables
 from klimatkontrakt.footprint.forms import ColumnMappingForm, ImportForm, TablesForm
 from klimatkontrakt.footprint.models import ActivityRecord, Ledger
 from klimatkontrakt.footprint.models import ColumnMapping as StoredMapping
@@ -23,29 +25,8 @@ from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.sources.factors import TableFormatError
 from klimatkontrakt.sources.ledger import ColumnMapping
-from klimatkontrakt.web.downloads import table_response
 from klimatkontrakt.web.pages import municipality_context
 
-LINE_COLUMNS = [
-    ("file", "Fil"),
-    ("row_no", "Rad"),
-    ("invoice", "Faktura"),
-    ("date", "Datum"),
-    ("department", "Förvaltning"),
-    ("account", "Konto"),
-    ("account_text", "Kontotext"),
-    ("supplier_name", "Leverantör"),
-    ("supplier_id", "Organisationsnummer"),
-    ("amount", "Belopp"),
-    ("currency", "Valuta"),
-    ("amount_sek", "Belopp SEK"),
-    ("status", "Status"),
-    ("category", "Kategori"),
-    ("rule", "Regel"),
-    ("kg_per_sek", "kg CO2e per SEK"),
-    ("conversion", "Omräkning"),
-    ("t", "Ton CO2e"),
-]
 PAGE = 100
 
 
@@ -63,7 +44,7 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
             request, "footprint/none.html", municipality_context(request, muni, "footprint")
         )
     result = selectors.footprint(ledger)
-    download = reverse("footprint:export", args=[code])
+    export_url = reverse("footprint:export", args=[code])
     lines_url = reverse("footprint:lines", args=[code])
     return render(
         request,
@@ -75,9 +56,9 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
             ledger=ledger,
             result=result,
             ledgers=selectors.visible_ledgers(request.user, muni),
-            charts=charts.overview_charts(result, download, get_language() or "sv"),
-            categories=charts.category_rows(result)[:10],
-            departments=charts.department_rows(result)[:10],
+            charts=charts.overview_charts(result, export_url, get_language() or "sv"),
+            categories=footprint_tables.category_rows(result)[:10],
+            departments=footprint_tables.department_rows(result)[:10],
             lines_url=lines_url,
         ),
     )
@@ -94,9 +75,8 @@ def lines(request: HttpRequest, code: str) -> HttpResponse:
     filters = _filters(request)
     fmt = request.GET.get("format")
     if fmt:
-        rows = selectors.invoice_lines(ledger, filters, limit=1_000_000)
-        return table_response(
-            f"fakturarader-{code}", LINE_COLUMNS, rows, fmt, source=ledger.description
+        return download(
+            footprint_tables.invoice_lines(ledger, filters), fmt, filename=f"fakturarader-{code}"
         )
     page = (
         max(1, int(request.GET.get("sida", "1") or 1))
@@ -126,71 +106,11 @@ def export(request: HttpRequest, code: str) -> HttpResponse:
     muni, ledger = _ledger(request, code)
     if ledger is None:
         raise Http404(_("No footprint is published for this municipality."))
-    result = selectors.footprint(ledger)
-    table = request.GET.get("table", "categories")
-    fmt = request.GET.get("format", "csv")
-    tables: dict[str, tuple[list[tuple[str, str]], list[dict[str, Any]]]] = {
-        "categories": (
-            [
-                ("category", "Kategori"),
-                ("t", "Ton CO2e"),
-                ("spend_sek", "SEK"),
-                ("basis", "Grund"),
-                ("replaced_sek", "Ersatt av aktivitetsdata SEK"),
-            ],
-            charts.category_rows(result),
-        ),
-        "departments": (
-            [
-                ("department", "Förvaltning"),
-                ("t", "Ton CO2e"),
-                ("share_pct", "Andel %"),
-                ("spend_sek", "SEK"),
-            ],
-            charts.department_rows(result),
-        ),
-        "years": (
-            [("year", "År"), ("series", "Serie"), ("t", "Ton CO2e"), ("spend_sek", "SEK")],
-            charts.year_rows(result),
-        ),
-        "suppliers": (
-            [
-                ("supplier_name", "Leverantör"),
-                ("supplier_id", "Organisationsnummer"),
-                ("t", "Ton CO2e"),
-                ("spend_sek", "SEK"),
-            ],
-            result["top_suppliers"],
-        ),
-        "breakdown": (
-            [
-                ("year", "År"),
-                ("department", "Förvaltning"),
-                ("category", "Kategori"),
-                ("supplier_name", "Leverantör"),
-                ("supplier_id", "Organisationsnummer"),
-                ("t", "Ton CO2e"),
-                ("spend_sek", "SEK"),
-                ("lines", "Rader"),
-            ],
-            result["breakdown"],
-        ),
-        "factors": (
-            [
-                ("category", "Kategori"),
-                ("value", "Värde"),
-                ("unit", "Enhet"),
-                ("year", "År"),
-                ("source", "Källa"),
-                ("licence", "Licens"),
-            ],
-            result["factors"],
-        ),
-    }
-    if table not in tables:
+    table = footprint_tables.table(ledger, request.GET.get("table", "categories"))
+    if table is None:
         raise Http404(_("Unknown table."))
-    columns, rows = tables[table]
-    return table_response(f"inkop-{table}-{code}", columns, rows, fmt, source=ledger.description)
+    fmt = request.GET.get("format", "csv")
+    return download(table, fmt, filename=f"inkop-{table.key}-{code}")
 
 
 @require_POST

@@ -8,28 +8,7 @@ import altair as alt
 from django.utils.translation import gettext as _
 
 from klimatkontrakt.indicators.selectors import IndicatorSummary
-
-
-def chart_rows(summary: IndicatorSummary) -> list[dict[str, Any]]:
-    """The rows behind the chart, as shown in its table and downloads."""
-    return [
-        {
-            "year": r.year,
-            "value": r.value,
-            "target": r.target,
-            "trend": None if r.trend is None else round(r.trend, 6),
-        }
-        for r in summary.rows
-    ]
-
-
-def chart_columns(unit: str) -> list[tuple[str, str]]:
-    return [
-        ("year", _("Year")),
-        ("value", _("Value (%(unit)s)") % {"unit": unit}),
-        ("target", _("Target (%(unit)s)") % {"unit": unit}),
-        ("trend", _("Trend line (%(unit)s)") % {"unit": unit}),
-    ]
+from klimatkontrakt.indicators.tables import chart_rows
 
 
 def indicator_chart(summary: IndicatorSummary) -> alt.TopLevelMixin:

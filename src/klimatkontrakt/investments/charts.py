@@ -5,8 +5,8 @@ from __future__ import annotations
 import altair as alt
 from django.utils.translation import gettext as _
 
+from klimatkontrakt.documents.tables import Table
 from klimatkontrakt.investments.selectors import PlanSummary
-from klimatkontrakt.investments.tables import Table
 
 
 def pathway_chart(summary: PlanSummary, table: Table) -> alt.TopLevelMixin:

@@ -9,21 +9,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from klimatkontrakt.documents.docx import add_picture_png, add_table, new_document, to_bytes
+from klimatkontrakt.documents.tables import add_sheet
 from klimatkontrakt.investments import charts, tables
 from klimatkontrakt.investments.selectors import PlanSummary
 from klimatkontrakt.web.charts import to_png
-
-
-def _sheet(wb: Workbook, table: tables.Table, title: str) -> None:
-    ws = wb.create_sheet(title[:31])
-    ws.append([label for _, label in table.columns])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in table.rows:
-        ws.append([row.get(k) for k, _ in table.columns])
-    ws.append([])
-    ws.append([table.source])
-    ws.freeze_panes = "A2"
 
 
 def ccc_workbook(summary: PlanSummary) -> bytes:
@@ -55,11 +44,11 @@ def ccc_workbook(summary: PlanSummary) -> bytes:
         info.append([label, value])
     for cell in info["A"]:
         cell.font = Font(bold=True)
-    _sheet(wb, tables.measures_table(summary), _("Cost scenarios"))
-    _sheet(wb, tables.capital_table(summary), _("Capital planning"))
-    _sheet(wb, tables.funding_table(summary), _("Funding sources"))
-    _sheet(wb, tables.pathway_table(summary), _("Pathway"))
-    _sheet(wb, tables.optimum_table(summary), _("Optimum"))
+    add_sheet(wb, tables.measures_table(summary), _("Cost scenarios"))
+    add_sheet(wb, tables.capital_table(summary), _("Capital planning"))
+    add_sheet(wb, tables.funding_table(summary), _("Funding sources"))
+    add_sheet(wb, tables.pathway_table(summary), _("Pathway"))
+    add_sheet(wb, tables.optimum_table(summary), _("Optimum"))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

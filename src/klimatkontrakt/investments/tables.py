@@ -5,21 +5,15 @@ Only reshaping of `selectors.plan_summary`; no climate maths here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
 
+from klimatkontrakt.documents.tables import Table
+from klimatkontrakt.investments import selectors
+from klimatkontrakt.investments.models import InvestmentPlan
 from klimatkontrakt.investments.selectors import PlanSummary
-
-
-@dataclass
-class Table:
-    slug: str
-    title: str
-    columns: list[tuple[str, str]]
-    rows: list[dict[str, Any]]
-    source: str
+from klimatkontrakt.sources.measure_table import write_rows
 
 
 def _source(summary: PlanSummary) -> str:
@@ -52,9 +46,9 @@ def pathway_table(summary: PlanSummary) -> Table:
                 }
             )
     return Table(
-        "utslappsbana",
-        _("Emission pathway with the plan"),
-        [
+        key="utslappsbana",
+        title=_("Emission pathway with the plan"),
+        columns=[
             ("year", _("Year")),
             ("bau_t", _("BAU (t CO2e)")),
             ("pathway_t", _("With the measures (t CO2e)")),
@@ -63,8 +57,8 @@ def pathway_table(summary: PlanSummary) -> Table:
             ("budget_path_t", _("Budget path (t CO2e)")),
             ("cumulative_t", _("Cumulative (t CO2e)")),
         ],
-        rows,
-        _source(summary) + "; " + _("band: Monte Carlo, PERT over low/central/high"),
+        rows=rows,
+        source=_source(summary) + "; " + _("band: Monte Carlo, PERT over low/central/high"),
     )
 
 
@@ -79,16 +73,16 @@ def macc_table(summary: PlanSummary) -> Table:
     widths = {r.measure.name: r.calc.reduction_t_per_year.central for r in summary.measures}
     bars = macc((name, cost, widths[name]) for name, cost in costs.items())
     return Table(
-        "macc",
-        _("Marginal abatement cost curve"),
-        [
+        key="macc",
+        title=_("Marginal abatement cost curve"),
+        columns=[
             ("name", _("Measure")),
             ("cost_sek_per_t", _("Cost (SEK per t CO2e)")),
             ("reduction_t_per_year", _("Reduction (t CO2e per year)")),
             ("x_start", _("From (t per year)")),
             ("x_end", _("To (t per year)")),
         ],
-        [
+        rows=[
             {
                 "name": b.name,
                 "cost_sek_per_t": b.cost_sek_per_t,
@@ -98,7 +92,7 @@ def macc_table(summary: PlanSummary) -> Table:
             }
             for b in bars
         ],
-        _source(summary)
+        source=_source(summary)
         + "; "
         + _("cost per tonne = (CRF × capex + opex change) / yearly reduction, r = %(r)s")
         % {"r": summary.plan.discount_rate},
@@ -144,9 +138,9 @@ def measures_table(summary: PlanSummary) -> Table:
             }
         )
     return Table(
-        "atgarder",
-        _("Measures: cost scenarios"),
-        [
+        key="atgarder",
+        title=_("Measures: cost scenarios"),
+        columns=[
             ("name", _("Measure")),
             ("sector", _("Sector")),
             ("department", _("Responsible department")),
@@ -165,8 +159,8 @@ def measures_table(summary: PlanSummary) -> Table:
             ("cobenefits", _("Co-benefits")),
             ("links", _("Linked commitments and actions")),
         ],
-        rows,
-        _source(summary),
+        rows=rows,
+        source=_source(summary),
     )
 
 
@@ -183,16 +177,16 @@ def funding_table(summary: PlanSummary) -> Table:
         for (name, year), amount in f.by_source_and_year.items()
     ]
     return Table(
-        "finansiering",
-        _("Funding by source and year"),
-        [
+        key="finansiering",
+        title=_("Funding by source and year"),
+        columns=[
             ("year", _("Year")),
             ("source", _("Funding source")),
             ("municipal", _("Carried by the municipality")),
             ("amount_sek", _("Amount (SEK)")),
         ],
-        rows,
-        _source(summary),
+        rows=rows,
+        source=_source(summary),
     )
 
 
@@ -203,14 +197,14 @@ def capital_table(summary: PlanSummary) -> Table:
         funded_by_year[year] = funded_by_year.get(year, 0.0) + amount
     years = sorted(set(f.capital_need_by_year) | set(funded_by_year))
     return Table(
-        "kapitalbehov",
-        _("Capital need and funding by year"),
-        [
+        key="kapitalbehov",
+        title=_("Capital need and funding by year"),
+        columns=[
             ("year", _("Year")),
             ("capital_need_sek", _("Capital need (SEK)")),
             ("funded_sek", _("Funding entered (SEK)")),
         ],
-        [
+        rows=[
             {
                 "year": y,
                 "capital_need_sek": f.capital_need_by_year.get(y, 0.0),
@@ -218,7 +212,7 @@ def capital_table(summary: PlanSummary) -> Table:
             }
             for y in years
         ],
-        _source(summary),
+        source=_source(summary),
     )
 
 
@@ -238,17 +232,28 @@ def optimum_table(summary: PlanSummary) -> Table:
                 }
             )
     return Table(
-        "optimum",
-        _("Cheapest sufficient portfolio beside the chosen plan"),
-        [
+        key="optimum",
+        title=_("Cheapest sufficient portfolio beside the chosen plan"),
+        columns=[
             ("name", _("Measure")),
             ("chosen_share", _("Chosen plan (share)")),
             ("optimal_share", _("Optimum (share)")),
             ("discounted_cost_sek", _("Discounted net cost, whole measure (SEK)")),
             ("optimal_cost_sek", _("Discounted net cost in the optimum (SEK)")),
         ],
-        rows,
-        _source(summary) + "; " + _("linear programme solved with HiGHS"),
+        rows=rows,
+        source=_source(summary) + "; " + _("linear programme solved with HiGHS"),
+    )
+
+
+def measure_export(plan: InvestmentPlan) -> Table:
+    """The measures in the import file's columns, so that a download can be edited and read back."""
+    header, *rows = write_rows(selectors.measure_rows(plan))
+    return Table(
+        key="atgarder",
+        title=_("Measures"),
+        columns=[(c, c) for c in header],
+        rows=[dict(zip(header, r, strict=True)) for r in rows],
     )
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from klimatkontrakt.documents.tables import Table, attachment, download
 from klimatkontrakt.investments import charts, exports, selectors, services, tables
 from klimatkontrakt.investments.forms import (
     BaselineFormSet,
@@ -27,9 +28,7 @@ from klimatkontrakt.organisations.access import can_edit, require_edit
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.sources.errors import SourceError
-from klimatkontrakt.sources.measure_table import write_rows
-from klimatkontrakt.web.charts import PageChart, page_chart
-from klimatkontrakt.web.downloads import table_response
+from klimatkontrakt.web.charts import PageChart, table_chart
 
 
 def _context(request: HttpRequest, muni: Municipality, plan: InvestmentPlan, **extra: object):  # type: ignore[no-untyped-def]
@@ -46,18 +45,9 @@ def _lang() -> str:
     return get_language() or "sv"
 
 
-def _chart(plan: InvestmentPlan, table: tables.Table, chart: object) -> PageChart:
-    url = reverse("investments:table", args=[plan.municipality.code, plan.pk, table.slug])
-    return page_chart(
-        chart,  # type: ignore[arg-type]
-        id=f"chart-{table.slug}",
-        title=table.title,
-        source=table.source,
-        columns=table.columns,
-        rows=table.rows,
-        download_url=url,
-        language=_lang(),
-    )
+def _chart(plan: InvestmentPlan, table: Table, chart: object) -> PageChart:
+    url = reverse("investments:table", args=[plan.municipality.code, plan.pk, table.key])
+    return table_chart(chart, table, download_url=url, language=_lang())  # type: ignore[arg-type]
 
 
 def plans(request: HttpRequest, code: str) -> HttpResponse:
@@ -200,14 +190,7 @@ def measure_import(request: HttpRequest, code: str, plan_id: int) -> HttpRespons
 def measure_export(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
     muni = municipality_by_code(code)
     plan = selectors.plan_for(request.user, muni, plan_id)
-    header, *rows = write_rows(selectors.measure_rows(plan))
-    columns = [(c, c) for c in header]
-    return table_response(
-        "atgarder",
-        columns,
-        [dict(zip(header, r, strict=True)) for r in rows],
-        request.GET.get("format", "csv"),
-    )
+    return download(tables.measure_export(plan), request.GET.get("format", "csv"))
 
 
 def funding(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
@@ -294,20 +277,15 @@ def table_download(request: HttpRequest, code: str, plan_id: int, table: str) ->
     found = tables.table(selectors.plan_summary(plan), table)
     if found is None:
         raise Http404("No such table")
-    return table_response(
-        found.slug, found.columns, found.rows, request.GET.get("format", "csv"), source=found.source
-    )
+    return download(found, request.GET.get("format", "csv"))
 
 
 def ccc_xlsx(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
     muni = municipality_by_code(code)
     plan = selectors.plan_for(request.user, muni, plan_id)
-    body = exports.ccc_workbook(selectors.plan_summary(plan))
-    response = HttpResponse(
-        body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return attachment(
+        exports.ccc_workbook(selectors.plan_summary(plan)), "klimatinvesteringsplan.xlsx"
     )
-    response["Content-Disposition"] = 'attachment; filename="klimatinvesteringsplan.xlsx"'
-    return response
 
 
 def plan_docx(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:

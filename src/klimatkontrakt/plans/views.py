@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from klimatkontrakt.documents.tables import attachment
 from klimatkontrakt.organisations.access import can_edit, can_view_unpublished, require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.plans import changes, selectors, services
@@ -131,14 +132,10 @@ def action_update(request: HttpRequest, code: str, plan_pk: int, pk: int) -> Htt
 def plan_export(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     muni = municipality_by_code(code)
     plan = selectors.plan_for(request.user, muni, pk)
-    response = HttpResponse(
+    return attachment(
         action_table.export_actions(plan, contact_emails=can_view_unpublished(request.user, muni)),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        f"aktiviteter-{slugify(plan.title)}.xlsx",
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="aktiviteter-{slugify(plan.title)}.xlsx"'
-    )
-    return response
 
 
 @login_required

@@ -8,13 +8,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from klimatkontrakt.documents.tables import Table, xlsx_bytes
 from klimatkontrakt.imports import ImportResult
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.plans import services as plans
 from klimatkontrakt.plans.models import Action, ActionImport, ActionPlan, ActionStatus
 from klimatkontrakt.sources.action_table import COLUMNS, ActionRow, parse_action_table
 from klimatkontrakt.sources.errors import RowProblem, SourceError
-from klimatkontrakt.web.downloads import xlsx_bytes
 
 
 def _lookup(plan: ActionPlan) -> tuple[dict[str, Any], dict[str, Any], dict[str, ActionStatus]]:
@@ -180,4 +180,5 @@ def export_rows(plan: ActionPlan, *, contact_emails: bool = True) -> list[dict[s
 def export_actions(plan: ActionPlan, *, contact_emails: bool = True) -> bytes:
     """The actions as XLSX in the import columns: an export can be edited and read back."""
     rows = export_rows(plan, contact_emails=contact_emails)
-    return xlsx_bytes([(c, c) for c in COLUMNS], rows, sheet="Aktiviteter")
+    table = Table(key="aktiviteter", title=plan.title, columns=[(c, c) for c in COLUMNS], rows=rows)
+    return xlsx_bytes(table, sheet="Aktiviteter")

@@ -5,13 +5,15 @@ so the figures are readable without the picture (WCAG 1.1.1) and reusable as ope
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import altair as alt
 import vl_convert as vlc
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from klimatkontrakt.documents.tables import Table
 
 # Colour-blind-safe palette (Okabe–Ito) with sufficient contrast on white.
 PALETTE = [
@@ -58,14 +60,6 @@ def to_png(chart: alt.TopLevelMixin, *, scale: float = 2.0, language: str = "sv"
     return vlc.vegalite_to_png(
         spec, scale=scale, format_locale=SV_LOCALE if language.startswith("sv") else None
     )
-
-
-@dataclass
-class ChartTable:
-    """The data behind a chart, shown as a table and offered for download."""
-
-    columns: list[tuple[str, str]]  # (key, label)
-    rows: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -120,4 +114,24 @@ def page_chart(
         columns=columns,
         cells=cells,
         download_url=download_url,
+    )
+
+
+def table_chart(
+    chart: alt.TopLevelMixin,
+    table: Table,
+    *,
+    download_url: str,
+    language: str = "sv",
+) -> PageChart:
+    """A chart drawn from a `Table`, shown with that table's rows, source and download."""
+    return page_chart(
+        chart,
+        id=f"chart-{table.key}",
+        title=table.title,
+        source=table.source,
+        columns=table.columns,
+        rows=table.rows,
+        download_url=download_url,
+        language=language,
     )

@@ -1,0 +1,200 @@
+"""The footprint's figures and invoice lines as `Table`s: the rows behind the page's charts and
+every CSV/XLSX download. Only reshaping of `selectors.footprint`; no climate maths here.
+
+The downloads keep Swedish titles and headings in every interface language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from klimatkontrakt.documents.tables import Table
+from klimatkontrakt.footprint import selectors
+from klimatkontrakt.footprint.models import Ledger
+
+LINE_COLUMNS = [
+    ("file", "Fil"),
+    ("row_no", "Rad"),
+    ("invoice", "Faktura"),
+    ("date", "Datum"),
+    ("department", "Förvaltning"),
+    ("account", "Konto"),
+    ("account_text", "Kontotext"),
+    ("supplier_name", "Leverantör"),
+    ("supplier_id", "Organisationsnummer"),
+    ("amount", "Belopp"),
+    ("currency", "Valuta"),
+    ("amount_sek", "Belopp SEK"),
+    ("status", "Status"),
+    ("category", "Kategori"),
+    ("rule", "Regel"),
+    ("kg_per_sek", "kg CO2e per SEK"),
+    ("conversion", "Omräkning"),
+    ("t", "Ton CO2e"),
+]
+
+
+def category_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = [
+        {
+            "category": cat,
+            "t": v["t"],
+            "spend_sek": v["spend_sek"],
+            "basis": v["basis"],
+            "replaced_sek": v["replaced_sek"],
+        }
+        for cat, v in result["by_category"].items()
+    ]
+    return sorted(rows, key=lambda r: -r["t"])
+
+
+def department_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    total = result["total_t"] or 1.0
+    return [
+        {
+            "department": dep,
+            "t": v["t"],
+            "spend_sek": v["spend_sek"],
+            "share_pct": 100 * v["t"] / total,
+        }
+        for dep, v in result["by_department"].items()
+    ]
+
+
+def year_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = [
+        {
+            "year": int(y),
+            "t": v["t"],
+            "spend_sek": v["spend_sek"],
+            "series": _("Calculated"),
+            "change_pct": result["year_on_year"].get(y, {}).get("change_pct"),
+        }
+        for y, v in result["by_year"].items()
+    ]
+    rows += [
+        {"year": int(y), "t": t, "spend_sek": None, "series": _("Trend (BAU)"), "change_pct": None}
+        for y, t in result["bau_t"].items()
+    ]
+    return rows
+
+
+def categories(result: dict[str, Any], ledger: Ledger) -> Table:
+    return Table(
+        key="categories",
+        title="Utsläpp per inköpskategori",
+        columns=[
+            ("category", "Kategori"),
+            ("t", "Ton CO2e"),
+            ("spend_sek", "SEK"),
+            ("basis", "Grund"),
+            ("replaced_sek", "Ersatt av aktivitetsdata SEK"),
+        ],
+        rows=category_rows(result),
+        source=ledger.description,
+    )
+
+
+def departments(result: dict[str, Any], ledger: Ledger) -> Table:
+    return Table(
+        key="departments",
+        title="Utsläpp per förvaltning",
+        columns=[
+            ("department", "Förvaltning"),
+            ("t", "Ton CO2e"),
+            ("share_pct", "Andel %"),
+            ("spend_sek", "SEK"),
+        ],
+        rows=department_rows(result),
+        source=ledger.description,
+    )
+
+
+def years(result: dict[str, Any], ledger: Ledger) -> Table:
+    return Table(
+        key="years",
+        title="Utsläpp per år och trend (business as usual)",
+        columns=[("year", "År"), ("series", "Serie"), ("t", "Ton CO2e"), ("spend_sek", "SEK")],
+        rows=year_rows(result),
+        source=ledger.description,
+    )
+
+
+def suppliers(result: dict[str, Any], ledger: Ledger) -> Table:
+    return Table(
+        key="suppliers",
+        title="Största leverantörerna",
+        columns=[
+            ("supplier_name", "Leverantör"),
+            ("supplier_id", "Organisationsnummer"),
+            ("t", "Ton CO2e"),
+            ("spend_sek", "SEK"),
+        ],
+        rows=result["top_suppliers"],
+        source=ledger.description,
+    )
+
+
+def breakdown(result: dict[str, Any], ledger: Ledger) -> Table:
+    return Table(
+        key="breakdown",
+        title="Utsläpp per år, förvaltning, kategori och leverantör",
+        columns=[
+            ("year", "År"),
+            ("department", "Förvaltning"),
+            ("category", "Kategori"),
+            ("supplier_name", "Leverantör"),
+            ("supplier_id", "Organisationsnummer"),
+            ("t", "Ton CO2e"),
+            ("spend_sek", "SEK"),
+            ("lines", "Rader"),
+        ],
+        rows=result["breakdown"],
+        source=ledger.description,
+    )
+
+
+def factors(result: dict[str, Any], ledger: Ledger) -> Table:
+    return Table(
+        key="factors",
+        title="Emissionsfaktorer med källor",
+        columns=[
+            ("category", "Kategori"),
+            ("value", "Värde"),
+            ("unit", "Enhet"),
+            ("year", "År"),
+            ("source", "Källa"),
+            ("licence", "Licens"),
+        ],
+        rows=result["factors"],
+        source=ledger.description,
+    )
+
+
+TABLES: dict[str, Callable[[dict[str, Any], Ledger], Table]] = {
+    "categories": categories,
+    "departments": departments,
+    "years": years,
+    "suppliers": suppliers,
+    "breakdown": breakdown,
+    "factors": factors,
+}
+
+
+def table(ledger: Ledger, key: str) -> Table | None:
+    builder = TABLES.get(key)
+    return None if builder is None else builder(selectors.footprint(ledger), ledger)
+
+
+def invoice_lines(ledger: Ledger, filters: dict[str, str]) -> Table:
+    """Every invoice line that matches the filters, with its rule and factor."""
+    return Table(
+        key="fakturarader",
+        title="Fakturarader",
+        columns=LINE_COLUMNS,
+        rows=selectors.invoice_lines(ledger, filters, limit=1_000_000),
+        source=ledger.description,
+    )

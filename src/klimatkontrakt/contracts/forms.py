@@ -77,9 +77,3 @@ class CommitmentForm(forms.Form):
 
 class SectionTextForm(forms.Form):
     body = forms.CharField(label=_("Text"), widget=forms.Textarea, required=False)
-
-
-class StatusForm(forms.ModelForm):
-    class Meta:
-        model = CommitmentStatus
-        fields = ["name_sv", "name_en", "carries_over", "order"]

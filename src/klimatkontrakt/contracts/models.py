@@ -6,7 +6,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from klimatkontrakt.organisations.models import Department, Municipality, Organisation
+from klimatkontrakt.organisations.models import (
+    Department,
+    Municipality,
+    MunicipalityStatus,
+    Organisation,
+)
 
 
 class FrozenVersionError(Exception):
@@ -141,35 +146,24 @@ class Section(FrozenWithVersion):
         return f"{self.number} {self.title}"
 
 
-class CommitmentStatus(models.Model):
+class CommitmentStatus(MunicipalityStatus):
     """Per-municipality list of statuses (municipalities name their stages differently)."""
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="commitment_statuses"
     )
-    key = models.SlugField(_("key"), max_length=40)
-    name_sv = models.CharField(_("name (Swedish)"), max_length=60)
-    name_en = models.CharField(_("name (English)"), max_length=60)
     carries_over = models.BooleanField(
         _("carries over"),
         default=True,
         help_text=_("Commitments with this status are carried over to next year's version."),
     )
-    order = models.PositiveIntegerField(default=0)
 
-    class Meta:
-        ordering = ["municipality", "order"]
+    class Meta(MunicipalityStatus.Meta):
         constraints = [
             models.UniqueConstraint(fields=["municipality", "key"], name="unique_status_key")
         ]
         verbose_name = _("commitment status")
         verbose_name_plural = _("commitment statuses")
-
-    def __str__(self) -> str:
-        return self.name_sv
-
-    def label(self, language: str | None) -> str:
-        return self.name_en if (language or "sv").startswith("en") else self.name_sv
 
 
 class Commitment(FrozenWithVersion):

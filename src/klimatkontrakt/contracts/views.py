@@ -3,7 +3,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import modelformset_factory
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
@@ -13,11 +12,12 @@ from django.views.decorators.http import require_POST
 
 from klimatkontrakt.contracts import selectors, services
 from klimatkontrakt.contracts.documents import contract_docx
-from klimatkontrakt.contracts.forms import CommitmentForm, SectionTextForm, StatusForm
+from klimatkontrakt.contracts.forms import CommitmentForm, SectionTextForm
 from klimatkontrakt.contracts.models import CommitmentStatus
 from klimatkontrakt.organisations.access import can_admin, require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.web.pages import municipality_context
+from klimatkontrakt.web.status_lists import status_list_page
 
 
 def contract_latest(request: HttpRequest, code: str) -> HttpResponse:
@@ -325,31 +325,18 @@ def statuses(request: HttpRequest, code: str) -> HttpResponse:
             _("Only the municipality's administrators can change the status list.")
         )
     services.ensure_statuses(muni)
-    StatusFormSet = modelformset_factory(
-        CommitmentStatus, form=StatusForm, extra=1, can_delete=False
-    )
-    qs = CommitmentStatus.objects.filter(municipality=muni)
-    if request.method == "POST":
-        formset = StatusFormSet(request.POST, queryset=qs)
-        if formset.is_valid():
-            for form in formset.forms:
-                if not form.has_changed():
-                    continue
-                status = form.save(commit=False)
-                if status.pk is None:
-                    status.municipality = muni
-                    status.key = (
-                        slugify(status.name_en or status.name_sv)[:40] or f"status-{qs.count() + 1}"
-                    )
-                status.save()
-            messages.success(request, _("The status list was saved."))
-            return redirect("contracts:statuses", code)
-    else:
-        formset = StatusFormSet(queryset=qs)
-    return render(
+    return status_list_page(
         request,
-        "contracts/statuses.html",
-        municipality_context(request, muni, "contract", formset=formset),
+        muni,
+        CommitmentStatus,
+        flag="carries_over",
+        can_delete=False,
+        active="contract",
+        heading=_("Commitment statuses"),
+        intro=_(
+            "The statuses this municipality uses for its commitments. Statuses that carry over "
+            "move unfinished commitments into next year's version."
+        ),
     )
 
 

@@ -68,6 +68,32 @@ class Municipality(models.Model):
         return f"{genitive} kommun"
 
 
+class MunicipalityStatus(models.Model):
+    """A municipality's own list of stages (commitment statuses, action statuses).
+
+    Municipalities name their stages differently, so each keeps a table instead of an enum.
+    A concrete table adds its flag and its unique constraint on (municipality, key), and
+    redeclares `municipality` to keep its own related_name."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE)
+    key = models.SlugField(_("key"), max_length=40)
+    name_sv = models.CharField(_("name (Swedish)"), max_length=60)
+    name_en = models.CharField(_("name (English)"), max_length=60)
+    order = models.PositiveIntegerField(default=0)
+
+    objects = models.Manager()  # declared so that code typed with the base can query
+
+    class Meta:
+        abstract = True
+        ordering = ["municipality", "order"]
+
+    def __str__(self) -> str:
+        return self.name_sv
+
+    def label(self, language: str | None) -> str:
+        return self.name_en if (language or "sv").startswith("en") else self.name_sv
+
+
 class Department(models.Model):
     """A unit of the municipal group (kommunkoncernen)."""
 

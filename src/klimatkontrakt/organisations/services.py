@@ -1,19 +1,26 @@
 """Writes for organisations. Each function is one use case in one transaction."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
+from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.models import (
     County,
     Department,
     Membership,
     Municipality,
+    MunicipalityStatus,
     Organisation,
 )
 from klimatkontrakt.sources.scb import read_code_list
@@ -67,7 +74,7 @@ def import_municipalities(path: Path | str) -> ImportSummary:
 
 @transaction.atomic
 def ensure_organisation(kind: str, name: str, *, slug: str = "", **fields: str) -> Organisation:
-    org, _ = Organisation.objects.update_or_create(
+    org, _created = Organisation.objects.update_or_create(
         slug=slug or slugify(name)[:100], defaults={"kind": kind, "name": name, **fields}
     )
     return org
@@ -77,7 +84,7 @@ def ensure_organisation(kind: str, name: str, *, slug: str = "", **fields: str) 
 def ensure_department(
     municipality: Municipality, name: str, kind: str, short_name: str = ""
 ) -> Department:
-    dept, _ = Department.objects.update_or_create(
+    dept, _created = Department.objects.update_or_create(
         municipality=municipality, name=name, defaults={"kind": kind, "short_name": short_name}
     )
     return dept
@@ -89,10 +96,62 @@ def grant_role(user: Any, organisation: Organisation, role: str) -> Membership:
         raise ValueError(
             f"unknown role {role!r}; choose one of {', '.join(Membership.Role.values)}"
         )
-    membership, _ = Membership.objects.update_or_create(
+    membership, _created = Membership.objects.update_or_create(
         user=user, organisation=organisation, defaults={"role": role}
     )
     return membership
+
+
+@transaction.atomic
+def save_status_list(
+    user: Any,
+    municipality: Municipality,
+    changed: Sequence[MunicipalityStatus],
+    deleted: Sequence[MunicipalityStatus] = (),
+) -> None:
+    """Save an edited status list: renamed, reordered, flagged, added and deleted statuses.
+
+    A new status gets a key from its name (keys stay fixed: imports and reports match on them).
+    A status still in use is not deleted; the whole change is refused, naming it."""
+    require_edit(user, municipality)
+    for status in [*changed, *deleted]:
+        if status.pk is not None and status.municipality_id != municipality.pk:
+            raise PermissionDenied(_("The status belongs to another municipality."))
+    language = get_language()
+    refused = []
+    for status in deleted:
+        try:
+            status.delete()
+        except ProtectedError:
+            refused.append(
+                _(
+                    "The status “%(status)s” is in use and cannot be deleted. "
+                    "Give what uses it another status first."
+                )
+                % {"status": status.label(language)}
+            )
+    if refused:
+        raise ValidationError(refused)
+    for status in changed:
+        if status.pk is None:
+            status.municipality = municipality
+            status.key = _free_status_key(status)
+        status.save()
+    if deleted and not type(deleted[0]).objects.filter(municipality=municipality).exists():
+        raise ValidationError(_("Keep at least one status."))
+
+
+def _free_status_key(status: MunicipalityStatus) -> str:
+    """A slug of the status's name that no other status of the municipality uses yet."""
+    taken = set(
+        type(status).objects.filter(municipality=status.municipality).values_list("key", flat=True)
+    )
+    base = slugify(status.name_en or status.name_sv)[:40] or f"status-{len(taken) + 1}"
+    key, n = base, 2
+    while key in taken:
+        suffix = f"-{n}"
+        key, n = base[: 40 - len(suffix)] + suffix, n + 1
+    return key
 
 
 @transaction.atomic

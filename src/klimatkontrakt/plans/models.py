@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from klimatkontrakt.imports import FileImport
-from klimatkontrakt.organisations.models import Department, Municipality
+from klimatkontrakt.organisations.models import Department, Municipality, MunicipalityStatus
 
 
 class ActionPlan(models.Model):
@@ -79,34 +79,23 @@ class WorkPackage(models.Model):
         return f"{self.code} {self.title}"
 
 
-class ActionStatus(models.Model):
+class ActionStatus(MunicipalityStatus):
     """Per-municipality list of action statuses; municipalities name their stages differently."""
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="action_statuses"
     )
-    key = models.SlugField(_("key"), max_length=40)
-    name_sv = models.CharField(_("name (Swedish)"), max_length=60)
-    name_en = models.CharField(_("name (English)"), max_length=60)
     is_closed = models.BooleanField(
         _("closed"), default=False, help_text=_("Closed actions are not asked for updates.")
     )
-    order = models.PositiveIntegerField(default=0)
 
-    class Meta:
+    class Meta(MunicipalityStatus.Meta):
         db_table = "followup_actionstatus"
-        ordering = ["municipality", "order"]
         constraints = [
             models.UniqueConstraint(fields=["municipality", "key"], name="unique_action_status")
         ]
         verbose_name = _("action status")
         verbose_name_plural = _("action statuses")
-
-    def __str__(self) -> str:
-        return self.name_sv
-
-    def label(self, language: str | None) -> str:
-        return self.name_en if (language or "sv").startswith("en") else self.name_sv
 
 
 class Action(models.Model):

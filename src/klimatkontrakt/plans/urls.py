@@ -6,6 +6,7 @@ app_name = "plans"
 plans = "kommun/<str:code>/handlingsplaner/"
 urlpatterns = [
     path(plans, views.plan_list, name="list"),
+    path(plans + "statusar/", views.statuses, name="statuses"),
     path(plans + "<int:pk>/", views.plan_detail, name="detail"),
     path(plans + "<int:pk>/aktiviteter.xlsx", views.plan_export, name="export"),
     path(plans + "<int:pk>/import/", views.plan_import, name="import"),

@@ -1,4 +1,5 @@
-"""Pages for action plans: list, plan with its actions, action with its history, editor forms."""
+"""Pages for action plans: list, plan with its actions, action with its history, editor forms
+and the municipality's action statuses."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,9 +18,11 @@ from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.plans import changes, selectors, services
 from klimatkontrakt.plans import workbook as action_table
 from klimatkontrakt.plans.forms import ActionForm, ActionImportForm, UpdateForm
+from klimatkontrakt.plans.models import ActionStatus
 from klimatkontrakt.plans.selectors import is_stale
 from klimatkontrakt.sources.errors import SourceError
 from klimatkontrakt.web.pages import add_validation_errors, municipality_context
+from klimatkontrakt.web.status_lists import status_list_page
 
 
 def plan_list(request: HttpRequest, code: str) -> HttpResponse:
@@ -29,6 +32,27 @@ def plan_list(request: HttpRequest, code: str) -> HttpResponse:
         request,
         "plans/plan_list.html",
         municipality_context(request, muni, "action_plans", overviews=overviews),
+    )
+
+
+@login_required
+def statuses(request: HttpRequest, code: str) -> HttpResponse:
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    services.ensure_action_statuses(muni)
+    return status_list_page(
+        request,
+        muni,
+        ActionStatus,
+        flag="is_closed",
+        can_delete=True,
+        active="action_plans",
+        heading=_("Action statuses"),
+        intro=_(
+            "The statuses this municipality uses for the actions of its plans. Closed actions are "
+            "not asked for updates. A status that an action or a status update uses cannot be "
+            "deleted."
+        ),
     )
 
 

@@ -1,9 +1,17 @@
-"""Number formatting for Swedish and English pages: grouped thousands, locale decimal mark."""
+"""Number formatting for Swedish and English pages: grouped thousands, locale decimal mark;
+a municipality's status label in the page's language."""
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+
+if TYPE_CHECKING:
+    from klimatkontrakt.organisations.models import MunicipalityStatus
 
 register = template.Library()
 
@@ -28,3 +36,15 @@ def kk_modules(municipality):  # type: ignore[no-untyped-def]
     from klimatkontrakt.web.modules import municipality_modules
 
     return municipality_modules(municipality)
+
+
+@register.simple_tag
+def status_label(status: "MunicipalityStatus | None", badge: bool = False) -> str | SafeString:
+    """A commitment or action status in the active language; `badge=True` wraps it in a span
+    whose classes carry the status key, for styling such as `.status-done`."""
+    if status is None:
+        return ""
+    label = status.label(get_language())
+    if badge:
+        return format_html('<span class="status status-{}">{}</span>', status.key, label)
+    return label

@@ -1,13 +1,24 @@
-"""The record every file import keeps: which file, its hash, how many rows, who and when.
+"""Every file a municipality imports: one record of it and one routine that takes it in.
 
-Subclasses add the object the file was imported into and a unique (object, sha256) constraint,
-which is what makes a second import of the same file a no-op.
+The routine checks the user's role, hashes the content, does nothing when the target already
+holds a file with that hash, parses (which refuses a bad file whole with a SourceError), and
+stores the rows and the record in one transaction. Each app supplies only its parse and store
+steps. The record names the file, its hash, its rows, who and when; subclasses add the object
+the file was imported into and a unique (object, sha256) constraint.
 """
 
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+
+from klimatkontrakt.organisations.access import require_edit
+from klimatkontrakt.organisations.models import Municipality
 
 
 @dataclass(frozen=True)
@@ -38,3 +49,61 @@ class FileImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.rows} rows)"
+
+
+def imported_before(record: type[FileImport], target: Mapping[str, Any], sha256: str) -> bool:
+    """Whether `target` (e.g. ``{"plan": plan}``) already holds a file with this hash."""
+    return record._default_manager.filter(**target, sha256=sha256).exists()
+
+
+def record_import[Record: FileImport](
+    record: type[Record],
+    target: Mapping[str, Any],
+    user: Any,
+    *,
+    filename: str,
+    sha256: str,
+    rows: int,
+    **fields: Any,
+) -> Record:
+    """Store the record; a stand-in actor for the system or an anonymous user is recorded as
+    no one."""
+    signed_in = getattr(user, "is_authenticated", False)
+    return record._default_manager.create(
+        **target,
+        filename=filename[:300],
+        sha256=sha256,
+        rows=rows,
+        imported_by_id=getattr(user, "pk", None) if signed_in else None,
+        **fields,
+    )
+
+
+def import_file[Row](
+    user: Any,
+    municipality: Municipality,
+    record: type[FileImport],
+    target: Mapping[str, Any],
+    filename: str,
+    content: bytes,
+    *,
+    parse: Callable[[bytes, str], Sequence[Row]],
+    store: Callable[[Sequence[Row]], tuple[int, int]],
+    check_access: bool = True,
+) -> ImportResult:
+    """Take a file into `target`, all or nothing; the same file again changes nothing.
+
+    `parse(content, filename)` returns the checked rows or raises SourceError; `store(rows)`
+    writes them and returns (created, updated). `check_access=False` is for commands, which
+    run with the operator's rights.
+    """
+    if check_access:
+        require_edit(user, municipality)
+    digest = hashlib.sha256(content).hexdigest()
+    if imported_before(record, target, digest):
+        return ImportResult(filename, 0, 0, already_imported=True)
+    rows = parse(content, filename)
+    with transaction.atomic():
+        created, updated = store(rows)
+        record_import(record, target, user, filename=filename, sha256=digest, rows=len(rows))
+    return ImportResult(filename, created, updated, already_imported=False)

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 
 from klimatkontrakt.footprint import selectors, services
 from klimatkontrakt.footprint.models import ActivityRecord, Ledger, LedgerImport
-from klimatkontrakt.sources.factors import TableFormatError
+from klimatkontrakt.sources.errors import SourceError
 from klimatkontrakt.sources.ledger import ColumnMapping
 from tests.sources.ledger_files import HEADER, ROWS, TOTAL_SEK, write_csv
 
@@ -22,7 +22,7 @@ def test_import_stores_parquet_and_the_figures_match_the_file(
     path = write_csv(tmp_path / "lev.csv", encoding="cp1252", newline="\r\n")
     result = services.import_ledger(editor, karlstad, [("lev.csv", path)])
     item = result.imported[0]
-    assert (ledger_dir / item.parquet).exists() and item.lines == 4
+    assert (ledger_dir / item.parquet).exists() and item.rows == 4
     assert item.encoding == "cp1252" and item.delimiter == ";"
     figures = selectors.footprint(result.ledger)
     assert figures["spend_sek"] == pytest.approx(TOTAL_SEK)
@@ -56,7 +56,7 @@ def test_bad_rows_under_the_threshold_are_skipped_and_recorded(editor, karlstad,
     result = services.import_ledger(
         editor, karlstad, [("l.csv", write_csv(tmp_path / "l.csv", rows=rows))]
     )
-    assert result.imported[0].lines == 200
+    assert result.imported[0].rows == 200
     assert result.imported[0].skipped == [
         "l.csv, rad 202, kolumn belopp: belopp är inte ett tal ('trasigt')"
     ]
@@ -176,13 +176,13 @@ def test_long_notes_and_sources_are_kept_and_too_long_values_name_their_cell(
     assert ActivityRecord.objects.get().source == note
     too_long = tmp_path / "för_långa.csv"
     too_long.write_text(f"field,pattern,category\naccount,4610,{'k' * 101}\n", "utf-8")
-    with pytest.raises(TableFormatError) as refused:
+    with pytest.raises(SourceError) as refused:
         services.import_rules(editor, karlstad, "För långa", too_long)
-    assert refused.value.errors == [
+    assert refused.value.messages == [
         "för_långa.csv, rad 2, kolumn category: längre än 100 tecken (101)"
     ]
     department = tmp_path / "avdelning.csv"
     department.write_text(f"year,activity,quantity,unit,department\n2024,diesel,1,l,{'d' * 201}\n")
-    with pytest.raises(TableFormatError, match="avdelning.csv, rad 2, kolumn department"):
+    with pytest.raises(SourceError, match="avdelning.csv, rad 2, kolumn department"):
         services.import_activity(editor, karlstad, department)
     assert ActivityRecord.objects.count() == 1

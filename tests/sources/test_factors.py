@@ -8,6 +8,7 @@ import re
 import pytest
 
 from klimatkontrakt.sources import factors as f
+from klimatkontrakt.sources.errors import SourceError
 
 EPA = "SupplyChainGHGEmissionFactors_v1.2_NAICS_CO2e_USD2021.csv"
 
@@ -66,16 +67,16 @@ def test_bad_factor_rows_are_all_reported_with_row_and_column():
         "fuel,1,kg CO2e/furlong,2022,SEK,x,y\n"
         "rent,1,kg CO2e/SEK,2022,SEK,,y\n"
     )
-    with pytest.raises(f.TableFormatError) as info:
+    with pytest.raises(SourceError) as info:
         f.read_factors(text, name="f.csv")
-    errors = info.value.errors
+    errors = info.value.messages
     assert errors[0].startswith("f.csv, rad 2: kolumn value")
     assert errors[1].startswith("f.csv, rad 3: kolumn unit")
     assert errors[2].startswith("f.csv, rad 4: kolumn source")
 
 
 def test_missing_factor_columns():
-    with pytest.raises(f.TableFormatError, match="licence"):
+    with pytest.raises(SourceError, match="licence"):
         f.read_factors("category,value,unit,year,currency,source\nx,1,kg CO2e/SEK,2022,SEK,s\n")
 
 

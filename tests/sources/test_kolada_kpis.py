@@ -1,6 +1,7 @@
 import pytest
 
-from klimatkontrakt.sources.kolada_kpis import KpiListError, kolada_area_code, load_climate_kpis
+from klimatkontrakt.sources.errors import SourceError
+from klimatkontrakt.sources.kolada_kpis import kolada_area_code, load_climate_kpis
 
 HEADER = "id,name_sv,name_en,unit,direction,level,in_default_set,comment\n"
 
@@ -53,16 +54,17 @@ def test_rows_outside_the_default_set_are_left_out(tmp_path):
 def test_bad_rows_name_file_row_and_column(tmp_path, row, column):
     path = tmp_path / "kpis.csv"
     path.write_text(HEADER + "N00009,a,b,t,up,municipality,yes,c\n" + row + "\n", encoding="utf-8")
-    with pytest.raises(KpiListError) as caught:
+    with pytest.raises(SourceError) as caught:
         load_climate_kpis(path)
-    assert (caught.value.file, caught.value.row, caught.value.column) == ("kpis.csv", 3, column)
+    problem = caught.value.problems[0]
+    assert (problem.file, problem.row, problem.column) == ("kpis.csv", 3, column)
     assert "kpis.csv, row 3" in str(caught.value)
 
 
 def test_duplicate_id_is_refused(tmp_path):
     path = tmp_path / "kpis.csv"
     path.write_text(HEADER + "N00001,a,b,t,up,municipality,yes,c\n" * 2, encoding="utf-8")
-    with pytest.raises(KpiListError, match="appears twice"):
+    with pytest.raises(SourceError, match="appears twice"):
         load_climate_kpis(path)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from klimatkontrakt.sources.activity import read_activity
-from klimatkontrakt.sources.factors import TableFormatError
+from klimatkontrakt.sources.errors import SourceError
 from klimatkontrakt.sources.rules import default_rules, ordered, read_rules
 
 
@@ -34,11 +34,11 @@ def test_explicit_priority_beats_the_defaults():
 
 
 def test_bad_rules_are_reported():
-    with pytest.raises(TableFormatError) as info:
+    with pytest.raises(SourceError) as info:
         read_rules(
             "field,pattern,category\nkonto,4,a\naccount,4x1,a\nsupplier_name,(,a\n", name="r.csv"
         )
-    assert [e.split(":")[0] for e in info.value.errors] == [
+    assert [e.split(":")[0] for e in info.value.messages] == [
         "r.csv, rad 2, kolumn field",
         "r.csv, rad 3, kolumn pattern",
         "r.csv, rad 4, kolumn pattern",
@@ -65,9 +65,9 @@ def test_activity_csv():
 
 
 def test_activity_errors_name_row_and_column():
-    with pytest.raises(TableFormatError) as info:
+    with pytest.raises(SourceError) as info:
         read_activity(
             "year,activity,quantity,unit\n20x4,diesel,1,l\n2024,diesel,1,gallon\n", name="a.csv"
         )
-    assert info.value.errors[0].startswith("a.csv, rad 2, kolumn year")
-    assert info.value.errors[1].startswith("a.csv, rad 3, kolumn unit")
+    assert info.value.messages[0].startswith("a.csv, rad 2, kolumn year")
+    assert info.value.messages[1].startswith("a.csv, rad 3, kolumn unit")

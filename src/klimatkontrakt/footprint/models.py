@@ -4,10 +4,10 @@ Ledger lines are not ORM rows: each accepted import is a Parquet file under
 settings.LEDGER_DIR, read by DuckDB (see footprint/engine.py).
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from klimatkontrakt.imports import FileImport
 from klimatkontrakt.organisations.models import Municipality
 
 
@@ -132,28 +132,25 @@ class Ledger(models.Model):
         return self.name
 
 
-class LedgerImport(models.Model):
+class LedgerImport(FileImport):
+    """A ledger file taken in; its good lines are stored as Parquet, outside the database."""
+
     ledger = models.ForeignKey(Ledger, on_delete=models.CASCADE, related_name="imports")
-    file_name = models.CharField(_("file"), max_length=300)
-    content_hash = models.CharField(_("content hash (XXH3-128)"), max_length=64)
+    # Ledgers run to gigabytes, so their content hash is XXH3-128, not SHA-256 (ledger_encoding).
+    sha256 = models.CharField(_("content hash (XXH3-128)"), max_length=64)
     parquet = models.CharField(_("stored lines"), max_length=500)
-    lines = models.PositiveIntegerField(_("lines"))
     skipped = models.JSONField(_("skipped rows"), default=list)
     encoding = models.CharField(max_length=20, blank=True)
     delimiter = models.CharField(max_length=4, blank=True)
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
-    )
-    created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["created", "pk"]
+        ordering = ["imported_at", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["ledger", "content_hash"], name="unique_import_hash")
+            models.UniqueConstraint(fields=["ledger", "sha256"], name="unique_import_hash")
         ]
 
     def __str__(self) -> str:
-        return self.file_name
+        return self.filename
 
 
 class ActivityRecord(models.Model):

@@ -114,9 +114,7 @@ def classified(ledger: Ledger) -> Iterator[engine_mod.Engine]:
     eng = engine_mod.Engine()
     try:
         for item in ledger.imports.all():
-            eng.load_parquet(
-                Path(settings.LEDGER_DIR) / item.parquet, item.file_name, item.content_hash
-            )
+            eng.load_parquet(Path(settings.LEDGER_DIR) / item.parquet, item.filename, item.sha256)
         eng.classify(
             rules_for(ledger),
             factors_for(ledger),

@@ -24,6 +24,7 @@ from klimatkontrakt.footprint.models import (
     Rule,
     RuleSet,
 )
+from klimatkontrakt.imports import imported_before, record_import
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.sources import activity as activity_io
@@ -48,7 +49,7 @@ class ImportRefused(Exception):
 
 
 @dataclass
-class ImportResult:
+class LedgerImportResult:
     ledger: Ledger
     imported: list[LedgerImport] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
@@ -74,23 +75,23 @@ def import_ledger(
     ledger_name: str = "Leverantörsreskontra",
     mapping: ledger_io.ColumnMapping | None = None,
     threshold: float = ledger_io.DEFAULT_BAD_ROW_THRESHOLD,
-) -> ImportResult:
+) -> LedgerImportResult:
     """Check every file, then store all of them or none (``ImportRefused``).
 
     A file whose content hash the ledger already holds is reported as a duplicate and skipped.
     """
+    # Parts of imports.import_file only: many files per call, lines stored as Parquet on disk.
     require_edit(user, municipality)
     ledger = ensure_ledger(municipality, ledger_name)
-    known = set(ledger.imports.values_list("content_hash", flat=True))
     target_dir = ledger_dir(municipality)
     target_dir.mkdir(parents=True, exist_ok=True)
-    result = ImportResult(ledger)
+    result = LedgerImportResult(ledger)
     staged: list[tuple[engine.FileReport, Path]] = []
     with tempfile.TemporaryDirectory(dir=target_dir, prefix=".import-") as tmp:
         seen: set[str] = set()
         for name, path in files:
             digest = ledger_io.content_hash(Path(path))
-            if digest in known or digest in seen:
+            if digest in seen or imported_before(LedgerImport, {"ledger": ledger}, digest):
                 result.duplicates.append(name)
                 result.reports.append(engine.FileReport(name, digest, "duplicate"))
                 continue
@@ -108,19 +109,19 @@ def import_ledger(
             with transaction.atomic():
                 for report, out in staged:
                     final = target_dir / out.name
-                    result.imported.append(
-                        LedgerImport.objects.create(
-                            ledger=ledger,
-                            file_name=report.name,
-                            content_hash=report.content_hash,
-                            parquet=str(final.relative_to(settings.LEDGER_DIR)),
-                            lines=report.lines,
-                            skipped=[b.message() for b in report.bad_rows],
-                            encoding=report.encoding,
-                            delimiter=report.delimiter,
-                            imported_by=user if getattr(user, "pk", None) else None,
-                        )
+                    imported = record_import(
+                        LedgerImport,
+                        {"ledger": ledger},
+                        user,
+                        filename=report.name,
+                        sha256=report.content_hash,
+                        rows=report.lines,
+                        parquet=str(final.relative_to(settings.LEDGER_DIR)),
+                        skipped=[b.message() for b in report.bad_rows],
+                        encoding=report.encoding,
+                        delimiter=report.delimiter,
                     )
+                    result.imported.append(imported)
                     shutil.move(str(out), final)
                     moved.append(final)
                 ledger.save(update_fields=["updated"])

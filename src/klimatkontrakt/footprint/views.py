@@ -23,7 +23,7 @@ from klimatkontrakt.footprint.models import ActivityRecord, Ledger
 from klimatkontrakt.footprint.models import ColumnMapping as StoredMapping
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
-from klimatkontrakt.sources.factors import TableFormatError
+from klimatkontrakt.sources.errors import SourceError
 from klimatkontrakt.sources.ledger import ColumnMapping
 from klimatkontrakt.web.pages import municipality_context
 
@@ -221,8 +221,8 @@ def tables(request: HttpRequest, code: str) -> HttpResponse:
                         services.import_activity(request.user, muni, target)
                     else:
                         service(request.user, muni, Path(name).stem, target)
-                except TableFormatError as exc:
-                    errors.extend(exc.errors)
+                except SourceError as exc:
+                    errors.extend(exc.messages)
         if not errors:
             messages.success(request, _("Saved. The figures are recalculated with the new data."))
             return redirect("footprint:overview", code)

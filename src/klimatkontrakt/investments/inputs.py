@@ -189,7 +189,7 @@ def _from_footprint(plan: InvestmentPlan) -> PlanInputs:
         ]
         for i, c in enumerate(categories)
     }
-    files = ", ".join(sorted(ledger.imports.values_list("file_name", flat=True)))
+    files = ", ".join(sorted(ledger.imports.values_list("filename", flat=True)))
     factor_set = ledger.factor_set.name if ledger.factor_set else footprint.factors_for(ledger).name
     where = f"; department {plan.department.name}" if scoped and plan.department else ""
     baseline_source = (

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
 
-from klimatkontrakt.imports import ImportResult
+from klimatkontrakt.imports import ImportResult, import_file
 from klimatkontrakt.investments.models import (
     BaselineSector,
     CoBenefit,
@@ -102,41 +102,44 @@ def import_measures(
     file (by SHA-256) imported again changes nothing. `check_access=False` is for the CLI,
     which runs with the operator's rights.
     """
-    if check_access:
-        require_edit(user, plan.municipality)
-    digest = hashlib.sha256(data).hexdigest()
-    if MeasureImport.objects.filter(plan=plan, sha256=digest).exists():
-        return ImportResult(filename, 0, 0, already_imported=True)
-    rows = parse_measure_table(data, filename)
-    departments = _department_lookup(plan.municipality)
-    problems = [
-        RowProblem(
-            filename,
-            r.row,
-            "department",
-            f"{r.department!r} is not a department of {plan.municipality.name}",
-        )
-        for r in rows
-        if r.department.casefold() not in departments
-    ]
-    if problems:
-        raise SourceError(problems)
-    created = updated = 0
-    with transaction.atomic():
-        for r in rows:
+
+    def parse(content: bytes, name: str) -> list[tuple[str, dict[str, Any]]]:
+        rows = parse_measure_table(content, name)
+        departments = _department_lookup(plan.municipality)
+        problems = [
+            RowProblem(
+                name,
+                r.row,
+                "department",
+                f"{r.department!r} is not a department of {plan.municipality.name}",
+            )
+            for r in rows
+            if r.department.casefold() not in departments
+        ]
+        if problems:
+            raise SourceError(problems)
+        return [(r.name, _measure_fields(r, departments)) for r in rows]
+
+    def store(measures: Sequence[tuple[str, dict[str, Any]]]) -> tuple[int, int]:
+        created = 0
+        for measure_name, fields in measures:
             _, was_created = Measure.objects.update_or_create(
-                plan=plan, name=r.name, defaults=_measure_fields(r, departments)
+                plan=plan, name=measure_name, defaults=fields
             )
             created += was_created
-            updated += not was_created
-        MeasureImport.objects.create(
-            plan=plan,
-            filename=filename[:300],
-            sha256=digest,
-            rows=len(rows),
-            imported_by=user if getattr(user, "is_authenticated", False) else None,
-        )
-    return ImportResult(filename, created, updated, already_imported=False)
+        return created, len(measures) - created
+
+    return import_file(
+        user,
+        plan.municipality,
+        MeasureImport,
+        {"plan": plan},
+        filename,
+        data,
+        parse=parse,
+        store=store,
+        check_access=check_access,
+    )
 
 
 def _measure_fields(r: MeasureRow, departments: dict[str, Department]) -> dict[str, Any]:

@@ -176,7 +176,7 @@ def plan_import(request: HttpRequest, code: str, pk: int) -> HttpResponse:
                 plan, upload.read(), upload.name, user=request.user
             )
         except SourceError as exc:
-            problems = [str(p) for p in exc.problems]
+            problems = exc.messages
         else:
             if result.already_imported:
                 messages.info(request, _("This file has already been imported; nothing changed."))

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from klimatkontrakt.documents.tables import Table, xlsx_bytes
-from klimatkontrakt.imports import ImportResult
-from klimatkontrakt.organisations.access import require_edit
+from klimatkontrakt.imports import ImportResult, import_file
 from klimatkontrakt.plans import services as plans
 from klimatkontrakt.plans.models import Action, ActionImport, ActionPlan, ActionStatus
 from klimatkontrakt.sources.action_table import COLUMNS, ActionRow, parse_action_table
 from klimatkontrakt.sources.errors import RowProblem, SourceError
+
+# A checked row with what it names in the plan: the action's input and its status, if given.
+Resolved = tuple[ActionRow, plans.ActionInput, ActionStatus | None]
 
 
 def _lookup(plan: ActionPlan) -> tuple[dict[str, Any], dict[str, Any], dict[str, ActionStatus]]:
@@ -31,9 +32,7 @@ def _lookup(plan: ActionPlan) -> tuple[dict[str, Any], dict[str, Any], dict[str,
     return packages, departments, statuses
 
 
-def _resolve(
-    plan: ActionPlan, rows: list[ActionRow], filename: str
-) -> list[tuple[ActionRow, plans.ActionInput, ActionStatus | None]]:
+def _resolve(plan: ActionPlan, rows: list[ActionRow], filename: str) -> list[Resolved]:
     packages, departments, statuses = _lookup(plan)
     problems: list[RowProblem] = []
     out = []
@@ -88,19 +87,17 @@ def import_actions(
     history stays whole. The same file (by SHA-256) imported again changes nothing.
     `check_access=False` is for the CLI, which runs with the operator's rights.
     """
-    if check_access:
-        require_edit(user, plan.municipality)
-    else:
+    if not check_access:
         user = plans.OPERATOR
-    digest = hashlib.sha256(data).hexdigest()
-    if ActionImport.objects.filter(plan=plan, sha256=digest).exists():
-        return ImportResult(filename, 0, 0, already_imported=True)
-    resolved = _resolve(plan, parse_action_table(data, filename), filename)
-    created = updated = 0
-    with transaction.atomic():
+
+    def parse(content: bytes, name: str) -> list[Resolved]:
+        return _resolve(plan, parse_action_table(content, name), name)
+
+    def store(resolved: Sequence[Resolved]) -> tuple[int, int]:
+        created = 0
         for r, action_input, status in resolved:
             try:
-                action = _save(plan, user, r, action_input, status, filename)
+                created += _save(plan, user, r, action_input, status, filename)[1]
             except ValidationError as exc:
                 raise SourceError(
                     [
@@ -108,18 +105,19 @@ def import_actions(
                         for field, msgs in exc.message_dict.items()
                     ]
                 ) from exc
-            created += action[1]
-            updated += not action[1]
-        ActionImport.objects.create(
-            plan=plan,
-            filename=filename[:300],
-            sha256=digest,
-            rows=len(resolved),
-            imported_by_id=getattr(user, "pk", None)
-            if getattr(user, "is_authenticated", False)
-            else None,
-        )
-    return ImportResult(filename, created, updated, already_imported=False)
+        return created, len(resolved) - created
+
+    return import_file(
+        user,
+        plan.municipality,
+        ActionImport,
+        {"plan": plan},
+        filename,
+        data,
+        parse=parse,
+        store=store,
+        check_access=check_access,
+    )
 
 
 def _save(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from klimatkontrakt.sources.cells import cell_text
 from klimatkontrakt.sources.errors import RowProblem, SourceError
 
 REQUIRED = ("identifier", "title")
@@ -48,20 +49,12 @@ class ActionRow:
     progress: int | None = None
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def _date(value: Any) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    return date.fromisoformat(_text(value))
+    return date.fromisoformat(cell_text(value))
 
 
 def parse_action_table(data: bytes, filename: str) -> list[ActionRow]:
@@ -75,7 +68,7 @@ def parse_action_table(data: bytes, filename: str) -> list[ActionRow]:
     rows = list(ws.iter_rows(values_only=True))
     if not rows:
         raise SourceError("the first sheet is empty", filename)
-    header = [_text(h).casefold() for h in rows[0]]
+    header = [cell_text(h).casefold() for h in rows[0]]
     problems = [
         RowProblem(filename, 1, name, "required column is missing")
         for name in REQUIRED
@@ -92,7 +85,7 @@ def parse_action_table(data: bytes, filename: str) -> list[ActionRow]:
     seen: dict[str, int] = {}
     for number, values in enumerate(rows[1:], start=2):
         cells = {h: v for h, v in zip(header, values, strict=False) if h}
-        if all(_text(v) == "" for v in cells.values()):
+        if all(cell_text(v) == "" for v in cells.values()):
             continue
         row_problems: list[RowProblem] = []
 
@@ -101,7 +94,7 @@ def parse_action_table(data: bytes, filename: str) -> list[ActionRow]:
         ) -> None:
             sink.append(RowProblem(filename, n, column, message))
 
-        fields: dict[str, Any] = {c: _text(cells.get(c)) for c in COLUMNS}
+        fields: dict[str, Any] = {c: cell_text(cells.get(c)) for c in COLUMNS}
         for name in REQUIRED:
             if not fields[name]:
                 bad(name, "must not be empty")
@@ -114,13 +107,13 @@ def parse_action_table(data: bytes, filename: str) -> list[ActionRow]:
             bad("contact_email", f"{fields['contact_email']!r} is not an e-mail address")
         for name in ("start_date", "end_date"):
             raw = cells.get(name)
-            if _text(raw) == "":
+            if cell_text(raw) == "":
                 fields[name] = None
                 continue
             try:
                 fields[name] = _date(raw)
             except ValueError:
-                bad(name, f"{_text(raw)!r} is not a date (write YYYY-MM-DD)")
+                bad(name, f"{cell_text(raw)!r} is not a date (write YYYY-MM-DD)")
                 fields[name] = None
         if (
             fields["start_date"]

@@ -13,13 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from klimatkontrakt.sources.factors import (
-    ACTIVITY_UNITS,
-    TableFormatError,
-    _number,
-    _read_rows,
-    check_lengths,
-)
+from klimatkontrakt.sources.errors import SourceError
+from klimatkontrakt.sources.factors import ACTIVITY_UNITS, _number, _read_rows, check_lengths
 from klimatkontrakt.sources.rules import digits
 
 
@@ -58,7 +53,7 @@ def read_activity(source: Path | str, name: str | None = None) -> list[ActivityR
     if rows:
         missing = [c for c in ("year", "activity", "quantity", "unit") if c not in rows[0]]
         if missing:
-            raise TableFormatError([f"{name}: kolumner saknas: {', '.join(missing)}"])
+            raise SourceError(f"kolumner saknas: {', '.join(missing)}", name)
     records = []
     for number, row in enumerate(rows, start=2):
         where = f"{name}, rad {number}"
@@ -104,5 +99,5 @@ def read_activity(source: Path | str, name: str | None = None) -> list[ActivityR
             )
         )
     if errors:
-        raise TableFormatError(errors)
+        raise SourceError(errors)
     return records

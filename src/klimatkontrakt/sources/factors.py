@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from klimatkontrakt.sources.errors import SourceError
+
 FACTOR_COLUMNS = ("category", "value", "unit", "year", "currency", "source", "licence")
 _MASS = {"g": 0.001, "kg": 1.0, "t": 1000.0, "ton": 1000.0, "tonne": 1000.0}
 ACTIVITY_UNITS = {
@@ -39,14 +41,6 @@ EPA_SOURCE = (
     "NAICS {code} {title}, factor with margins (kg CO2e per 2021 USD, purchaser price)"
 )
 EPA_LICENCE = "Public domain (US Government work, EPA ScienceHub licence)"
-
-
-class TableFormatError(ValueError):
-    """A data table (factors, rules, activity, index) has a bad row: says file, row, column."""
-
-    def __init__(self, errors: list[str]):
-        super().__init__("; ".join(errors[:20]) + (" ..." if len(errors) > 20 else ""))
-        self.errors = errors
 
 
 @dataclass(frozen=True)
@@ -148,7 +142,7 @@ def _read_rows(source: Path | str, name: str | None = None) -> tuple[str, list[d
             continue
         rows.append({(k or "").strip().lower(): (v or "").strip() for k, v in r.items()})
     if errors:
-        raise TableFormatError(errors)
+        raise SourceError(errors)
     return name, rows
 
 
@@ -160,7 +154,7 @@ def read_factors(source: Path | str, name: str | None = None) -> FactorSet:
     if rows:
         missing = [c for c in FACTOR_COLUMNS if c not in rows[0]]
         if missing:
-            raise TableFormatError([f"{name}: kolumner saknas: {', '.join(missing)}"])
+            raise SourceError(f"kolumner saknas: {', '.join(missing)}", name)
     factors: dict[str, EmissionFactor] = {}
     for number, row in enumerate(rows, start=2):
         where = f"{name}, rad {number}"
@@ -173,7 +167,7 @@ def read_factors(source: Path | str, name: str | None = None) -> FactorSet:
             errors.append(f"{where}, kolumn category: {factor.category!r} finns redan")
         factors[factor.category] = factor
     if errors:
-        raise TableFormatError(errors)
+        raise SourceError(errors)
     return FactorSet(factors, name=name)
 
 
@@ -250,7 +244,7 @@ def _epa_factors(name: str, rows: list[dict[str, str]]) -> FactorSet:
             quality="low",
         )
     if errors:
-        raise TableFormatError(errors)
+        raise SourceError(errors)
     return FactorSet(factors, name=name)
 
 
@@ -273,7 +267,7 @@ def read_price_index(source: Path | str, name: str | None = None) -> dict[int, f
         except (KeyError, ValueError):
             errors.append(f"{name}, rad {number}: year/index saknas eller är inte tal")
     if errors:
-        raise TableFormatError(errors)
+        raise SourceError(errors)
     return out
 
 
@@ -289,7 +283,7 @@ def read_exchange_rates(
         except (KeyError, ValueError):
             errors.append(f"{name}, rad {number}: currency/year/sek_per_unit saknas eller fel")
     if errors:
-        raise TableFormatError(errors)
+        raise SourceError(errors)
     return out
 
 

@@ -9,17 +9,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from klimatkontrakt.sources.errors import RowProblem, SourceError
+
 DEFAULT_FILE = "kolada_climate_kpis.csv"
 COLUMNS = ("id", "name_sv", "name_en", "unit", "direction", "level", "in_default_set", "comment")
 KPI_ID = re.compile(r"^[NU]\d{5}$")
-
-
-class KpiListError(ValueError):
-    """A bad row in a KPI list; names file, row and column."""
-
-    def __init__(self, file: str, row: int, column: str, problem: str) -> None:
-        self.file, self.row, self.column = file, row, column
-        super().__init__(f"{file}, row {row}, column {column}: {problem}")
 
 
 @dataclass(frozen=True)
@@ -47,13 +41,13 @@ def load_climate_kpis(path: Path | None = None, *, default_only: bool = True) ->
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        raise KpiListError(name, 1, missing[0], "column missing from the header")
+        raise SourceError(RowProblem(name, 1, missing[0], "column missing from the header"))
     out: list[ClimateKpi] = []
     seen: set[str] = set()
     for row_number, row in enumerate(reader, start=2):
         kpi = _parse_row(name, row_number, row)
         if kpi.id in seen:
-            raise KpiListError(name, row_number, "id", f"{kpi.id} appears twice")
+            raise SourceError(RowProblem(name, row_number, "id", f"{kpi.id} appears twice"))
         seen.add(kpi.id)
         if kpi.in_default_set or not default_only:
             out.append(kpi)
@@ -63,16 +57,20 @@ def load_climate_kpis(path: Path | None = None, *, default_only: bool = True) ->
 def _parse_row(name: str, row_number: int, row: dict[str, str]) -> ClimateKpi:
     values = {c: (row.get(c) or "").strip() for c in COLUMNS}
     if not KPI_ID.match(values["id"]):
-        raise KpiListError(name, row_number, "id", f"{values['id']!r} is not a Kolada KPI id")
+        raise SourceError(
+            RowProblem(name, row_number, "id", f"{values['id']!r} is not a Kolada KPI id")
+        )
     for column in ("name_sv", "name_en", "unit"):
         if not values[column]:
-            raise KpiListError(name, row_number, column, "empty")
+            raise SourceError(RowProblem(name, row_number, column, "empty"))
     if values["direction"] not in ("up", "down"):
-        raise KpiListError(name, row_number, "direction", "must be 'up' or 'down'")
+        raise SourceError(RowProblem(name, row_number, "direction", "must be 'up' or 'down'"))
     if values["level"] not in ("municipality", "region"):
-        raise KpiListError(name, row_number, "level", "must be 'municipality' or 'region'")
+        raise SourceError(
+            RowProblem(name, row_number, "level", "must be 'municipality' or 'region'")
+        )
     if values["in_default_set"] not in ("yes", "no"):
-        raise KpiListError(name, row_number, "in_default_set", "must be 'yes' or 'no'")
+        raise SourceError(RowProblem(name, row_number, "in_default_set", "must be 'yes' or 'no'"))
     return ClimateKpi(
         id=values["id"],
         name_sv=values["name_sv"],

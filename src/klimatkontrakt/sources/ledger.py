@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from klimatkontrakt.sources.errors import SourceError
 from klimatkontrakt.sources.ledger_clean import (
     AMOUNT_CLEAN,
     BadRow,
@@ -40,7 +41,6 @@ __all__ = [
     "NATIONAL_HEADER",
     "BadRow",
     "ColumnMapping",
-    "LedgerFormatError",
     "PreparedLedger",
     "bad_rows",
     "content_hash",
@@ -120,10 +120,6 @@ _SAMPLE_BYTES = 1 << 22
 _SAMPLE_LINES = 2000
 
 
-class LedgerFormatError(ValueError):
-    """The file as a whole cannot be read as a ledger (no usable header, columns missing)."""
-
-
 @dataclass(frozen=True)
 class ColumnMapping:
     """How to read a layout the importer does not recognise on its own.
@@ -201,7 +197,7 @@ def sniff_delimiter(header_line: str) -> str:
     counts = {sep: unquoted.count(sep) for sep in (";", "\t", ",")}
     best = max(counts, key=lambda sep: counts[sep])
     if counts[best] == 0:
-        raise LedgerFormatError("hittar ingen kolumnavgränsare (; , eller tab) i rubrikraden")
+        raise SourceError("hittar ingen kolumnavgränsare (; , eller tab) i rubrikraden")
     return best
 
 
@@ -213,7 +209,7 @@ def map_columns(headings: Iterable[str], mapping: ColumnMapping | None = None) -
     found: dict[str, str] = {}
     for name, heading in explicit.items():
         if heading not in headings:
-            raise LedgerFormatError(f"kolumnen {heading!r} för {name} finns inte i filen")
+            raise SourceError(f"kolumnen {heading!r} för {name} finns inte i filen")
         found[name] = heading
     taken = set(found.values())
     for name, aliases in FIELD_ALIASES.items():
@@ -227,7 +223,7 @@ def map_columns(headings: Iterable[str], mapping: ColumnMapping | None = None) -
                 break
     missing = [name for name in REQUIRED_FIELDS if name not in found]
     if missing:
-        raise LedgerFormatError(
+        raise SourceError(
             f"obligatoriska kolumner saknas: {', '.join(missing)} (rubriker: {headings})"
         )
     return found
@@ -294,13 +290,13 @@ def _prepare_csv(
     with text_path.open(encoding=python_encoding(reader), newline="") as handle:
         header = handle.readline().rstrip("\r\n")
         if not header.strip():
-            raise LedgerFormatError(f"{name}: filen är tom eller saknar rubrikrad")
+            raise SourceError("filen är tom eller saknar rubrikrad", name)
         delimiter = mapping.delimiter if mapping and mapping.delimiter else sniff_delimiter(header)
         headings = [h.strip().strip('"') for h in header.split(delimiter)]
         try:
             columns = map_columns(headings, mapping)
-        except LedgerFormatError as exc:
-            raise LedgerFormatError(f"{name}: {exc}") from exc
+        except SourceError as exc:
+            raise SourceError(str(exc), name) from exc
         decimal_separator = None
         if len(set(headings)) == len(headings):
             at = headings.index(columns["amount"])

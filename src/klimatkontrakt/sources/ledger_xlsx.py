@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
-from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import load_workbook
 
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return format(Decimal(repr(value)), "f")
-    return str(value).strip()
+from klimatkontrakt.sources.cells import cell_text
+from klimatkontrakt.sources.errors import SourceError
 
 
 def xlsx_to_csv(path: Path, target: Path) -> Path:
@@ -31,7 +20,7 @@ def xlsx_to_csv(path: Path, target: Path) -> Path:
             writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_MINIMAL)
             header: list[str] | None = None
             for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-                cells = [_cell_text(v) for v in row]
+                cells = [cell_text(v) for v in row]
                 if header is None:
                     if sum(1 for c in cells if c) >= 3:
                         header = [c or f"kolumn_{i + 1}" for i, c in enumerate(cells)]
@@ -45,7 +34,5 @@ def xlsx_to_csv(path: Path, target: Path) -> Path:
         workbook.close()
     if header is None:
         target.unlink(missing_ok=True)
-        from klimatkontrakt.sources.ledger import LedgerFormatError
-
-        raise LedgerFormatError(f"{path.name}: hittar ingen rubrikrad i första bladet")
+        raise SourceError("hittar ingen rubrikrad i första bladet", path.name)
     return target

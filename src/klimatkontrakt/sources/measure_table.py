@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
+from klimatkontrakt.sources.cells import cell_text
 from klimatkontrakt.sources.errors import RowProblem, SourceError
 from klimatkontrakt.sources.textfiles import read_csv_rows
 
@@ -102,21 +103,13 @@ def parse_number(text: str) -> float:
     return float(cleaned)
 
 
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def _excel_rows(data: bytes, filename: str) -> list[list[str]]:
     if filename.lower().endswith(".xls"):
         import xlrd
 
         book = xlrd.open_workbook(file_contents=data)
         sheet = book.sheet_by_index(0)
-        return [[_cell_text(v) for v in sheet.row_values(i)] for i in range(sheet.nrows)]
+        return [[cell_text(v) for v in sheet.row_values(i)] for i in range(sheet.nrows)]
     from openpyxl import load_workbook
 
     try:
@@ -126,7 +119,7 @@ def _excel_rows(data: bytes, filename: str) -> list[list[str]]:
             f"not a readable Excel workbook ({exc.__class__.__name__})", filename
         ) from exc
     sheet = book.worksheets[0]
-    return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    return [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
 
 
 def read_rows(data: bytes, filename: str) -> list[list[str]]:

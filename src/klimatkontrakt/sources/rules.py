@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from klimatkontrakt.sources.factors import TableFormatError, _read_rows, check_lengths
+from klimatkontrakt.sources.errors import SourceError
+from klimatkontrakt.sources.factors import _read_rows, check_lengths
 
 EXCLUDE = "exclude"
 FIELDS = ("account", "supplier_id", "supplier_name", "text")
@@ -61,7 +62,7 @@ def read_rules(source: Path | str, name: str | None = None) -> list[Rule]:
     if rows:
         missing = [c for c in ("field", "pattern", "category") if c not in rows[0]]
         if missing:
-            raise TableFormatError([f"{name}: kolumner saknas: {', '.join(missing)}"])
+            raise SourceError(f"kolumner saknas: {', '.join(missing)}", name)
     rules: list[Rule] = []
     for number, row in enumerate(rows, start=2):
         where = f"{name}, rad {number}"
@@ -102,7 +103,7 @@ def read_rules(source: Path | str, name: str | None = None) -> list[Rule]:
             continue
         rules.append(Rule(number - 1, field_name, pattern, category, priority, row.get("note", "")))
     if errors:
-        raise TableFormatError(errors)
+        raise SourceError(errors)
     return rules
 
 

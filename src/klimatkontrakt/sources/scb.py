@@ -8,6 +8,7 @@ first two digits of its code.
 from dataclasses import dataclass
 from pathlib import Path
 
+from klimatkontrakt.sources.cells import cell_text
 from klimatkontrakt.sources.errors import RowProblem, SourceError
 from klimatkontrakt.sources.textfiles import read_csv_rows
 
@@ -31,7 +32,7 @@ def read_code_list(path: Path | str) -> CodeList:
     municipalities: dict[str, tuple[str, str]] = {}
     problems: list[RowProblem] = []
     for index, row in enumerate(rows[header + 1 :], start=header + 2):
-        cells = [_text(c) for c in row[:2]] + ["", ""]
+        cells = [cell_text(c) for c in row[:2]] + ["", ""]
         code, label = cells[0], cells[1]
         if not code and not label:
             continue
@@ -77,11 +78,3 @@ def _rows(path: Path) -> list[list[object]]:
         finally:
             wb.close()
     return [list(r) for r in read_csv_rows(path.read_bytes())]
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()

@@ -11,7 +11,8 @@ import csv
 import re
 from pathlib import Path
 
-from klimatkontrakt.sources.ledger import ColumnMapping, LedgerFormatError
+from klimatkontrakt.sources.errors import SourceError
+from klimatkontrakt.sources.ledger import ColumnMapping
 
 _TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|(\{[^}]*\})|(\S+)')
 COST_ACCOUNT_CLASSES = ("4", "5", "6", "7")
@@ -128,7 +129,7 @@ def sie_to_csv(
                     ]
                 )
     if not rows and not accounts:
-        raise LedgerFormatError(f"{path.name}: inga #VER/#TRANS-rader hittades i SIE-filen")
+        raise SourceError("inga #VER/#TRANS-rader hittades i SIE-filen", path.name)
     with target.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, delimiter=";")
         writer.writerow(SIE_HEADER)

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 from python_calamine import CalamineError, CalamineWorkbook
 
+from klimatkontrakt.sources.cells import cell_text
 from klimatkontrakt.sources.errors import RowProblem, SourceError
 from klimatkontrakt.sources.sectors import ALL, canonical_name, fold
 
@@ -107,7 +108,7 @@ def column_letter(index: int) -> str:
 
 
 def _text(cell: object) -> str:
-    return " ".join(str(cell).split()) if cell is not None else ""
+    return " ".join(cell_text(cell).split())  # labels compare with runs of spaces as one
 
 
 def _number(cell: object) -> float | None:

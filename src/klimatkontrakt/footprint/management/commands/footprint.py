@@ -14,14 +14,13 @@ from klimatkontrakt.footprint.engine import run
 from klimatkontrakt.sources.activity import read_activity
 from klimatkontrakt.sources.factors import (
     ConversionTables,
-    TableFormatError,
     default_factors,
     default_tables,
     read_exchange_rates,
     read_factors,
     read_price_index,
 )
-from klimatkontrakt.sources.ledger import ColumnMapping, LedgerFormatError
+from klimatkontrakt.sources.ledger import ColumnMapping
 from klimatkontrakt.sources.rules import default_rules, read_rules
 
 
@@ -66,7 +65,7 @@ class Command(BaseCommand):
             result = run(
                 options["ledgers"], rules, factors, activity, tables, mapping, options["threshold"]
             )
-        except (TableFormatError, LedgerFormatError, ValueError) as exc:
+        except ValueError as exc:  # a refused file (SourceError) or a bad option value
             raise CommandError(str(exc)) from exc
         if options["compact"]:
             for key in ("rules", "factors", "activity", "top_suppliers", "unclassified_accounts"):

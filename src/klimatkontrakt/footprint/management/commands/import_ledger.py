@@ -13,8 +13,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from klimatkontrakt.footprint import services
 from klimatkontrakt.footprint.models import ColumnMapping as StoredMapping
 from klimatkontrakt.organisations.models import Municipality
-from klimatkontrakt.sources.factors import TableFormatError
-from klimatkontrakt.sources.ledger import ColumnMapping, LedgerFormatError
+from klimatkontrakt.sources.errors import SourceError
+from klimatkontrakt.sources.ledger import ColumnMapping
 
 
 class Command(BaseCommand):
@@ -76,6 +76,6 @@ class Command(BaseCommand):
                 for bad in report.bad_rows[:50]:
                     self.stderr.write(f"  {bad.message()}")
             raise CommandError("inget importerades") from exc
-        except (TableFormatError, LedgerFormatError) as exc:
+        except SourceError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(self.style.SUCCESS("Klart."))

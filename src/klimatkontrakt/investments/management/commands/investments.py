@@ -44,7 +44,7 @@ class Command(BaseCommand):
                 plan, path.read_bytes(), path.name, check_access=False
             )
         except SourceError as exc:
-            raise CommandError("\n".join(str(p) for p in exc.problems)) from exc
+            raise CommandError("\n".join(exc.messages)) from exc
         if result.already_imported:
             self.stdout.write(f"{path.name}: already imported into {plan.name}; nothing changed.")
         else:

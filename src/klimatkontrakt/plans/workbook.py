@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from klimatkontrakt.imports import ImportResult
-from klimatkontrakt.organisations.access import require_edit
+from klimatkontrakt.organisations.access import SYSTEM, recorded_account, require_edit
 from klimatkontrakt.plans import services as plans
 from klimatkontrakt.plans.models import Action, ActionImport, ActionPlan, ActionStatus
 from klimatkontrakt.sources.action_table import COLUMNS, ActionRow, parse_action_table
@@ -91,7 +91,7 @@ def import_actions(
     if check_access:
         require_edit(user, plan.municipality)
     else:
-        user = plans.OPERATOR
+        user = SYSTEM
     digest = hashlib.sha256(data).hexdigest()
     if ActionImport.objects.filter(plan=plan, sha256=digest).exists():
         return ImportResult(filename, 0, 0, already_imported=True)
@@ -115,9 +115,7 @@ def import_actions(
             filename=filename[:300],
             sha256=digest,
             rows=len(resolved),
-            imported_by_id=getattr(user, "pk", None)
-            if getattr(user, "is_authenticated", False)
-            else None,
+            imported_by=recorded_account(user),
         )
     return ImportResult(filename, created, updated, already_imported=False)
 

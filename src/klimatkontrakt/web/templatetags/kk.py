@@ -1,6 +1,7 @@
 """Number formatting for Swedish and English pages: grouped thousands, locale decimal mark."""
 
 from decimal import Decimal
+from typing import Any
 
 from django import template
 from django.utils.formats import number_format
@@ -28,3 +29,12 @@ def kk_modules(municipality):  # type: ignore[no-untyped-def]
     from klimatkontrakt.web.modules import municipality_modules
 
     return municipality_modules(municipality)
+
+
+@register.simple_tag
+def module_url(key: str, *args: Any) -> str:
+    """`{% module_url "goal" municipality.code goal.pk %}`: a link into another app's pages, ''
+    when that app is not installed (`{% module_url ... as url %}{% if url %}` to leave it out)."""
+    from klimatkontrakt.web.modules import link_url
+
+    return link_url(key, *args)

@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models, transaction
 
-from klimatkontrakt.organisations.access import require_edit
+from klimatkontrakt.organisations.access import recorded_account, require_edit
 from klimatkontrakt.organisations.models import Municipality
 
 
@@ -66,15 +66,13 @@ def record_import[Record: FileImport](
     rows: int,
     **fields: Any,
 ) -> Record:
-    """Store the record; a stand-in actor for the system or an anonymous user is recorded as
-    no one."""
-    signed_in = getattr(user, "is_authenticated", False)
+    """Store the record; the system actor or an anonymous user is recorded as no one."""
     return record._default_manager.create(
         **target,
         filename=filename[:300],
         sha256=sha256,
         rows=rows,
-        imported_by_id=getattr(user, "pk", None) if signed_in else None,
+        imported_by=recorded_account(user),
         **fields,
     )
 
@@ -89,16 +87,13 @@ def import_file[Row](
     *,
     parse: Callable[[bytes, str], Sequence[Row]],
     store: Callable[[Sequence[Row]], tuple[int, int]],
-    check_access: bool = True,
 ) -> ImportResult:
     """Take a file into `target`, all or nothing; the same file again changes nothing.
 
     `parse(content, filename)` returns the checked rows or raises SourceError; `store(rows)`
-    writes them and returns (created, updated). `check_access=False` is for commands, which
-    run with the operator's rights.
+    writes them and returns (created, updated). Commands import as `organisations.access.SYSTEM`.
     """
-    if check_access:
-        require_edit(user, municipality)
+    require_edit(user, municipality)
     digest = hashlib.sha256(content).hexdigest()
     if imported_before(record, target, digest):
         return ImportResult(filename, 0, 0, already_imported=True)

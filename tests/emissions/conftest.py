@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from klimatkontrakt.emissions import services
+from klimatkontrakt.emissions import demo, services
 from klimatkontrakt.organisations.services import BUNDLED_CODE_LIST, import_municipalities
 
 
@@ -13,7 +13,7 @@ def municipalities(db):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def demo_emissions(municipalities):  # type: ignore[no-untyped-def]
-    return services.load_demo_emissions()
+    return demo.load_demo_emissions()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 
-from klimatkontrakt.emissions import selectors, services
+from klimatkontrakt.emissions import demo, selectors, services
 from klimatkontrakt.emissions.models import EmissionValue, Release
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.sources.errors import SourceError
@@ -101,14 +101,14 @@ def test_demo_subset_is_replaced_by_smhi_full_file(demo_emissions, co2_file):
     assert Release.objects.get(gas="CO2").file_name.startswith("demo-")
     full = services.import_report(co2_file).release
     assert Release.objects.filter(gas="CO2").get() == full
-    again = services.load_demo_emissions()  # the CO2 demo is skipped, GGT already there
+    again = demo.load_demo_emissions()  # the CO2 demo is skipped, GGT already there
     assert [(r.release.gas, r.created) for r in again] == [("GGT", False)]
     assert Release.objects.filter(gas="CO2").get() == full
 
 
 def test_demo_is_idempotent(demo_emissions):
     count = EmissionValue.objects.count()
-    again = services.load_demo_emissions()
+    again = demo.load_demo_emissions()
     assert [r.created for r in again] == [False, False]
     assert EmissionValue.objects.count() == count
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from klimatkontrakt.footprint import selectors, services
+from klimatkontrakt.footprint import demo, selectors, services
 from klimatkontrakt.footprint.models import ActivityRecord, Ledger, LedgerImport
 from klimatkontrakt.sources.errors import SourceError
 from klimatkontrakt.sources.ledger import ColumnMapping
@@ -129,8 +129,8 @@ def test_rules_factors_and_activity_change_the_result(editor, karlstad, tmp_path
 
 
 def test_demo_loads_once_with_activity_and_tff_dominates(karlstad):
-    ledger = services.load_demo_footprint(lines=20_000)
-    services.load_demo_footprint(lines=20_000)
+    ledger = demo.load_demo_footprint(lines=20_000)
+    demo.load_demo_footprint(lines=20_000)
     assert ledger.imports.count() == 3 and ledger.example_data and ledger.published
     result = selectors.footprint(ledger)
     assert list(result["by_year"]) == ["2022", "2023", "2024"]

@@ -8,7 +8,7 @@ from docx import Document
 
 from klimatkontrakt.emissions.models import Goal
 from klimatkontrakt.goals import services as goal_services
-from klimatkontrakt.plans.services import OPERATOR
+from klimatkontrakt.organisations.access import SYSTEM
 from klimatkontrakt.reports.builder import gather
 from klimatkontrakt.reports.models import FollowUpReport
 from klimatkontrakt.reports.render import docx
@@ -47,7 +47,7 @@ def test_demo_goal_has_an_example_team_in_the_approved_report(demo, client):
 
 
 def test_report_names_roles_when_the_team_is_not_published(demo):
-    goal_services.set_team_published(OPERATOR, demo, False)
+    goal_services.set_team_published(SYSTEM, demo, False)
     data = gather(demo.municipality, 2024)
     team = _demo_goal(data)["team"]
     assert team["coordinator"]["name"] == "" and team["coordinator"]["title"] == "Klimatstrateg"

@@ -1,7 +1,7 @@
 import pytest
 
+from klimatkontrakt.investments.demo import load_demo_investments
 from klimatkontrakt.investments.models import InvestmentPlan
-from klimatkontrakt.investments.services import load_demo_investments
 from klimatkontrakt.organisations.models import Department, Municipality
 
 

@@ -1,8 +1,8 @@
 import pytest
 
 from klimatkontrakt.investments import selectors
+from klimatkontrakt.investments.demo import load_demo_investments
 from klimatkontrakt.investments.models import Funding, FundingSource, Measure
-from klimatkontrakt.investments.services import load_demo_investments
 
 
 def test_demo_pilot_plan_for_tff_with_climate_fund(demo_plan):

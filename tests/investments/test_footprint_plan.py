@@ -7,12 +7,12 @@ import pytest
 from django.core.management import call_command
 
 from klimatkontrakt.footprint import selectors as footprint
+from klimatkontrakt.footprint.demo import load_demo_footprint
 from klimatkontrakt.footprint.models import Ledger
-from klimatkontrakt.footprint.services import load_demo_footprint
 from klimatkontrakt.investments import selectors
+from klimatkontrakt.investments.demo import load_demo_investments
 from klimatkontrakt.investments.inputs import plan_inputs
 from klimatkontrakt.investments.models import InvestmentPlan
-from klimatkontrakt.investments.services import load_demo_investments
 from klimatkontrakt.organisations.models import Department
 
 TFF = "Teknik- och fastighetsförvaltningen"

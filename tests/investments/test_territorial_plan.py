@@ -2,8 +2,8 @@
 
 import pytest
 
+from klimatkontrakt.emissions import demo as emission_demo
 from klimatkontrakt.emissions import selectors as emissions
-from klimatkontrakt.emissions import services as emission_services
 from klimatkontrakt.investments import selectors
 from klimatkontrakt.investments.models import InvestmentPlan, Measure
 from klimatkontrakt.organisations.models import Municipality
@@ -13,7 +13,7 @@ from klimatkontrakt.organisations.services import BUNDLED_CODE_LIST, import_muni
 @pytest.fixture
 def karlstad_with_emissions(db):
     import_municipalities(BUNDLED_CODE_LIST)
-    emission_services.load_demo_emissions()
+    emission_demo.load_demo_emissions()
     return Municipality.objects.get(code="1780")
 
 

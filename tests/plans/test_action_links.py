@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from klimatkontrakt.contracts import services as contracts
 from klimatkontrakt.contracts.models import Commitment
 from klimatkontrakt.indicators.models import Indicator
-from klimatkontrakt.investments.services import load_demo_investments
+from klimatkontrakt.investments.demo import load_demo_investments
 from klimatkontrakt.organisations.models import Department
 from klimatkontrakt.plans import services as plans
 from tests import factories

@@ -79,7 +79,7 @@ def test_form_with_errors(browser, live_server, client, admin_user, signed_pair)
 
 
 def test_emissions_pages(browser, live_server, client):
-    from klimatkontrakt.emissions.services import load_demo_emissions
+    from klimatkontrakt.emissions.demo import load_demo_emissions
     from klimatkontrakt.organisations.models import Municipality
     from klimatkontrakt.organisations.services import BUNDLED_CODE_LIST, import_municipalities
     from tests import factories

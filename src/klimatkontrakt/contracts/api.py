@@ -10,8 +10,7 @@ from ninja.security import django_auth
 from klimatkontrakt.contracts import selectors, services
 from klimatkontrakt.contracts.models import Commitment, CommitmentStatus, ContractVersion
 from klimatkontrakt.organisations.access import require_edit
-from klimatkontrakt.organisations.models import Department
-from klimatkontrakt.organisations.selectors import municipality_by_code
+from klimatkontrakt.organisations.selectors import departments, municipality_by_code
 
 router = Router(tags=["contracts"])
 
@@ -259,7 +258,7 @@ def _resolve(
     dept_id = pick(
         "responsible_department_id", current.responsible_department_id if current else None
     )
-    dept = Department.objects.filter(pk=dept_id, municipality=muni).first() if dept_id else None
+    dept = departments(muni).filter(pk=dept_id).first() if dept_id else None
     if dept_id and dept is None:
         errors["responsible_department_id"] = "No such department in this municipality"
     if errors:

@@ -7,6 +7,13 @@ class ContractsConfig(AppConfig):
     verbose_name = _("Climate contracts")
 
     def ready(self) -> None:
-        from klimatkontrakt.web.modules import Module, register
+        from klimatkontrakt.contracts import personal_data
+        from klimatkontrakt.organisations.personal_data import Source
+        from klimatkontrakt.organisations.personal_data import register as register_source
+        from klimatkontrakt.web.modules import Module, register, register_link
 
+        register_source(Source("changes", personal_data.export, personal_data.erase))
         register(Module("contract", _("Climate contract"), "contracts:latest", 10))
+        register_link("commitment", "contracts:commitment")
+        register_link("contract_version", "contracts:version")
+        register_link("contract_diff", "contracts:diff")

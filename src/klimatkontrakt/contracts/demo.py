@@ -10,18 +10,9 @@ from django.db import transaction
 
 from klimatkontrakt.contracts import services
 from klimatkontrakt.contracts.models import Commitment, CommitmentStatus, Contract, ContractVersion
+from klimatkontrakt.organisations.access import SYSTEM
+from klimatkontrakt.organisations.demo import KARLSTAD
 from klimatkontrakt.organisations.models import Department, Municipality, Organisation
-
-
-class _System:
-    """The demo writes as the municipality's own administrator would."""
-
-    is_authenticated = True
-    is_superuser = True
-    pk = None
-
-
-SYSTEM = _System()
 
 SECTION_TEXTS_2023 = {
     "purpose": (
@@ -475,7 +466,7 @@ def _add(version: ContractVersion, rows: list[tuple[Any, ...]], keys: dict[str, 
 
 @transaction.atomic
 def load(stdout: Any) -> None:
-    muni = Municipality.objects.get(code="1780")
+    muni = Municipality.objects.get(code=KARLSTAD)
     contract, _ = Contract.objects.get_or_create(
         municipality=muni, defaults={"first_signed_year": 2023}
     )

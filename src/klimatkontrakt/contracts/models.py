@@ -230,7 +230,7 @@ class Commitment(FrozenWithVersion):
 class CommitmentChange(models.Model):
     """Who changed what, when. Kept when the commitment itself is removed from a draft."""
 
-    class Action(models.TextChoices):
+    class Kind(models.TextChoices):
         CREATED = "created", _("created")
         UPDATED = "updated", _("updated")
         DELETED = "deleted", _("deleted")
@@ -245,7 +245,7 @@ class CommitmentChange(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     at = models.DateTimeField(auto_now_add=True)
-    action = models.CharField(max_length=20, choices=Action.choices)
+    action = models.CharField(max_length=20, choices=Kind.choices)
     changes = models.JSONField(default=dict)
 
     class Meta:

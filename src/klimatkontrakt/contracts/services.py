@@ -20,7 +20,7 @@ from klimatkontrakt.contracts.models import (
     Section,
 )
 from klimatkontrakt.contracts.structure import DEFAULT_STATUSES, STRUCTURE
-from klimatkontrakt.organisations.access import require_edit
+from klimatkontrakt.organisations.access import recorded_account, require_edit
 from klimatkontrakt.organisations.models import Department, Municipality, Organisation
 
 __all__ = [
@@ -64,11 +64,6 @@ class CommitmentInput:
     responsible_department: Department | None = None
     tags: list[str] | None = None
     joint: bool = False
-
-
-def _actor(user: Any) -> Any:
-    """The user to record as actor; None for system writes (demo loader, migrations)."""
-    return user if getattr(user, "pk", None) is not None and user.is_authenticated else None
 
 
 def ensure_statuses(municipality: Municipality) -> list[CommitmentStatus]:
@@ -163,8 +158,8 @@ def create_commitment(user: Any, version: ContractVersion, data: CommitmentInput
         commitment=c,
         version=version,
         lineage=c.lineage,
-        user=_actor(user),
-        action=CommitmentChange.Action.CREATED,
+        user=recorded_account(user),
+        action=CommitmentChange.Kind.CREATED,
         changes={k: [None, v] for k, v in _snapshot(c).items()},
     )
     return c
@@ -207,8 +202,8 @@ def update_commitment(
         commitment=c,
         version=c.version,
         lineage=c.lineage,
-        user=_actor(user),
-        action=CommitmentChange.Action.UPDATED,
+        user=recorded_account(user),
+        action=CommitmentChange.Kind.UPDATED,
         changes=changes,
     )
     return c
@@ -227,8 +222,8 @@ def delete_commitment(user: Any, commitment: Commitment) -> None:
         commitment=None,
         version=c.version,
         lineage=c.lineage,
-        user=_actor(user),
-        action=CommitmentChange.Action.DELETED,
+        user=recorded_account(user),
+        action=CommitmentChange.Kind.DELETED,
         changes={k: [v, None] for k, v in _snapshot(c).items()},
     )
     c.delete()
@@ -253,7 +248,7 @@ def sign_version(user: Any, version: ContractVersion) -> ContractVersion:
         raise ValidationError({"parties": _("A version needs its parties before it is signed.")})
     v.state = ContractVersion.State.SIGNED
     v.signed_at = timezone.now()
-    v.signed_by = _actor(user)
+    v.signed_by = recorded_account(user)
     v.is_published = True
     v.save(update_fields=["state", "signed_at", "signed_by", "is_published"])
     return v
@@ -353,8 +348,8 @@ def start_next_version(user: Any, version: ContractVersion) -> ContractVersion:
             commitment=copy,
             version=new,
             lineage=c.lineage,
-            user=_actor(user),
-            action=CommitmentChange.Action.CARRIED_OVER,
+            user=recorded_account(user),
+            action=CommitmentChange.Kind.CARRIED_OVER,
             changes={"from_version": [None, v.year]},
         )
     return new

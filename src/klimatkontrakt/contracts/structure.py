@@ -104,20 +104,6 @@ STRUCTURE: list[SectionSpec] = [
 
 BY_KEY = {s.key: s for s in STRUCTURE}
 
-AGENCIES = [
-    ("formas", "Formas", "Forskningsrådet för miljö, areella näringar och samhällsbyggande"),
-    ("naturvardsverket", "Naturvårdsverket", "Naturvårdsverket"),
-    ("energimyndigheten", "Energimyndigheten", "Statens energimyndighet"),
-    ("tillvaxtverket", "Tillväxtverket", "Tillväxtverket"),
-    ("trafikverket", "Trafikverket", "Trafikverket"),
-    ("vinnova", "Vinnova", "Verket för innovationssystem"),
-]
-VIABLE_CITIES = (
-    "viable-cities",
-    "Viable Cities",
-    "Strategiska innovationsprogrammet Viable Cities",
-)
-
 DEFAULT_STATUSES = [
     # key, Swedish name, English name, carries over to next year's version
     ("planned", "Planerad", "Planned", True),

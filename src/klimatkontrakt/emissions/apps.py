@@ -7,6 +7,7 @@ class EmissionsConfig(AppConfig):
     verbose_name = _("Emissions")
 
     def ready(self) -> None:
-        from klimatkontrakt.web.modules import Module, register
+        from klimatkontrakt.web.modules import Module, register, register_link
 
         register(Module("emissions", _("Emissions and budget"), "emissions:page", 20))
+        register_link("emissions", "emissions:page")

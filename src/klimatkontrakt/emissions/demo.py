@@ -13,16 +13,19 @@ from typing import Any
 
 from klimatkontrakt.emissions import services
 from klimatkontrakt.emissions.models import Goal, Release
-from klimatkontrakt.organisations.models import County, Municipality
+from klimatkontrakt.organisations import selectors as organisations
+from klimatkontrakt.organisations.demo import KARLSTAD
+from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.sources import smhi
 
 DATA = Path(__file__).parent / "data"
 DEMO_FILES = ("demo-smhi-co2-2024-04-18.csv", "demo-smhi-ggt-klimatkollen.csv")
 
 
-def load_demo_releases(stdout: Any = None) -> list[services.ImportResult]:
-    munis = dict(Municipality.objects.values_list("name", "code"))
-    counties = dict(County.objects.values_list("name", "code"))
+def load_demo_emissions(stdout: Any = None) -> list[services.ImportResult]:
+    """Karlstad's demo emissions: SMHI's real figures bundled in emissions/data (see there)."""
+    munis = organisations.municipality_codes()
+    counties = organisations.county_codes()
     results = []
     for name in DEMO_FILES:
         data = (DATA / name).read_bytes()
@@ -41,7 +44,7 @@ def load_demo_releases(stdout: Any = None) -> list[services.ImportResult]:
                 f"Emissions {r.release.gas} {r.release.release_date}: "
                 f"{'imported ' + str(r.values) + ' values' if r.created else 'already there'}."
             )
-    karlstad = Municipality.objects.filter(code="1780").first()
+    karlstad = Municipality.objects.filter(code=KARLSTAD).first()
     if karlstad is not None and not Goal.objects.filter(municipality=karlstad).exists():
         # Illustrative goal for the demo: territorial GHG down to 20 % of 1990 by 2030.
         Goal.objects.create(
@@ -58,4 +61,4 @@ def load_demo_releases(stdout: Any = None) -> list[services.ImportResult]:
 
 
 def load(stdout: Any) -> None:
-    load_demo_releases(stdout)
+    load_demo_emissions(stdout)

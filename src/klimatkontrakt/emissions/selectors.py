@@ -19,6 +19,7 @@ from klimatkontrakt.calc.budgets import (
 from klimatkontrakt.calc.goals import Goal as GoalSpec
 from klimatkontrakt.calc.goals import GoalGap, goal_gap
 from klimatkontrakt.emissions.models import CarbonBudget, EmissionValue, Goal, Release, SectorKey
+from klimatkontrakt.organisations import selectors as organisations
 from klimatkontrakt.organisations.access import can_view_unpublished
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.sources import process_emissions
@@ -164,7 +165,7 @@ def all_budgets(
 ) -> list[dict[str, Any]]:
     release = current_release(gas)
     batch = budgets(release, method, current_year, **params)
-    names = dict(Municipality.objects.values_list("code", "name"))
+    names = organisations.municipality_names()
     return [budget_json(r, release, names.get(r.municipality, "")) for r in batch.results()]
 
 
@@ -238,7 +239,7 @@ def similar_municipalities(
         distance = np.abs(np.log(np.maximum(last, 1.0)) - np.log(max(last[i], 1.0)))
     distance[i] = np.inf
     nearest = [series.keys[j] for j in np.argsort(distance, kind="stable")[:count]]
-    by_code = {m.code: m for m in Municipality.objects.filter(code__in=nearest)}
+    by_code = organisations.municipalities_by_code(nearest)
     return [by_code[c] for c in nearest if c in by_code]
 
 

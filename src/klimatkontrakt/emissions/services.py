@@ -15,8 +15,9 @@ from django.db import connection, transaction
 from klimatkontrakt.calc.budgets import METHODS
 from klimatkontrakt.calc.goals import Goal as GoalSpec
 from klimatkontrakt.emissions.models import CarbonBudget, EmissionValue, Goal, Release, SectorKey
+from klimatkontrakt.organisations import selectors as organisations
 from klimatkontrakt.organisations.access import require_edit
-from klimatkontrakt.organisations.models import County, Municipality
+from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.sources import smhi
 from klimatkontrakt.sources.errors import RowProblem, SourceError
 
@@ -39,13 +40,13 @@ class ImportResult:
 
 
 def _codes() -> tuple[dict[str, str], dict[str, str]]:
-    munis = dict(Municipality.objects.values_list("name", "code"))
+    munis = organisations.municipality_codes()
     if not munis:
         raise SourceError(
             "no municipalities in the database: load the SCB code list first "
             "(klimatkontrakt import-municipalities or klimatkontrakt demo)"
         )
-    return munis, dict(County.objects.values_list("name", "code"))
+    return munis, organisations.county_codes()
 
 
 def import_report(
@@ -104,8 +105,8 @@ def _store(report: smhi.SmhiReport, source_url: str) -> ImportResult:
         discrepancies=[asdict(d) for d in found],
     )
     sector_ids = _sector_ids({(r.sector, r.subsector) for r in report.rows})
-    muni_ids = dict(Municipality.objects.values_list("code", "id"))
-    county_ids = dict(County.objects.values_list("code", "id"))
+    muni_ids = organisations.municipality_ids()
+    county_ids = organisations.county_ids()
     years = report.years
     rows: list[tuple[int, int | None, int | None, int, int, float]] = []
     for row in report.rows:
@@ -247,10 +248,3 @@ def save_goal(
         gas=gas,
         is_published=is_published,
     )
-
-
-def load_demo_emissions(stdout: Any = None) -> list[ImportResult]:
-    """Karlstad's demo emissions: SMHI's real figures bundled in emissions/data (see there)."""
-    from klimatkontrakt.emissions.demo import load_demo_releases
-
-    return load_demo_releases(stdout)

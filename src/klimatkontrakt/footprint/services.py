@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -266,72 +265,3 @@ def ensure_defaults() -> tuple[RuleSet, FactorSet]:
     if factor_set is None:
         factor_set = store_factor_set(None, DEFAULT_FACTORS, factors_io.default_factors())
     return rule_set, factor_set
-
-
-class _System:
-    """The demo writes as the municipality's own administrator would."""
-
-    is_authenticated = True
-    is_superuser = True
-    pk = None
-
-
-DEMO_LEDGER = "Exempelreskontra (genererad exempeldata)"
-DEMO_YEARS = {2022: 1.0, 2023: 1.04, 2024: 1.07}
-DEMO_LINES = 60_000
-
-
-def load_demo_footprint(municipality_code: str = "1780", lines: int = DEMO_LINES) -> Ledger:
-    """Karlstad's demo: a generated EXAMPLE ledger per year plus example energy and fuel data.
-
-    Running it again changes nothing (the generated files are the same, so their content hashes
-    are already known).
-    """
-    from klimatkontrakt.footprint.example import example_activity_rows, generate_ledger
-
-    municipality = Municipality.objects.get(code=municipality_code)
-    rule_set, factor_set = ensure_defaults()
-    ledger = ensure_ledger(
-        municipality,
-        DEMO_LEDGER,
-        description=(
-            "Genererad exempeldata i det nationella formatet för leverantörsreskontra, inte "
-            "Karlstads verkliga fakturor. Leverantörerna är påhittade."
-        ),
-        rule_set=rule_set,
-        factor_set=factor_set,
-        published=True,
-        example_data=True,
-    )
-    system = _System()
-    with tempfile.TemporaryDirectory() as tmp:
-        files = []
-        for year, scale in DEMO_YEARS.items():
-            path = Path(tmp) / f"exempel_leverantorsreskontra_{year}.csv"
-            generate_ledger(path, lines, year=year, seed=1780 + year, scale=scale)
-            files.append((path.name, path))
-        import_ledger(system, municipality, files, ledger_name=DEMO_LEDGER)
-        if not ActivityRecord.objects.filter(municipality=municipality).exists():
-            activity = Path(tmp) / "aktivitet.csv"
-            # Measured quantities follow the ledger's size, falling 5 % a year (example trend).
-            size = lines / DEMO_LINES
-            rows = [
-                r
-                for year in DEMO_YEARS
-                for r in example_activity_rows(year, size * (1.0 - 0.05 * (year - 2022)))
-            ]
-            columns = [
-                "year",
-                "department",
-                "activity",
-                "quantity",
-                "unit",
-                "replaces_category",
-                "source",
-            ]
-            with activity.open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
-                writer.writeheader()
-                writer.writerows(rows)
-            import_activity(system, municipality, activity)
-    return ledger

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.security import django_auth
 
@@ -15,7 +14,7 @@ from klimatkontrakt.emissions.selectors import goals as visible_goals
 from klimatkontrakt.goals import selectors, services
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.models import Department, Municipality
-from klimatkontrakt.organisations.selectors import municipality_by_code
+from klimatkontrakt.organisations.selectors import department_of, municipality_by_code
 
 router = Router(tags=["goal teams"])
 
@@ -88,7 +87,7 @@ def _goal_out(user: Any, goal: Goal) -> dict[str, Any]:
 
 
 def _department(muni: Municipality, pk: int | None) -> Department | None:
-    return None if pk is None else get_object_or_404(Department, municipality=muni, pk=pk)
+    return None if pk is None else department_of(muni, pk)
 
 
 def _person_out(p: Any) -> dict[str, Any]:

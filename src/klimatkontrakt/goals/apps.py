@@ -10,7 +10,8 @@ class GoalsConfig(AppConfig):
         from klimatkontrakt.goals import personal_data
         from klimatkontrakt.organisations.personal_data import Source
         from klimatkontrakt.organisations.personal_data import register as register_source
-        from klimatkontrakt.web.modules import Module, register
+        from klimatkontrakt.web.modules import Module, register, register_link
 
         register_source(Source("goals", personal_data.export, personal_data.erase))
         register(Module("goals", _("Goals and coordinators"), "goals:list", 48))
+        register_link("goal", "goals:detail")

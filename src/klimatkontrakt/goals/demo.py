@@ -3,11 +3,12 @@ say "Exempel" and the e-mail addresses are at example.org, which nobody can own.
 
 from typing import Any
 
-from klimatkontrakt.emissions.models import Goal
+from klimatkontrakt.emissions import selectors as emissions
 from klimatkontrakt.goals import services
 from klimatkontrakt.goals.models import GoalPerson
+from klimatkontrakt.organisations.access import SYSTEM
+from klimatkontrakt.organisations.demo import KARLSTAD
 from klimatkontrakt.organisations.models import Department, Municipality
-from klimatkontrakt.plans.services import OPERATOR
 
 # role, title, department short name, e-mail
 DEMO_TEAM = [
@@ -19,13 +20,13 @@ DEMO_TEAM = [
 ]
 
 
-def load_demo_teams(code: str = "1780") -> list[GoalPerson]:
+def load_demo_teams(code: str = KARLSTAD) -> list[GoalPerson]:
     """A published team for each demo goal that has none yet; running it again adds nothing."""
     muni = Municipality.objects.filter(code=code).first()
     if muni is None:
         return []
     added = []
-    for goal in Goal.objects.filter(municipality=muni, name__endswith="(demo)"):
+    for goal in emissions.goals(SYSTEM, muni).filter(name__endswith="(demo)"):
         if GoalPerson.objects.filter(team__goal=goal).exists():
             continue
         for order, (role, title, short, email) in enumerate(DEMO_TEAM):
@@ -38,12 +39,12 @@ def load_demo_teams(code: str = "1780") -> list[GoalPerson]:
                 email=email,
                 order=order,
             )
-            added.append(services.add_person(OPERATOR, goal, data))
-        services.set_team_published(OPERATOR, goal, True)
+            added.append(services.add_person(SYSTEM, goal, data))
+        services.set_team_published(SYSTEM, goal, True)
     return added
 
 
 def load(stdout: Any) -> None:
-    people = load_demo_teams("1780")
+    people = load_demo_teams(KARLSTAD)
     if people:
         stdout.write(f"Goal teams for Karlstad: {len(people)} people (invented example names)")

@@ -7,6 +7,7 @@ class IndicatorsConfig(AppConfig):
     verbose_name = _("Indicators")
 
     def ready(self) -> None:
-        from klimatkontrakt.web.modules import Module, register
+        from klimatkontrakt.web.modules import Module, register, register_link
 
         register(Module("indicators", _("Indicators"), "indicators:list", 50))
+        register_link("indicator", "indicators:detail")

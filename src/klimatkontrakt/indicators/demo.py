@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from klimatkontrakt.indicators.models import Indicator, IndicatorTarget, IndicatorValue
+from klimatkontrakt.organisations.demo import KARLSTAD
 from klimatkontrakt.organisations.models import Municipality
 
 EXAMPLE_PROVENANCE = "Exempeldata (demo), inte uppmätta värden / example data, not measured"
@@ -103,7 +104,7 @@ _DEMO = [
 ]
 
 
-def load_demo_indicators(code: str = "1780") -> list[Indicator]:
+def load_demo_indicators(code: str = KARLSTAD) -> list[Indicator]:
     """Demo indicators for a municipality (Karlstad by default); running it twice is harmless.
 
     Invented values are flagged ``is_example`` and say so in their provenance. Demo
@@ -149,7 +150,7 @@ def load_demo_indicators(code: str = "1780") -> list[Indicator]:
 
 
 def load(stdout: Any) -> None:
-    indicators = load_demo_indicators("1780")
+    indicators = load_demo_indicators(KARLSTAD)
     examples = sum(1 for i in indicators if i.is_example)
     stdout.write(
         f"Indicators for Karlstad: {len(indicators)} ({examples} with example values, "

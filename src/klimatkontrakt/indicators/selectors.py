@@ -29,6 +29,15 @@ def visible_indicators(user: Any, municipality: Municipality) -> QuerySet[Indica
     return qs.order_by("name")
 
 
+def indicators_of(municipality: Municipality) -> QuerySet[Indicator]:
+    """Every indicator of the municipality, published or not."""
+    return Indicator.objects.filter(municipality=municipality)
+
+
+def indicator_named(municipality: Municipality, name: str) -> Indicator | None:
+    return indicators_of(municipality).filter(name=name).first()
+
+
 def indicator_for(user: Any, municipality: Municipality, pk: int) -> Indicator:
     try:
         return visible_indicators(user, municipality).get(pk=pk)

@@ -7,7 +7,7 @@ class InvestmentsConfig(AppConfig):
     verbose_name = _("Climate investment plan")
 
     def ready(self) -> None:
-        from klimatkontrakt.web.modules import Module, register
+        from klimatkontrakt.web.modules import Module, register, register_link
 
         register(
             Module(
@@ -17,3 +17,4 @@ class InvestmentsConfig(AppConfig):
                 order=40,
             )
         )
+        register_link("investment_measures", "investments:measures")

@@ -11,6 +11,22 @@ from __future__ import annotations
 from decimal import Decimal as D
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
+
+from klimatkontrakt.calc.measures import activity_reduction_t
+from klimatkontrakt.investments.models import (
+    BaselineSector,
+    CoBenefit,
+    Funding,
+    FundingSource,
+    InvestmentPlan,
+    Measure,
+)
+from klimatkontrakt.organisations.demo import KARLSTAD
+from klimatkontrakt.organisations.models import Department, Municipality
+from klimatkontrakt.organisations.services import ensure_department
+
 PLAN_NAME = "Pilot: Teknik- och fastighetsförvaltningen"
 DEPARTMENT = ("Teknik- och fastighetsförvaltningen", "TFF")
 EXAMPLE = "Exempelsiffror (demo), inte Karlstads kommuns uppgifter"
@@ -139,9 +155,114 @@ FUNDINGS = [
 ]  # fmt: skip
 
 
-def load(stdout: Any) -> None:
-    from klimatkontrakt.investments.services import load_demo_investments
+@transaction.atomic
+def load_demo_investments() -> InvestmentPlan:
+    """Karlstad's pilot plan (example figures) with the 110 MSEK climate fund. Idempotent.
 
+    Needs the organisations demo (Karlstad, 1780) to be loaded first.
+    """
+    from klimatkontrakt.footprint import selectors as footprint
+    from klimatkontrakt.footprint.demo import DEMO_LEDGER
+
+    karlstad = Municipality.objects.filter(code=KARLSTAD).first()
+    if karlstad is None:
+        raise LookupError("Karlstad (1780) is missing: load the organisations demo first")
+    department = ensure_department(
+        karlstad, DEPARTMENT[0], Department.Kind.ADMINISTRATION, DEPARTMENT[1]
+    )
+    # BAU from the footprint demo when it is loaded (it loads first), else the entered baseline.
+    from_footprint = (
+        footprint.visible_ledgers(AnonymousUser(), karlstad).filter(name=DEMO_LEDGER).exists()
+    )
+    plan, _ = InvestmentPlan.objects.update_or_create(
+        municipality=karlstad,
+        name=PLAN_NAME,
+        defaults={
+            **PLAN,
+            "scope": InvestmentPlan.Scope.DEPARTMENT,
+            "department": department,
+            "baseline_from_footprint": from_footprint,
+        },
+    )
+    plan.baseline.exclude(sector__in=[b[0] for b in BASELINE]).delete()
+    for sector, base_t, trend in BASELINE:
+        BaselineSector.objects.update_or_create(
+            plan=plan,
+            sector=sector,
+            defaults={"base_t": base_t, "trend_per_year": trend, "source": EXAMPLE},
+        )
+    sources = {}
+    for kind, name, total, share, first, last, note in SOURCES:
+        sources[name], _ = FundingSource.objects.update_or_create(
+            municipality=karlstad,
+            name=name,
+            defaults={
+                "kind": kind,
+                "total_sek": total,
+                "share_of_cost": share,
+                "first_year": first,
+                "last_year": last,
+                "source_note": note,
+            },
+        )
+    measures = {}
+    for name, sector, category, kind, start, ramp, life, capex, opex, red in MEASURES:
+        activity = ACTIVITY.get(name, {})
+        low, central, high = red if red else (None, D("0"), None)
+        m, _ = Measure.objects.update_or_create(
+            plan=plan,
+            name=name,
+            defaults={
+                "sector": sector,
+                "category": category,
+                "kind": kind,
+                "department": department,
+                "status": Measure.Status.DECIDED if start == 2025 else Measure.Status.PROPOSED,
+                "start_year": start,
+                "ramp_up_years": ramp,
+                "lifetime_years": life,
+                "capex_sek": capex,
+                "capex_low_sek": capex * D("0.9"),
+                "capex_high_sek": capex * D("1.3"),
+                "opex_change_sek_per_year": opex,
+                "reduction_t_per_year": central,
+                "reduction_low_t_per_year": low,
+                "reduction_high_t_per_year": high,
+                **activity,
+            },
+        )
+        if m.derived_from_activity:
+            t = activity_reduction_t(*(float(activity[k]) for k in (
+                "activity_units", "activity_per_unit", "factor_before_kg", "factor_after_kg"
+            )))  # fmt: skip
+            m.reduction_t_per_year = D(str(round(t, 3)))
+            m.reduction_low_t_per_year = D(str(round(t * 0.8, 3)))
+            m.reduction_high_t_per_year = D(str(round(t * 1.1, 3)))
+            m.save()
+        measures[name] = m
+    CoBenefit.objects.filter(measure__plan=plan).delete()
+    for name, items in COBENEFITS.items():
+        for kind, description, quantity, key in items:
+            CoBenefit.objects.create(
+                measure=measures[name],
+                kind=kind,
+                description=description,
+                quantity_per_year=quantity,
+                valuation_key=key,
+            )
+    Funding.objects.filter(measure__plan=plan).delete()
+    for name, source, amount, year, state in FUNDINGS:
+        Funding.objects.create(
+            measure=measures[name],
+            source=sources[source],
+            amount_sek=amount,
+            year=year,
+            state=state,
+        )
+    return plan
+
+
+def load(stdout: Any) -> None:
     plan = load_demo_investments()
     stdout.write(
         f"Investment plan: {plan.name} with {plan.measures.count()} measures (example figures)."

@@ -54,22 +54,16 @@ class MeasureForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.plan = plan
         self.fields["department"].queryset = plan.municipality.departments.all()  # type: ignore[attr-defined]
-        from klimatkontrakt.contracts.models import Commitment
-        from klimatkontrakt.plans.models import Action
+        from klimatkontrakt.contracts.selectors import commitments_of_municipality
+        from klimatkontrakt.plans.selectors import actions_of_municipality
 
         commitments = self.fields["commitments"]
         commitments.queryset = (  # type: ignore[attr-defined]
-            Commitment.objects.filter(version__contract__municipality=plan.municipality)
-            .select_related("version")
-            .order_by("-version__year", "title")
+            commitments_of_municipality(plan.municipality).order_by("-version__year", "title")
         )
         commitments.label_from_instance = lambda c: f"{c.version.year}: {c.title}"  # type: ignore[attr-defined]
         actions = self.fields["actions"]
-        actions.queryset = (  # type: ignore[attr-defined]
-            Action.objects.filter(plan__municipality=plan.municipality)
-            .select_related("plan")
-            .order_by("plan__title", "identifier")
-        )
+        actions.queryset = actions_of_municipality(plan.municipality)  # type: ignore[attr-defined]
         actions.label_from_instance = lambda a: f"{a.plan.title} {a.identifier}: {a.title}"  # type: ignore[attr-defined]
         self.fields["reduction_t_per_year"].help_text = _(
             "Leave as 0 and fill in the activity change below to derive it "

@@ -42,6 +42,15 @@ def visible_plans(user: Any, municipality: Municipality) -> QuerySet[InvestmentP
     return plans.select_related("department", "municipality")
 
 
+def measures_of_municipality(municipality: Municipality) -> QuerySet[Measure]:
+    """Every measure of the municipality's investment plans, by plan and name."""
+    return (
+        Measure.objects.filter(plan__municipality=municipality)
+        .select_related("plan")
+        .order_by("plan__name", "name")
+    )
+
+
 def plan_for(user: Any, municipality: Municipality, plan_id: int) -> InvestmentPlan:
     plan = visible_plans(user, municipality).filter(pk=plan_id).first()
     if plan is None:

@@ -11,15 +11,15 @@ from django.db import transaction
 from klimatkontrakt.imports import ImportResult, import_file
 from klimatkontrakt.investments.models import (
     BaselineSector,
-    CoBenefit,
     Funding,
     FundingSource,
     InvestmentPlan,
     Measure,
     MeasureImport,
 )
-from klimatkontrakt.organisations.access import require_edit
+from klimatkontrakt.organisations.access import SYSTEM, require_edit
 from klimatkontrakt.organisations.models import Department, Municipality
+from klimatkontrakt.organisations.selectors import departments
 from klimatkontrakt.sources.errors import RowProblem, SourceError
 from klimatkontrakt.sources.measure_table import MeasureRow, parse_measure_table
 
@@ -86,7 +86,7 @@ def delete_measure(user: Any, measure: Measure) -> None:
 
 def _department_lookup(municipality: Municipality) -> dict[str, Department]:
     out: dict[str, Department] = {}
-    for d in Department.objects.filter(municipality=municipality):
+    for d in departments(municipality):
         out[d.name.casefold()] = d
         if d.short_name:
             out[d.short_name.casefold()] = d
@@ -100,8 +100,10 @@ def import_measures(
 
     Rows are matched to existing measures by name, so a corrected file updates them; the same
     file (by SHA-256) imported again changes nothing. `check_access=False` is for the CLI,
-    which runs with the operator's rights.
+    which runs as the system actor.
     """
+    if not check_access:
+        user = SYSTEM
 
     def parse(content: bytes, name: str) -> list[tuple[str, dict[str, Any]]]:
         rows = parse_measure_table(content, name)
@@ -138,7 +140,6 @@ def import_measures(
         data,
         parse=parse,
         store=store,
-        check_access=check_access,
     )
 
 
@@ -258,115 +259,3 @@ def add_funding(
     funding.full_clean()
     funding.save()
     return funding
-
-
-@transaction.atomic
-def load_demo_investments() -> InvestmentPlan:
-    """Karlstad's pilot plan (example figures) with the 110 MSEK climate fund. Idempotent.
-
-    Needs the organisations demo (Karlstad, 1780) to be loaded first.
-    """
-    from klimatkontrakt.investments import demo
-    from klimatkontrakt.organisations.services import ensure_department
-
-    karlstad = Municipality.objects.filter(code="1780").first()
-    if karlstad is None:
-        raise LookupError("Karlstad (1780) is missing: load the organisations demo first")
-    department = ensure_department(
-        karlstad, demo.DEPARTMENT[0], Department.Kind.ADMINISTRATION, demo.DEPARTMENT[1]
-    )
-    from klimatkontrakt.footprint.models import Ledger
-    from klimatkontrakt.footprint.services import DEMO_LEDGER
-
-    # BAU from the footprint demo when it is loaded (it loads first), else the entered baseline.
-    from_footprint = Ledger.objects.filter(
-        municipality=karlstad, name=DEMO_LEDGER, published=True
-    ).exists()
-    plan, _ = InvestmentPlan.objects.update_or_create(
-        municipality=karlstad,
-        name=demo.PLAN_NAME,
-        defaults={
-            **demo.PLAN,
-            "scope": InvestmentPlan.Scope.DEPARTMENT,
-            "department": department,
-            "baseline_from_footprint": from_footprint,
-        },
-    )
-    plan.baseline.exclude(sector__in=[b[0] for b in demo.BASELINE]).delete()
-    for sector, base_t, trend in demo.BASELINE:
-        BaselineSector.objects.update_or_create(
-            plan=plan,
-            sector=sector,
-            defaults={"base_t": base_t, "trend_per_year": trend, "source": demo.EXAMPLE},
-        )
-    sources = {}
-    for kind, name, total, share, first, last, note in demo.SOURCES:
-        sources[name], _ = FundingSource.objects.update_or_create(
-            municipality=karlstad,
-            name=name,
-            defaults={
-                "kind": kind,
-                "total_sek": total,
-                "share_of_cost": share,
-                "first_year": first,
-                "last_year": last,
-                "source_note": note,
-            },
-        )
-    measures = {}
-    for name, sector, category, kind, start, ramp, life, capex, opex, red in demo.MEASURES:
-        activity = demo.ACTIVITY.get(name, {})
-        low, central, high = red if red else (None, Decimal("0"), None)
-        m, _ = Measure.objects.update_or_create(
-            plan=plan,
-            name=name,
-            defaults={
-                "sector": sector,
-                "category": category,
-                "kind": kind,
-                "department": department,
-                "status": Measure.Status.DECIDED if start == 2025 else Measure.Status.PROPOSED,
-                "start_year": start,
-                "ramp_up_years": ramp,
-                "lifetime_years": life,
-                "capex_sek": capex,
-                "capex_low_sek": capex * Decimal("0.9"),
-                "capex_high_sek": capex * Decimal("1.3"),
-                "opex_change_sek_per_year": opex,
-                "reduction_t_per_year": central,
-                "reduction_low_t_per_year": low,
-                "reduction_high_t_per_year": high,
-                **activity,
-            },
-        )
-        if m.derived_from_activity:
-            from klimatkontrakt.calc.measures import activity_reduction_t
-
-            t = activity_reduction_t(*(float(activity[k]) for k in (
-                "activity_units", "activity_per_unit", "factor_before_kg", "factor_after_kg"
-            )))  # fmt: skip
-            m.reduction_t_per_year = Decimal(str(round(t, 3)))
-            m.reduction_low_t_per_year = Decimal(str(round(t * 0.8, 3)))
-            m.reduction_high_t_per_year = Decimal(str(round(t * 1.1, 3)))
-            m.save()
-        measures[name] = m
-    CoBenefit.objects.filter(measure__plan=plan).delete()
-    for name, items in demo.COBENEFITS.items():
-        for kind, description, quantity, key in items:
-            CoBenefit.objects.create(
-                measure=measures[name],
-                kind=kind,
-                description=description,
-                quantity_per_year=quantity,
-                valuation_key=key,
-            )
-    Funding.objects.filter(measure__plan=plan).delete()
-    for name, source, amount, year, state in demo.FUNDINGS:
-        Funding.objects.create(
-            measure=measures[name],
-            source=sources[source],
-            amount_sek=amount,
-            year=year,
-            state=state,
-        )
-    return plan

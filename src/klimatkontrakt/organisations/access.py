@@ -4,8 +4,10 @@
 - A member of a municipality (any role) reads its unpublished data.
 - Editors and admins of a municipality write its data; admins also manage its members.
 - Staff of agencies and Viable Cities read published data across all cities, like the public.
+- Work done by the system itself (demo loads, commands run on the server) acts as `SYSTEM`.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -14,6 +16,26 @@ from django.utils.translation import gettext as _
 from klimatkontrakt.organisations.models import Membership, Municipality
 
 WRITE_ROLES = {Membership.Role.ADMIN, Membership.Role.EDITOR}
+
+
+@dataclass(frozen=True)
+class SystemActor:
+    """Whoever runs the demo loader or a command on the server: an administrator of every
+    municipality, with no stored account (so nothing records it as author)."""
+
+    is_authenticated: bool = True
+    is_superuser: bool = True
+    pk: None = None
+
+
+SYSTEM = SystemActor()
+
+
+def recorded_account(user: Any) -> Any:
+    """The account to record as author or actor: a stored, signed-in user; None for `SYSTEM`."""
+    if getattr(user, "pk", None) is None or not getattr(user, "is_authenticated", False):
+        return None
+    return user
 
 
 def role_in(user: Any, municipality: Municipality) -> str | None:

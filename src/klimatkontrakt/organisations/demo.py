@@ -6,7 +6,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from klimatkontrakt.contracts.structure import AGENCIES, VIABLE_CITIES
 from klimatkontrakt.organisations.models import Department, Municipality, Organisation
 from klimatkontrakt.organisations.services import (
     BUNDLED_CODE_LIST,
@@ -17,9 +16,25 @@ from klimatkontrakt.organisations.services import (
     import_municipalities,
 )
 
+KARLSTAD = "1780"
 # Only Karlstad is marked as a contract city in the demo: the list of the 23 signatories is
 # kept by Viable Cities and set per municipality in the admin (Municipality.in_climate_contract).
-CONTRACT_CITIES = ["1780"]
+CONTRACT_CITIES = [KARLSTAD]
+
+# The national agencies and the programme office that are parties to every city's contract.
+AGENCIES = [
+    ("formas", "Formas", "Forskningsrådet för miljö, areella näringar och samhällsbyggande"),
+    ("naturvardsverket", "Naturvårdsverket", "Naturvårdsverket"),
+    ("energimyndigheten", "Energimyndigheten", "Statens energimyndighet"),
+    ("tillvaxtverket", "Tillväxtverket", "Tillväxtverket"),
+    ("trafikverket", "Trafikverket", "Trafikverket"),
+    ("vinnova", "Vinnova", "Verket för innovationssystem"),
+]
+VIABLE_CITIES = (
+    "viable-cities",
+    "Viable Cities",
+    "Strategiska innovationsprogrammet Viable Cities",
+)
 
 KARLSTAD_DEPARTMENTS = [
     ("Kommunledningskontoret", "KLK", Department.Kind.ADMINISTRATION),
@@ -50,7 +65,7 @@ def load(stdout: Any) -> None:
         f"({summary.municipalities_created} new), source SCB Län och kommuner 2023."
     )
     Municipality.objects.filter(code__in=CONTRACT_CITIES).update(in_climate_contract=True)
-    karlstad = Municipality.objects.get(code="1780")
+    karlstad = Municipality.objects.get(code=KARLSTAD)
     for name, short, kind in KARLSTAD_DEPARTMENTS:
         ensure_department(karlstad, name, kind, short)
     for slug, short, _full in AGENCIES:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -13,9 +14,9 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
-from klimatkontrakt.contracts.models import Commitment
-from klimatkontrakt.indicators.models import Indicator
-from klimatkontrakt.investments.models import Measure
+from klimatkontrakt.contracts.selectors import commitments_of_municipality
+from klimatkontrakt.indicators.selectors import indicators_of
+from klimatkontrakt.investments.selectors import measures_of_municipality
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.organisations.selectors import municipality_by_code
@@ -187,8 +188,10 @@ def get_plan(request: HttpRequest, plan_id: int, municipality: str) -> dict[str,
     return {**_plan_out(plan, now), "actions": [_action_out(a, links[a.pk], now) for a in actions]}
 
 
-def _resolve(model: Any, ids: list[int], field: str, muni: Municipality, path: str) -> list[Any]:
-    found = list(model.objects.filter(pk__in=ids, **{path: muni}))
+def _resolve(
+    of_municipality: QuerySet[Any], ids: list[int], field: str, muni: Municipality
+) -> list[Any]:
+    found = list(of_municipality.filter(pk__in=ids))
     missing = sorted(set(ids) - {o.pk for o in found})
     if missing:
         raise HttpError(422, f"{field}: no such record in {muni.code}: {missing}")
@@ -211,16 +214,10 @@ def set_links(
         request.user,
         action,
         commitments=_resolve(
-            Commitment,
-            payload.commitment_ids,
-            "commitment_ids",
-            muni,
-            "version__contract__municipality",
+            commitments_of_municipality(muni), payload.commitment_ids, "commitment_ids", muni
         ),
-        measures=_resolve(Measure, payload.measure_ids, "measure_ids", muni, "plan__municipality"),
-        indicators=_resolve(
-            Indicator, payload.indicator_ids, "indicator_ids", muni, "municipality"
-        ),
+        measures=_resolve(measures_of_municipality(muni), payload.measure_ids, "measure_ids", muni),
+        indicators=_resolve(indicators_of(muni), payload.indicator_ids, "indicator_ids", muni),
     )
     fresh = selectors.action_for(request.user, muni, plan_id, action_id)
     return _action_out(fresh, selectors.action_links(request.user, fresh), timezone.now())

@@ -9,15 +9,11 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from klimatkontrakt.organisations.access import recorded_account
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.plans.models import Action, ActionPlan, FollowupChange
 
 PERSONAL_FIELDS = {"contact_name", "contact_email"}
-
-
-def _actor(user: Any) -> Any:
-    # The demo loader and commands act as a system user that is not a stored account.
-    return user if getattr(user, "pk", None) is not None else None
 
 
 def action_snapshot(action: Action) -> dict[str, Any]:
@@ -66,7 +62,7 @@ def log_change(
         plan=plan,
         label=label[:300],
         what=what,
-        user=_actor(user),
+        user=recorded_account(user),
         changes=changes,
     )
 

@@ -13,11 +13,12 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from klimatkontrakt.organisations.access import SYSTEM
+from klimatkontrakt.organisations.demo import KARLSTAD
 from klimatkontrakt.organisations.models import Department, Municipality
 from klimatkontrakt.plans import services as plans
 from klimatkontrakt.plans.models import Action, ActionPlan, ActionStatus
 
-SYSTEM = plans.OPERATOR
 EXAMPLE_NOTE = "Exempel: demodata, inte Karlstads verkliga uppföljning."
 
 PROJECT_PLAN = "Projektplan Klimatneutrala Karlstad 2030"
@@ -230,7 +231,7 @@ def _actions(plan: ActionPlan, rows: list[tuple]) -> list[Action]:  # type: igno
 
 
 @transaction.atomic
-def load_demo_plans(code: str = "1780") -> list[ActionPlan]:
+def load_demo_plans(code: str = KARLSTAD) -> list[ActionPlan]:
     """Karlstad's project plan (AP1-AP4) and the energy and climate plan's action plan."""
     muni = Municipality.objects.get(code=code)
     project = _plan(
@@ -259,7 +260,7 @@ def load_demo_plans(code: str = "1780") -> list[ActionPlan]:
 
 
 def load(stdout: Any) -> None:
-    plans = load_demo_plans("1780")
+    plans = load_demo_plans(KARLSTAD)
     actions = sum(p.actions.count() for p in plans)
     stdout.write(
         f"Action plans for Karlstad: {len(plans)} with {actions} actions "

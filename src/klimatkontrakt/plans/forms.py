@@ -6,8 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from klimatkontrakt.contracts.models import Commitment
+from klimatkontrakt.contracts.selectors import commitments_of_municipality
 from klimatkontrakt.indicators.models import Indicator
+from klimatkontrakt.indicators.selectors import indicators_of
 from klimatkontrakt.investments.models import Measure
+from klimatkontrakt.investments.selectors import measures_of_municipality
 from klimatkontrakt.organisations.models import Department
 from klimatkontrakt.plans.models import Action, ActionPlan, ActionStatus, WorkPackage
 from klimatkontrakt.plans.services import ActionInput
@@ -52,18 +55,12 @@ class ActionForm(forms.Form):
         fields = cast(dict[str, forms.ModelChoiceField], self.fields)
         fields["work_package"].queryset = plan.work_packages.all()
         fields["responsible_department"].queryset = muni.departments.all()
-        fields["indicators"].queryset = Indicator.objects.filter(municipality=muni)
-        fields["commitments"].queryset = (
-            Commitment.objects.filter(version__contract__municipality=muni)
-            .select_related("version")
-            .order_by("-version__year", "title")
+        fields["indicators"].queryset = indicators_of(muni)
+        fields["commitments"].queryset = commitments_of_municipality(muni).order_by(
+            "-version__year", "title"
         )
         fields["commitments"].label_from_instance = lambda c: f"{c.version.year}: {c.title}"  # type: ignore[method-assign,assignment]
-        fields["measures"].queryset = (
-            Measure.objects.filter(plan__municipality=muni)
-            .select_related("plan")
-            .order_by("plan__name", "name")
-        )
+        fields["measures"].queryset = measures_of_municipality(muni)
         fields["measures"].label_from_instance = lambda m: f"{m.plan.name}: {m.name}"  # type: ignore[method-assign,assignment]
 
     @classmethod

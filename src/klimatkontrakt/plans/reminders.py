@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from klimatkontrakt.organisations import selectors as organisations
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.plans.models import Action
 from klimatkontrakt.plans.selectors import stale_actions
@@ -56,7 +57,7 @@ def digests(municipality: Municipality | None = None, now: datetime | None = Non
     """One digest per contact e-mail address, with that person's overdue actions."""
     moment = now or timezone.now()
     municipalities = (
-        [municipality] if municipality is not None else list(Municipality.objects.all())
+        [municipality] if municipality is not None else list(organisations.municipalities())
     )
     by_person: dict[str, list[Action]] = defaultdict(list)
     for muni in municipalities:

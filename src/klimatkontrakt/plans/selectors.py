@@ -12,7 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from klimatkontrakt.contracts.models import Commitment
-from klimatkontrakt.contracts.selectors import visible_versions
+from klimatkontrakt.contracts.selectors import commitments_of_municipality, visible_versions
 from klimatkontrakt.indicators.models import Indicator
 from klimatkontrakt.indicators.selectors import visible_indicators
 from klimatkontrakt.investments.models import Measure
@@ -131,11 +131,11 @@ def actions_links(
     lineages = {a.pk: {c.lineage for c in a.commitments.all()} for a in actions}
     latest: dict[Any, Commitment] = {}
     candidates = (
-        Commitment.objects.filter(
+        commitments_of_municipality(municipality)
+        .filter(
             lineage__in=set().union(*lineages.values()),
             version__in=visible_versions(user, municipality),
         )
-        .select_related("version", "status")
         .order_by("version__year")
     )
     for c in candidates:
@@ -166,6 +166,15 @@ def actions_links(
         )
         for a in actions
     }
+
+
+def actions_of_municipality(municipality: Municipality) -> QuerySet[Action]:
+    """Every action of the municipality's plans, by plan and identifier."""
+    return (
+        Action.objects.filter(plan__municipality=municipality)
+        .select_related("plan")
+        .order_by("plan__title", "identifier")
+    )
 
 
 def visible_plans(user: Any, municipality: Municipality) -> QuerySet[ActionPlan]:

@@ -18,21 +18,10 @@ from django.utils.translation import gettext as _
 from klimatkontrakt.contracts.models import Commitment
 from klimatkontrakt.indicators.models import Indicator
 from klimatkontrakt.investments.models import Measure
-from klimatkontrakt.organisations.access import require_edit
+from klimatkontrakt.organisations.access import recorded_account, require_edit
 from klimatkontrakt.organisations.models import Department, Municipality
 from klimatkontrakt.plans import changes
 from klimatkontrakt.plans.models import Action, ActionPlan, ActionStatus, ActionUpdate, WorkPackage
-
-
-class Operator:
-    """Whoever runs a command or the demo loader on the server, with an administrator's rights."""
-
-    is_authenticated = True
-    is_superuser = True
-    pk = None
-
-
-OPERATOR = Operator()
 
 # key, Swedish, English, closed
 DEFAULT_ACTION_STATUSES = [
@@ -214,8 +203,7 @@ def record_update(
         status=status,
         progress=progress,
         text=text.strip(),
-        # The demo loader writes as a system user that is not a stored account.
-        author_id=getattr(user, "pk", None) if getattr(user, "is_authenticated", False) else None,
+        author=recorded_account(user),
     )
     # An update dated before the latest one is history only; it does not set the current state.
     if action.last_update_at is None or when >= action.last_update_at:

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 
 from klimatkontrakt.documents.tables import Table, xlsx_bytes
 from klimatkontrakt.imports import ImportResult, import_file
+from klimatkontrakt.organisations.access import SYSTEM
 from klimatkontrakt.plans import services as plans
 from klimatkontrakt.plans.models import Action, ActionImport, ActionPlan, ActionStatus
 from klimatkontrakt.sources.action_table import COLUMNS, ActionRow, parse_action_table
@@ -88,7 +89,7 @@ def import_actions(
     `check_access=False` is for the CLI, which runs with the operator's rights.
     """
     if not check_access:
-        user = plans.OPERATOR
+        user = SYSTEM
 
     def parse(content: bytes, name: str) -> list[Resolved]:
         return _resolve(plan, parse_action_table(content, name), name)
@@ -116,7 +117,6 @@ def import_actions(
         data,
         parse=parse,
         store=store,
-        check_access=check_access,
     )
 
 

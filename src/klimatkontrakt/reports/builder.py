@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
@@ -20,24 +19,14 @@ from klimatkontrakt.emissions import selectors as emissions
 from klimatkontrakt.goals.selectors import team_for_report
 from klimatkontrakt.indicators import selectors as indicator_selectors
 from klimatkontrakt.investments import selectors as investments
+from klimatkontrakt.organisations.access import SYSTEM
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.plans import selectors as plan_selectors
 
 FOOTPRINT_APP = "klimatkontrakt.footprint"
 
 
-@dataclass(frozen=True)
-class MunicipalityReader:
-    """Reads as a member of the municipality: its own report covers its unpublished work too.
-
-    The report's audience is decided at publication; gathering needs every figure.
-    """
-
-    is_authenticated: bool = True
-    is_superuser: bool = True
-
-
-def num(value: Any) -> float | None:
+def finite_or_none(value: Any) -> float | None:
     """A float for JSON, None for missing or NaN (JSON has no NaN)."""
     if value is None:
         return None
@@ -46,7 +35,9 @@ def num(value: Any) -> float | None:
 
 
 def gather(municipality: Municipality, year: int, user: Any = None) -> dict[str, Any]:
-    reader = user if user is not None else MunicipalityReader()
+    # Without a user the report reads as the system: it covers the municipality's unpublished
+    # work too, since its audience is decided at publication.
+    reader = user if user is not None else SYSTEM
     return {
         "municipality": {
             "code": municipality.code,
@@ -71,7 +62,8 @@ def _emissions(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
     release = emissions.current_release(gas)
     history = emissions.sector_history(release, muni)
     series = [
-        {"year": y, "value_t": num(v)} for y, v in zip(history.years, history.total, strict=True)
+        {"year": y, "value_t": finite_or_none(v)}
+        for y, v in zip(history.years, history.total, strict=True)
     ]
     goals = []
     for goal in emissions.goals(reader, muni).filter(gas__in=[gas, ""]).order_by("target_year"):
@@ -81,12 +73,12 @@ def _emissions(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
                 "name": goal.name,
                 "team": team_for_report(goal),
                 "target_year": goal.target_year,
-                "target_t": num(gap.target_t),
+                "target_t": finite_or_none(gap.target_t),
                 "start_year": gap.start_year,
-                "bau_at_target_t": num(gap.bau_total[-1]) if len(gap.years) else None,
-                "gap_at_target_t": num(gap.gap_total[-1]) if len(gap.years) else None,
+                "bau_at_target_t": finite_or_none(gap.bau_total[-1]) if len(gap.years) else None,
+                "gap_at_target_t": finite_or_none(gap.gap_total[-1]) if len(gap.years) else None,
                 "path": [
-                    {"year": y, "value_t": num(v)}
+                    {"year": y, "value_t": finite_or_none(v)}
                     for y, v in zip(gap.years, gap.path_total, strict=True)
                     if y <= goal.target_year
                 ],
@@ -108,12 +100,12 @@ def _emissions(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
                 "trend_total_t",
             )
         }
-        budget["paris_path"] = {k: num(v) for k, v in b["paris_path"].items()}
+        budget["paris_path"] = {k: finite_or_none(v) for k, v in b["paris_path"].items()}
         budget["source"] = b["source"]
     except (emissions.NoRelease, ValueError, KeyError):
         budget = None
     by_year: dict[int, float | None] = {
-        y: num(v) for y, v in zip(history.years, history.total, strict=True)
+        y: finite_or_none(v) for y, v in zip(history.years, history.total, strict=True)
     }
     latest = max((y for y, v in by_year.items() if v is not None and y <= year), default=None)
     return {
@@ -157,13 +149,13 @@ def _indicators(muni: Municipality, year: int, reader: Any) -> list[dict[str, An
                 "unit": indicator.unit,
                 "direction": indicator.direction,
                 "is_example": indicator.is_example,
-                "value": num(this.value) if this else None,
-                "previous_value": num(last.value) if last else None,
+                "value": finite_or_none(this.value) if this else None,
+                "previous_value": finite_or_none(last.value) if last else None,
                 "latest_year": s.latest_year,
-                "latest_value": num(s.latest_value),
+                "latest_value": finite_or_none(s.latest_value),
                 "target_year": a.target_year,
-                "target_value": num(a.target_value),
-                "expected_value": num(a.expected_value),
+                "target_value": finite_or_none(a.target_value),
+                "expected_value": finite_or_none(a.expected_value),
                 "status": str(a.status) if a.status else None,
                 "previous_status": before.get(indicator.pk),
                 "decimals": s.decimals,
@@ -171,9 +163,9 @@ def _indicators(muni: Municipality, year: int, reader: Any) -> list[dict[str, An
                 "rows": [
                     {
                         "year": r.year,
-                        "value": num(r.value),
-                        "target": num(r.target),
-                        "trend": num(r.trend),
+                        "value": finite_or_none(r.value),
+                        "target": finite_or_none(r.target),
+                        "trend": finite_or_none(r.trend),
                     }
                     for r in s.rows
                 ],
@@ -283,16 +275,16 @@ def _investments(muni: Municipality, reader: Any) -> list[dict[str, Any]]:
                 "example_figures": data["example_figures"],
                 "measures": len(data["measures"]),
                 "measure_status": dict(statuses),
-                "reduction_t_per_year": num(
+                "reduction_t_per_year": finite_or_none(
                     sum(m["reduction_t_per_year"] or 0 for m in data["measures"])
                 ),
-                "cumulative_t": num(data["cumulative_t"]),
-                "budget_total_t": num(data["budget_total_t"]),
+                "cumulative_t": finite_or_none(data["cumulative_t"]),
+                "budget_total_t": finite_or_none(data["budget_total_t"]),
                 "within_budget": data["within_budget"],
-                "probability_within_budget": num(data["probability_within_budget"]),
-                "total_capex_sek": num(data["funding"]["total_capex_sek"]),
-                "external_sek": num(data["funding"]["external_sek"]),
-                "municipal_share": num(data["funding"]["municipal_share"]),
+                "probability_within_budget": finite_or_none(data["probability_within_budget"]),
+                "total_capex_sek": finite_or_none(data["funding"]["total_capex_sek"]),
+                "external_sek": finite_or_none(data["funding"]["external_sek"]),
+                "municipal_share": finite_or_none(data["funding"]["municipal_share"]),
                 "reasons": data["reasons"],
             }
         )
@@ -315,15 +307,19 @@ def _footprint(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
         "available": True,
         "ledger": ledger.name,
         "example_data": ledger.example_data,
-        "total_t": num(result["total_t"]),
-        "low_t": num(result["range_t"]["low"]),
-        "high_t": num(result["range_t"]["high"]),
-        "spend_sek": num(result["spend_sek"]),
-        "coverage_pct": num(result["coverage_pct"]),
+        "total_t": finite_or_none(result["total_t"]),
+        "low_t": finite_or_none(result["range_t"]["low"]),
+        "high_t": finite_or_none(result["range_t"]["high"]),
+        "spend_sek": finite_or_none(result["spend_sek"]),
+        "coverage_pct": finite_or_none(result["coverage_pct"]),
         "lines": result["lines"],
-        "year_t": num(by_year[str(year)]["t"]) if str(year) in by_year else None,
+        "year_t": finite_or_none(by_year[str(year)]["t"]) if str(year) in by_year else None,
         "categories": [
-            {"category": k, "spend_sek": num(v["spend_sek"]), "t": num(v["t"])}
+            {
+                "category": k,
+                "spend_sek": finite_or_none(v["spend_sek"]),
+                "t": finite_or_none(v["t"]),
+            }
             for k, v in categories[:10]
         ],
     }

@@ -2,11 +2,26 @@
 
 from typing import Any
 
-from klimatkontrakt.reports.services import load_demo_report
+from klimatkontrakt.organisations.demo import KARLSTAD
+from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.reports.models import FollowUpReport
+from klimatkontrakt.reports.services import approve, create_draft, publish
+
+
+def load_demo_report(code: str = KARLSTAD, year: int = 2024) -> FollowUpReport:
+    """An approved, published report for the demo; an approved one is left as it is."""
+    muni = Municipality.objects.get(code=code)
+    report = FollowUpReport.objects.filter(municipality=muni, year=year).first()
+    if report is None or not report.is_approved:
+        report = create_draft(None, muni, year, check_access=False)
+        report = approve(None, report, check_access=False)
+    if not report.is_published:
+        report = publish(None, report, check_access=False)
+    return report
 
 
 def load(stdout: Any) -> None:
-    report = load_demo_report("1780", 2024)
+    report = load_demo_report(KARLSTAD, 2024)
     stdout.write(
         f"Follow-up report: Karlstad {report.year}, {report.state}, "
         f"{'published' if report.is_published else 'not published'}."

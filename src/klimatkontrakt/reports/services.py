@@ -74,15 +74,3 @@ def publish(
     report.published_at = timezone.now() if published else None
     report.save(update_fields=["is_published", "published_at"])
     return report
-
-
-def load_demo_report(code: str = "1780", year: int = 2024) -> FollowUpReport:
-    """An approved, published report for the demo; an approved one is left as it is."""
-    muni = Municipality.objects.get(code=code)
-    report = FollowUpReport.objects.filter(municipality=muni, year=year).first()
-    if report is None or not report.is_approved:
-        report = create_draft(None, muni, year, check_access=False)
-        report = approve(None, report, check_access=False)
-    if not report.is_published:
-        report = publish(None, report, check_access=False)
-    return report

@@ -7,13 +7,12 @@ from datetime import date
 from typing import Any
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.security import django_auth
 
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.models import Department, Municipality
-from klimatkontrakt.organisations.selectors import municipality_by_code
+from klimatkontrakt.organisations.selectors import department_of, municipality_by_code
 from klimatkontrakt.training import selectors, services
 
 router = Router(tags=["training register"])
@@ -67,7 +66,7 @@ class TrainingPatch(Schema):
 
 
 def _department(muni: Municipality, pk: int | None) -> Department | None:
-    return None if pk is None else get_object_or_404(Department, municipality=muni, pk=pk)
+    return None if pk is None else department_of(muni, pk)
 
 
 def _out(t: Any) -> dict[str, Any]:

@@ -7,8 +7,9 @@ from typing import Any
 
 from django.db import transaction
 
+from klimatkontrakt.organisations.access import SYSTEM
+from klimatkontrakt.organisations.demo import KARLSTAD
 from klimatkontrakt.organisations.models import Department, Municipality
-from klimatkontrakt.plans.services import OPERATOR as SYSTEM
 from klimatkontrakt.training.models import Training
 from klimatkontrakt.training.services import record_training
 
@@ -25,7 +26,7 @@ DEMO_CONCEPT = "Klimatutbildning för förtroendevalda och medarbetare (exempel)
 
 
 @transaction.atomic
-def load_demo_trainings(code: str = "1780") -> None:
+def load_demo_trainings(code: str = KARLSTAD) -> None:
     """Example trainings for Karlstad's boards and staff; nothing when it has trainings already."""
     muni = Municipality.objects.get(code=code)
     if Training.objects.filter(municipality=muni).exists():
@@ -47,6 +48,6 @@ def load_demo_trainings(code: str = "1780") -> None:
 
 
 def load(stdout: Any) -> None:
-    load_demo_trainings("1780")
-    count = Training.objects.filter(municipality__code="1780").count()
+    load_demo_trainings(KARLSTAD)
+    count = Training.objects.filter(municipality__code=KARLSTAD).count()
     stdout.write(f"Training register for Karlstad: {count} trainings (examples)")

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from klimatkontrakt.indicators.selectors import indicator_named
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.plans import changes
@@ -22,7 +23,7 @@ from klimatkontrakt.web.pages import add_validation_errors, municipality_context
 
 def training_list(request: HttpRequest, code: str) -> HttpResponse:
     muni = municipality_by_code(code)
-    indicator = muni.indicators.filter(name=services.INDICATOR_NAME).first()
+    indicator = indicator_named(muni, services.INDICATOR_NAME)
     register = selectors.register_for(request.user, muni)
     return render(
         request,

@@ -1,7 +1,8 @@
-"""The parts of a municipality's site, in navigation order. Apps add theirs with `register`."""
+"""The parts of a municipality's site, in navigation order, and the pages one app links to in
+another. Apps add theirs with `register` and `register_link` in their AppConfig.ready."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
@@ -18,6 +19,7 @@ class Module:
 
 
 _MODULES: list[Module] = []
+_LINKS: dict[str, str] = {}
 
 
 def register(module: Module) -> None:
@@ -36,4 +38,12 @@ def municipality_modules(muni: Municipality) -> list[tuple[Module, str]]:
     return out
 
 
-ModuleFactory = Callable[[], Module]
+def register_link(key: str, url_name: str) -> None:
+    """Name a page of the registering app that other apps' templates may link to."""
+    _LINKS[key] = url_name
+
+
+def link_url(key: str, *args: Any) -> str:
+    """The URL of the page registered as `key`; '' when no installed app registered it."""
+    url_name = _LINKS.get(key)
+    return "" if url_name is None else reverse(url_name, args=args)

@@ -2,7 +2,7 @@
 a municipality's status label in the page's language."""
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django import template
 from django.utils.formats import number_format
@@ -48,3 +48,12 @@ def status_label(status: "MunicipalityStatus | None", badge: bool = False) -> st
     if badge:
         return format_html('<span class="status status-{}">{}</span>', status.key, label)
     return label
+
+
+@register.simple_tag
+def module_url(key: str, *args: Any) -> str:
+    """`{% module_url "goal" municipality.code goal.pk %}`: a link into another app's pages, ''
+    when that app is not installed (`{% module_url ... as url %}{% if url %}` to leave it out)."""
+    from klimatkontrakt.web.modules import link_url
+
+    return link_url(key, *args)

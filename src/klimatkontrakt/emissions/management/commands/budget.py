@@ -2,10 +2,11 @@ import json
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.http import Http404
 
 from klimatkontrakt.calc.budgets import METHODS
 from klimatkontrakt.emissions import selectors
-from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.organisations.selectors import municipality_by_code
 
 
 def _value(text: str) -> Any:
@@ -55,9 +56,12 @@ class Command(BaseCommand):
                     **params,
                 )
             else:
-                muni = Municipality.objects.filter(code=options["municipality"]).first()
-                if muni is None:
-                    raise CommandError(f"no municipality with code {options['municipality']}")
+                try:
+                    muni = municipality_by_code(options["municipality"])
+                except Http404 as exc:
+                    raise CommandError(
+                        f"no municipality with code {options['municipality']}"
+                    ) from exc
                 out = selectors.municipality_budget(
                     muni,
                     method=options["method"],

@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.http import Http404
 
 from klimatkontrakt.footprint import services
 from klimatkontrakt.footprint.models import ColumnMapping as StoredMapping
-from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.organisations.access import SYSTEM
+from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.sources.errors import SourceError
 from klimatkontrakt.sources.ledger import ColumnMapping
 
@@ -33,10 +35,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            muni = Municipality.objects.get(code=options["code"])
-        except Municipality.DoesNotExist as exc:
+            muni = municipality_by_code(options["code"])
+        except Http404 as exc:
             raise CommandError(f"ingen kommun med kod {options['code']}") from exc
-        admin = services._System()
+        admin = SYSTEM
         mapping = None
         if options["mapping"]:
             path = Path(options["mapping"])

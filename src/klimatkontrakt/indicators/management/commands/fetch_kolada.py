@@ -3,9 +3,10 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.http import Http404
 
 from klimatkontrakt.indicators.services import UnknownKpiError, refresh_kolada_indicators
-from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.sources.kolada import KoladaError
 
 
@@ -24,8 +25,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         code = options["municipality"]
         try:
-            municipality = Municipality.objects.get(code=code)
-        except Municipality.DoesNotExist as exc:
+            municipality = municipality_by_code(code)
+        except Http404 as exc:
             raise CommandError(f"No municipality with code {code}") from exc
         try:
             result = refresh_kolada_indicators(municipality, options["kpi"] or None)

@@ -1,8 +1,9 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.http import Http404
 
-from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.plans.reminders import send_reminders
 
 
@@ -18,8 +19,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         muni = None
         if options["municipality"]:
-            muni = Municipality.objects.filter(code=options["municipality"]).first()
-            if muni is None:
-                raise CommandError(f"No municipality with code {options['municipality']}")
+            try:
+                muni = municipality_by_code(options["municipality"])
+            except Http404 as exc:
+                raise CommandError(f"No municipality with code {options['municipality']}") from exc
         sent = send_reminders(muni)
         self.stdout.write(f"{sent} reminder e-mails sent")

@@ -106,7 +106,7 @@ def peak_rss_mb() -> float:
 
 def raw_scan_same_buffer(path: Path) -> dict[str, float]:
     """The raw scan with the pipeline's CSV buffer size: shows how much of the ratio is tuning."""
-    from klimatkontrakt.sources.ledger_clean import CSV_BUFFER_BYTES
+    from klimatkontrakt.sources.ledger.clean import CSV_BUFFER_BYTES
 
     return raw_scan(path, f", buffer_size={CSV_BUFFER_BYTES}")
 

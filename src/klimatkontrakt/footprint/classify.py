@@ -15,7 +15,7 @@ from klimatkontrakt.calc import footprint as calc
 from klimatkontrakt.footprint.cube import KEY
 from klimatkontrakt.sources.activity import ActivityRecord
 from klimatkontrakt.sources.factors import ConversionTables, FactorSet
-from klimatkontrakt.sources.ledger_clean import sql_str
+from klimatkontrakt.sources.ledger.clean import sql_str
 from klimatkontrakt.sources.rules import EXCLUDE, INTERNAL_RULE_NOTE, Rule
 
 INTERNAL_RULE = Rule(0, "supplier_id", "=köparen", EXCLUDE, 100, INTERNAL_RULE_NOTE)

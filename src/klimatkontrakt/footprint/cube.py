@@ -11,7 +11,7 @@ from __future__ import annotations
 import duckdb
 
 from klimatkontrakt.sources import ledger as ledger_io
-from klimatkontrakt.sources import ledger_clean
+from klimatkontrakt.sources.ledger import clean as ledger_clean
 
 UNKNOWN_DEPARTMENT = "(okänd förvaltning)"
 UNKNOWN_SUPPLIER = "(okänd leverantör)"
@@ -59,7 +59,7 @@ def scan(con: duckdb.DuckDBPyConnection, prepared: ledger_io.PreparedLedger) -> 
     """Table ``cells``: the file's raw key cells with their spend and row counts.
 
     Reads through the typed reader when the file looks plain and falls back to the general
-    one if the typed reader raises on or finds bad any row (see ledger_clean); returns whether
+    one if the typed reader raises on or finds bad any row (see ledger.clean); returns whether
     the typed reader was used.
     """
     if prepared.decimal_separator is not None:
@@ -76,7 +76,7 @@ def scan(con: duckdb.DuckDBPyConnection, prepared: ledger_io.PreparedLedger) -> 
 
 def _cells(con: duckdb.DuckDBPyConnection, lines: str) -> None:
     """A row is bad when its account is empty, its amount or date unreadable or its year
-    outside 1990-2100 (see ledger_clean.lines_sql). The first and last make the whole cell bad
+    outside 1990-2100 (see ledger.clean.lines_sql). The first and last make the whole cell bad
     (they are part of its key); an unreadable amount is what count(amount) leaves out. So no
     per-row flag is needed, which keeps the scan close to DuckDB's raw CSV speed. Grouping on
     one 64-bit hash of the key, carrying the key with any_value(), is faster than grouping on

@@ -136,7 +136,7 @@ class LedgerImport(FileImport):
     """A ledger file taken in; its good lines are stored as Parquet, outside the database."""
 
     ledger = models.ForeignKey(Ledger, on_delete=models.CASCADE, related_name="imports")
-    # Ledgers run to gigabytes, so their content hash is XXH3-128, not SHA-256 (ledger_encoding).
+    # Ledgers run to gigabytes, so their content hash is XXH3-128, not SHA-256 (ledger.encoding).
     sha256 = models.CharField(_("content hash (XXH3-128)"), max_length=64)
     parquet = models.CharField(_("stored lines"), max_length=500)
     skipped = models.JSONField(_("skipped rows"), default=list)

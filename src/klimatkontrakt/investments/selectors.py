@@ -30,7 +30,7 @@ from klimatkontrakt.investments.models import Funding, FundingSource, Investment
 from klimatkontrakt.organisations.access import can_view_unpublished
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.sources.cobenefits import default_valuations
-from klimatkontrakt.sources.measure_table import MeasureRow
+from klimatkontrakt.sources.measures import MeasureRow
 
 CO2E_VALUE_KEY = "co2e_societal_value"
 

@@ -21,7 +21,7 @@ from klimatkontrakt.organisations.access import SYSTEM, require_edit
 from klimatkontrakt.organisations.models import Department, Municipality
 from klimatkontrakt.organisations.selectors import departments
 from klimatkontrakt.sources.errors import RowProblem, SourceError
-from klimatkontrakt.sources.measure_table import MeasureRow, parse_measure_table
+from klimatkontrakt.sources.measures import MeasureRow, parse_measure_table
 
 
 def _dec(value: float | None) -> Decimal | None:

@@ -13,7 +13,7 @@ from klimatkontrakt.documents.tables import Table
 from klimatkontrakt.investments import selectors
 from klimatkontrakt.investments.models import InvestmentPlan
 from klimatkontrakt.investments.selectors import PlanSummary
-from klimatkontrakt.sources.measure_table import write_rows
+from klimatkontrakt.sources.measures import write_rows
 
 
 def _source(summary: PlanSummary) -> str:

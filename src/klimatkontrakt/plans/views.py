@@ -15,8 +15,7 @@ from django.utils.translation import gettext as _
 from klimatkontrakt.documents.tables import attachment
 from klimatkontrakt.organisations.access import can_edit, can_view_unpublished, require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
-from klimatkontrakt.plans import changes, selectors, services
-from klimatkontrakt.plans import workbook as action_table
+from klimatkontrakt.plans import changes, selectors, services, workbook
 from klimatkontrakt.plans.forms import ActionForm, ActionImportForm, UpdateForm
 from klimatkontrakt.plans.models import ActionStatus
 from klimatkontrakt.plans.selectors import is_stale
@@ -157,7 +156,7 @@ def plan_export(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     muni = municipality_by_code(code)
     plan = selectors.plan_for(request.user, muni, pk)
     return attachment(
-        action_table.export_actions(plan, contact_emails=can_view_unpublished(request.user, muni)),
+        workbook.export_actions(plan, contact_emails=can_view_unpublished(request.user, muni)),
         f"aktiviteter-{slugify(plan.title)}.xlsx",
     )
 
@@ -172,9 +171,7 @@ def plan_import(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            result = action_table.import_actions(
-                plan, upload.read(), upload.name, user=request.user
-            )
+            result = workbook.import_actions(plan, upload.read(), upload.name, user=request.user)
         except SourceError as exc:
             problems = exc.messages
         else:

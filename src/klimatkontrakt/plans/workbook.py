@@ -1,4 +1,4 @@
-"""Bulk import and export of a plan's actions as XLSX (columns in sources.action_table)."""
+"""Bulk import and export of a plan's actions as XLSX (columns in sources.actions)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from klimatkontrakt.imports import ImportResult, import_file
 from klimatkontrakt.organisations.access import SYSTEM
 from klimatkontrakt.plans import services as plans
 from klimatkontrakt.plans.models import Action, ActionImport, ActionPlan, ActionStatus
-from klimatkontrakt.sources.action_table import COLUMNS, ActionRow, parse_action_table
+from klimatkontrakt.sources.actions import COLUMNS, ActionRow, parse_action_table
 from klimatkontrakt.sources.errors import RowProblem, SourceError
 
 # A checked row with what it names in the plan: the action's input and its status, if given.

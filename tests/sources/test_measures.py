@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from klimatkontrakt.sources.errors import SourceError
-from klimatkontrakt.sources.measure_table import (
+from klimatkontrakt.sources.measures import (
     COLUMNS,
     MeasureRow,
     parse_measure_table,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from klimatkontrakt.sources.errors import SourceError
-from klimatkontrakt.sources.ledger_clean import (
+from klimatkontrakt.sources.ledger.clean import (
     AMOUNT_CLEAN,
     BadRow,
     bad_rows,
@@ -27,7 +27,7 @@ from klimatkontrakt.sources.ledger_clean import (
     source_sql,
     structural_rejects,
 )
-from klimatkontrakt.sources.ledger_encoding import (
+from klimatkontrakt.sources.ledger.encoding import (
     content_hash,
     detect_encoding,
     python_encoding,
@@ -177,7 +177,7 @@ class PreparedLedger:
     headings: list[str] = field(default_factory=list)
     # Set when the sampled amounts are plain numbers: the typed reader may parse them.
     decimal_separator: str | None = None
-    # How DuckDB decodes ``text_path`` (utf-8, utf-16 or latin-1; see ledger_encoding).
+    # How DuckDB decodes ``text_path`` (utf-8, utf-16 or latin-1; see .encoding).
     reader_encoding: str = "utf-8"
 
     def cleanup(self) -> None:
@@ -251,11 +251,11 @@ def prepare(
     with path.open("rb") as handle:
         sample = handle.read(_SAMPLE_BYTES)
     if path.suffix.lower() in {".xlsx", ".xlsm"} or sample.startswith(b"PK\x03\x04"):
-        from klimatkontrakt.sources.ledger_xlsx import xlsx_to_csv
+        from klimatkontrakt.sources.ledger.xlsx import xlsx_to_csv
 
         converted = xlsx_to_csv(path, workdir / f".{tag}.xlsx.csv")
         return _prepare_csv(path, converted, name, digest, mapping, temporary=True)
-    from klimatkontrakt.sources.sie4 import is_sie, sie_to_csv
+    from klimatkontrakt.sources.ledger.sie4 import is_sie, sie_to_csv
 
     if path.suffix.lower() in {".se", ".si", ".sie"} or is_sie(sample):
         converted = sie_to_csv(path, workdir / f".{tag}.sie.csv", mapping)

@@ -48,7 +48,14 @@ def load_demo_footprint(municipality_code: str = KARLSTAD, lines: int = DEMO_LIN
         files = []
         for year, scale in DEMO_YEARS.items():
             path = Path(tmp) / f"exempel_leverantorsreskontra_{year}.csv"
-            generate_ledger(path, lines, year=year, seed=1780 + year, scale=scale)
+            generate_ledger(
+                path,
+                lines,
+                year=year,
+                seed=int(municipality_code) + year,
+                scale=scale,
+                municipality_code=municipality_code,
+            )
             files.append((path.name, path))
         import_ledger(SYSTEM, municipality, files, ledger_name=DEMO_LEDGER)
         if not ActivityRecord.objects.filter(municipality=municipality).exists():

@@ -137,15 +137,17 @@ def generate_ledger(
     target: Path,
     lines: int,
     year: int = 2024,
-    seed: int = 1780,
+    seed: int = 2030,
     scale: float = 1.0,
+    municipality_code: str = "0000",
     con: duckdb.DuckDBPyConnection | None = None,
 ) -> Path:
     """Write ``lines`` example invoice lines for ``year`` as a national-format CSV.
 
     Semicolon separated, UTF-8, decimal comma, dates YYYY-MM-DD. About 2 % credit notes
     (negative), 0.5 % anonymised suppliers (``*``) and internal rent invoices from the buyer.
-    ``scale`` multiplies every amount (for year-on-year variation in the demo).
+    ``scale`` multiplies every amount (for year-on-year variation in the demo);
+    ``municipality_code`` fills the buyer's municipality column ("0000": no real municipality).
     """
     own = con is None
     con = con or duckdb.connect()
@@ -185,7 +187,7 @@ def generate_ledger(
                     " ELSE 'Direktupphandling' END",
                     "CASE WHEN a.typical > 40000 THEN 'AVT-' || a.account ELSE '' END",
                     "CAST(1000 + a.idx AS VARCHAR)",
-                    "'1780'",
+                    f"'{int(municipality_code):04d}'",
                 ),
                 strict=True,
             )

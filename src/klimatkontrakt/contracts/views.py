@@ -16,7 +16,7 @@ from klimatkontrakt.contracts.forms import CommitmentForm, SectionTextForm
 from klimatkontrakt.contracts.models import CommitmentStatus
 from klimatkontrakt.organisations.access import can_admin, require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
-from klimatkontrakt.web.pages import municipality_context
+from klimatkontrakt.web.pages import add_validation_errors, municipality_context, write_and_tell
 from klimatkontrakt.web.status_lists import status_list_page
 
 
@@ -142,8 +142,7 @@ def commitment_edit(
             except services.FrozenVersionError as exc:
                 form.add_error(None, str(exc))
             except ValidationError as exc:
-                for field, errs in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errs)
+                add_validation_errors(form, exc)
     else:
         initial: dict[str, Any] = CommitmentForm.initial_for(commitment) if commitment else {}
         if commitment is None:
@@ -171,11 +170,12 @@ def commitment_edit(
 def commitment_delete(request: HttpRequest, code: str, year: int, pk: int) -> HttpResponse:
     muni = municipality_by_code(code)
     c = selectors.commitment_for(request.user, muni, pk)
-    try:
-        services.delete_commitment(request.user, c)
-        messages.success(request, _("The commitment was removed from the draft."))
-    except services.FrozenVersionError as exc:
-        messages.error(request, str(exc))
+    write_and_tell(
+        request,
+        lambda: services.delete_commitment(request.user, c),
+        _("The commitment was removed from the draft."),
+        services.FrozenVersionError,
+    )
     return redirect("contracts:version", code, year)
 
 
@@ -219,13 +219,12 @@ def sign(request: HttpRequest, code: str, year: int) -> HttpResponse:
     version = selectors.version_for(request.user, muni, year)
     require_edit(request.user, muni)
     if request.method == "POST":
-        try:
-            services.sign_version(request.user, version)
-            messages.success(
-                request, _("The %(year)s version is signed and frozen.") % {"year": year}
-            )
-        except (services.FrozenVersionError, ValidationError) as exc:
-            messages.error(request, "; ".join(getattr(exc, "messages", [str(exc)])))
+        write_and_tell(
+            request,
+            lambda: services.sign_version(request.user, version),
+            _("The %(year)s version is signed and frozen.") % {"year": year},
+            (services.FrozenVersionError, ValidationError),
+        )
         return redirect("contracts:version", code, year)
     return render(
         request,
@@ -359,17 +358,7 @@ def commitment_status(request: HttpRequest, code: str, year: int, pk: int) -> Ht
     try:
         if status is None:
             raise ValidationError({"status": _("Choose a status from the list.")})
-        data = services.CommitmentInput(
-            party=c.party,
-            section=c.section,
-            title=c.title,
-            status=status,
-            description=c.description,
-            planned_year=c.planned_year,
-            responsible_department=c.responsible_department,
-            tags=list(c.tags),
-            joint=c.joint,
-        )
+        data = services.CommitmentInput.of(c, status=status)
         expected = int(request.POST.get("edit_version") or 0)
         c = services.update_commitment(request.user, c, data, expected_edit_version=expected)
     except (services.StaleEditError, services.FrozenVersionError) as exc:

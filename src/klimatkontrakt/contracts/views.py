@@ -16,7 +16,12 @@ from klimatkontrakt.contracts.forms import CommitmentForm, SectionTextForm
 from klimatkontrakt.contracts.models import CommitmentStatus
 from klimatkontrakt.organisations.access import can_admin, require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
-from klimatkontrakt.web.pages import add_validation_errors, municipality_context, write_and_tell
+from klimatkontrakt.web.pages import (
+    add_validation_errors,
+    municipality_context,
+    refusal_text,
+    write_and_tell,
+)
 from klimatkontrakt.web.status_lists import status_list_page
 
 
@@ -173,8 +178,8 @@ def commitment_delete(request: HttpRequest, code: str, year: int, pk: int) -> Ht
     write_and_tell(
         request,
         lambda: services.delete_commitment(request.user, c),
-        _("The commitment was removed from the draft."),
-        services.FrozenVersionError,
+        success=_("The commitment was removed from the draft."),
+        refused=services.FrozenVersionError,
     )
     return redirect("contracts:version", code, year)
 
@@ -222,8 +227,8 @@ def sign(request: HttpRequest, code: str, year: int) -> HttpResponse:
         write_and_tell(
             request,
             lambda: services.sign_version(request.user, version),
-            _("The %(year)s version is signed and frozen.") % {"year": year},
-            (services.FrozenVersionError, ValidationError),
+            success=_("The %(year)s version is signed and frozen.") % {"year": year},
+            refused=(services.FrozenVersionError, ValidationError),
         )
         return redirect("contracts:version", code, year)
     return render(
@@ -250,7 +255,7 @@ def start_next(request: HttpRequest, code: str, year: int) -> HttpResponse:
         try:
             new = services.start_next_version(request.user, version)
         except ValidationError as exc:
-            messages.error(request, "; ".join(exc.messages))
+            messages.error(request, refusal_text(exc))
             return redirect("contracts:version", code, year)
         messages.success(
             request,
@@ -361,10 +366,8 @@ def commitment_status(request: HttpRequest, code: str, year: int, pk: int) -> Ht
         data = services.CommitmentInput.of(c, status=status)
         expected = int(request.POST.get("edit_version") or 0)
         c = services.update_commitment(request.user, c, data, expected_edit_version=expected)
-    except (services.StaleEditError, services.FrozenVersionError) as exc:
-        error = str(exc)
-    except ValidationError as exc:
-        error = "; ".join(exc.messages)
+    except (services.StaleEditError, services.FrozenVersionError, ValidationError) as exc:
+        error = refusal_text(exc)
     if not request.headers.get("HX-Request"):
         if error:
             messages.error(request, error)

@@ -28,7 +28,7 @@ from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.sources.errors import SourceError
 from klimatkontrakt.web.charts import PageChart, table_chart
-from klimatkontrakt.web.pages import add_validation_errors, municipality_context
+from klimatkontrakt.web.pages import add_validation_errors, municipality_context, refusal_text
 
 
 def _lang() -> str:
@@ -260,7 +260,7 @@ def scale_up(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
             request.user, plan, name=form.cleaned_data["name"], scope=form.cleaned_data["scope"]
         )
     except ValidationError as exc:
-        messages.error(request, "; ".join(exc.messages))
+        messages.error(request, refusal_text(exc))
         return redirect("investments:overview", code, plan.pk)
     messages.success(request, _("The plan was copied into %(name)s.") % {"name": wider.name})
     return redirect("investments:overview", code, wider.pk)

@@ -36,8 +36,8 @@ def create(request: HttpRequest, code: str) -> HttpResponse:
     gathered = write_and_tell(
         request,
         lambda: services.create_draft(request.user, muni, year),
-        _("The %(year)s draft has been gathered.") % {"year": year},
-        (services.FrozenReportError, ValidationError),
+        success=_("The %(year)s draft has been gathered.") % {"year": year},
+        refused=(services.FrozenReportError, ValidationError),
     )
     return redirect("reports:detail", code, year) if gathered else redirect("reports:list", code)
 
@@ -74,8 +74,8 @@ def approve(request: HttpRequest, code: str, year: int) -> HttpResponse:
     write_and_tell(
         request,
         lambda: services.approve(request.user, report),
-        _("The report is approved and frozen."),
-        services.FrozenReportError,
+        success=_("The report is approved and frozen."),
+        refused=services.FrozenReportError,
     )
     return redirect("reports:detail", code, year)
 
@@ -89,8 +89,8 @@ def publish(request: HttpRequest, code: str, year: int) -> HttpResponse:
     write_and_tell(
         request,
         lambda: services.publish(request.user, report, published=published),
-        _("The report's publication has been updated."),
-        services.FrozenReportError,
+        success=_("The report's publication has been updated."),
+        refused=services.FrozenReportError,
     )
     return redirect("reports:detail", code, year)
 

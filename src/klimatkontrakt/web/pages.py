@@ -46,6 +46,7 @@ def refusal_text(exc: Exception) -> str:
 def write_and_tell(
     request: HttpRequest,
     write: Callable[[], object],
+    *,
     success: str,
     refused: type[Exception] | tuple[type[Exception], ...],
 ) -> bool:

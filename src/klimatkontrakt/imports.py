@@ -4,7 +4,8 @@ The routine checks the user's role, hashes the content, does nothing when the ta
 holds a file with that hash, parses (which refuses a bad file whole with a SourceError), and
 stores the rows and the record in one transaction. Each app supplies only its parse and store
 steps. The record names the file, its hash, its rows, who and when; subclasses add the object
-the file was imported into and a unique (object, sha256) constraint.
+the file was imported into and a unique (object, sha256) constraint. `import_path` is the
+command-line side of the same routine, so it lives here beside it rather than in one app.
 """
 
 from __future__ import annotations
@@ -12,13 +13,16 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.management.base import CommandError
 from django.db import models, transaction
 
 from klimatkontrakt.organisations.access import recorded_account, require_edit
 from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.sources.errors import SourceError
 
 
 @dataclass(frozen=True)
@@ -102,3 +106,14 @@ def import_file[Row](
         created, updated = store(rows)
         record_import(record, target, user, filename=filename, sha256=digest, rows=len(rows))
     return ImportResult(filename, created, updated, already_imported=False)
+
+
+def import_path(path: Path, take_in: Callable[[bytes, str], ImportResult]) -> ImportResult:
+    """A command's import of the file at `path` by `take_in(content, filename)`; a missing or
+    refused file stops the command with a CommandError listing the problems."""
+    if not path.is_file():
+        raise CommandError(f"{path}: no such file")
+    try:
+        return take_in(path.read_bytes(), path.name)
+    except SourceError as exc:
+        raise CommandError("\n".join(exc.messages)) from exc

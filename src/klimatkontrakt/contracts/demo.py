@@ -486,18 +486,7 @@ def load(stdout: Any) -> None:
     by_lineage = {str(c.lineage): c for c in v2024.commitments.all()}
     for key, field, value in CHANGES_2024:
         c = Commitment.objects.get(pk=by_lineage[keys[key]].pk)
-        data = services.CommitmentInput(
-            party=c.party,
-            section=c.section,
-            title=c.title,
-            status=c.status,
-            description=c.description,
-            planned_year=c.planned_year,
-            responsible_department=c.responsible_department,
-            tags=list(c.tags),
-            joint=c.joint,
-        )
-        setattr(data, field, value)
+        data = services.CommitmentInput.of(c, **{field: value})
         services.update_commitment(SYSTEM, c, data, expected_edit_version=c.edit_version)
     _add(v2024, C2024_NEW, keys)
     services.sign_version(SYSTEM, v2024)

@@ -1,7 +1,7 @@
 """Every write to the contract register. One function per use case, each in a transaction."""
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -64,6 +64,23 @@ class CommitmentInput:
     responsible_department: Department | None = None
     tags: list[str] | None = None
     joint: bool = False
+
+    @classmethod
+    def of(cls, c: Commitment, **changes: Any) -> Self:
+        """The commitment as it stands, with `changes` (field=value) made: for an edit of a few
+        fields from the version page or the demo."""
+        fields: dict[str, Any] = {
+            "party": c.party,
+            "section": c.section,
+            "title": c.title,
+            "status": c.status,
+            "description": c.description,
+            "planned_year": c.planned_year,
+            "responsible_department": c.responsible_department,
+            "tags": list(c.tags),
+            "joint": c.joint,
+        }
+        return cls(**{**fields, **changes})
 
 
 def ensure_statuses(municipality: Municipality) -> list[CommitmentStatus]:

@@ -16,7 +16,12 @@ from klimatkontrakt.contracts.forms import CommitmentForm, SectionTextForm
 from klimatkontrakt.contracts.models import CommitmentStatus
 from klimatkontrakt.organisations.access import can_admin, require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
-from klimatkontrakt.web.pages import municipality_context
+from klimatkontrakt.web.pages import (
+    add_validation_errors,
+    municipality_context,
+    refusal_text,
+    write_and_tell,
+)
 from klimatkontrakt.web.status_lists import status_list_page
 
 
@@ -142,8 +147,7 @@ def commitment_edit(
             except services.FrozenVersionError as exc:
                 form.add_error(None, str(exc))
             except ValidationError as exc:
-                for field, errs in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errs)
+                add_validation_errors(form, exc)
     else:
         initial: dict[str, Any] = CommitmentForm.initial_for(commitment) if commitment else {}
         if commitment is None:
@@ -171,11 +175,12 @@ def commitment_edit(
 def commitment_delete(request: HttpRequest, code: str, year: int, pk: int) -> HttpResponse:
     muni = municipality_by_code(code)
     c = selectors.commitment_for(request.user, muni, pk)
-    try:
-        services.delete_commitment(request.user, c)
-        messages.success(request, _("The commitment was removed from the draft."))
-    except services.FrozenVersionError as exc:
-        messages.error(request, str(exc))
+    write_and_tell(
+        request,
+        lambda: services.delete_commitment(request.user, c),
+        success=_("The commitment was removed from the draft."),
+        refused=services.FrozenVersionError,
+    )
     return redirect("contracts:version", code, year)
 
 
@@ -219,13 +224,12 @@ def sign(request: HttpRequest, code: str, year: int) -> HttpResponse:
     version = selectors.version_for(request.user, muni, year)
     require_edit(request.user, muni)
     if request.method == "POST":
-        try:
-            services.sign_version(request.user, version)
-            messages.success(
-                request, _("The %(year)s version is signed and frozen.") % {"year": year}
-            )
-        except (services.FrozenVersionError, ValidationError) as exc:
-            messages.error(request, "; ".join(getattr(exc, "messages", [str(exc)])))
+        write_and_tell(
+            request,
+            lambda: services.sign_version(request.user, version),
+            success=_("The %(year)s version is signed and frozen.") % {"year": year},
+            refused=(services.FrozenVersionError, ValidationError),
+        )
         return redirect("contracts:version", code, year)
     return render(
         request,
@@ -251,7 +255,7 @@ def start_next(request: HttpRequest, code: str, year: int) -> HttpResponse:
         try:
             new = services.start_next_version(request.user, version)
         except ValidationError as exc:
-            messages.error(request, "; ".join(exc.messages))
+            messages.error(request, refusal_text(exc))
             return redirect("contracts:version", code, year)
         messages.success(
             request,
@@ -359,23 +363,11 @@ def commitment_status(request: HttpRequest, code: str, year: int, pk: int) -> Ht
     try:
         if status is None:
             raise ValidationError({"status": _("Choose a status from the list.")})
-        data = services.CommitmentInput(
-            party=c.party,
-            section=c.section,
-            title=c.title,
-            status=status,
-            description=c.description,
-            planned_year=c.planned_year,
-            responsible_department=c.responsible_department,
-            tags=list(c.tags),
-            joint=c.joint,
-        )
+        data = services.CommitmentInput.of(c, status=status)
         expected = int(request.POST.get("edit_version") or 0)
         c = services.update_commitment(request.user, c, data, expected_edit_version=expected)
-    except (services.StaleEditError, services.FrozenVersionError) as exc:
-        error = str(exc)
-    except ValidationError as exc:
-        error = "; ".join(exc.messages)
+    except (services.StaleEditError, services.FrozenVersionError, ValidationError) as exc:
+        error = refusal_text(exc)
     if not request.headers.get("HX-Request"):
         if error:
             messages.error(request, error)

@@ -17,10 +17,11 @@ from klimatkontrakt.documents.tables import Table, download
 from klimatkontrakt.emissions import charts, selectors, services, tables
 from klimatkontrakt.emissions.forms import AdoptedBudgetForm, GoalForm
 from klimatkontrakt.emissions.models import Release
-from klimatkontrakt.organisations.access import can_edit, require_edit
+from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.web.charts import table_chart
+from klimatkontrakt.web.pages import municipality_context
 
 
 def _choices(request: HttpRequest) -> tuple[Release | None, str, int | None, list[str]]:
@@ -50,15 +51,15 @@ def _download_url(muni: Municipality, key: str, release: Release, method: str) -
 def page(request: HttpRequest, code: str) -> HttpResponse:
     muni = municipality_by_code(code)
     release, method, year, gases = _choices(request)
-    ctx: dict[str, Any] = {
-        "municipality": muni,
-        "active": "emissions",
-        "gases": gases,
-        "methods": [(key, m.title) for key, m in METHODS.items()],
-        "method": method,
-        "release": release,
-        "can_edit": can_edit(request.user, muni),
-    }
+    ctx = municipality_context(
+        request,
+        muni,
+        "emissions",
+        gases=gases,
+        methods=[(key, m.title) for key, m in METHODS.items()],
+        method=method,
+        release=release,
+    )
     if release is None:
         return render(request, "emissions/page.html", ctx)
     language = get_language() or "sv"
@@ -129,7 +130,7 @@ def goal_new(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "emissions/goal_form.html",
-        {"municipality": muni, "active": "emissions", "form": form},
+        municipality_context(request, muni, "emissions", form=form),
     )
 
 
@@ -151,5 +152,5 @@ def budget_new(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "emissions/budget_form.html",
-        {"municipality": muni, "active": "emissions", "form": form},
+        municipality_context(request, muni, "emissions", form=form),
     )

@@ -14,7 +14,7 @@ from klimatkontrakt.goals import selectors, services
 from klimatkontrakt.goals.forms import GoalPersonForm
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
-from klimatkontrakt.web.pages import add_validation_errors, municipality_context
+from klimatkontrakt.web.pages import add_validation_errors, confirm_delete, municipality_context
 
 
 def goal_list(request: HttpRequest, code: str) -> HttpResponse:
@@ -94,19 +94,15 @@ def person_delete(request: HttpRequest, code: str, goal_pk: int, pk: int) -> Htt
     goal = selectors.goal_for(request.user, muni, goal_pk)
     require_edit(request.user, muni)
     person = selectors.person_for(request.user, goal, pk)
-    if request.method == "POST":
-        services.remove_person(request.user, person)
-        messages.success(request, _("The person was removed from the team."))
-        return redirect("goals:detail", code, goal.pk)
-    return render(
+    goal_url = reverse("goals:detail", args=[code, goal.pk])
+    return confirm_delete(
         request,
-        "web/confirm_delete.html",
-        municipality_context(
-            request,
-            muni,
-            "goals",
-            heading=_("Remove %(name)s from the team?") % {"name": person.name or person.title},
-            explanation=_("The person is removed from the goal's team. Nothing else changes."),
-            cancel_url=reverse("goals:detail", args=[code, goal.pk]),
-        ),
+        muni,
+        "goals",
+        delete=lambda: services.remove_person(request.user, person),
+        deleted=_("The person was removed from the team."),
+        done_url=goal_url,
+        heading=_("Remove %(name)s from the team?") % {"name": person.name or person.title},
+        explanation=_("The person is removed from the goal's team. Nothing else changes."),
+        cancel_url=goal_url,
     )

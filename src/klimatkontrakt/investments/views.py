@@ -24,21 +24,11 @@ from klimatkontrakt.investments.forms import (
     ScaleUpForm,
 )
 from klimatkontrakt.investments.models import InvestmentPlan, Measure
-from klimatkontrakt.organisations.access import can_edit, require_edit
-from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.sources.errors import SourceError
 from klimatkontrakt.web.charts import PageChart, table_chart
-
-
-def _context(request: HttpRequest, muni: Municipality, plan: InvestmentPlan, **extra: object):  # type: ignore[no-untyped-def]
-    return {
-        "municipality": muni,
-        "plan": plan,
-        "active": "investments",
-        "can_edit": can_edit(request.user, muni),
-        **extra,
-    }
+from klimatkontrakt.web.pages import add_validation_errors, municipality_context, refusal_text
 
 
 def _lang() -> str:
@@ -56,12 +46,7 @@ def plans(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "investments/plans.html",
-        {
-            "municipality": muni,
-            "plans": visible,
-            "active": "investments",
-            "can_edit": can_edit(request.user, muni),
-        },
+        municipality_context(request, muni, "investments", plans=visible),
     )
 
 
@@ -78,14 +63,7 @@ def plan_edit(request: HttpRequest, code: str, plan_id: int | None = None) -> Ht
     return render(
         request,
         "investments/plan_form.html",
-        {
-            "municipality": muni,
-            "plan": plan,
-            "form": form,
-            "baseline": baseline,
-            "active": "investments",
-            "can_edit": True,
-        },
+        municipality_context(request, muni, "investments", plan=plan, form=form, baseline=baseline),
     )
 
 
@@ -98,10 +76,11 @@ def overview(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
     return render(
         request,
         "investments/overview.html",
-        _context(
+        municipality_context(
             request,
             muni,
-            plan,
+            "investments",
+            plan=plan,
             summary=summary,
             pathway_chart=_chart(plan, pathway, charts.pathway_chart(summary, pathway))
             if pathway.rows
@@ -119,10 +98,11 @@ def measure_list(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
     return render(
         request,
         "investments/measures.html",
-        _context(
+        municipality_context(
             request,
             muni,
-            plan,
+            "investments",
+            plan=plan,
             summary=summary,
             table=tables.measures_table(summary),
             import_form=ImportForm(),
@@ -145,15 +125,22 @@ def measure_edit(
             saved = services.save_measure(request.user, form.save(commit=False), cobenefits)
             form.save_m2m()
         except ValidationError as exc:
-            for field, errs in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errs)
+            add_validation_errors(form, exc)
         else:
             messages.success(request, _("The measure %(name)s was saved.") % {"name": saved.name})
             return redirect("investments:measures", code, plan.pk)
     return render(
         request,
         "investments/measure_form.html",
-        _context(request, muni, plan, form=form, cobenefits=cobenefits, measure=measure),
+        municipality_context(
+            request,
+            muni,
+            "investments",
+            plan=plan,
+            form=form,
+            cobenefits=cobenefits,
+            measure=measure,
+        ),
     )
 
 
@@ -225,10 +212,11 @@ def funding(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
     return render(
         request,
         "investments/funding.html",
-        _context(
+        municipality_context(
             request,
             muni,
-            plan,
+            "investments",
+            plan=plan,
             summary=summary,
             funding_chart=_chart(plan, by_source, charts.funding_chart(by_source))
             if by_source.rows
@@ -248,7 +236,14 @@ def optimum(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
     return render(
         request,
         "investments/optimum.html",
-        _context(request, muni, plan, summary=summary, table=tables.optimum_table(summary)),
+        municipality_context(
+            request,
+            muni,
+            "investments",
+            plan=plan,
+            summary=summary,
+            table=tables.optimum_table(summary),
+        ),
     )
 
 
@@ -265,7 +260,7 @@ def scale_up(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
             request.user, plan, name=form.cleaned_data["name"], scope=form.cleaned_data["scope"]
         )
     except ValidationError as exc:
-        messages.error(request, "; ".join(exc.messages))
+        messages.error(request, refusal_text(exc))
         return redirect("investments:overview", code, plan.pk)
     messages.success(request, _("The plan was copied into %(name)s.") % {"name": wider.name})
     return redirect("investments:overview", code, wider.pk)

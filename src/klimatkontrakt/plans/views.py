@@ -20,7 +20,7 @@ from klimatkontrakt.plans.forms import ActionForm, ActionImportForm, UpdateForm
 from klimatkontrakt.plans.models import ActionStatus
 from klimatkontrakt.plans.selectors import is_stale
 from klimatkontrakt.sources.errors import SourceError
-from klimatkontrakt.web.pages import add_validation_errors, municipality_context
+from klimatkontrakt.web.pages import add_validation_errors, confirm_delete, municipality_context
 from klimatkontrakt.web.status_lists import status_list_page
 
 
@@ -198,24 +198,19 @@ def action_delete(request: HttpRequest, code: str, plan_pk: int, pk: int) -> Htt
     muni = municipality_by_code(code)
     action = selectors.action_for(request.user, muni, plan_pk, pk)
     require_edit(request.user, muni)
-    if request.method == "POST":
-        services.delete_action(request.user, action)
-        messages.success(request, _("The action was deleted."))
-        return redirect("plans:detail", code, plan_pk)
-    return render(
+    return confirm_delete(
         request,
-        "web/confirm_delete.html",
-        municipality_context(
-            request,
-            muni,
-            "action_plans",
-            plan=action.plan,
-            heading=_("Delete the action %(label)s?")
-            % {"label": f"{action.identifier} {action.title}"},
-            explanation=_(
-                "The action and its status updates are removed from the plan. The plan's change "
-                "log keeps what was deleted, without the contact person."
-            ),
-            cancel_url=reverse("plans:action", args=[code, plan_pk, action.pk]),
+        muni,
+        "action_plans",
+        delete=lambda: services.delete_action(request.user, action),
+        deleted=_("The action was deleted."),
+        done_url=reverse("plans:detail", args=[code, plan_pk]),
+        heading=_("Delete the action %(label)s?")
+        % {"label": f"{action.identifier} {action.title}"},
+        explanation=_(
+            "The action and its status updates are removed from the plan. The plan's change "
+            "log keeps what was deleted, without the contact person."
         ),
+        cancel_url=reverse("plans:action", args=[code, plan_pk, action.pk]),
+        plan=action.plan,
     )

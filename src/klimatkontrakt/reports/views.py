@@ -11,7 +11,7 @@ from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.reports import render as report_render
 from klimatkontrakt.reports import selectors, services
-from klimatkontrakt.web.pages import municipality_context
+from klimatkontrakt.web.pages import municipality_context, write_and_tell
 
 
 def report_list(request: HttpRequest, code: str) -> HttpResponse:
@@ -33,13 +33,13 @@ def create(request: HttpRequest, code: str) -> HttpResponse:
     except ValueError:
         messages.error(request, _("Give the report's year as a number."))
         return redirect("reports:list", code)
-    try:
-        services.create_draft(request.user, muni, year)
-    except (services.FrozenReportError, ValidationError) as exc:
-        messages.error(request, "; ".join(getattr(exc, "messages", [str(exc)])))
-        return redirect("reports:list", code)
-    messages.success(request, _("The %(year)s draft has been gathered.") % {"year": year})
-    return redirect("reports:detail", code, year)
+    gathered = write_and_tell(
+        request,
+        lambda: services.create_draft(request.user, muni, year),
+        success=_("The %(year)s draft has been gathered.") % {"year": year},
+        refused=(services.FrozenReportError, ValidationError),
+    )
+    return redirect("reports:detail", code, year) if gathered else redirect("reports:list", code)
 
 
 def detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
@@ -71,11 +71,12 @@ def approve(request: HttpRequest, code: str, year: int) -> HttpResponse:
     muni = municipality_by_code(code)
     report = selectors.report_for(request.user, muni, year)
     require_edit(request.user, muni)
-    try:
-        services.approve(request.user, report)
-        messages.success(request, _("The report is approved and frozen."))
-    except services.FrozenReportError as exc:
-        messages.error(request, str(exc))
+    write_and_tell(
+        request,
+        lambda: services.approve(request.user, report),
+        success=_("The report is approved and frozen."),
+        refused=services.FrozenReportError,
+    )
     return redirect("reports:detail", code, year)
 
 
@@ -84,11 +85,13 @@ def publish(request: HttpRequest, code: str, year: int) -> HttpResponse:
     muni = municipality_by_code(code)
     report = selectors.report_for(request.user, muni, year)
     require_edit(request.user, muni)
-    try:
-        services.publish(request.user, report, published=request.POST.get("publish") != "0")
-        messages.success(request, _("The report's publication has been updated."))
-    except services.FrozenReportError as exc:
-        messages.error(request, str(exc))
+    published = request.POST.get("publish") != "0"
+    write_and_tell(
+        request,
+        lambda: services.publish(request.user, report, published=published),
+        success=_("The report's publication has been updated."),
+        refused=services.FrozenReportError,
+    )
     return redirect("reports:detail", code, year)
 
 

@@ -18,7 +18,7 @@ from klimatkontrakt.plans.models import FollowupChange
 from klimatkontrakt.training import selectors, services
 from klimatkontrakt.training.forms import TrainingForm
 from klimatkontrakt.training.models import Training
-from klimatkontrakt.web.pages import add_validation_errors, municipality_context
+from klimatkontrakt.web.pages import add_validation_errors, confirm_delete, municipality_context
 
 
 def training_list(request: HttpRequest, code: str) -> HttpResponse:
@@ -83,23 +83,19 @@ def training_delete(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     muni = municipality_by_code(code)
     require_edit(request.user, muni)
     training = selectors.training_for(request.user, muni, pk)
-    if request.method == "POST":
-        services.delete_training(request.user, training)
-        messages.success(request, _("The training was deleted from the register."))
-        return redirect("training:list", code)
-    label = f"{training.held_on:%Y-%m-%d} {training.concept}"
-    return render(
+    list_url = reverse("training:list", args=[code])
+    return confirm_delete(
         request,
-        "web/confirm_delete.html",
-        municipality_context(
-            request,
-            muni,
-            "trainings",
-            heading=_("Delete the training %(label)s?") % {"label": label},
-            explanation=_(
-                "The training is removed from the register and the count of trained boards and "
-                "committees is recalculated. The change log keeps what was deleted."
-            ),
-            cancel_url=reverse("training:list", args=[code]),
+        muni,
+        "trainings",
+        delete=lambda: services.delete_training(request.user, training),
+        deleted=_("The training was deleted from the register."),
+        done_url=list_url,
+        heading=_("Delete the training %(label)s?")
+        % {"label": f"{training.held_on:%Y-%m-%d} {training.concept}"},
+        explanation=_(
+            "The training is removed from the register and the count of trained boards and "
+            "committees is recalculated. The change log keeps what was deleted."
         ),
+        cancel_url=list_url,
     )

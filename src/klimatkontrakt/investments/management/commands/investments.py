@@ -7,9 +7,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from klimatkontrakt.imports import import_path
 from klimatkontrakt.investments import selectors, services
 from klimatkontrakt.investments.models import InvestmentPlan
-from klimatkontrakt.sources.errors import SourceError
 
 
 class Command(BaseCommand):
@@ -37,14 +37,9 @@ class Command(BaseCommand):
             self._show(plan, options["format"], options["runs"])
 
     def _import(self, plan: InvestmentPlan, path: Path) -> None:
-        if not path.is_file():
-            raise CommandError(f"{path}: no such file")
-        try:
-            result = services.import_measures(
-                plan, path.read_bytes(), path.name, check_access=False
-            )
-        except SourceError as exc:
-            raise CommandError("\n".join(exc.messages)) from exc
+        result = import_path(
+            path, lambda data, name: services.import_measures(plan, data, name, check_access=False)
+        )
         if result.already_imported:
             self.stdout.write(f"{path.name}: already imported into {plan.name}; nothing changed.")
         else:

@@ -3,9 +3,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from klimatkontrakt.imports import import_path
 from klimatkontrakt.plans.models import ActionPlan
 from klimatkontrakt.plans.workbook import import_actions
-from klimatkontrakt.sources.errors import SourceError
 
 
 class Command(BaseCommand):
@@ -19,14 +19,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         plan = _plan(options["municipality"], options["plan"])
         path: Path = options["file"]
-        if not path.is_file():
-            raise CommandError(f"{path}: no such file")
-        try:
-            result = import_actions(
-                plan, path.read_bytes(), path.name, user=None, check_access=False
-            )
-        except SourceError as exc:
-            raise CommandError("\n".join(exc.messages)) from exc
+        result = import_path(
+            path,
+            lambda data, name: import_actions(plan, data, name, user=None, check_access=False),
+        )
         if result.already_imported:
             self.stdout.write(f"{path.name}: already imported; nothing changed")
         else:

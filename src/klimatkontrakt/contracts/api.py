@@ -11,6 +11,7 @@ from klimatkontrakt.contracts import selectors, services
 from klimatkontrakt.contracts.models import Commitment, CommitmentStatus, ContractVersion
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import departments, municipality_by_code
+from klimatkontrakt.web.api_schemas import Error
 
 router = Router(tags=["contracts"])
 
@@ -91,11 +92,6 @@ class CommitmentPatch(Schema):
     status: str | None = None
     responsible_department_id: int | None = None
     tags: list[str] | None = None
-
-
-class Error(Schema):
-    detail: str
-    errors: dict[str, Any] | None = None
 
 
 class FieldChangeOut(Schema):

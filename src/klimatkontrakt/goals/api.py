@@ -15,12 +15,9 @@ from klimatkontrakt.goals import selectors, services
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.models import Department, Municipality
 from klimatkontrakt.organisations.selectors import department_of, municipality_by_code
+from klimatkontrakt.web.api_schemas import Error
 
 router = Router(tags=["goal teams"])
-
-
-class Error(Schema):
-    detail: str
 
 
 class PersonOut(Schema):

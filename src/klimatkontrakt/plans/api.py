@@ -22,12 +22,9 @@ from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.plans import selectors, services
 from klimatkontrakt.plans.models import Action, ActionPlan
+from klimatkontrakt.web.api_schemas import Error
 
 router = Router(tags=["action plans"])
-
-
-class Error(Schema):
-    detail: str
 
 
 class WorkPackageOut(Schema):

@@ -12,12 +12,9 @@ from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.reports import selectors, services
 from klimatkontrakt.reports.models import FollowUpReport
+from klimatkontrakt.web.api_schemas import Error
 
 router = Router(tags=["reports"])
-
-
-class Error(Schema):
-    detail: str
 
 
 class ReportSummary(Schema):

@@ -14,12 +14,9 @@ from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.models import Department, Municipality
 from klimatkontrakt.organisations.selectors import department_of, municipality_by_code
 from klimatkontrakt.training import selectors, services
+from klimatkontrakt.web.api_schemas import Error
 
 router = Router(tags=["training register"])
-
-
-class Error(Schema):
-    detail: str
 
 
 class TrainingOut(Schema):

@@ -1,16 +1,17 @@
 """The form for a goal's coordinator or team member; goal_services does the checking."""
 
-from typing import Any, cast
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from klimatkontrakt.goals.models import GoalPerson
 from klimatkontrakt.goals.services import PersonInput
-from klimatkontrakt.organisations.models import Department, Municipality
+from klimatkontrakt.organisations.forms import DepartmentForm
+from klimatkontrakt.organisations.models import Department
 
 
-class GoalPersonForm(forms.Form):
+class GoalPersonForm(DepartmentForm):
     role = forms.ChoiceField(label=_("Role in the team"), choices=GoalPerson.Role.choices)
     name = forms.CharField(label=_("Name"), max_length=200)
     title = forms.CharField(
@@ -30,11 +31,6 @@ class GoalPersonForm(forms.Form):
         required=False,
         help_text=_("Shown only to the municipality's own users, never to the public."),
     )
-
-    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        field = cast(forms.ModelChoiceField, self.fields["department"])
-        field.queryset = municipality.departments.all()
 
     @classmethod
     def initial_for(cls, p: GoalPerson) -> dict[str, Any]:

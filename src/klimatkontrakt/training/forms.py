@@ -1,14 +1,13 @@
-from typing import Any, cast
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from klimatkontrakt.organisations.models import Department, Municipality
+from klimatkontrakt.organisations.forms import DepartmentForm
+from klimatkontrakt.organisations.models import Department
 from klimatkontrakt.plans.forms import DateInput
 from klimatkontrakt.training.models import Training
 
 
-class TrainingForm(forms.Form):
+class TrainingForm(DepartmentForm):
     held_on = forms.DateField(label=_("Date"), widget=DateInput)
     concept = forms.CharField(label=_("Training concept"), max_length=200)
     audience = forms.ChoiceField(label=_("Trained"), choices=Training.Audience.choices)
@@ -25,8 +24,3 @@ class TrainingForm(forms.Form):
         required=False,
         help_text=_("Shown only to the municipality's users. Do not write people's names."),
     )
-
-    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        field = cast(forms.ModelChoiceField, self.fields["department"])
-        field.queryset = municipality.departments.all()

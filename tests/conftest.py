@@ -1,9 +1,22 @@
+import io
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
-from tests import factories
 from tests.a11y import browser  # noqa: F401  (one Chromium for the whole session)
+from tests.contracts.factories import CommitmentInputFactory, ContractVersionFactory
+from tests.emissions.factories import GoalFactory
+from tests.indicators.factories import (
+    IndicatorFactory,
+    IndicatorTargetFactory,
+    IndicatorValueFactory,
+)
+from tests.investments.factories import InvestmentPlanFactory, MeasureFactory
+from tests.organisations.factories import DepartmentFactory, MunicipalityFactory, UserFactory
+from tests.plans.factories import ActionFactory, ActionPlanFactory, ActionStatusFactory
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -24,7 +37,7 @@ def _swedish_interface():  # type: ignore[no-untyped-def]
     translation.activate("sv")
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared_data() -> Path:
     """The real public files in ../shared/data; tests using them skip when it is absent."""
     if not SHARED_DATA.is_dir():
@@ -32,40 +45,145 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
-@pytest.fixture
-def karlstad(db):  # type: ignore[no-untyped-def]
-    return factories.municipality("1780", "Karlstad", "17", "Värmlands län")
+# Rows shared by a module's tests ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    """A transaction around one module: what a module-scoped fixture writes in it is built once
+    and rolled back after the module's last test. Each test still runs in its own savepoint
+    (pytest-django's `db`), so a test's writes are gone before the next test starts.
+    Only for modules whose database tests all want the shared rows."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def demo(module_db, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The whole demo, as `klimatkontrakt demo` loads it, once for the module."""
+    from klimatkontrakt.footprint import selectors
+
+    with override_settings(LEDGER_DIR=tmp_path_factory.mktemp("demo-ledgers")):
+        call_command("demo", stdout=io.StringIO())
+        yield
+    selectors._CACHE.clear()
+
+
+# Factories, one fixture per factory class ---------------------------------------------------
 
 
 @pytest.fixture
-def other_municipality(db):  # type: ignore[no-untyped-def]
-    return factories.municipality("0180", "Stockholm", "01", "Stockholms län")
+def municipality_factory(db):  # type: ignore[no-untyped-def]
+    return MunicipalityFactory
 
 
 @pytest.fixture
-def editor(karlstad):  # type: ignore[no-untyped-def]
-    return factories.user("editor", karlstad, "editor")
+def department_factory(db):  # type: ignore[no-untyped-def]
+    return DepartmentFactory
 
 
 @pytest.fixture
-def admin_user(karlstad):  # type: ignore[no-untyped-def]
-    return factories.user("kommunadmin", karlstad, "admin")
+def user_factory(db):  # type: ignore[no-untyped-def]
+    return UserFactory
 
 
 @pytest.fixture
-def viewer(karlstad):  # type: ignore[no-untyped-def]
-    return factories.user("viewer", karlstad, "viewer")
+def contract_version_factory(db):  # type: ignore[no-untyped-def]
+    return ContractVersionFactory
 
 
 @pytest.fixture
-def outsider(other_municipality):  # type: ignore[no-untyped-def]
+def commitment_input_factory(db):  # type: ignore[no-untyped-def]
+    return CommitmentInputFactory
+
+
+@pytest.fixture
+def goal_factory(db):  # type: ignore[no-untyped-def]
+    return GoalFactory
+
+
+@pytest.fixture
+def indicator_factory(db):  # type: ignore[no-untyped-def]
+    return IndicatorFactory
+
+
+@pytest.fixture
+def indicator_value_factory(db):  # type: ignore[no-untyped-def]
+    return IndicatorValueFactory
+
+
+@pytest.fixture
+def indicator_target_factory(db):  # type: ignore[no-untyped-def]
+    return IndicatorTargetFactory
+
+
+@pytest.fixture
+def investment_plan_factory(db):  # type: ignore[no-untyped-def]
+    return InvestmentPlanFactory
+
+
+@pytest.fixture
+def measure_factory(db):  # type: ignore[no-untyped-def]
+    return MeasureFactory
+
+
+@pytest.fixture
+def action_plan_factory(db):  # type: ignore[no-untyped-def]
+    return ActionPlanFactory
+
+
+@pytest.fixture
+def action_status_factory(db):  # type: ignore[no-untyped-def]
+    return ActionStatusFactory
+
+
+@pytest.fixture
+def action_factory(db):  # type: ignore[no-untyped-def]
+    return ActionFactory
+
+
+# The people and places most tests share ------------------------------------------------------
+
+
+@pytest.fixture
+def karlstad(municipality_factory):  # type: ignore[no-untyped-def]
+    return municipality_factory(
+        code="1780", name="Karlstad", county__code="17", county__name="Värmlands län"
+    )
+
+
+@pytest.fixture
+def other_municipality(municipality_factory):  # type: ignore[no-untyped-def]
+    return municipality_factory(
+        code="0180", name="Stockholm", county__code="01", county__name="Stockholms län"
+    )
+
+
+@pytest.fixture
+def editor(user_factory, karlstad):  # type: ignore[no-untyped-def]
+    return user_factory(username="editor", member_of=karlstad)
+
+
+@pytest.fixture
+def admin_user(user_factory, karlstad):  # type: ignore[no-untyped-def]
+    return user_factory(username="kommunadmin", member_of=karlstad, member_of__role="admin")
+
+
+@pytest.fixture
+def viewer(user_factory, karlstad):  # type: ignore[no-untyped-def]
+    return user_factory(username="viewer", member_of=karlstad, member_of__role="viewer")
+
+
+@pytest.fixture
+def outsider(user_factory, other_municipality):  # type: ignore[no-untyped-def]
     """An editor of another municipality: must never read or write Karlstad's drafts."""
-    return factories.user("outsider", other_municipality, "editor")
+    return user_factory(username="outsider", member_of=other_municipality)
 
 
 @pytest.fixture
-def version_2023(karlstad):  # type: ignore[no-untyped-def]
-    return factories.contract_version(karlstad, 2023)
+def version_2023(contract_version_factory, karlstad):  # type: ignore[no-untyped-def]
+    return contract_version_factory(municipality=karlstad, year=2023)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from klimatkontrakt.contracts import services
 from klimatkontrakt.contracts.models import Commitment, CommitmentChange, CommitmentStatus
-from tests import factories
 
 
 def _input_from(c, **changes):
@@ -22,14 +21,16 @@ def _input_from(c, **changes):
     return data
 
 
-def test_editor_adds_a_commitment_with_history(version_2023, editor, karlstad):
+def test_editor_adds_a_commitment_with_history(
+    version_2023, editor, karlstad, commitment_input_factory
+):
     dept = karlstad.departments.first()
     c = services.create_commitment(
         editor,
         version_2023,
-        factories.commitment_input(
-            version_2023,
-            "Laddplatser vid förvaltningens byggnader",
+        commitment_input_factory(
+            version=version_2023,
+            title="Laddplatser vid förvaltningens byggnader",
             planned_year=2024,
             responsible_department=dept,
             tags=["laddning", " Laddning ", "fordon"],
@@ -70,11 +71,15 @@ def test_second_concurrent_save_is_refused(version_2023, editor):
     assert c.title == "Först"
 
 
-def test_invalid_input_names_the_field_and_saves_nothing(version_2023, editor, other_municipality):
+def test_invalid_input_names_the_field_and_saves_nothing(
+    version_2023, editor, other_municipality, commitment_input_factory
+):
     before = Commitment.objects.count()
     with pytest.raises(ValidationError) as err:
         services.create_commitment(
-            editor, version_2023, factories.commitment_input(version_2023, "  ", planned_year=1850)
+            editor,
+            version_2023,
+            commitment_input_factory(version=version_2023, title="  ", planned_year=1850),
         )
     assert set(err.value.message_dict) == {"title", "planned_year"}
     foreign_dept = other_municipality.departments.first()
@@ -82,18 +87,20 @@ def test_invalid_input_names_the_field_and_saves_nothing(version_2023, editor, o
         services.create_commitment(
             editor,
             version_2023,
-            factories.commitment_input(version_2023, "Ok", responsible_department=foreign_dept),
+            commitment_input_factory(
+                version=version_2023, title="Ok", responsible_department=foreign_dept
+            ),
         )
     assert "responsible_department" in err.value.message_dict
     assert Commitment.objects.count() == before
     assert not CommitmentChange.objects.filter(commitment__title="Ok").exists()
 
 
-def test_viewer_and_outsider_cannot_write(version_2023, viewer, outsider):
+def test_viewer_and_outsider_cannot_write(version_2023, viewer, outsider, commitment_input_factory):
     for user in (viewer, outsider):
         with pytest.raises(PermissionDenied):
             services.create_commitment(
-                user, version_2023, factories.commitment_input(version_2023, "X")
+                user, version_2023, commitment_input_factory(version=version_2023, title="X")
             )
 
 

@@ -1,6 +1,6 @@
 from klimatkontrakt.contracts import selectors, services
 from klimatkontrakt.contracts.models import CommitmentStatus
-from tests import factories
+from tests.contracts.factories import CommitmentInputFactory
 
 
 def _revised(version_2023, editor):
@@ -8,9 +8,13 @@ def _revised(version_2023, editor):
     v2024 = services.start_next_version(editor, version_2023)
     c = v2024.commitments.get(title="Åtagande 3")
     done = CommitmentStatus.objects.get(municipality=version_2023.contract.municipality, key="done")
-    data = factories.commitment_input(v2024, "Åtagande 3, utökat", done, planned_year=2024)
+    data = CommitmentInputFactory(
+        version=v2024, title="Åtagande 3, utökat", status=done, planned_year=2024
+    )
     services.update_commitment(editor, c, data, expected_edit_version=c.edit_version)
-    services.create_commitment(editor, v2024, factories.commitment_input(v2024, "Nytt 2024"))
+    services.create_commitment(
+        editor, v2024, CommitmentInputFactory(version=v2024, title="Nytt 2024")
+    )
     services.update_section_text(editor, v2024.sections.get(key="goal"), "Fossilfritt 2026.")
     return v2024
 

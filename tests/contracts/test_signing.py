@@ -2,10 +2,9 @@ import pytest
 
 from klimatkontrakt.contracts import services
 from klimatkontrakt.contracts.models import Commitment, FrozenVersionError, Section
-from tests import factories
 
 
-def test_signing_freezes_every_kind_of_edit(version_2023, editor):
+def test_signing_freezes_every_kind_of_edit(version_2023, editor, commitment_input_factory):
     c = Commitment.objects.filter(version=version_2023).first()
     section = Section.objects.get(version=version_2023, key="purpose")
     services.sign_version(editor, version_2023)
@@ -13,13 +12,13 @@ def test_signing_freezes_every_kind_of_edit(version_2023, editor):
     assert version_2023.is_signed and version_2023.is_published and version_2023.signed_by == editor
     with pytest.raises(FrozenVersionError):
         services.create_commitment(
-            editor, version_2023, factories.commitment_input(version_2023, "Nytt")
+            editor, version_2023, commitment_input_factory(version=version_2023, title="Nytt")
         )
     with pytest.raises(FrozenVersionError):
         services.update_commitment(
             editor,
             c,
-            factories.commitment_input(version_2023, "Ändrat"),
+            commitment_input_factory(version=version_2023, title="Ändrat"),
             expected_edit_version=c.edit_version,
         )
     with pytest.raises(FrozenVersionError):

@@ -16,7 +16,7 @@ def demo_emissions(municipalities):  # type: ignore[no-untyped-def]
     return demo.load_demo_emissions()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def co2_file(shared_data: Path) -> Path:
     return shared_data / "df_municipalities_2022.xlsx"
 
@@ -27,16 +27,16 @@ def co2_release(municipalities, co2_file):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def karlstad_editor(municipalities):  # type: ignore[no-untyped-def]
+def karlstad_editor(municipalities, user_factory):  # type: ignore[no-untyped-def]
     from klimatkontrakt.organisations.models import Municipality
-    from tests import factories
 
-    return factories.user("utslapp-redaktor", Municipality.objects.get(code="1780"), "editor")
+    return user_factory(
+        username="utslapp-redaktor", member_of=Municipality.objects.get(code="1780")
+    )
 
 
 @pytest.fixture
-def stockholm_editor(municipalities):  # type: ignore[no-untyped-def]
+def stockholm_editor(municipalities, user_factory):  # type: ignore[no-untyped-def]
     from klimatkontrakt.organisations.models import Municipality
-    from tests import factories
 
-    return factories.user("sthlm-redaktor", Municipality.objects.get(code="0180"), "editor")
+    return user_factory(username="sthlm-redaktor", member_of=Municipality.objects.get(code="0180"))

@@ -9,7 +9,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from klimatkontrakt.calc.budgets import compute
-from klimatkontrakt.emissions import selectors
+from klimatkontrakt.emissions import selectors, services
+from klimatkontrakt.organisations.services import BUNDLED_CODE_LIST, import_municipalities
+
+pytestmark = pytest.mark.django_db
 
 KEYS = {
     "municipality",
@@ -27,6 +30,13 @@ KEYS = {
     "trend_total_t",
     "source",
 }
+
+
+@pytest.fixture(scope="module")
+def co2_release(module_db, co2_file):  # type: ignore[no-untyped-def]
+    """SMHI's real CO2 report for all 290 municipalities, imported once: these tests only read."""
+    import_municipalities(BUNDLED_CODE_LIST)
+    return services.import_report(co2_file).release
 
 
 def _run(*args: str) -> object:

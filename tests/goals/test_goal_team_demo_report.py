@@ -1,4 +1,5 @@
-"""The Karlstad demo's goal team, on the goal page and in the yearly follow-up report."""
+"""The Karlstad demo's goal team, on the goal page and in the yearly follow-up report.
+The demo is loaded once for the module; each test's writes are rolled back after it."""
 
 import io
 
@@ -19,8 +20,7 @@ DEMO_EMAIL = "exempel.klimatstrateg@example.org"
 
 
 @pytest.fixture
-def demo():
-    call_command("demo", stdout=io.StringIO())
+def demo_goal(demo):
     return Goal.objects.get(municipality__code="1780", name__endswith="(demo)")
 
 
@@ -29,7 +29,7 @@ def _demo_goal(data):
     return goal
 
 
-def test_demo_goal_has_an_example_team_in_the_approved_report(demo, client):
+def test_demo_goal_has_an_example_team_in_the_approved_report(demo_goal, client):
     report = FollowUpReport.objects.get(municipality__code="1780", year=2024)
     team = _demo_goal(report.data)["team"]
     assert team["coordinator"]["title"] == "Klimatstrateg"
@@ -40,15 +40,15 @@ def test_demo_goal_has_an_example_team_in_the_approved_report(demo, client):
     assert "Samordnare: Klimatstrateg, Kommunledningskontoret" in report.html_sv
     assert "Exempel:" not in report.html_sv and DEMO_EMAIL not in report.html_sv
     assert DEMO_EMAIL not in str(report.data)
-    page = client.get(f"/kommun/1780/mal/{demo.pk}/").content.decode()
+    page = client.get(f"/kommun/1780/mal/{demo_goal.pk}/").content.decode()
     assert "Exempel: Klimatstrateg" in page and DEMO_EMAIL not in page
     call_command("demo", stdout=io.StringIO())  # a second run adds no one
-    assert demo.team.people.count() == 1 + len(team["members"])
+    assert demo_goal.team.people.count() == 1 + len(team["members"])
 
 
-def test_report_names_roles_when_the_team_is_not_published(demo):
-    goal_services.set_team_published(SYSTEM, demo, False)
-    data = gather(demo.municipality, 2024)
+def test_report_names_roles_when_the_team_is_not_published(demo_goal):
+    goal_services.set_team_published(SYSTEM, demo_goal, False)
+    data = gather(demo_goal.municipality, 2024)
     team = _demo_goal(data)["team"]
     assert team["coordinator"]["name"] == "" and team["coordinator"]["title"] == "Klimatstrateg"
     text = "\n".join(p.text for p in Document(io.BytesIO(docx(data, "sv"))).paragraphs)

@@ -4,10 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
-from klimatkontrakt.emissions.models import Goal
 from klimatkontrakt.goals import services as teams
 from klimatkontrakt.goals.models import GoalPerson
-from klimatkontrakt.organisations.models import Department
 
 pytestmark = pytest.mark.django_db
 
@@ -15,17 +13,17 @@ EMAIL = "anna.strateg@karlstad.se"
 
 
 @pytest.fixture
-def goal(karlstad):
-    return Goal.objects.create(
+def goal(karlstad, goal_factory):
+    return goal_factory(
         municipality=karlstad, name="Fossilfri organisation 2026", gas="GGT",
-        scope="organisation", target_year=2026, share_of_base=0.0, base_year=2019,
+        scope="organisation", target_year=2026, level_t=None, share_of_base=0.0, base_year=2019,
         is_published=True,
     )  # fmt: skip
 
 
 @pytest.fixture
-def klk(karlstad):
-    return Department.objects.create(
+def klk(karlstad, department_factory):
+    return department_factory(
         municipality=karlstad, name="Kommunledningskontoret", short_name="KLK", kind="forvaltning"
     )
 
@@ -50,8 +48,10 @@ def test_one_coordinator_per_goal(editor, goal, team):
     assert GoalPerson.objects.filter(role="coordinator").count() == 1
 
 
-def test_department_of_another_municipality_is_refused(editor, goal, other_municipality):
-    foreign = Department.objects.create(
+def test_department_of_another_municipality_is_refused(
+    editor, goal, other_municipality, department_factory
+):
+    foreign = department_factory(
         municipality=other_municipality, name="Stadsledningskontoret", short_name="SLK",
         kind="forvaltning",
     )  # fmt: skip
@@ -98,8 +98,8 @@ def test_public_sees_a_published_team_without_email(client, editor, goal, team):
     assert EMAIL not in str(data)
 
 
-def test_unpublished_goal_is_hidden(client, karlstad, editor):
-    draft = Goal.objects.create(
+def test_unpublished_goal_is_hidden(client, karlstad, editor, goal_factory):
+    draft = goal_factory(
         municipality=karlstad, name="Utkast till mål", target_year=2030, scope="territorial",
         level_t=1000.0,
     )  # fmt: skip

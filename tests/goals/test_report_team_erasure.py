@@ -1,27 +1,22 @@
 """An approved (frozen) yearly report cannot be rewritten by an erasure, so it names no team
 member: erasing a team member's account leaves no name of theirs in any approved report."""
 
-import io
-
 import pytest
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from klimatkontrakt.goals.models import GoalPerson
 from klimatkontrakt.reports.models import FollowUpReport
+from tests.organisations.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "a-long-test-password-1"
 DEMO_EMAIL = "exempel.klimatstrateg@example.org"
 
 
-def test_erased_team_member_is_not_named_in_the_approved_report(client):
-    call_command("demo", stdout=io.StringIO())
+def test_erased_team_member_is_not_named_in_the_approved_report(demo, client, user_factory):
     coordinator = GoalPerson.objects.get(email=DEMO_EMAIL)
     name = coordinator.name
     assert name and coordinator.team.is_published
-    user = get_user_model().objects.create_user("klimat", email=DEMO_EMAIL, password=PASSWORD)
+    user = user_factory(username="klimat", email=DEMO_EMAIL)
     client.force_login(user)
     assert client.post("/konto/mina-uppgifter/", {"password": PASSWORD}).status_code == 302
     coordinator.refresh_from_db()

@@ -1,29 +1,24 @@
 import pytest
 
-from klimatkontrakt.indicators.models import Indicator, IndicatorTarget, IndicatorValue
+from klimatkontrakt.indicators.models import Indicator
 from klimatkontrakt.indicators.selectors import summarise
+from tests.indicators.factories import IndicatorFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def _indicator(muni, published=True) -> Indicator:
-    indicator = Indicator.objects.create(
+    return IndicatorFactory(
         municipality=muni,
         name="Elbilar" if published else "Utkast",
         unit="%",
         direction="up",
         is_published=published,
+        values={2020: 1.0, 2021: 2.0, 2022: 3.0},
+        values__provenance="hand",
+        values__fetched_at="2025-01-01T00:00:00Z",
+        targets={2025: 10.0},
     )
-    for year, value in {2020: 1.0, 2021: 2.0, 2022: 3.0}.items():
-        IndicatorValue.objects.create(
-            indicator=indicator,
-            year=year,
-            value=value,
-            provenance="hand",
-            fetched_at="2025-01-01T00:00:00Z",
-        )
-    IndicatorTarget.objects.create(indicator=indicator, year=2025, value=10.0)
-    return indicator
 
 
 def test_list_gives_the_same_status_as_the_page(client, karlstad):

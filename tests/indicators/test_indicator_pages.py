@@ -4,14 +4,15 @@ import io
 import pytest
 from django.urls import reverse
 
-from klimatkontrakt.indicators.models import Indicator, IndicatorTarget, IndicatorValue
+from klimatkontrakt.indicators.models import Indicator
 from klimatkontrakt.indicators.selectors import summarise
+from tests.indicators.factories import IndicatorFactory, IndicatorValueFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def _indicator(muni, *, published=True, name="Utsläpp per invånare") -> Indicator:
-    indicator = Indicator.objects.create(
+    indicator = IndicatorFactory(
         municipality=muni,
         name=name,
         unit="t/inv",
@@ -19,16 +20,16 @@ def _indicator(muni, *, published=True, name="Utsläpp per invånare") -> Indica
         is_published=published,
         source_kind="kolada",
         kolada_kpi="N00401" if published else "N07702",
+        targets={2030: 1.0},
     )
     for year, value in {2015: 4.0, 2018: 3.4, 2021: 2.8}.items():
-        IndicatorValue.objects.create(
+        IndicatorValueFactory(
             indicator=indicator,
             year=year,
             value=value,
             provenance=f"Kolada N00401, 1780: https://api.kolada.se/v3/x?{year}",
             fetched_at="2025-03-01T10:00:00Z",
         )
-    IndicatorTarget.objects.create(indicator=indicator, year=2030, value=1.0)
     return indicator
 
 

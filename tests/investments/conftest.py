@@ -2,18 +2,13 @@ import pytest
 
 from klimatkontrakt.investments.demo import load_demo_investments
 from klimatkontrakt.investments.models import InvestmentPlan
-from klimatkontrakt.organisations.models import Department, Municipality
+from klimatkontrakt.organisations.models import Municipality
 
 
 @pytest.fixture
-def karlstad(karlstad) -> Municipality:
+def karlstad(karlstad, department_factory) -> Municipality:
     """The shared Karlstad fixture, plus a second department for measures to name."""
-    Department.objects.create(
-        municipality=karlstad,
-        name="Miljöförvaltningen",
-        short_name="MF",
-        kind=Department.Kind.ADMINISTRATION,
-    )
+    department_factory(municipality=karlstad, name="Miljöförvaltningen", short_name="MF")
     return karlstad
 
 
@@ -23,13 +18,6 @@ def demo_plan(karlstad) -> InvestmentPlan:
 
 
 @pytest.fixture
-def empty_plan(karlstad) -> InvestmentPlan:
+def empty_plan(karlstad, investment_plan_factory) -> InvestmentPlan:
     """A plan without baseline or budget: pathway and probability must say why they are missing."""
-    return InvestmentPlan.objects.create(
-        municipality=karlstad,
-        name="Tom plan",
-        scope=InvestmentPlan.Scope.GROUP,
-        base_year=2025,
-        end_year=2030,
-        is_published=False,
-    )
+    return investment_plan_factory(municipality=karlstad, name="Tom plan", is_published=False)

@@ -101,13 +101,11 @@ def test_future_years_follow_the_ols_trend_of_the_recorded_years(karlstad, ledge
             assert row[k] == pytest.approx(max(0.0, slope * year + intercept), abs=1e-6), category
 
 
-def test_department_plan_sees_only_its_department(karlstad, ledger):
+def test_department_plan_sees_only_its_department(karlstad, ledger, department_factory):
     tff, _ = Department.objects.get_or_create(
         municipality=karlstad, name=TFF, defaults={"kind": Department.Kind.ADMINISTRATION}
     )
-    other = Department.objects.create(
-        municipality=karlstad, name="Räddningstjänsten", kind=Department.Kind.ADMINISTRATION
-    )
+    other = department_factory(municipality=karlstad, name="Räddningstjänsten")
     cells = footprint.tonnes_by_cell(ledger)
     for department, name in ((tff, "Bara TFF"), (other, "Bara RTJ")):
         p = plan(karlstad, name, department=department)

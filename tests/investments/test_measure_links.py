@@ -6,28 +6,24 @@ from klimatkontrakt.contracts.models import Commitment
 from klimatkontrakt.investments import selectors
 from klimatkontrakt.investments.models import InvestmentPlan
 from klimatkontrakt.investments.services import scale_up_plan
-from klimatkontrakt.plans.models import Action, ActionPlan, ActionStatus
-from tests import factories
 from tests.investments.test_plan_pages import cobenefit_forms
 
 
-def action_of(muni, title="Energi- och klimatplan"):
-    plan = ActionPlan.objects.create(
-        municipality=muni, kind="energy_climate", title=title, owner_name="X"
+def test_editor_links_commitment_and_action(
+    client, demo_plan, editor, other_municipality, contract_version_factory, action_factory
+):
+    version = contract_version_factory(
+        municipality=demo_plan.municipality, year=2024, commitments=2
     )
-    status = ActionStatus.objects.create(
-        municipality=muni, key="ongoing", name_sv="Pågår", name_en="Ongoing"
-    )
-    return Action.objects.create(
-        plan=plan, identifier="E1", title="Solceller på tak", status=status
-    )
-
-
-def test_editor_links_commitment_and_action(client, demo_plan, editor, other_municipality):
-    version = factories.contract_version(demo_plan.municipality, 2024, commitments=2)
     commitment = Commitment.objects.filter(version=version).first()
-    action = action_of(demo_plan.municipality)
-    foreign = action_of(other_municipality, "Stockholms plan")
+    action = action_factory(
+        plan__municipality=demo_plan.municipality, plan__title="Energi- och klimatplan",
+        identifier="E1", title="Solceller på tak",
+    )  # fmt: skip
+    foreign = action_factory(
+        plan__municipality=other_municipality, plan__title="Stockholms plan",
+        identifier="E1", title="Solceller på tak",
+    )  # fmt: skip
     m = demo_plan.measures.get(name="Solceller på kommunala tak")
     client.force_login(editor)
     edit = reverse("investments:measure_edit", args=["1780", demo_plan.pk, m.pk])

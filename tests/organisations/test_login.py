@@ -2,13 +2,11 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from tests import factories
-
 pytestmark = pytest.mark.django_db
 
 
-def test_login_and_logout(client):
-    factories.user("anna")
+def test_login_and_logout(client, user_factory):
+    user_factory(username="anna")
     r = client.post(reverse("login"), {"username": "anna", "password": "a-long-test-password-1"})
     assert r.status_code == 302
     assert "_auth_user_id" in client.session
@@ -16,8 +14,8 @@ def test_login_and_logout(client):
     assert "_auth_user_id" not in client.session
 
 
-def test_repeated_failures_lock_the_login(client, settings):
-    factories.user("anna")
+def test_repeated_failures_lock_the_login(client, settings, user_factory):
+    user_factory(username="anna")
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post(reverse("login"), {"username": "anna", "password": "wrong"})
     r = client.post(reverse("login"), {"username": "anna", "password": "a-long-test-password-1"})
@@ -25,18 +23,16 @@ def test_repeated_failures_lock_the_login(client, settings):
     assert "_auth_user_id" not in client.session
 
 
-def test_password_reset_sends_a_link(client):
-    u = factories.user("anna")
-    u.email = "anna@karlstad.example"
-    u.save()
+def test_password_reset_sends_a_link(client, user_factory):
+    user_factory(username="anna", email="anna@karlstad.example")
     r = client.post(reverse("password_reset"), {"email": "anna@karlstad.example"})
     assert r.status_code == 302
     assert len(mail.outbox) == 1
     assert "/konto/aterstall/" in mail.outbox[0].body
 
 
-def test_password_change_needs_the_old_password(client):
-    u = factories.user("anna")
+def test_password_change_needs_the_old_password(client, user_factory):
+    u = user_factory(username="anna")
     client.force_login(u)
     r = client.post(
         reverse("password_change"),

@@ -2,12 +2,13 @@ from django.contrib.auth import get_user_model
 
 from klimatkontrakt.contracts import services
 from klimatkontrakt.contracts.models import CommitmentChange
-from tests import factories
 
 
-def test_user_downloads_and_erases_their_data(client, editor, version_2023):
+def test_user_downloads_and_erases_their_data(
+    client, editor, version_2023, commitment_input_factory
+):
     services.create_commitment(
-        editor, version_2023, factories.commitment_input(version_2023, "Mitt")
+        editor, version_2023, commitment_input_factory(version=version_2023, title="Mitt")
     )
     client.force_login(editor)
     data = client.get("/konto/mina-uppgifter/?format=json").json()

@@ -7,7 +7,6 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook, load_workbook
 
-from klimatkontrakt.organisations.models import Department
 from klimatkontrakt.plans import services as plans
 from klimatkontrakt.plans.models import Action, ActionImport, ActionUpdate
 from klimatkontrakt.plans.workbook import export_actions, import_actions
@@ -31,8 +30,8 @@ def xlsx(*rows, header=HEADER) -> bytes:
 
 
 @pytest.fixture
-def plan(karlstad, editor):
-    Department.objects.create(
+def plan(karlstad, editor, department_factory):
+    department_factory(
         municipality=karlstad, name="Miljöförvaltningen", short_name="MF", kind="forvaltning"
     )
     return plans.create_plan(

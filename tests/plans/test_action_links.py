@@ -5,11 +5,7 @@ from django.core.exceptions import ValidationError
 
 from klimatkontrakt.contracts import services as contracts
 from klimatkontrakt.contracts.models import Commitment
-from klimatkontrakt.indicators.models import Indicator
-from klimatkontrakt.investments.demo import load_demo_investments
-from klimatkontrakt.organisations.models import Department
 from klimatkontrakt.plans import services as plans
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -32,19 +28,16 @@ def action(plan, editor):
 
 
 @pytest.fixture
-def measure(karlstad):
-    Department.objects.create(
-        municipality=karlstad, name="Miljöförvaltningen", short_name="MF", kind="forvaltning"
+def measure(karlstad, measure_factory):
+    """A measure of a published investment plan."""
+    return measure_factory(
+        plan__municipality=karlstad, plan__is_published=True, name="Solceller på kommunala tak"
     )
-    investment_plan = load_demo_investments()
-    investment_plan.is_published = True
-    investment_plan.save()
-    return investment_plan.measures.order_by("name").first()
 
 
 @pytest.fixture
-def indicator(karlstad):
-    return Indicator.objects.create(
+def indicator(karlstad, indicator_factory):
+    return indicator_factory(
         municipality=karlstad, name="Solel i kommunen", unit="MWh", direction="up",
         is_published=True,
     )  # fmt: skip
@@ -93,8 +86,10 @@ def test_commitment_link_follows_the_lineage_to_the_latest_visible_version(
     assert f"/kontrakt/2023/atagande/{commitment.pk}/" in public  # signing published 2023
 
 
-def test_links_to_another_municipalitys_records_are_refused(editor, action, other_municipality):
-    foreign = factories.contract_version(other_municipality, 2023, commitments=1)
+def test_links_to_another_municipalitys_records_are_refused(
+    editor, action, other_municipality, contract_version_factory
+):
+    foreign = contract_version_factory(municipality=other_municipality, year=2023, commitments=1)
     c = Commitment.objects.get(version=foreign)
     with pytest.raises(ValidationError) as err:
         plans.update_action(

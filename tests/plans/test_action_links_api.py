@@ -5,11 +5,7 @@ from django.test import Client
 
 from klimatkontrakt.contracts import services as contracts
 from klimatkontrakt.contracts.models import Commitment
-from klimatkontrakt.indicators.models import Indicator
-from klimatkontrakt.investments.demo import load_demo_investments
-from klimatkontrakt.organisations.models import Department
 from klimatkontrakt.plans import services as plans
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -24,23 +20,20 @@ def action(karlstad, editor):
 
 
 @pytest.fixture
-def targets(karlstad, editor, version_2023):
-    Department.objects.create(
-        municipality=karlstad, name="Miljöförvaltningen", short_name="MF", kind="forvaltning"
-    )
-    investment_plan = load_demo_investments()
-    investment_plan.is_published = True
-    investment_plan.save()
+def targets(karlstad, editor, version_2023, measure_factory, indicator_factory):
+    """A signed commitment, a measure of a published investment plan and a published indicator."""
     contracts.sign_version(editor, version_2023)
-    indicator = Indicator.objects.create(
-        municipality=karlstad, name="Solel i kommunen", unit="MWh", direction="up",
-        is_published=True,
-    )  # fmt: skip
     return {
         "commitment": Commitment.objects.filter(version=version_2023).order_by("pk").first(),
-        "measure": investment_plan.measures.order_by("name").first(),
-        "indicator": indicator,
-    }
+        "measure": measure_factory(
+            plan__municipality=karlstad, plan__is_published=True,
+            name="Solceller på kommunala tak",
+        ),
+        "indicator": indicator_factory(
+            municipality=karlstad, name="Solel i kommunen", unit="MWh", direction="up",
+            is_published=True,
+        ),
+    }  # fmt: skip
 
 
 def _url(action):
@@ -97,9 +90,9 @@ def test_others_cannot_set_links(request, client, who, action, targets):
 
 
 def test_unknown_or_foreign_ids_are_refused_whole(
-    client, editor, action, targets, other_municipality
+    client, editor, action, targets, other_municipality, contract_version_factory
 ):
-    foreign = factories.contract_version(other_municipality, 2023, commitments=1)
+    foreign = contract_version_factory(municipality=other_municipality, year=2023, commitments=1)
     c = Commitment.objects.get(version=foreign)
     client.force_login(editor)
     body = {**_body(targets), "commitment_ids": [targets["commitment"].pk, c.pk]}

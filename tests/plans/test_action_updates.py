@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
-from klimatkontrakt.indicators.models import Indicator
 from klimatkontrakt.plans import services as plans
 from klimatkontrakt.plans.models import Action, ActionStatus, ActionUpdate
 from klimatkontrakt.plans.selectors import stale_actions, status_counts, visible_plans
@@ -109,7 +108,7 @@ def test_bad_updates_are_refused_with_the_field_named(
 
 
 def test_action_parts_must_belong_to_the_same_plan_and_municipality(
-    project_plan, editor, karlstad, other_municipality
+    project_plan, editor, karlstad, other_municipality, indicator_factory
 ):
     other_plan = plans.create_plan(
         editor,
@@ -119,7 +118,7 @@ def test_action_parts_must_belong_to_the_same_plan_and_municipality(
         owner_name="Avfallssamordnare",
         work_packages=[("U1", "Förebygga avfall")],
     )
-    foreign_indicator = Indicator.objects.create(
+    foreign_indicator = indicator_factory(
         municipality=other_municipality, name="x", unit="t", direction="down"
     )
     with pytest.raises(ValidationError) as caught:

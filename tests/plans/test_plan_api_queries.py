@@ -4,7 +4,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from klimatkontrakt.indicators.models import Indicator
 from klimatkontrakt.plans import services as plans
 
 pytestmark = pytest.mark.django_db
@@ -17,11 +16,11 @@ def _queries(client, plan) -> int:
     return len(ctx.captured_queries)
 
 
-def test_plan_detail_queries_do_not_grow_with_actions(client, karlstad, editor):
+def test_plan_detail_queries_do_not_grow_with_actions(client, karlstad, editor, indicator_factory):
     plan = plans.create_plan(
         editor, karlstad, kind="waste", title="Avfallsplan", owner_name="X", is_published=True
     )
-    ind = Indicator.objects.create(
+    ind = indicator_factory(
         municipality=karlstad, name="Matsvinn", unit="kg", direction="down",
         source_kind="manual", is_published=True,
     )  # fmt: skip

@@ -64,11 +64,11 @@ def test_each_contact_gets_one_digest_with_only_their_overdue_open_actions(plan,
     assert "B1" in bo.body and "B2" not in bo.body
 
 
-def test_other_municipalities_are_left_out_when_one_is_named(plan, editor, other_municipality):
+def test_other_municipalities_are_left_out_when_one_is_named(
+    plan, editor, other_municipality, user_factory
+):
     _action(editor, plan, "A1", "anna@karlstad.se", 40)
-    other_editor = __import__("tests.factories", fromlist=["user"]).user(
-        "sthlm", other_municipality, "editor"
-    )
+    other_editor = user_factory(username="sthlm", member_of=other_municipality)
     other = plans.create_plan(other_editor, other_municipality, kind="waste", title="Avfall",
                               owner_name="X", update_interval_days=10)  # fmt: skip
     _action(other_editor, other, "S1", "sam@stockholm.se", 40)

@@ -2,41 +2,33 @@ from datetime import UTC, datetime
 
 import pytest
 
-from klimatkontrakt.indicators.models import Indicator, IndicatorTarget, IndicatorValue
 from klimatkontrakt.plans import services as plans
 from klimatkontrakt.reports import services
-from tests import factories
 
 FETCHED = datetime(2025, 2, 1, tzinfo=UTC)
 
 
 @pytest.fixture
-def indicator(karlstad):
-    ind = Indicator.objects.create(
+def indicator(karlstad, indicator_factory):
+    return indicator_factory(
         municipality=karlstad,
         name="Andel elbilar",
         unit="%",
         direction="up",
         source_kind="manual",
         is_published=True,
+        values={2021: 4.0, 2022: 6.0, 2023: 8.5, 2024: 11.0},
+        values__provenance="Trafikanalys (test)",
+        values__fetched_at=FETCHED,
+        targets={2030: 40.0},
     )
-    for year, value in [(2021, 4.0), (2022, 6.0), (2023, 8.5), (2024, 11.0)]:
-        IndicatorValue.objects.create(
-            indicator=ind,
-            year=year,
-            value=value,
-            provenance="Trafikanalys (test)",
-            fetched_at=FETCHED,
-        )
-    IndicatorTarget.objects.create(indicator=ind, year=2030, value=40.0)
-    return ind
 
 
 @pytest.fixture
-def karlstad_work(karlstad, editor, indicator):
+def karlstad_work(karlstad, editor, indicator, contract_version_factory):
     """Two contract versions, an indicator and an action plan with work packages."""
-    v2023 = factories.contract_version(karlstad, 2023, commitments=2)
-    v2024 = factories.contract_version(karlstad, 2024, commitments=4)
+    v2023 = contract_version_factory(municipality=karlstad, year=2023, commitments=2)
+    v2024 = contract_version_factory(municipality=karlstad, year=2024, commitments=4)
     v2024.previous = v2023
     v2024.save()
     plan = plans.create_plan(

@@ -1,4 +1,4 @@
-"""`klimatkontrakt report followup ...` on the full Karlstad demo."""
+"""`klimatkontrakt report followup ...` on the full Karlstad demo, loaded once for the module."""
 
 import io
 
@@ -10,11 +10,6 @@ from docx import Document
 from klimatkontrakt.reports.models import FollowUpReport
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo():
-    call_command("demo", stdout=io.StringIO())
 
 
 def test_demo_has_an_approved_published_2024_report_with_real_emissions(demo):

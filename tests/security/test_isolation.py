@@ -13,7 +13,6 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from klimatkontrakt.contracts import services
-from tests import factories
 
 SECRET = "HEMLIGT-UTKAST-7c1e"
 SKIP_PREFIXES = ("admin/", "i18n/", "api/", "static/", "konto/")
@@ -45,10 +44,10 @@ def _snapshot() -> str:
 
 
 @pytest.fixture
-def secret_draft(karlstad, editor):
-    v = factories.contract_version(karlstad, 2023)
+def secret_draft(karlstad, editor, contract_version_factory, commitment_input_factory):
+    v = contract_version_factory(municipality=karlstad, year=2023)
     c = services.create_commitment(
-        editor, v, factories.commitment_input(v, SECRET, description=SECRET)
+        editor, v, commitment_input_factory(version=v, title=SECRET, description=SECRET)
     )
     # The follow-up report of that year gathers the draft, so it must stay as hidden.
     from klimatkontrakt.reports.services import create_draft

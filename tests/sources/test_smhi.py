@@ -17,8 +17,9 @@ REAL = "df_municipalities_2022.xlsx"
 REAL_SHA256 = "9df6658df43f6eb5aef997c63792fc3a8b57529851c2e2988ebf21142fac56a3"
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def report(shared_data: Path) -> smhi.SmhiReport:
+    """Read once for the module: the report is a frozen record the tests only read."""
     return smhi.read_report(shared_data / REAL)
 
 

@@ -6,7 +6,6 @@ import pytest
 from django.test import Client
 
 from klimatkontrakt.indicators.models import Indicator
-from klimatkontrakt.organisations.models import Department
 from klimatkontrakt.plans.models import FollowupChange
 from klimatkontrakt.training import services as trainings
 from klimatkontrakt.training.models import Training
@@ -17,8 +16,8 @@ NOTE = "Kursledare: Karin Exempelsson"
 
 
 @pytest.fixture
-def register(karlstad, editor):
-    mn = Department.objects.create(
+def register(karlstad, editor, department_factory):
+    mn = department_factory(
         municipality=karlstad, name="Miljönämnden", short_name="MN", kind="namnd"
     )
     body = trainings.record_training(

@@ -6,7 +6,6 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from klimatkontrakt.indicators.models import Indicator
-from klimatkontrakt.organisations.models import Department
 from klimatkontrakt.training import services as trainings
 from klimatkontrakt.training.models import Training
 
@@ -14,9 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def bodies(karlstad):
+def bodies(karlstad, department_factory):
     return [
-        Department.objects.create(municipality=karlstad, name=n, short_name=s, kind="namnd")
+        department_factory(municipality=karlstad, name=n, short_name=s, kind="namnd")
         for n, s in [("Miljönämnden", "MN"), ("Kommunstyrelsen", "KS")]
     ]
 
@@ -42,12 +41,12 @@ def test_indicator_counts_distinct_bodies_per_year(editor, karlstad, bodies):
 
 
 def test_a_body_training_names_the_body_of_the_same_municipality(
-    editor, karlstad, other_municipality
+    editor, karlstad, other_municipality, department_factory
 ):
     with pytest.raises(ValidationError) as err:
         _train(editor, karlstad, date(2024, 1, 1))
     assert "department" in err.value.message_dict
-    foreign = Department.objects.create(
+    foreign = department_factory(
         municipality=other_municipality, name="Miljönämnden", short_name="MN", kind="namnd"
     )
     with pytest.raises(ValidationError):

@@ -78,11 +78,10 @@ def test_form_with_errors(browser, live_server, client, admin_user, signed_pair)
     assert result["violations"] == []
 
 
-def test_emissions_pages(browser, live_server, client):
+def test_emissions_pages(browser, live_server, client, user_factory):
     from klimatkontrakt.emissions.demo import load_demo_emissions
     from klimatkontrakt.organisations.models import Municipality
     from klimatkontrakt.organisations.services import BUNDLED_CODE_LIST, import_municipalities
-    from tests import factories
 
     import_municipalities(BUNDLED_CODE_LIST)
     load_demo_emissions()
@@ -93,7 +92,9 @@ def test_emissions_pages(browser, live_server, client):
         ("/kommun/1780/utslapp/?method=fixed", None),
     ]:
         assert_accessible(browser, live_server.url + path, language=language)
-    client.force_login(factories.user("mal", Municipality.objects.get(code="1780"), "editor"))
+    client.force_login(
+        user_factory(username="mal", member_of=Municipality.objects.get(code="1780"))
+    )
     cookies = session_cookie(client, live_server.url)
     for path in [
         "/kommun/1780/utslapp/?gas=GGT",
@@ -160,13 +161,14 @@ def test_refused_action_import(browser, live_server, client, karlstad, admin_use
     assert result["violations"] == []
 
 
-def test_training_register_pages(browser, live_server, client, karlstad, admin_user):
+def test_training_register_pages(
+    browser, live_server, client, karlstad, admin_user, department_factory
+):
     from datetime import date
 
-    from klimatkontrakt.organisations.models import Department
     from klimatkontrakt.training.services import record_training
 
-    ks = Department.objects.create(
+    ks = department_factory(
         municipality=karlstad, name="Kommunstyrelsen", short_name="KS", kind="namnd"
     )
     record_training(

@@ -4,9 +4,7 @@ from datetime import date
 
 import pytest
 
-from klimatkontrakt.emissions.models import Goal
 from klimatkontrakt.goals import services as teams
-from klimatkontrakt.organisations.models import Department
 from klimatkontrakt.plans.demo import load_demo_plans
 from klimatkontrakt.training.services import record_training
 from tests.a11y import assert_accessible, session_cookie
@@ -15,10 +13,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def goal_with_team(karlstad, admin_user):
-    goal = Goal.objects.create(
+def goal_with_team(karlstad, admin_user, goal_factory):
+    goal = goal_factory(
         municipality=karlstad, name="Klimatneutrala Karlstad 2030", gas="GGT",
-        scope="territorial", target_year=2030, share_of_base=0.2, base_year=1990,
+        scope="territorial", target_year=2030, level_t=None, share_of_base=0.2, base_year=1990,
         is_published=True,
     )  # fmt: skip
     dept = karlstad.departments.first()
@@ -51,11 +49,11 @@ def test_goal_pages(browser, live_server, client, admin_user, goal_with_team):
 
 
 def test_delete_confirmations_and_training_forms(
-    browser, live_server, client, karlstad, admin_user
+    browser, live_server, client, karlstad, admin_user, department_factory
 ):
     project, _ = load_demo_plans()
     action = project.actions.order_by("identifier").first()
-    ks = Department.objects.create(
+    ks = department_factory(
         municipality=karlstad, name="Kommunstyrelsen", short_name="KS", kind="namnd"
     )
     body = record_training(

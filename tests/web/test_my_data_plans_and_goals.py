@@ -6,22 +6,18 @@ import json
 import pytest
 from django.contrib.auth import get_user_model
 
-from klimatkontrakt.emissions.models import Goal
 from klimatkontrakt.goals import services as teams
 from klimatkontrakt.goals.models import GoalPerson
 from klimatkontrakt.plans import services as plans
 from klimatkontrakt.plans.models import Action
+from tests.organisations.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "a-long-test-password-1"
-
 
 @pytest.fixture
-def person(karlstad, editor):
-    user = get_user_model().objects.create_user(
-        "lisa", email="Lisa.Kontakt@Karlstad.se", password=PASSWORD
-    )
+def person(karlstad, editor, user_factory, goal_factory):
+    user = user_factory(username="lisa", email="Lisa.Kontakt@Karlstad.se")
     plan = plans.create_plan(
         editor, karlstad, kind="waste", title="Avfallsplan", owner_name="Avfallssamordnare"
     )
@@ -29,7 +25,7 @@ def person(karlstad, editor):
         "1.1", "Matsvinn", contact_name="Lisa Kontakt", contact_email="lisa.kontakt@karlstad.se",
     ))  # fmt: skip
     plans.create_action(editor, plan, plans.ActionInput("1.2", "Textil", contact_name="Per"))
-    goal = Goal.objects.create(
+    goal = goal_factory(
         municipality=karlstad, name="Klimatneutralt 2030", target_year=2030,
         scope="territorial", level_t=100000.0, is_published=True,
     )  # fmt: skip
@@ -65,8 +61,8 @@ def test_erasing_the_account_blanks_name_and_email(client, person):
     assert GoalPerson.objects.get(role="member").name == "Per Annan"
 
 
-def test_an_account_without_email_matches_no_one(client, karlstad, person):
-    user = get_user_model().objects.create_user("noemail", password=PASSWORD)
+def test_an_account_without_email_matches_no_one(client, karlstad, person, user_factory):
+    user = user_factory(username="noemail")
     client.force_login(user)
     data = json.loads(client.get("/konto/mina-uppgifter/?format=json").content)
     assert data["plans"] == {"action_contacts": []}

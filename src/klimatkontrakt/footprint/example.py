@@ -8,6 +8,7 @@ Deterministic for a given seed: the random draws are hashes of the line number.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
@@ -98,6 +99,13 @@ ACCOUNTS = [
 INTERNAL_ACCOUNTS = {"6220"}
 
 
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple[object, ...]]) -> None:
+    # One statement, a list per column: DuckDB's executemany took a second for 10 000 rows.
+    columns = list(zip(*rows, strict=True))
+    unnest = ", ".join(f"unnest(${k + 1})" for k in range(len(columns)))
+    con.execute(f"INSERT INTO {table} SELECT {unnest}", [list(c) for c in columns])
+
+
 def _setup(con: duckdb.DuckDBPyConnection) -> None:
     acc_rows: list[tuple[int, str, str, float, str, int]] = []
     slot_rows: list[tuple[int, int]] = []
@@ -119,13 +127,13 @@ def _setup(con: duckdb.DuckDBPyConnection) -> None:
         "CREATE OR REPLACE TEMP TABLE ex_acc (idx INTEGER, account VARCHAR, text VARCHAR,"
         " typical DOUBLE, profile VARCHAR, n_sup INTEGER)"
     )
-    con.executemany("INSERT INTO ex_acc VALUES (?, ?, ?, ?, ?, ?)", acc_rows)
+    _insert(con, "ex_acc", acc_rows)
     con.execute("CREATE OR REPLACE TEMP TABLE ex_slot (slot INTEGER, idx INTEGER)")
-    con.executemany("INSERT INTO ex_slot VALUES (?, ?)", slot_rows)
+    _insert(con, "ex_slot", slot_rows)
     con.execute(
         "CREATE OR REPLACE TEMP TABLE ex_dept (profile VARCHAR, slot INTEGER, name VARCHAR)"
     )
-    con.executemany("INSERT INTO ex_dept VALUES (?, ?, ?)", dept_rows)
+    _insert(con, "ex_dept", dept_rows)
     con.execute(
         "CREATE OR REPLACE TEMP TABLE ex_dsize AS SELECT profile, count(*) AS n FROM ex_dept"
         " GROUP BY 1"

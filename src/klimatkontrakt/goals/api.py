@@ -1,5 +1,5 @@
 """Goals with their coordinator and team in the JSON API. E-mail addresses are returned to the
-municipality's members only (goal_selectors); editors change the team."""
+municipality's members only (goals.selectors); editors change the team."""
 
 from __future__ import annotations
 

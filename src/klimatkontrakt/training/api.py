@@ -1,5 +1,5 @@
 """The training register in the JSON API. The public sees boards' and committees' trainings and
-staff trainings as yearly totals (training_selectors); members see each one; editors write."""
+staff trainings as yearly totals (training.selectors); members see each one; editors write."""
 
 from __future__ import annotations
 

@@ -16,10 +16,18 @@ TABLE = Table(
 )
 
 
-def test_csv_is_utf8_with_bom_headings_first_and_empty_cells_for_missing_values():
+def test_csv_is_for_swedish_excel_semicolons_decimal_comma_and_a_bom():
     body = csv_bytes(TABLE)
     assert body.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    assert body.decode("utf-8-sig").splitlines()[1] == "2023;1,5;a, b"
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
+    assert rows == [["År", "Ton CO2e", "Not"], ["2023", "1,5", "a, b"], ["2024", "", ""]]
+
+
+def test_international_csv_has_commas_and_a_decimal_point():
+    response = download(TABLE, "csv-intl", filename="1780-utslapp")
+    assert response["Content-Disposition"] == 'attachment; filename="1780-utslapp-intl.csv"'
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows == [["År", "Ton CO2e", "Not"], ["2023", "1.5", "a, b"], ["2024", "", ""]]
 
 

@@ -71,7 +71,7 @@ def test_page_api_and_export_show_the_same_figures(client, editor, ledger):
     csv = client.get("/kommun/1780/inkop/export/?table=breakdown&format=csv").content.decode(
         "utf-8-sig"
     )
-    assert csv.splitlines()[0].startswith("År,Förvaltning,Kategori")
+    assert csv.splitlines()[0].startswith("År;Förvaltning;Kategori")
 
 
 def test_drill_down_page_api_and_csv(client, editor, ledger):

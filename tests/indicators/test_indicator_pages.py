@@ -84,11 +84,11 @@ def test_downloads_carry_values_and_provenance(client, karlstad):
     url = reverse("indicators:detail", args=["1780", indicator.pk])
     response = client.get(url, {"format": "csv"})
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     by_year = {r[0]: r for r in rows[1:]}
-    assert by_year["2021"][1] == "2.8"
+    assert by_year["2021"][1] == "2,8"  # Swedish Excel's decimal comma
     assert "https://api.kolada.se/v3/x?2021" in by_year["2021"][-1]
-    assert by_year["2030"][2] == "1.0"  # the target
+    assert by_year["2030"][2] == "1,0"  # the target
     xlsx = client.get(url, {"format": "xlsx"})
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
     table = client.get(reverse("indicators:list", args=["1780"]), {"format": "csv"})

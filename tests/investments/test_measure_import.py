@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.urls import reverse
 from openpyxl import Workbook
 
 from klimatkontrakt.investments.models import Measure, MeasureImport
@@ -101,3 +102,17 @@ def test_import_needs_editor(empty_plan, viewer, outsider):
     for user in (None, viewer, outsider):
         with pytest.raises(PermissionDenied):
             import_measures(empty_plan, GOOD.encode(), "a.csv", user=user)
+
+
+def test_the_csv_download_reads_back_in(client, editor, empty_plan, investment_plan_factory):
+    # The measures' CSV download is for Swedish Excel and is the import's format, so an
+    # edited download can be taken in again.
+    import_measures(empty_plan, GOOD.encode(), "a.csv", check_access=False)
+    empty_plan.is_published = True
+    empty_plan.save()
+    url = reverse("investments:export", args=["1780", empty_plan.pk])
+    body = client.get(url, {"format": "csv"}).content
+    other = investment_plan_factory(municipality=empty_plan.municipality, name="Kopia")
+    assert import_measures(other, body, "atgarder.csv", check_access=False).created == 2
+    pump = Measure.objects.get(plan=other, name="Värmepumpar i förskolor")
+    assert float(pump.opex_change_sek_per_year) == -120_000.5

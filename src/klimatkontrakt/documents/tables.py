@@ -2,7 +2,9 @@
 
 It lives in `documents/` beside the DOCX builder because a table is output like a document:
 the pages' downloads, the exported workbooks and the Word documents all render the same `Table`.
-CSV is RFC 4180 in UTF-8 with a BOM, so that Excel opens it right.
+CSV comes in two dialects, both UTF-8 with a BOM: `csv` for Swedish Excel (semicolons, decimal
+comma), which opens it in columns with a double click, and `csv-intl` (commas, decimal point) for
+programs and Excel set to English.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.http import HttpResponse
@@ -18,6 +21,9 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 Column = tuple[str, str]  # (key in the row dicts, heading with its unit)
+
+# Download formats: the `format` query value -> (file ending, CSV dialect or None for XLSX).
+FORMATS = {"csv": ("csv", "sv"), "csv-intl": ("csv", "intl"), "xlsx": ("xlsx", None)}
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -41,12 +47,21 @@ class Table:
     note: str = ""
 
 
-def csv_bytes(table: Table) -> bytes:
+def _cell(value: Any, dialect: str) -> Any:
+    if value is None:
+        return ""
+    if dialect == "sv" and isinstance(value, float | Decimal) and not isinstance(value, bool):
+        return str(value).replace(".", ",")
+    return value
+
+
+def csv_bytes(table: Table, dialect: str = "sv") -> bytes:
+    """The table as CSV: `sv` for Swedish Excel (`;`, decimal comma), `intl` (`,`, point)."""
     buf = io.StringIO()
-    writer = csv.writer(buf)
+    writer = csv.writer(buf, delimiter=";" if dialect == "sv" else ",")
     writer.writerow([label for _, label in table.columns])
     for row in table.rows:
-        writer.writerow(["" if row.get(k) is None else row.get(k) for k, _ in table.columns])
+        writer.writerow([_cell(row.get(k), dialect) for k, _ in table.columns])
     return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
 
 
@@ -87,11 +102,11 @@ def attachment(body: bytes, filename: str) -> HttpResponse:
 
 
 def download(table: Table, fmt: str, *, filename: str = "", sheet: str = "Data") -> HttpResponse:
-    """The table as `<filename>.csv` or `.xlsx` (the filename defaults to the table's key)."""
-    if fmt == "xlsx":
-        body = xlsx_bytes(table, sheet=sheet)
-    elif fmt == "csv":
-        body = csv_bytes(table)
-    else:
-        return HttpResponse(f"Unknown format {fmt!r}; use csv or xlsx", status=400)
-    return attachment(body, f"{filename or table.key}.{fmt}")
+    """The table as `<filename>.csv` (Swedish Excel), `<filename>-intl.csv` or `.xlsx` (the
+    filename defaults to the table's key)."""
+    if fmt not in FORMATS:
+        return HttpResponse(f"Unknown format {fmt!r}; use csv, csv-intl or xlsx", status=400)
+    ending, dialect = FORMATS[fmt]
+    body = xlsx_bytes(table, sheet=sheet) if dialect is None else csv_bytes(table, dialect)
+    name = filename or table.key
+    return attachment(body, f"{name}-intl.{ending}" if dialect == "intl" else f"{name}.{ending}")

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from ninja import NinjaAPI
 
 from klimatkontrakt import __version__
@@ -50,13 +51,29 @@ def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     return api.create_response(request, {"detail": "Invalid input", "errors": errors}, status=422)
 
 
-api.add_router("/organisations/", organisations_router)
-api.add_router("/contracts/", contracts_router)
-api.add_router("/emissions/", emissions_router)
-api.add_router("/investments/", investments_router)
-api.add_router("/indicators/", indicators_router)
-api.add_router("/action-plans/", plans_router)
-api.add_router("/trainings/", training_router)
-api.add_router("/goals/", goals_router)
-api.add_router("/footprint/", footprint_router)
-api.add_router("/reports/", reports_router)
+ROUTERS = {
+    "/organisations/": organisations_router,
+    "/contracts/": contracts_router,
+    "/emissions/": emissions_router,
+    "/investments/": investments_router,
+    "/indicators/": indicators_router,
+    "/action-plans/": plans_router,
+    "/trainings/": training_router,
+    "/goals/": goals_router,
+    "/footprint/": footprint_router,
+    "/reports/": reports_router,
+}
+for prefix, router in ROUTERS.items():
+    api.add_router(prefix, router)
+
+
+@api.get("/", include_in_schema=False)
+def index(request: HttpRequest) -> dict[str, object]:
+    """What `/api/` answers: where the schema and the docs are, and the endpoint groups."""
+    return {
+        "title": api.title,
+        "version": api.version,
+        "schema": reverse("api:openapi-json"),
+        "docs": reverse("api:openapi-view"),
+        "endpoints": [f"{reverse('api:api-root')}{prefix.strip('/')}/" for prefix in ROUTERS],
+    }

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    # Serves /api/docs with Swagger UI from its own static files instead of a CDN.
+    "ninja",
     "klimatkontrakt.web",
     "klimatkontrakt.organisations",
     "klimatkontrakt.contracts",

@@ -17,7 +17,9 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 ENV = os.environ.get("KLIMATKONTRAKT_ENV", "development")
 PRODUCTION = ENV == "production"
-DEBUG = os.environ.get("KLIMATKONTRAKT_DEBUG", "0" if PRODUCTION else "1") == "1"
+# Off unless asked for (KLIMATKONTRAKT_DEBUG=1), also under `make run`: a visitor gets the site's
+# own 404, 403 and 500 pages, never Django's debug page with the URL patterns.
+DEBUG = os.environ.get("KLIMATKONTRAKT_DEBUG", "0") == "1"
 
 if PRODUCTION:
     SECRET_KEY = os.environ["KLIMATKONTRAKT_SECRET_KEY"]
@@ -151,6 +153,10 @@ STORAGES = {
         )
     },
 }
+# Outside production WhiteNoise serves static files straight from the apps, so the development
+# server needs neither DEBUG nor collectstatic.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 MEDIA_ROOT = VAR_DIR / "media"
 LEDGER_DIR = VAR_DIR / "ledgers"
 CACHE_DIR = VAR_DIR / "cache"

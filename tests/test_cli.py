@@ -43,6 +43,8 @@ def test_console_command_migrates_and_loads_the_demo(tmp_path):
     r = run("demo")
     assert r.returncode == 0, r.stderr
     assert "Demo loaded." in r.stdout
+    # The README's promise: `make run` gives a demo editor to log in with.
+    assert "Demo user karlstad-redaktor (admin in Karlstad)" in r.stdout
 
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path):

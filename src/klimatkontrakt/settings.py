@@ -20,6 +20,8 @@ PRODUCTION = ENV == "production"
 # Off unless asked for (KLIMATKONTRAKT_DEBUG=1), also under `make run`: a visitor gets the site's
 # own 404, 403 and 500 pages, never Django's debug page with the URL patterns.
 DEBUG = os.environ.get("KLIMATKONTRAKT_DEBUG", "0") == "1"
+# The demo creates its editor account, with a known password, only outside production.
+DEMO_ACCOUNT = not PRODUCTION
 
 if PRODUCTION:
     SECRET_KEY = os.environ["KLIMATKONTRAKT_SECRET_KEY"]

@@ -71,9 +71,9 @@ def load(stdout: Any) -> None:
     for slug, short, _full in AGENCIES:
         ensure_organisation(Organisation.Kind.AGENCY, short, slug=slug, website="")
     ensure_organisation(Organisation.Kind.PROGRAMME, VIABLE_CITIES[1], slug=VIABLE_CITIES[0])
-    if settings.DEBUG and not get_user_model().objects.filter(username=DEMO_EDITOR).exists():
+    if settings.DEMO_ACCOUNT and not get_user_model().objects.filter(username=DEMO_EDITOR).exists():
         create_user(DEMO_EDITOR, DEMO_PASSWORD, organisation=karlstad.organisation, role="admin")
         stdout.write(f"Demo user {DEMO_EDITOR} (admin in Karlstad), password {DEMO_PASSWORD}")
-    elif settings.DEBUG:
+    elif settings.DEMO_ACCOUNT:
         user = get_user_model().objects.get(username=DEMO_EDITOR)
         grant_role(user, karlstad.organisation, "admin")

@@ -174,12 +174,10 @@ def scale_up_plan(
     name: str,
     scope: str,
     department: Department | None = None,
-    check_access: bool = True,
 ) -> InvestmentPlan:
     """Copy a (pilot) plan with its baseline, measures, co-benefits and funding into a wider
     plan, so nothing is typed twice. The new plan starts unpublished and remembers its origin."""
-    if check_access:
-        require_edit(user, plan.municipality)
+    require_edit(user, plan.municipality)
     source_id = plan.pk
     baseline = list(BaselineSector.objects.filter(plan_id=source_id))
     measures = list(

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from klimatkontrakt.organisations.access import require_edit
+from klimatkontrakt.organisations.access import recorded_account, require_edit
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.reports import render
 from klimatkontrakt.reports.builder import gather
@@ -21,12 +21,9 @@ class FrozenReportError(Exception):
 
 
 @transaction.atomic
-def create_draft(
-    user: Any, municipality: Municipality, year: int, *, check_access: bool = True
-) -> FollowUpReport:
+def create_draft(user: Any, municipality: Municipality, year: int) -> FollowUpReport:
     """Gather the year's figures into a draft; a second call refreshes the same draft."""
-    if check_access:
-        require_edit(user, municipality)
+    require_edit(user, municipality)
     if not 2000 <= year <= 2100:
         raise ValidationError({"year": _("Give a year between 2000 and 2100.")})
     report = (
@@ -38,7 +35,9 @@ def create_draft(
         raise FrozenReportError(_("The %(year)s report is approved and frozen.") % {"year": year})
     data = gather(municipality, year)
     if report is None:
-        report = FollowUpReport(municipality=municipality, year=year, created_by=user)
+        report = FollowUpReport(
+            municipality=municipality, year=year, created_by=recorded_account(user)
+        )
     report.data = data
     report.gathered_at = timezone.now()
     report.save()
@@ -46,10 +45,9 @@ def create_draft(
 
 
 @transaction.atomic
-def approve(user: Any, report: FollowUpReport, *, check_access: bool = True) -> FollowUpReport:
+def approve(user: Any, report: FollowUpReport) -> FollowUpReport:
     """Freeze the draft as reviewed: its data and the rendered print HTML in both languages."""
-    if check_access:
-        require_edit(user, report.municipality)
+    require_edit(user, report.municipality)
     report = FollowUpReport.objects.select_for_update().get(pk=report.pk)
     if report.is_approved:
         raise FrozenReportError(_("The report is already approved."))
@@ -57,17 +55,14 @@ def approve(user: Any, report: FollowUpReport, *, check_access: bool = True) -> 
     report.html_en = render.print_html(report.data, "en")
     report.state = FollowUpReport.State.APPROVED
     report.approved_at = timezone.now()
-    report.approved_by = user
+    report.approved_by = recorded_account(user)
     report.save()
     return report
 
 
 @transaction.atomic
-def publish(
-    user: Any, report: FollowUpReport, *, published: bool = True, check_access: bool = True
-) -> FollowUpReport:
-    if check_access:
-        require_edit(user, report.municipality)
+def publish(user: Any, report: FollowUpReport, *, published: bool = True) -> FollowUpReport:
+    require_edit(user, report.municipality)
     if published and not report.is_approved:
         raise FrozenReportError(_("Only an approved report can be published."))
     report.is_published = published

@@ -13,7 +13,9 @@ from klimatkontrakt.indicators.selectors import IndicatorSummary
 from klimatkontrakt.organisations.models import Municipality
 
 
-def status_label(status: Any) -> str:
+def assessment_label(status: Any) -> str:
+    """An indicator's status (on track, at risk, off track) as words; the page, the download
+    and the report all say it with this."""
     labels = {
         "on_track": _("On track"),
         "at_risk": _("At risk"),
@@ -74,7 +76,7 @@ def _list_row(summary: IndicatorSummary) -> dict[str, Any]:
         "target_year": a.target_year,
         "target_value": a.target_value,
         "expected_value": None if a.expected_value is None else round(a.expected_value, 6),
-        "status": status_label(a.status),
+        "status": assessment_label(a.status),
         "source": summary.indicator.get_source_kind_display(),
     }
 

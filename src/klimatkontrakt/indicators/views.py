@@ -20,9 +20,7 @@ def indicator_list(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "indicators/indicator_list.html",
-        municipality_context(
-            request, muni, "indicators", summaries=summaries, status_label=tables.status_label
-        ),
+        municipality_context(request, muni, "indicators", summaries=summaries),
     )
 
 
@@ -54,6 +52,6 @@ def indicator_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             summary=summary,
             indicator=indicator,
             chart=chart,
-            status=tables.status_label(summary.assessment.status),
+            status=tables.assessment_label(summary.assessment.status),
         ),
     )

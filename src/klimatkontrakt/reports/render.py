@@ -10,15 +10,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from klimatkontrakt.documents.docx import add_picture_png, add_table, new_document, to_bytes
+from klimatkontrakt.indicators.tables import assessment_label
 from klimatkontrakt.reports.charts import data_uri, report_charts
 from klimatkontrakt.web.templatetags.kk import num, pct
 
 LANGUAGES = ("sv", "en")
-
-
-def indicator_status(status: str | None) -> str:
-    labels = {"on_track": _("On track"), "at_risk": _("At risk"), "off_track": _("Off track")}
-    return labels.get(status or "", _("Not assessed"))
 
 
 def _status_name(status: dict[str, str], language: str) -> str:
@@ -31,8 +27,8 @@ def context(data: dict[str, Any], language: str, pngs: dict[str, bytes] | None =
     indicators = [
         {
             **i,
-            "status_label": indicator_status(i["status"]),
-            "previous_status_label": indicator_status(i.get("previous_status")),
+            "status_label": assessment_label(i["status"]),
+            "previous_status_label": assessment_label(i.get("previous_status")),
             "chart": pngs.get(f"indicator-{i['id']}"),
         }
         for i in data["indicators"]

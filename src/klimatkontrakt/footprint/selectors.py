@@ -14,7 +14,7 @@ from django.db.models import Count, Max, QuerySet
 from klimatkontrakt.footprint import engine as engine_mod
 from klimatkontrakt.footprint.models import ActivityRecord, Ledger
 from klimatkontrakt.footprint.results import breakdown as cube_breakdown
-from klimatkontrakt.organisations.access import can_view_unpublished
+from klimatkontrakt.organisations.access import published_or_included
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.sources import activity as activity_io
 from klimatkontrakt.sources import factors as factors_io
@@ -26,9 +26,9 @@ _CACHE_SIZE = 16
 
 def visible_ledgers(user: Any, municipality: Municipality) -> QuerySet[Ledger]:
     """Members see every ledger of their municipality; everyone else only published ones."""
-    ledgers = Ledger.objects.filter(municipality=municipality)
-    if not can_view_unpublished(user, municipality):
-        ledgers = ledgers.filter(published=True)
+    ledgers = Ledger.objects.filter(municipality=municipality).filter(
+        published_or_included(user, municipality, "published")
+    )
     return ledgers.order_by("-updated", "-pk")
 
 
@@ -110,12 +110,13 @@ def activity_for(ledger: Ledger) -> list[activity_io.ActivityRecord]:
 
 def activity_groups(municipality: Municipality) -> list[dict[str, Any]]:
     """The municipality's activity data by scope and year: what an editor can remove."""
-    return list(
+    groups = (
         ActivityRecord.objects.filter(municipality=municipality)
         .values("scope", "year")
         .annotate(records=Count("pk"))
         .order_by("scope", "year")
     )
+    return [dict(g) for g in groups]
 
 
 def scopes(municipality: Municipality) -> list[str]:

@@ -125,3 +125,27 @@ def test_docx_has_a_contents_field_and_page_numbers(approved):
     assert footers and all(re.search(r"<w:instrText[^>]*> PAGE ", f) for f in footers)
     headers = "".join(x for name, x in xml.items() if name.startswith("word/header"))
     assert "UTKAST" not in headers
+
+
+def test_an_editor_marks_a_ledger_for_the_draft_and_the_public_still_cannot_see_it(
+    client, karlstad_work, editor, viewer, karlstad, tmp_path, settings
+):
+    from klimatkontrakt.footprint import services as footprint
+    from tests.sources.ledger_files import write_csv
+
+    settings.LEDGER_DIR = tmp_path / "ledgers"
+    ledger = footprint.import_ledger(
+        editor, karlstad, [("lev.csv", write_csv(tmp_path / "l.csv"))], ledger_name="Ny reskontra"
+    ).ledger
+    assert services.create_draft(editor, karlstad, 2024).data["footprint"]["ledger"] is None
+    url = f"/kommun/1780/inkop/{ledger.pk}/i-rapport/"
+    client.force_login(viewer)
+    assert client.post(url, {"include": "1"}).status_code == 403
+    client.force_login(editor)
+    assert client.post(url, {"include": "1"}).status_code == 302
+    report = services.create_draft(editor, karlstad, 2024)
+    assert report.data["footprint"]["ledger"] == "Ny reskontra"
+    assert {"kind": "ledger", "name": "Ny reskontra"} in report.data["unpublished_sources"]
+    client.logout()
+    assert client.get("/api/footprint/1780/").status_code == 404
+    assert "Ny reskontra" not in client.get("/kommun/1780/inkop/").content.decode()

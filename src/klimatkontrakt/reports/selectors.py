@@ -344,7 +344,7 @@ def _indicators_headline(
     found = list(indicators.visible_indicators(reader, muni))
     if not found:
         return None
-    statuses = Counter(indicators.summarise(i).assessment.status for i in found)
+    statuses = Counter(str(indicators.summarise(i).assessment.status) for i in found)
     assessed = statuses["on_track"] + statuses["at_risk"] + statuses["off_track"]
     return IndicatorsHeadline(
         on_track=statuses["on_track"],

@@ -143,3 +143,27 @@ def test_unknown_municipality_is_404(karlstad_demo, client):
 def test_start_page_marks_itself_current_in_the_navigation(karlstad_demo, client):
     html = client.get("/kommun/1780/").content.decode()
     assert re.search(r'<a class="muni" href="/kommun/1780/" aria-current="page">', html)
+
+
+def test_an_adopted_budget_heads_the_summary_for_those_who_may_see_it(karlstad_demo, client):
+    from klimatkontrakt.emissions.services import save_carbon_budget
+
+    editor = _editor(karlstad_demo)
+    save_carbon_budget(
+        editor,
+        karlstad_demo,
+        name="Karlstads antagna budget (test)",
+        method="fixed",
+        gas="GGT",
+        parameters={"budget_t": 2_000_000, "start_year": 2024},
+        is_published=False,
+    )
+    public = client.get("/api/municipalities/1780/summary").json()["budget"]
+    assert (public["method"], public["adopted_name"]) == ("cemus-2023", "")
+    own = summary_json(headline_summary(karlstad_demo, editor))["budget"]
+    assert (own["method"], own["adopted_name"]) == ("fixed", "Karlstads antagna budget (test)")
+    assert own["state"] == "remains" and own["budget_t"] > 0
+    client.force_login(editor)
+    page = _text(client.get("/kommun/1780/").content.decode())
+    assert "Kommunens antagna budget ”Karlstads antagna budget (test)”" in page
+    assert f"{_sv(own['budget_t'])} t CO2e kvar från {own['start_year']}" in page

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from html import unescape
+from html.parser import HTMLParser
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -12,6 +14,7 @@ from django.utils.translation import gettext as _
 from klimatkontrakt.documents.docx import add_picture_png, add_table, new_document, to_bytes
 from klimatkontrakt.indicators.tables import assessment_label
 from klimatkontrakt.reports.charts import data_uri, report_charts
+from klimatkontrakt.reports.templatetags.headline import method_text
 from klimatkontrakt.web.templatetags.kk import num, pct
 
 LANGUAGES = ("sv", "en")
@@ -113,6 +116,7 @@ def docx(data: dict[str, Any], language: str, *, state: str = "approved") -> byt
         if state != "approved":
             subtitle += f" ({_('draft')})"
         doc = new_document(title(data), subtitle=subtitle, language=language)
+        _docx_summary(doc, data)
         _docx_emissions(doc, data["emissions"], ctx)
         _docx_footprint(doc, data["footprint"])
         _docx_indicators(doc, ctx["indicators"])
@@ -151,19 +155,35 @@ def _docx_emissions(doc: Any, e: dict[str, Any], ctx: dict[str, Any]) -> None:
         _docx_team(doc, g)
     b = e.get("budget")
     if b:
-        doc.add_paragraph(
-            _(
-                "Carbon budget (%(method)s) from %(start)s: %(budget)s %(unit)s; "
-                "required yearly reduction %(pct)s."
+        method = method_text(b["method"])
+        if b.get("state") == "spent":
+            doc.add_paragraph(_("Carbon budget (%(method)s):") % {"method": method})
+        else:
+            doc.add_paragraph(
+                _(
+                    "Carbon budget (%(method)s) from %(start)s: %(budget)s %(unit)s; "
+                    "required yearly reduction %(pct)s."
+                )
+                % {
+                    "method": method,
+                    "start": b["budget_start_year"],
+                    "budget": num(b["budget_t"]),
+                    "unit": b["unit"],
+                    "pct": pct(b["required_reduction_pct"]),
+                }
             )
-            % {
-                "method": b["method"],
-                "start": b["budget_start_year"],
-                "budget": num(b["budget_t"]),
+        state = render_to_string(
+            "emissions/_budget_state.html",
+            {
+                "state": b.get("state"),
+                "budget_t": b["budget_t"],
                 "unit": b["unit"],
-                "pct": pct(b["required_reduction_pct"]),
-            }
+                "start_year": b["budget_start_year"],
+                "runs_out": b["budget_runs_out"],
+            },
         )
+        for _level, text in _html_blocks(state):
+            doc.add_paragraph(text)
     doc.add_paragraph(_("Source: %(source)s") % {"source": _source(e["source"])})
 
 
@@ -355,3 +375,48 @@ def _docx_changes(doc: Any, data: dict[str, Any], indicators: list[dict[str, Any
             for i in indicators
         ],
     )
+
+
+class _Blocks(HTMLParser):
+    """Headings (level 1 for h2, 2 for h3) and paragraphs of a rendered template, as text."""
+
+    LEVELS = {"h2": 1, "h3": 2, "p": 0}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[tuple[int, str]] = []
+        self._open: int | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in self.LEVELS:
+            self._open, self._text = self.LEVELS[tag], []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.LEVELS and self._open is not None:
+            text = " ".join(unescape("".join(self._text)).split())
+            if text:
+                self.blocks.append((self._open, text))
+            self._open = None
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._text.append(data)
+
+
+def _html_blocks(html: str) -> list[tuple[int, str]]:
+    parser = _Blocks()
+    parser.feed(html)
+    return parser.blocks
+
+
+def _docx_summary(doc: Any, data: dict[str, Any]) -> None:
+    """The headline summary first, from the very template the page and the print HTML use."""
+    if not data.get("summary"):
+        return
+    html = render_to_string("reports/_summary.html", {"summary": data["summary"]})
+    for level, text in _html_blocks(html):
+        if level:
+            doc.add_heading(text, level=level)
+        else:
+            doc.add_paragraph(text)

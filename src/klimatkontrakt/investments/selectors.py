@@ -127,6 +127,13 @@ def bau_by_sector(plan: InvestmentPlan) -> dict[str, list[float]]:
     return plan_inputs(plan).bau
 
 
+def plan_sectors(plan: InvestmentPlan) -> list[str]:
+    """The sectors a measure of this plan may act on: those of its pathway's BAU (SMHI sectors
+    for a territorial plan, purchase categories for one from the footprint, else the entered
+    baseline's)."""
+    return list(plan_inputs(plan).bau)
+
+
 @dataclass
 class MeasureFigures:
     measure: Measure

@@ -42,6 +42,37 @@ def create_plan(user: Any, municipality: Municipality, **fields: Any) -> Investm
 
 
 @transaction.atomic
+def create_territorial_plan(
+    user: Any, municipality: Municipality, name: str, *, end_year: int = 2030
+) -> InvestmentPlan:
+    """A plan for the geographical area with its BAU per SMHI sector from the current release,
+    from the release's last year: CO2 with the budget path of the default budget method when a
+    CO2 release is held (the budget methods budget CO2), else greenhouse gases with no budget
+    yet. Unpublished, like every new plan."""
+    from klimatkontrakt.emissions import selectors as emissions
+
+    for gas, method in (("CO2", emissions.DEFAULT_METHOD), ("GGT", "")):
+        try:
+            release = emissions.current_release(gas)
+        except emissions.NoRelease:
+            continue
+        last = max(release.years)
+        return create_plan(
+            user,
+            municipality,
+            name=name,
+            scope=InvestmentPlan.Scope.GEOGRAPHY,
+            emissions_gas=gas,
+            budget_method=method,
+            base_year=last,
+            end_year=max(end_year, last),
+        )
+    raise ValidationError(
+        _("No SMHI emission release is imported yet, so a territorial plan has no sectors.")
+    )
+
+
+@transaction.atomic
 def save_plan(user: Any, plan: InvestmentPlan) -> InvestmentPlan:
     require_edit(user, plan.municipality)
     plan.full_clean()

@@ -13,23 +13,13 @@ from django.utils.translation import gettext as _
 
 from klimatkontrakt.calc.portfolio import PortfolioProblem
 from klimatkontrakt.sources.factors import category_label
+from klimatkontrakt.web.pages import year_ranges
 
 
 def sector_label(sector: str) -> str:
     """A plan's sector as a reader names it: a purchase category by its label, an SMHI sector
     by SMHI's own name."""
     return category_label(sector, get_language())
-
-
-def year_ranges(years: Iterable[int]) -> str:
-    """2025, 2027, 2028, 2029 → "2025, 2027–2029"."""
-    runs: list[list[int]] = []
-    for y in sorted(set(years)):
-        if runs and y == runs[-1][-1] + 1:
-            runs[-1].append(y)
-        else:
-            runs.append([y])
-    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ def test_categories_by_label_and_activity_without_spend_explained(client, publis
     assert '<td class="num">–</td>' in row  # no spend of its own, not "0"
     assert "Aktivitetsdata" in row
     assert (
-        "Uppmätta mängder (aktivitetsdata) för 2024, inte fakturor, så ingen egen kostnad; de "
+        "Uppmätta mängder (aktivitetsdata) för 2024, inte fakturor, så inget eget inköpsbelopp; de "
         "ersätter den kostnadsbaserade uppskattningen för Värme (inköp)."
     ) in row
     assert "Transporter och frakt" not in categories  # an account text, not a category

@@ -79,3 +79,9 @@ def test_the_api_lists_sectors_and_refuses_another_with_422(client, demo_plan, e
     assert created.status_code == 201
     assert created.json()["sector_label"] == "Bensin"
     assert Measure.objects.get(plan=demo_plan, name="Cykelpool").sector == "petrol"
+
+
+def test_the_measure_list_names_sectors_by_label(client, demo_plan):
+    html = client.get(reverse("investments:measures", args=["1780", demo_plan.pk])).content
+    html = html.decode()
+    assert "<td>Bensin / personbilar</td>" in html and "<td>petrol" not in html

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -200,6 +202,33 @@ def tonnes_by_cell(ledger: Ledger) -> list[dict[str, Any]]:
             _CACHE.popitem(last=False)
     _CACHE.move_to_end(key)
     return list(_CACHE[key]["cells"])
+
+
+@dataclass(frozen=True)
+class YearFootprint:
+    """A ledger's footprint in one year, and the department with the most tonnes that year."""
+
+    year: int
+    total_t: float
+    department: str
+    department_t: float
+
+
+def latest_complete_year(ledger: Ledger, until: int | None = None) -> YearFootprint | None:
+    """The footprint of the latest year the ledger holds that has ended (and is not after
+    `until`): one named year, never a sum over years. None when there is no such year."""
+    result = footprint(ledger)
+    complete = date.today().year - 1 if until is None else min(until, date.today().year - 1)
+    years = [int(y) for y in result["by_year"] if int(y) <= complete]
+    if not years:
+        return None
+    year = max(years)
+    departments: dict[str, float] = {}
+    for cell in tonnes_by_cell(ledger):
+        if cell["year"] == year:
+            departments[cell["department"]] = departments.get(cell["department"], 0.0) + cell["t"]
+    name, tonnes = max(departments.items(), key=lambda kv: kv[1], default=("", 0.0))
+    return YearFootprint(year, float(result["by_year"][str(year)]["t"]), name, tonnes)
 
 
 LINE_FILTERS = engine_mod.LINE_FILTERS

@@ -22,6 +22,7 @@ from klimatkontrakt.investments import selectors as investments
 from klimatkontrakt.organisations.access import REPORT
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.plans import selectors as plan_selectors
+from klimatkontrakt.reports.selectors import headline_summary, summary_json
 
 FOOTPRINT_APP = "klimatkontrakt.footprint"
 
@@ -46,6 +47,7 @@ def gather(municipality: Municipality, year: int, user: Any = None) -> dict[str,
         },
         "year": year,
         "gathered_at": timezone.now().isoformat(),
+        "summary": summary_json(headline_summary(municipality, reader, year)),
         "emissions": _emissions(municipality, year, reader),
         "indicators": _indicators(municipality, year, reader),
         "action_plans": _action_plans(municipality, reader),
@@ -91,18 +93,17 @@ def unpublished_sources(muni: Municipality, year: int, reader: Any) -> list[dict
 
 
 def _emissions(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
-    gas = next((g for g in ("GGT", "CO2") if g in emissions.available_gases()), None)
+    gas = emissions.headline_gas()
     if gas is None:
         return {"available": False}
     release = emissions.current_release(gas)
-    history = emissions.sector_history(release, muni)
-    series = [
-        {"year": y, "value_t": finite_or_none(v)}
-        for y, v in zip(history.years, history.total, strict=True)
-    ]
+    # One source for a year's total: the summary, the page and an SMHI indicator read it too.
+    by_year = emissions.territorial_totals(release, muni)
+    series = [{"year": y, "value_t": finite_or_none(v)} for y, v in sorted(by_year.items())]
     goals = []
     for goal in emissions.goals(reader, muni).filter(gas__in=[gas, ""]).order_by("target_year"):
         gap = emissions.goal_gap_for(release, muni, goal)
+        at_target = gap.years.index(goal.target_year) if goal.target_year in gap.years else None
         goals.append(
             {
                 "name": goal.name,
@@ -110,8 +111,12 @@ def _emissions(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
                 "target_year": goal.target_year,
                 "target_t": finite_or_none(gap.target_t),
                 "start_year": gap.start_year,
-                "bau_at_target_t": finite_or_none(gap.bau_total[-1]) if len(gap.years) else None,
-                "gap_at_target_t": finite_or_none(gap.gap_total[-1]) if len(gap.years) else None,
+                "bau_at_target_t": None
+                if at_target is None
+                else finite_or_none(gap.bau_total[at_target]),
+                "gap_at_target_t": None
+                if at_target is None
+                else finite_or_none(gap.gap_total[at_target]),
                 "path": [
                     {"year": y, "value_t": finite_or_none(v)}
                     for y, v in zip(gap.years, gap.path_total, strict=True)
@@ -133,16 +138,14 @@ def _emissions(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
                 "budget_runs_out",
                 "meets_goal",
                 "trend_total_t",
+                "state",
             )
         }
         budget["paris_path"] = {k: finite_or_none(v) for k, v in b["paris_path"].items()}
         budget["source"] = b["source"]
     except (emissions.NoRelease, ValueError, KeyError):
         budget = None
-    by_year: dict[int, float | None] = {
-        y: finite_or_none(v) for y, v in zip(history.years, history.total, strict=True)
-    }
-    latest = max((y for y, v in by_year.items() if v is not None and y <= year), default=None)
+    latest = max((y for y in by_year if y <= year), default=None)
     return {
         "available": True,
         "gas": gas,
@@ -281,9 +284,10 @@ def _contract(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
         changes = {
             "from_year": previous.year,
             "added": [c.title for c in diff.added],
+            "completed": [c.title for c in diff.completed],
             "removed": [c.title for c in diff.removed],
             "changed": [
-                {"title": ch.new.title, "fields": [f.field for f in ch.fields]}
+                {"title": ch.new.title, "fields": [f.label for f in ch.fields]}
                 for ch in diff.changed
             ],
             "unchanged": diff.unchanged,

@@ -7,12 +7,14 @@ from klimatkontrakt.audit.models import ChangeLogEntry
 from klimatkontrakt.investments.models import Measure, MeasureImport
 from klimatkontrakt.investments.services import import_measures
 from klimatkontrakt.sources.errors import SourceError
+from tests.investments.conftest import give_sectors
 from tests.investments.test_measure_import import GOOD, HEADER
 
 pytestmark = pytest.mark.django_db
 
 
 def test_removing_an_import_removes_the_measures_it_created(client, empty_plan, editor):
+    give_sectors(empty_plan)
     first = HEADER + "Cykelpool;Resor;Miljöförvaltningen;2025;5;150000;10000;10;;;beteende\n"
     import_measures(empty_plan, first.encode(), "forsta.csv", user=editor)
     result = import_measures(empty_plan, GOOD.encode(), "atgarder.csv", user=editor)
@@ -37,6 +39,7 @@ def test_removing_an_import_removes_the_measures_it_created(client, empty_plan, 
 
 
 def test_viewers_cannot_remove_an_import(client, empty_plan, editor, viewer):
+    give_sectors(empty_plan)
     import_measures(empty_plan, GOOD.encode(), "atgarder.csv", user=editor)
     record = MeasureImport.objects.get()
     client.force_login(viewer)
@@ -46,6 +49,7 @@ def test_viewers_cannot_remove_an_import(client, empty_plan, editor, viewer):
 
 
 def test_a_refused_file_leaves_no_import_record(empty_plan, editor):
+    give_sectors(empty_plan)
     bad = HEADER + "Cykelpool;Resor;Okänd förvaltning;2025;5;150000;10000;12;;;beteende\n"
     with pytest.raises(SourceError):
         import_measures(empty_plan, bad.encode(), "fel.csv", user=editor)

@@ -1,5 +1,6 @@
 """The pages that remove an import, the change log beside the imports, and a draft report with
-its box of unpublished sources pass axe-core's WCAG 2.1 A/AA rules, in both languages."""
+its box of unpublished sources pass axe-core's WCAG 2.1 A/AA rules, in both languages and
+390 px wide."""
 
 import pytest
 
@@ -24,6 +25,7 @@ def test_import_removal_pages(
     from klimatkontrakt.investments.services import import_measures
     from klimatkontrakt.plans.demo import load_demo_plans
     from klimatkontrakt.plans.workbook import export_actions, import_actions
+    from tests.investments.conftest import give_sectors
     from tests.investments.test_measure_import import GOOD
     from tests.sources.ledger_files import write_csv
 
@@ -55,7 +57,7 @@ def test_import_removal_pages(
     ):
         if not karlstad.departments.filter(name=name).exists():
             department_factory(municipality=karlstad, name=name, short_name=short)
-    plan = investment_plan_factory(municipality=karlstad, name="Testplan")
+    plan = give_sectors(investment_plan_factory(municipality=karlstad, name="Testplan"))
     measure_import = import_measures(plan, GOOD.encode(), "atgarder.csv", user=editor)
     assert not measure_import.already_imported
     client.force_login(editor)
@@ -75,6 +77,8 @@ def test_import_removal_pages(
     for path in pages:
         for language in (None, "en-GB"):
             assert_accessible(browser, live_server.url + path, cookies=cookies, language=language)
+    for path in pages[:3]:
+        assert_accessible(browser, live_server.url + path, cookies=cookies, width=390)
 
 
 def test_draft_report_with_unpublished_sources(
@@ -97,3 +101,4 @@ def test_draft_report_with_unpublished_sources(
     for path in ["/kommun/1780/uppfoljning/2024/", "/kommun/1780/uppfoljning/2024/rapport.html"]:
         for language in (None, "en-GB"):
             assert_accessible(browser, live_server.url + path, cookies=cookies, language=language)
+        assert_accessible(browser, live_server.url + path, cookies=cookies, width=390)

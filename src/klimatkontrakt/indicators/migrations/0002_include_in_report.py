@@ -4,8 +4,11 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+    # After the hand-over of the tables from followup: going back before it removes these
+    # columns too, so the old state's rows can still be written.
     dependencies = [
         ("indicators", "0001_initial"),
+        ("followup", "0006_hand_over_to_new_apps"),
     ]
 
     operations = [

@@ -67,8 +67,10 @@ def axe_violations(
     *,
     cookies: list[dict[str, Any]] | None = None,
     language: str | None = None,
+    width: int | None = None,
 ) -> list[dict[str, Any]]:
-    context = browser.new_context(locale=language or "sv-SE")
+    viewport = {"viewport": {"width": width, "height": 844}} if width else {}
+    context = browser.new_context(locale=language or "sv-SE", **viewport)
     if cookies:
         context.add_cookies(cookies)
     if language:

@@ -20,8 +20,13 @@ def _bar(rows: list[dict[str, Any]], key: str, label: str) -> alt.Chart:
         .mark_bar()
         .encode(
             x=alt.X("t:Q", title=_("tonnes CO2e")),
-            y=alt.Y(f"{key}:N", sort="-x", title=label),
-            tooltip=[f"{key}:N", "t:Q"],
+            # No axis title: the chart's caption names the categories, and their long names
+            # need the room (fit() narrows the bars instead).
+            y=alt.Y(f"{key}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)),
+            tooltip=[
+                alt.Tooltip(f"{key}:N", title=label),
+                alt.Tooltip("t:Q", title=_("tonnes CO2e")),
+            ],
         )
         .properties(width=WIDTH - 60, height=max(120, 22 * len(data)))
     )

@@ -11,7 +11,7 @@ The rules every chart follows (docs/decisions.md, "Charts"):
 - the SVG has a viewBox and no width or height, so it scales to its container; every chart is
   drawn at most `MAX_WIDTH` user units wide with `FONT_SIZE` text, so that at a 390 px wide
   screen (about 358 px for the chart) no text is smaller than 11 px
-  (14 × 358 / 440 ≈ 11.4). `fit()` narrows a chart whose axes or legend make it wider.
+  (14 × 358 / 450 ≈ 11.1). `fit()` narrows a chart whose axes make it wider.
 """
 
 import json
@@ -52,19 +52,20 @@ SV_LOCALE = {
 WIDTH = 330
 HEIGHT = 260
 FONT_SIZE = 14
-MAX_WIDTH = 440
+MAX_WIDTH = 450
 # The narrowest screen the charts are made for, and the smallest text there (CSS px).
 NARROW_SCREEN_PX = 390
 MIN_TEXT_PX = 11
 
 
-# vl-convert lays text out with its bundled Liberation Sans; Arial and Helvetica have the same
-# widths, so a browser draws the labels where they were measured. A browser with none of them
-# (DejaVu Sans, about 10 % wider) still fits: legends stop at LEGEND_LABEL_LIMIT and the picture
-# keeps PADDING to its right.
-FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
-LEGEND_LABEL_LIMIT = 300
-PADDING = {"left": 5, "top": 5, "bottom": 5, "right": 24}
+# vl-convert lays text out with the fonts it finds (the system's, else its bundled Liberation
+# Sans). Charts ask for DejaVu Sans, then Verdana (the same widths), wide fonts: measured with
+# DejaVu, a label drawn in a browser's DejaVu or Verdana fits where it was measured, and one
+# drawn in a narrower fallback (Arial, Helvetica) fits too. Legends stop at LEGEND_LABEL_LIMIT
+# and the picture keeps PADDING on both sides for a server without DejaVu.
+FONT = "DejaVu Sans, Verdana, sans-serif"
+LEGEND_LABEL_LIMIT = 290
+PADDING = {"left": 16, "top": 5, "bottom": 5, "right": 24}
 
 
 def theme(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
@@ -103,7 +104,7 @@ def year_x(title: str, years: Iterable[int] = (), *, bars: bool = False) -> alt.
     axis: dict[str, Any] = {"format": "%Y", "labelAngle": 0}
     if ys:
         span = ys[-1] - ys[0]
-        step = next((s for limit, s in ((8, 1), (16, 2), (40, 5)) if span <= limit), 10)
+        step = next((s for limit, s in ((8, 1), (16, 2), (30, 5)) if span <= limit), 10)
         axis["tickCount"] = {"interval": "year", "step": step}
     extra: dict[str, Any] = {"bandPosition": 0} if bars else {}
     return alt.X("date:T", timeUnit="utcyear", title=title, axis=alt.Axis(**axis), **extra)
@@ -130,9 +131,12 @@ def near_zero_from(path: Iterable[tuple[int, float | None]]) -> int | None:
 def note(
     text: str, *, year: int, value: float, x_title: str, y_title: str, y: str = "t"
 ) -> alt.Chart:
-    """A sentence written into a year chart, right-aligned at `year` and hanging from `value`."""
+    """A sentence written into a year chart, right-aligned at `year` and hanging from `value`;
+    it breaks after a colon so that it takes half the plot's width."""
+    head, colon, tail = text.partition(": ")
+    lines = [head + ":", tail] if colon else [text]  # a list of lines is drawn line by line
     return (
-        alt.Chart(alt.Data(values=dated([{"year": year, y: value, "note": text}])))
+        alt.Chart(alt.Data(values=dated([{"year": year, y: value, "note": lines}])))
         .mark_text(align="right", baseline="top", dy=4, color="#222")
         .encode(x=year_x(x_title), y=alt.Y(f"{y}:Q", title=y_title), text="note:N")
     )
@@ -158,11 +162,15 @@ def fit(chart: alt.TopLevelMixin, language: str = "sv") -> tuple[dict[str, Any],
     plot = spec.get("width")
     if plot is None:  # a layer: its layers share one width
         plot = next((la["width"] for la in spec.get("layer", []) if "width" in la), None)
-    if width > MAX_WIDTH and isinstance(plot, (int, float)):
+    # Axis labels move with the width, so the excess is taken off again if a unit or two remain.
+    for _attempt in range(3):
+        if width <= MAX_WIDTH or not isinstance(plot, (int, float)) or plot <= 160:
+            break
         for layer in spec.get("layer", []):
             layer.pop("width", None)
-        spec["width"] = max(160, plot - (width - MAX_WIDTH))
+        plot = spec["width"] = max(160, plot - (width - MAX_WIDTH) - 2)
         svg = vlc.vegalite_to_svg(json.dumps(spec), format_locale=_locale(language))
+        width, _height = _svg_size(svg)
     return spec, svg
 
 

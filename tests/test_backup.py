@@ -258,3 +258,24 @@ def test_a_sqlite_backup_restores_into_postgresql(tmp_path: Path) -> None:
             assert json.loads(after[url][2]) == json.loads(body), url
         else:
             assert after[url][2] == body, url
+
+
+def test_restore_refuses_a_backup_of_another_release(source: Source, tmp_path: Path) -> None:
+    other = tmp_path / "newer.zip"
+    with zipfile.ZipFile(source.archive) as old, zipfile.ZipFile(other, "w") as new:
+        manifest = json.loads(old.read("manifest.json"))
+        manifest["migrations"]["contracts"].append("9999_from_a_later_release")
+        for name in old.namelist():
+            if name != "manifest.json":
+                new.writestr(name, old.read(name))
+        new.writestr("manifest.json", json.dumps(manifest))
+    not_a_backup = tmp_path / "notes.zip"
+    not_a_backup.write_bytes(b"just text")
+    with Installation.create(tmp_path / "target") as target:
+        r = target.run("restore", str(other), check=False)
+        assert r.returncode != 0
+        assert "other database migrations than this release's" in r.stderr
+        assert "contracts 9999_from_a_later_release" in r.stderr
+        r = target.run("restore", str(not_a_backup), check=False)
+        assert r.returncode != 0 and "is not a Klimatkontrakt backup" in r.stderr
+        assert "[ ]" in target.run("showmigrations", "contracts").stdout

@@ -37,7 +37,6 @@ def postgres_url() -> str | None:
 class Installation:
     var_dir: Path
     database_url: str | None = None  # None: SQLite in var_dir
-    _pg_name: str | None = None
 
     @classmethod
     @contextmanager
@@ -54,7 +53,7 @@ class Installation:
         parts = urllib.parse.urlsplit(server)
         url = urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
         try:
-            yield cls(var_dir, url, name)
+            yield cls(var_dir, url)
         finally:
             _pg_admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -97,16 +96,15 @@ class Installation:
         server = Server(f"127.0.0.1:{port}", log_path=Path(log.name))
         try:
             for _ in range(START_ATTEMPTS):
-                if proc.poll() is not None:
-                    break
+                assert proc.poll() is None, f"server stopped: {server.log()}"
                 try:
                     if server.get("/api/").status == 200:
                         break
                 except OSError:
-                    time.sleep(0.2)
+                    pass  # not listening yet
+                time.sleep(0.2)
             else:
                 raise AssertionError(f"server did not answer: {server.log()}")
-            assert proc.poll() is None, f"server stopped: {server.log()}"
             yield server
         finally:
             proc.terminate()

@@ -24,7 +24,8 @@ EDITOR, PASSWORD = "karlstad-redaktor", "klimat-2030-demo"
 MEDIA_FILE = "uploads/2024/bilaga.pdf"
 EDITED = "Ändrad i utkastet ✓"
 EDITED_JSON = json.dumps(EDITED).encode()[1:-1]  # as the API writes it
-MAX_COMBINATIONS = 200  # per path template: bounds the crawl whatever the demo grows to
+MAX_PATHS = 200  # per path template: bounds the crawl whatever the demo grows to
+NO_SUCH_ID = 2**31 - 1
 
 Answers = dict[str, tuple[int, str, bytes]]
 
@@ -50,8 +51,9 @@ def _ints(value: Any, key: str) -> Iterator[int]:
 
 
 def crawl(srv: Server) -> Answers:
-    """GET every GET operation of the OpenAPI schema, with path parameters taken from what the
-    API itself lists (ids and years seen in earlier answers), until no new value turns up."""
+    """GET every GET operation of the OpenAPI schema. Path parameters come from what the API
+    itself lists: an id parameter takes the ids found in the answers under the same path (the
+    list beside it), plus one that does not exist; a year, the years seen; until nothing new."""
     schema = srv.get("/api/openapi.json").json()
     operations = [
         (path, list(ops["get"].get("parameters", [])))
@@ -59,56 +61,67 @@ def crawl(srv: Server) -> Answers:
         if "get" in ops
     ]
     answers: Answers = {}
-    ids: set[int] = set()
+    found: dict[str, set[int]] = {}  # url -> the ids in its answer
     years: set[int] = set()
     for _round in range(4):
-        before = (len(ids), len(years))
+        before = len(answers)
         for template, params in operations:
-            for url in _urls(template, params, sorted(ids), sorted(years)):
+            for url in _urls(template, params, found, sorted(years)):
                 if url in answers:
                     continue
                 r = srv.get(url)
                 assert r.status < 500, (url, r.body[:500])
-                answers[url] = (r.status, r.headers.get("content-type", ""), r.body)
-                if r.status == 200 and r.headers.get("content-type", "").startswith(
-                    "application/json"
-                ):
+                kind = r.headers.get("content-type", "")
+                answers[url] = (r.status, kind, r.body)
+                if r.status == 200 and kind.startswith("application/json"):
                     doc = r.json()
-                    ids.update(_ints(doc, "id"))
+                    found[url] = set(_ints(doc, "id"))
                     years.update(y for key in ("year", "version_year") for y in _ints(doc, key))
-        if (len(ids), len(years)) == before:
+        if len(answers) == before:
             break
     return answers
 
 
+def _ids_under(found: dict[str, set[int]], prefix: str) -> list[int]:
+    """Ids listed by the answers under prefix, or else under its parent path."""
+    for head in (prefix, prefix.rstrip("/").rsplit("/", 1)[0] + "/"):
+        ids = set().union(*(v for url, v in found.items() if url.startswith(head)))
+        if ids:
+            return sorted(ids)
+    return []
+
+
 def _urls(
-    template: str, params: list[dict[str, Any]], ids: list[int], years: list[int]
+    template: str, params: list[dict[str, Any]], found: dict[str, set[int]], years: list[int]
 ) -> list[str]:
-    path_params = [p["name"] for p in params if p["in"] == "path"]
+    paths = [template]
+    for name in [p["name"] for p in params if p["in"] == "path"]:
+        marker = "{" + name + "}"
+        expanded = []
+        for path in paths:
+            head = path.split(marker)[0]
+            if name == "code":
+                values = [KARLSTAD, OTHER]
+            elif name == "year":
+                values = [str(y) for y in years]
+            else:
+                values = [str(i) for i in [*_ids_under(found, head), NO_SUCH_ID]]
+            expanded += [path.replace(marker, value) for value in values]
+        paths = expanded[:MAX_PATHS]
     query_names = {p["name"] for p in params if p["in"] == "query"}
-    choices: list[list[str]] = []
-    for name in path_params:
-        if name == "code":
-            choices.append([KARLSTAD, OTHER])
-        elif name == "year":
-            choices.append([str(y) for y in years])
-        else:
-            choices.append([str(i) for i in ids])
     queries: list[dict[str, Any]] = [{}]
     if "municipality" in query_names:
         queries = [{"municipality": KARLSTAD}, {}]
     if "from_year" in query_names:
         queries = [{"from_year": a, "to_year": b} for a, b in itertools.pairwise(years)]
-    if "ledger" in query_names:
-        queries += [{"ledger": i} for i in ids[:20]]
     if "contract_only" in query_names:
         queries.append({"contract_only": "true"})
     urls = []
-    for combo in itertools.islice(itertools.product(*choices), MAX_COMBINATIONS):
-        path = template
-        for name, value in zip(path_params, combo, strict=True):
-            path = path.replace("{" + name + "}", value)
-        for query in queries:
+    for path in paths:
+        extra = []
+        if "ledger" in query_names:
+            extra = [{"ledger": i} for i in _ids_under(found, path)[:5]]
+        for query in queries + extra:
             urls.append(path + (f"?{urllib.parse.urlencode(query)}" if query else ""))
     return urls
 

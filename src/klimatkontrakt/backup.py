@@ -123,6 +123,8 @@ def write_backup(out: Path) -> Summary:
     """Write the installation to `out` (refused if it exists); the file appears only when whole."""
     if out.exists():
         raise BackupError(f"{out} already exists; give the backup a new file name.")
+    if not MigrationRecorder(connection).has_table():
+        raise BackupError("The database has no tables yet: there is nothing to back up.")
     partial = out.with_name(out.name + ".partial")
     files: list[dict[str, Any]] = []
     try:

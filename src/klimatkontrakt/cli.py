@@ -48,6 +48,8 @@ def worker_beside() -> Iterator[subprocess.Popen[bytes]]:
     worker = subprocess.Popen(
         [sys.executable, "-m", "klimatkontrakt", "worker"], start_new_session=True
     )
+    # A SIGTERM to the server (a process manager, `kill`) stops the worker too, as Ctrl-C does.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     try:
         yield worker
     finally:

@@ -180,8 +180,10 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)
+# collectstatic's target; the container image keeps it outside the data volume
+# (KLIMATKONTRAKT_STATIC_ROOT), so a new image brings its own files.
+STATIC_ROOT = Path(os.environ.get("KLIMATKONTRAKT_STATIC_ROOT", VAR_DIR / "static"))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -180,7 +180,9 @@ def test_gunicorn_serves_health_static_files_and_one_log_line_per_request(tmp_pa
         assert check.returncode == 0, check.stderr
         # Plain http without the proxy's header goes to https first.
         assert _get(f"{base}/healthz", Host="klimat.example.se").status in (301, 302)
-    lines = [json.loads(x) for x in log.read_text().splitlines() if x.startswith("{")]
+    # Every line is one JSON object, gunicorn's own included.
+    lines = [json.loads(x) for x in log.read_text().splitlines()]
+    assert any(x["logger"] == "gunicorn.error" and "Booting worker" in x["message"] for x in lines)
     requests = [x for x in lines if x.get("event") == "request"]
     assert {(x["method"], x["path"], x["status"]) for x in requests} >= {
         ("GET", "/healthz", 200),

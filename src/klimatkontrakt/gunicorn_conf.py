@@ -10,7 +10,7 @@ import os
 
 # Checks the environment the way Django will (KLIMATKONTRAKT_SECRET_KEY, ALLOWED_HOSTS in
 # production): exits with one sentence when something required is missing.
-import klimatkontrakt.settings  # noqa: F401
+from klimatkontrakt import settings
 
 bind = os.environ.get("KLIMATKONTRAKT_BIND", "0.0.0.0:8000")  # noqa: S104 - inside a container
 # Synchronous workers: 2 per CPU core plus one (5 on two cores), unless set. Each worker holds its
@@ -27,5 +27,32 @@ max_requests_jitter = 100
 accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("KLIMATKONTRAKT_LOG_LEVEL", "info").lower()
+if settings.LOG_FORMAT == "json":
+    # gunicorn's own lines (start, worker boot, worker timeout) as JSON lines too.
+    _json_handler = {
+        "class": "logging.StreamHandler",
+        "formatter": "json",
+        "stream": "ext://sys.stderr",
+    }
+    # Replaces gunicorn's own logging defaults whole: the names it refers to are kept.
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "klimatkontrakt.web.request_log.JsonFormatter"}},
+        "handlers": {"console": _json_handler, "error_console": _json_handler},
+        "root": {"level": loglevel.upper(), "handlers": ["console"]},
+        "loggers": {
+            "gunicorn.error": {
+                "level": loglevel.upper(),
+                "handlers": ["error_console"],
+                "propagate": False,
+                "qualname": "gunicorn.error",
+            },
+            "gunicorn.access": {"level": "INFO", "handlers": [], "propagate": False},
+        },
+    }
 # Heartbeat files in memory, not on a container's overlay disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
+# No runtime control socket (gunicorn 27+): nothing uses it, and it would sit in $HOME, which in
+# the container is the data volume.
+control_socket_disable = True

@@ -44,7 +44,7 @@ def demo_site(settings, tmp_path):
 
 
 def _walk(browser, base: str, first: list[str], cookies=None) -> tuple[int, list[str]]:
-    context = browser.new_context(locale="sv-SE")
+    context = browser.new_context(locale="sv-SE", bypass_csp=False)
     if cookies:
         context.add_cookies(cookies)
     context.add_init_script(LISTEN)
@@ -110,7 +110,7 @@ def test_no_violation_for_an_editor_and_htmx_swaps_in_place(browser, live_server
     signed = ContractVersion.objects.get(contract__municipality__code="1780", year=2024)
     draft = services.start_next_version(editor, signed)
 
-    context = browser.new_context(locale="sv-SE")
+    context = browser.new_context(locale="sv-SE", bypass_csp=False)
     context.add_cookies(cookies)
     context.add_init_script(LISTEN)
     page = context.new_page()

@@ -76,10 +76,15 @@ def budget(
             for y, v in zip(gap.years, gap.path_total, strict=True)
         ]
     source = f"{release.label}; {_('method')} {method}"
+    # The title promises a goal only when one is drawn.
+    title = (
+        _("Trend, budget path and goal, %(name)s (%(unit)s)")
+        if goal is not None
+        else _("Trend and budget path, %(name)s (%(unit)s)")
+    )
     table = Table(
         key="budget",
-        title=_("Trend, budget path and goal, %(name)s (%(unit)s)")
-        % {"name": muni.name, "unit": figures["unit"]},
+        title=title % {"name": muni.name, "unit": figures["unit"]},
         source=source,
         columns=[("year", _("Year")), ("series", _("Series")), ("tonnes", figures["unit"])],
         rows=rows,

@@ -94,7 +94,7 @@ def page(request: HttpRequest, code: str) -> HttpResponse:
         ],
         why_methods_differ=methods.WHY_THEY_DIFFER,
         history_chart=chart(history, charts.history(history)),
-        budget_chart=chart(budget_table, charts.lines(budget_table, "tonnes", "series"))
+        budget_chart=chart(budget_table, charts.budget(budget_table, figures))
         if budget_table
         else None,
         gap_chart=chart(gap_table, charts.gap(gap_table)) if gap_table else None,

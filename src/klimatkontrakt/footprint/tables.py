@@ -9,11 +9,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from klimatkontrakt.documents.tables import Table
 from klimatkontrakt.footprint import selectors
 from klimatkontrakt.footprint.models import Ledger
+from klimatkontrakt.sources.factors import category_label
+from klimatkontrakt.web.pages import year_ranges
+
+# What a category's tonnes rest on (the "basis" of summarise's by_category).
+BASIS_LABELS = {
+    "spend": gettext_lazy("Spend"),
+    "activity": gettext_lazy("Activity data"),
+    "spend+activity": gettext_lazy("Spend and activity data"),
+}
 
 LINE_COLUMNS = [
     ("file", "Fil"),
@@ -38,17 +48,50 @@ LINE_COLUMNS = [
 
 
 def category_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per category; `label` and `basis_label` are for a reader, and `note` says why a
+    category measured by activity data has no spend."""
+    language = get_language()
     rows = [
         {
             "category": cat,
+            "label": category_label(cat, language),
             "t": v["t"],
             "spend_sek": v["spend_sek"],
             "basis": v["basis"],
+            "basis_label": str(BASIS_LABELS.get(v["basis"], v["basis"])),
             "replaced_sek": v["replaced_sek"],
+            "note": _activity_note(result, cat) if v["basis"] == "activity" else "",
         }
         for cat, v in result["by_category"].items()
     ]
     return sorted(rows, key=lambda r: -r["t"])
+
+
+def _activity_note(result: dict[str, Any], category: str) -> str:
+    """Why a category counted from activity data has no spend, and which spend it stands for."""
+    language = get_language()
+    records = [a for a in result["activity"] if a["activity"] == category and a["status"] == "ok"]
+    replaced = sorted(
+        {category_label(a["replaces"]["category"], language) for a in records}
+        - {category_label("", language)}
+    )
+    years = year_ranges(a["year"] for a in records)
+    if replaced:
+        return _(
+            "Measured quantities (activity data) for %(years)s, not invoices, so no spend of "
+            "its own; they replace the spend-based estimate of %(replaced)s."
+        ) % {"years": years, "replaced": ", ".join(replaced)}
+    return _(
+        "Measured quantities (activity data) for %(years)s, not invoices, so no spend of its own."
+    ) % {"years": years}
+
+
+def periods(result: dict[str, Any]) -> dict[str, str]:
+    """The years each total covers: the ledger's invoice years, and the activity data's."""
+    return {
+        "ledger": year_ranges(int(y) for y in result["by_year"]),
+        "activity": year_ranges(a["year"] for a in result["activity"] if a["status"] == "ok"),
+    }
 
 
 def department_rows(result: dict[str, Any]) -> list[dict[str, Any]]:

@@ -59,6 +59,7 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
             charts=charts.overview_charts(result, export_url, get_language() or "sv"),
             categories=footprint_tables.category_rows(result)[:10],
             departments=footprint_tables.department_rows(result)[:10],
+            periods=footprint_tables.periods(result),
             lines_url=lines_url,
         ),
     )

@@ -249,9 +249,10 @@ def _contract(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
         changes = {
             "from_year": previous.year,
             "added": [c.title for c in diff.added],
+            "completed": [c.title for c in diff.completed],
             "removed": [c.title for c in diff.removed],
             "changed": [
-                {"title": ch.new.title, "fields": [f.field for f in ch.fields]}
+                {"title": ch.new.title, "fields": [f.label for f in ch.fields]}
                 for ch in diff.changed
             ],
             "unchanged": diff.unchanged,

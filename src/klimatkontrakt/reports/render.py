@@ -353,6 +353,8 @@ def _docx_changes(doc: Any, data: dict[str, Any], indicators: list[dict[str, Any
         )
         for title in ch["added"]:
             doc.add_paragraph(_("Added: %(title)s") % {"title": title}, style="List Bullet")
+        for title in ch.get("completed", []):
+            doc.add_paragraph(_("Completed: %(title)s") % {"title": title}, style="List Bullet")
         for title in ch["removed"]:
             doc.add_paragraph(_("Removed: %(title)s") % {"title": title}, style="List Bullet")
         for item in ch["changed"]:

@@ -13,6 +13,7 @@ import io
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -293,6 +294,22 @@ def _data(name: str) -> Path:
 
 def default_factors() -> FactorSet:
     return read_factors(_data("factors_default.csv"))
+
+
+@cache
+def category_labels() -> dict[str, tuple[str, str]]:
+    """Swedish and English names of the shipped purchase categories (category_labels.csv)."""
+    with open(_data("category_labels.csv"), encoding="utf-8", newline="") as f:
+        return {r["category"]: (r["label_sv"], r["label_en"]) for r in csv.DictReader(f)}
+
+
+def category_label(category: str, language: str | None = "sv") -> str:
+    """What a person reads for a purchase category: the shipped name in the language, else the
+    category as written in the municipality's own factor set or rule list."""
+    names = category_labels().get(category)
+    if names is None:
+        return category
+    return names[1] if (language or "sv").startswith("en") else names[0]
 
 
 def default_tables() -> ConversionTables:

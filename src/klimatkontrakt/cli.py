@@ -18,9 +18,20 @@ def main(argv: list[str] | None = None) -> None:
         args[0] = ALIASES.get(name, name)
         if args[0] == "runserver":
             args = _serve_args(args[1:])
+            _anonymous_server_header()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["klimatkontrakt", *args])
+
+
+def _anonymous_server_header() -> None:
+    """The development server names itself without versions (`Server: klimatkontrakt`) instead
+    of announcing Python's version to every client; gunicorn says only `gunicorn`."""
+    from django.core.servers import basehttp
+
+    basehttp.ServerHandler.server_software = "klimatkontrakt"
+    basehttp.WSGIRequestHandler.server_version = "klimatkontrakt"
+    basehttp.WSGIRequestHandler.sys_version = ""
 
 
 def _serve_args(rest: list[str]) -> list[str]:

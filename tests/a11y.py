@@ -57,8 +57,24 @@ def browser() -> Any:
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
+        yield AxeBrowser(b)
         b.close()
+
+
+class AxeBrowser:
+    """Chromium whose pages accept axe-core: it is injected as an inline script, which the site's
+    Content-Security-Policy refuses, so a context bypasses the policy unless a test asks for it
+    (tests/web/test_content_security_policy.py passes bypass_csp=False)."""
+
+    def __init__(self, browser: Any) -> None:
+        self._browser = browser
+
+    def new_context(self, **options: Any) -> Any:
+        options.setdefault("bypass_csp", True)
+        return self._browser.new_context(**options)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._browser, name)
 
 
 def axe_violations(

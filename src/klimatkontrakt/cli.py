@@ -23,6 +23,7 @@ def main(argv: list[str] | None = None) -> None:
         args[0] = ALIASES.get(name, name)
         if args[0] == "runserver":
             args = _serve_args(args[1:])
+            _anonymous_server_header()
             if "--no-worker" in args:
                 args.remove("--no-worker")
             elif os.environ.get("RUN_MAIN") != "true":  # not in the autoreloader's child
@@ -64,6 +65,16 @@ def worker_beside() -> Iterator[subprocess.Popen[bytes]]:
 def _stop_group(worker: subprocess.Popen[bytes], sig: int) -> None:
     with suppress(ProcessLookupError):
         os.killpg(worker.pid, sig)
+
+
+def _anonymous_server_header() -> None:
+    """The development server names itself without versions (`Server: klimatkontrakt`) instead
+    of announcing Python's version to every client; gunicorn says only `gunicorn`."""
+    from django.core.servers import basehttp
+
+    basehttp.ServerHandler.server_software = "klimatkontrakt"
+    basehttp.WSGIRequestHandler.server_version = "klimatkontrakt"
+    basehttp.WSGIRequestHandler.sys_version = ""
 
 
 def _serve_args(rest: list[str]) -> list[str]:

@@ -4,9 +4,11 @@ KLIMATKONTRAKT_ENV=production switches on the production defaults (see docs/depl
 """
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -23,9 +25,29 @@ DEBUG = os.environ.get("KLIMATKONTRAKT_DEBUG", "0") == "1"
 # The demo creates its editor account, with a known password, only outside production.
 DEMO_ACCOUNT = not PRODUCTION
 
+
+def _required(name: str, meaning: str) -> str:
+    """A production setting without a default: missing, the start stops with one sentence."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        sys.exit(
+            f"Klimatkontrakt cannot start in production: set {name} to {meaning} "
+            "(see docs/deployment.md)."
+        )
+    return value
+
+
 if PRODUCTION:
-    SECRET_KEY = os.environ["KLIMATKONTRAKT_SECRET_KEY"]
-    ALLOWED_HOSTS = [h for h in os.environ.get("KLIMATKONTRAKT_ALLOWED_HOSTS", "").split(",") if h]
+    SECRET_KEY = _required(
+        "KLIMATKONTRAKT_SECRET_KEY", "a long random string, e.g. the output of openssl rand -hex 32"
+    )
+    ALLOWED_HOSTS = [
+        h
+        for h in _required(
+            "KLIMATKONTRAKT_ALLOWED_HOSTS", "the site's host names, separated by commas"
+        ).split(",")
+        if h
+    ]
 else:
     SECRET_KEY = os.environ.get(
         "KLIMATKONTRAKT_SECRET_KEY", "development-only-key-not-secret-0123456789abcdefghij"
@@ -73,7 +95,11 @@ INSTALLED_APPS = [
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 MIDDLEWARE = [
+    # First: it times and logs every response, static files and refusals included.
+    "klimatkontrakt.web.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "klimatkontrakt.web.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "klimatkontrakt.web.middleware.SwedishFirstMiddleware",
@@ -143,12 +169,23 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
 
-# Login throttling (django-axes): lock an account+address pair after repeated failures.
+# Login throttling (django-axes). Failures are counted three ways, and reaching the limit in any
+# one of them locks: an account from one address, one address whatever the user names (one password
+# tried against many accounts), and one account whatever the addresses (an attack spread over many
+# addresses). See docs/deployment.md, "Login throttling".
 AXES_FAILURE_LIMIT = int(os.environ.get("KLIMATKONTRAKT_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The client's address: REMOTE_ADDR, or behind the TLS proxy the address that proxy wrote into the
+# configured header (never a header a client can set on its own): web/security.py.
+AXES_CLIENT_IP_CALLABLE = "klimatkontrakt.web.security.client_address"
+TRUSTED_PROXY_HEADER = os.environ.get("KLIMATKONTRAKT_TRUSTED_PROXY_HEADER", "").strip()
+TRUSTED_PROXY_COUNT = int(os.environ.get("KLIMATKONTRAKT_TRUSTED_PROXY_COUNT", "1"))
+# Failed logins are kept in the database (admin: Axes' access attempts and failures), not written
+# to the log with the user name and address.
+AXES_VERBOSE = False
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
@@ -158,8 +195,10 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)
+# collectstatic's target; the container image keeps it outside the data volume
+# (KLIMATKONTRAKT_STATIC_ROOT), so a new image brings its own files.
+STATIC_ROOT = Path(os.environ.get("KLIMATKONTRAKT_STATIC_ROOT", VAR_DIR / "static"))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -221,12 +260,50 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# Content-Security-Policy on every response (Django's own middleware): scripts and style sheets
+# only from the site's own files, no inline script, no inline style attribute. The two
+# stand-alone print documents carry their own <style> block and allow exactly that block by its
+# hash (web/security.py: allow_own_styles). Charts are inline SVG with presentation attributes,
+# which a policy does not restrict; images may be data: URIs (Swagger UI's icons, report charts).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# Browser features the site never uses are switched off for it and anything it might embed.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
+    "fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), "
+    "payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), "
+    "serial=(), usb=(), xr-spatial-tracking=()"
+)
+
+# One line per request (method, path without query string, status, duration), JSON lines in
+# production; no user names, e-mail or IP addresses (web/request_log.py, docs/deployment.md).
+LOG_FORMAT = os.environ.get("KLIMATKONTRAKT_LOG_FORMAT", "json" if PRODUCTION else "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "klimatkontrakt.web.request_log.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("KLIMATKONTRAKT_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # django-axes would log the user name and address of each failure: the database keeps them.
+    "loggers": {"axes": {"level": "ERROR"}},
 }
 
 # Where the site is reached; links in e-mails (the reminder digest) start with it.

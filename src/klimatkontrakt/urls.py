@@ -2,8 +2,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from klimatkontrakt.api import api
+from klimatkontrakt.web.health import healthz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("konto/", include("klimatkontrakt.web.account_urls")),

@@ -22,6 +22,7 @@ from klimatkontrakt.web.pages import (
     refusal_text,
     write_and_tell,
 )
+from klimatkontrakt.web.security import allow_own_styles
 from klimatkontrakt.web.status_lists import status_list_page
 
 
@@ -62,17 +63,20 @@ def version_detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
 def version_print(request: HttpRequest, code: str, year: int) -> HttpResponse:
     muni = municipality_by_code(code)
     version = selectors.version_for(request.user, muni, year)
-    return render(
-        request,
-        "contracts/print.html",
-        municipality_context(
+    # A stand-alone document with its own <style> block (also for printing to PDF).
+    return allow_own_styles(
+        render(
             request,
-            muni,
-            "contract",
-            version=version,
-            sections=selectors.sections_with_commitments(version),
-            parties=version.parties.select_related("organisation"),
-        ),
+            "contracts/print.html",
+            municipality_context(
+                request,
+                muni,
+                "contract",
+                version=version,
+                sections=selectors.sections_with_commitments(version),
+                parties=version.parties.select_related("organisation"),
+            ),
+        )
     )
 
 

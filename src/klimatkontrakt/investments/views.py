@@ -282,6 +282,9 @@ def optimum(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
 def scale_up(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
     muni = municipality_by_code(code)
     plan = selectors.plan_for(request.user, muni, plan_id)
+    # Refuse a visitor before reading the form: no error message about a name to someone who
+    # may not copy the plan at all.
+    require_edit(request.user, muni)
     form = ScaleUpForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the wider plan a name and a scope."))

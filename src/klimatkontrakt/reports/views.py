@@ -12,6 +12,7 @@ from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.reports import render as report_render
 from klimatkontrakt.reports import selectors, services
 from klimatkontrakt.web.pages import municipality_context, write_and_tell
+from klimatkontrakt.web.security import allow_own_styles
 
 
 def report_list(request: HttpRequest, code: str) -> HttpResponse:
@@ -106,4 +107,6 @@ def download(request: HttpRequest, code: str, year: int, fmt: str) -> HttpRespon
     response = HttpResponse(out.content, content_type=out.content_type)
     if fmt != "html":
         response["Content-Disposition"] = f'attachment; filename="{out.filename}"'
-    return response
+        return response
+    # The print HTML carries its own <style> block (the same page WeasyPrint turns into the PDF).
+    return allow_own_styles(response)

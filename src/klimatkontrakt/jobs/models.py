@@ -14,6 +14,7 @@ from klimatkontrakt.organisations.models import Municipality
 class Job(models.Model):
     class Kind(models.TextChoices):
         LEDGER_IMPORT = "ledger_import", _("Ledger import")
+        KOLADA = "kolada", _("Update from Kolada")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting for the worker")
@@ -24,6 +25,7 @@ class Job(models.Model):
     class Stage(models.TextChoices):
         WAITING = "waiting", _("Waiting for the worker")
         READING = "reading", _("Reading and checking the files")
+        FETCHING = "fetching", _("Fetching the figures")
         STORING = "storing", _("Storing the lines")
         FINISHED = "finished", _("Finished")
 

@@ -71,9 +71,16 @@ def progress(job_id: int, stage: str, *, rows_read: int = 0, files_done: int = 0
     )
 
 
-def finish(job_id: int, summary: str, result_url: str = "") -> None:
+def finish(
+    job_id: int, summary: str, result_url: str = "", *, rows_read: int | None = None
+) -> None:
+    fields: dict[str, Any] = {"rows_read": rows_read} if rows_read is not None else {}
     Job.objects.filter(pk=job_id).update(
-        status=Job.Status.DONE, stage=Job.Stage.FINISHED, summary=summary, result_url=result_url
+        status=Job.Status.DONE,
+        stage=Job.Stage.FINISHED,
+        summary=summary,
+        result_url=result_url,
+        **fields,
     )
 
 

@@ -144,3 +144,26 @@ def test_another_municipalitys_job_is_not_found_under_this_code(
     job = jobs.start(outsider, other_municipality, Job.Kind.LEDGER_IMPORT)
     client.force_login(editor)
     assert client.get(f"/kommun/1780/jobb/{job.pk}/status/").status_code == 404
+
+
+def test_the_import_reports_its_stage_and_rows_read_file_by_file(editor, karlstad, tmp_path):
+    from klimatkontrakt.footprint import services
+
+    heard: list[tuple[str, int, int]] = []
+    services.import_ledger(
+        editor,
+        karlstad,
+        [
+            ("a.csv", write_csv(tmp_path / "a.csv")),
+            ("b.csv", write_csv(tmp_path / "b.csv", newline="\r\n")),
+        ],
+        progress=lambda stage, rows, done: heard.append((stage, rows, done)),
+    )
+    n = len(ROWS)
+    assert heard == [
+        ("reading", 0, 0),
+        ("reading", n, 1),
+        ("reading", n, 1),
+        ("reading", 2 * n, 2),
+        ("storing", 2 * n, 2),
+    ]

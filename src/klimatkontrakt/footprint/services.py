@@ -86,8 +86,8 @@ def import_ledger(
     """Check every file, then store all of them or none (``ImportRefused``): a refused import
     leaves no ledger, record or file behind.
 
-    ``progress(stage, rows_read, files_done)``, when given, hears "reading" after each file is
-    checked and "storing" before the lines are stored (the background import's progress).
+    ``progress(stage, rows_read, files_done)``, when given, hears "reading" before and after each
+    file is checked and "storing" before the lines are stored (the background import's progress).
 
     A file whose content hash the ledger already holds is reported as a duplicate and skipped.
     A new ledger gets `scope` as its organisational scope, or its own name: a test file never
@@ -115,6 +115,8 @@ def import_ledger(
                 result.reports.append(engine.FileReport(name, digest, "duplicate"))
                 continue
             seen.add(digest)
+            if progress is not None:
+                progress("reading", sum(r.lines for r, _out in staged), len(result.reports))
             out = Path(tmp) / f"{digest}.parquet"
             report = engine.write_parquet(
                 Path(path), out, mapping, threshold, name=name, digest=digest

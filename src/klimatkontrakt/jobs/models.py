@@ -15,6 +15,7 @@ class Job(models.Model):
     class Kind(models.TextChoices):
         LEDGER_IMPORT = "ledger_import", _("Ledger import")
         KOLADA = "kolada", _("Update from Kolada")
+        REPORT = "report", _("Report document")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting for the worker")
@@ -26,6 +27,7 @@ class Job(models.Model):
         WAITING = "waiting", _("Waiting for the worker")
         READING = "reading", _("Reading and checking the files")
         FETCHING = "fetching", _("Fetching the figures")
+        RENDERING = "rendering", _("Rendering the document")
         STORING = "storing", _("Storing the lines")
         FINISHED = "finished", _("Finished")
 
@@ -41,6 +43,9 @@ class Job(models.Model):
     summary = models.TextField(blank=True)
     problems = models.JSONField(default=list, blank=True)
     result_url = models.CharField(max_length=300, blank=True)
+    # A document the job made (a report's PDF or DOCX), under `jobs.services.output_dir`.
+    output_name = models.CharField(max_length=200, blank=True)
+    output_type = models.CharField(max_length=100, blank=True)
     task_id = models.CharField(max_length=64, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True

@@ -23,6 +23,19 @@ from klimatkontrakt.organisations.access import recorded_account, require_edit
 from klimatkontrakt.organisations.models import Municipality
 
 
+def output_dir(job_id: int) -> Path:
+    """Where a job keeps the document it made, until the next document replaces it."""
+    return Path(settings.VAR_DIR) / "jobs" / str(job_id)
+
+
+def store_output(job_id: int, filename: str, content: bytes, content_type: str) -> None:
+    folder = output_dir(job_id)
+    folder.mkdir(parents=True, exist_ok=True)
+    name = Path(filename).name
+    (folder / name).write_bytes(content)
+    Job.objects.filter(pk=job_id).update(output_name=name, output_type=content_type)
+
+
 def upload_root() -> Path:
     """Beside the ledgers, so that the web process and the worker share it (one volume)."""
     return Path(settings.LEDGER_DIR) / ".uploads"

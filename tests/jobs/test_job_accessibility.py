@@ -6,6 +6,7 @@ import pytest
 from klimatkontrakt.jobs import services as jobs
 from klimatkontrakt.jobs.models import Job
 from tests.a11y import assert_accessible, session_cookie
+from tests.reports.conftest import indicator, karlstad_work  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,3 +54,23 @@ def test_the_page_follows_the_job_by_itself_under_the_sites_csp(
         assert not [e for e in errors if "Content Security Policy" in e]
     finally:
         context.close()
+
+
+def test_the_pages_that_start_background_work(
+    browser,
+    live_server,
+    client,
+    editor,
+    karlstad,
+    karlstad_work,  # noqa: F811
+):
+    """The editor's indicators list (Kolada button) and report page (background document form)."""
+    from klimatkontrakt.reports import services
+
+    services.create_draft(editor, karlstad, 2024)
+    client.force_login(editor)
+    cookies = session_cookie(client, live_server.url)
+    for path in ["/kommun/1780/indikatorer/", "/kommun/1780/uppfoljning/2024/"]:
+        for language in (None, "en-GB"):
+            assert_accessible(browser, live_server.url + path, cookies=cookies, language=language)
+        assert_accessible(browser, live_server.url + path, cookies=cookies, width=390)

@@ -18,7 +18,7 @@ from klimatkontrakt.emissions import selectors, services, tables
 from klimatkontrakt.emissions.models import CarbonBudget, Goal
 from klimatkontrakt.emissions.selectors import END_YEAR
 from klimatkontrakt.organisations.selectors import municipality_by_code
-from klimatkontrakt.web.api_schemas import Amount, Share, Tonnes, Year
+from klimatkontrakt.web.api_schemas import YEAR_MIN, Amount, Share, Tonnes, Year
 
 router = Router(tags=["emissions"])
 
@@ -94,17 +94,21 @@ def _release(gas: str) -> Any:
         raise HttpError(404, str(exc)) from exc
 
 
-# Checked by emissions.selectors (2000 to its END_YEAR) with a message naming the range
+# Checked by emissions.selectors (2000 to END_YEAR - 1) with a message naming the range
 CurrentYear = Annotated[
-    int | None, Query(description=f"the year the budget is counted from, 2000 to {END_YEAR}")
+    int | None, Query(description=f"the year the budget is counted from, 2000 to {END_YEAR - 1}")
 ]
+
+
+# A budget's start or trend year: the path runs from it to END_YEAR, so it must end before
+BudgetYear = Annotated[int, Field(ge=YEAR_MIN, le=END_YEAR - 1)]
 
 
 def _parameter_type(default: Any) -> Any:
     if isinstance(default, bool):
         return bool
     if isinstance(default, int):
-        return Year
+        return BudgetYear
     return Amount if isinstance(default, float) else Any
 
 

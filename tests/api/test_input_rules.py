@@ -112,6 +112,14 @@ def test_a_carbon_budget_year_parameter_cannot_expand_into_a_huge_range(editor):
     assert not CarbonBudget.objects.filter(name="x").exists()
 
 
+def test_a_text_longer_than_its_column_is_refused(editor):
+    """SQLite stores any length; PostgreSQL answers a longer text with an error (a 500)."""
+    body = {"name": "x" * 201, "method": "fixed", "gas": "CO2"}
+    _refused(_send(editor, "post", f"/api/emissions/{CODE}/carbon-budgets", body), "name")
+    body = {"name": "x", "target_year": 2030, "level_t": 0, "gas": "G" * 11}
+    _refused(_send(editor, "post", f"/api/emissions/{CODE}/goals", body), "gas")
+
+
 # ---- ids --------------------------------------------------------------------------------------
 
 

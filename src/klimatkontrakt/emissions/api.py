@@ -49,15 +49,15 @@ class GoalIn(Schema):
     level_t: Tonnes | None = None
     share_of_base: Share | None = None
     base_year: Year | None = None
-    scope: str = "territorial"
-    gas: str = "GGT"
+    scope: str = Field("territorial", max_length=20)
+    gas: str = Field("GGT", max_length=10)
     is_published: bool = False
 
 
-class CarbonBudgetIn(Schema):
-    name: str
-    method: str
-    gas: str = "CO2"
+class CarbonBudgetIn(Schema):  # lengths as the model's columns (PostgreSQL refuses longer)
+    name: str = Field(..., max_length=200)
+    method: str = Field(..., max_length=40)
+    gas: str = Field("CO2", max_length=10)
     parameters: dict[str, Any] = Field(
         {},
         description="the method's parameters (GET /api/emissions/methods): true/false, a year "

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "ninja",
     "klimatkontrakt.web",
     "klimatkontrakt.organisations",
+    "klimatkontrakt.audit",
     "klimatkontrakt.contracts",
     "klimatkontrakt.emissions",
     # Before investments: the demo loads apps in this order and the pilot plan's BAU comes

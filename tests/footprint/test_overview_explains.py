@@ -23,7 +23,7 @@ def published(editor, karlstad, tmp_path):  # type: ignore[no-untyped-def]
         "heating_purchases,Mätare\n",
         encoding="utf-8",
     )
-    services.import_activity(editor, karlstad, activity)
+    services.import_activity(editor, karlstad, activity, scope=ledger.scope)
     return services.set_published(editor, ledger, True)
 
 

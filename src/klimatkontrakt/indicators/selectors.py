@@ -15,7 +15,7 @@ from klimatkontrakt.indicators.models import (
     IndicatorTarget,
     IndicatorValue,
 )
-from klimatkontrakt.organisations.access import can_view_unpublished
+from klimatkontrakt.organisations.access import published_or_included
 from klimatkontrakt.organisations.models import Municipality
 
 
@@ -25,9 +25,7 @@ def visible_indicators(user: Any, municipality: Municipality) -> QuerySet[Indica
         Prefetch("values", queryset=IndicatorValue.objects.order_by("year", "gender")),
         Prefetch("targets", queryset=IndicatorTarget.objects.order_by("year")),
     )
-    if not can_view_unpublished(user, municipality):
-        qs = qs.filter(is_published=True)
-    return qs.order_by("name")
+    return qs.filter(published_or_included(user, municipality)).order_by("name")
 
 
 def indicators_of(municipality: Municipality) -> QuerySet[Indicator]:

@@ -166,6 +166,7 @@ class PlanForm(forms.ModelForm):
             "whole_measures_only",
             "is_example",
             "is_published",
+            "include_in_report",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 

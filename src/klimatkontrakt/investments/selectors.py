@@ -28,7 +28,7 @@ from klimatkontrakt.calc.uncertainty import CostBand, UncertaintyResult, simulat
 from klimatkontrakt.investments.constraints import ConstraintGroup, grouped
 from klimatkontrakt.investments.inputs import plan_inputs
 from klimatkontrakt.investments.models import Funding, FundingSource, InvestmentPlan, Measure
-from klimatkontrakt.organisations.access import can_view_unpublished
+from klimatkontrakt.organisations.access import published_or_included
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.sources.cobenefits import default_valuations
 from klimatkontrakt.sources.measures import MeasureRow
@@ -37,9 +37,9 @@ CO2E_VALUE_KEY = "co2e_societal_value"
 
 
 def visible_plans(user: Any, municipality: Municipality) -> QuerySet[InvestmentPlan]:
-    plans = InvestmentPlan.objects.filter(municipality=municipality)
-    if not can_view_unpublished(user, municipality):
-        plans = plans.filter(is_published=True)
+    plans = InvestmentPlan.objects.filter(municipality=municipality).filter(
+        published_or_included(user, municipality)
+    )
     return plans.select_related("department", "municipality")
 
 

@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from klimatkontrakt.audit.models import ChangeLogEntry
+from klimatkontrakt.audit.services import log_change
 from klimatkontrakt.imports import ImportResult, import_file
 from klimatkontrakt.investments import selectors
 from klimatkontrakt.investments.constraints import sector_label
@@ -182,13 +184,17 @@ def import_measures(
             raise SourceError(problems)
         return [(r.name, _measure_fields(r, departments)) for r in rows]
 
+    new: list[int] = []
+
     def store(measures: Sequence[tuple[str, dict[str, Any]]]) -> tuple[int, int]:
         created = 0
         for measure_name, fields in measures:
-            _, was_created = Measure.objects.update_or_create(
+            measure, was_created = Measure.objects.update_or_create(
                 plan=plan, name=measure_name, defaults=fields
             )
-            created += was_created
+            if was_created:
+                new.append(measure.pk)
+                created += 1
         return created, len(measures) - created
 
     return import_file(
@@ -200,7 +206,34 @@ def import_measures(
         data,
         parse=parse,
         store=store,
+        link=lambda record: Measure.objects.filter(pk__in=new).update(source_import=record),
     )
+
+
+@transaction.atomic
+def delete_import(user: Any, record: MeasureImport) -> int:
+    """Undo a measure import: the measures it created go; measures it only updated keep their
+    current values. Returns how many measures went."""
+    plan = record.plan
+    require_edit(user, plan.municipality)
+    created = list(record.created_measures.all())
+    log_change(
+        user,
+        plan.municipality,
+        ChangeLogEntry.Action.IMPORT_DELETED,
+        record,
+        label=f"{plan.name}: {record.filename}",
+        before={
+            "file": record.filename,
+            "rows": record.rows,
+            "plan": plan.name,
+            "measures_removed": [m.name for m in created],
+        },
+    )
+    for measure in created:
+        measure.delete()
+    record.delete()
+    return len(created)
 
 
 def _measure_fields(r: MeasureRow, departments: dict[str, Department]) -> dict[str, Any]:

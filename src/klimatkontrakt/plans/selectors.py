@@ -17,7 +17,7 @@ from klimatkontrakt.indicators.models import Indicator
 from klimatkontrakt.indicators.selectors import visible_indicators
 from klimatkontrakt.investments.models import Measure
 from klimatkontrakt.investments.selectors import visible_plans as visible_investment_plans
-from klimatkontrakt.organisations.access import can_view_unpublished
+from klimatkontrakt.organisations.access import published_or_included
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.plans.models import Action, ActionPlan, ActionUpdate, WorkPackage
 
@@ -179,9 +179,7 @@ def actions_of_municipality(municipality: Municipality) -> QuerySet[Action]:
 
 def visible_plans(user: Any, municipality: Municipality) -> QuerySet[ActionPlan]:
     qs = ActionPlan.objects.filter(municipality=municipality)
-    if not can_view_unpublished(user, municipality):
-        qs = qs.filter(is_published=True)
-    return qs.order_by("title")
+    return qs.filter(published_or_included(user, municipality)).order_by("title")
 
 
 def is_stale(action: Action, now: datetime) -> bool:

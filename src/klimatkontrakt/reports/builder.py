@@ -19,7 +19,7 @@ from klimatkontrakt.emissions import selectors as emissions
 from klimatkontrakt.goals.selectors import team_for_report
 from klimatkontrakt.indicators import selectors as indicator_selectors
 from klimatkontrakt.investments import selectors as investments
-from klimatkontrakt.organisations.access import SYSTEM
+from klimatkontrakt.organisations.access import REPORT
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.plans import selectors as plan_selectors
 from klimatkontrakt.reports.selectors import headline_summary, summary_json
@@ -36,9 +36,9 @@ def finite_or_none(value: Any) -> float | None:
 
 
 def gather(municipality: Municipality, year: int, user: Any = None) -> dict[str, Any]:
-    # Without a user the report reads as the system: it covers the municipality's unpublished
-    # work too, since its audience is decided at publication.
-    reader = user if user is not None else SYSTEM
+    # Without a user the report reads as `REPORT`: published sources, and unpublished ones only
+    # where an editor marked them "include in report" (listed in `unpublished_sources`).
+    reader = user if user is not None else REPORT
     return {
         "municipality": {
             "code": municipality.code,
@@ -54,7 +54,42 @@ def gather(municipality: Municipality, year: int, user: Any = None) -> dict[str,
         "contract": _contract(municipality, year, reader),
         "investments": _investments(municipality, reader),
         "footprint": _footprint(municipality, year, reader),
+        "unpublished_sources": unpublished_sources(municipality, year, reader),
     }
+
+
+def unpublished_sources(muni: Municipality, year: int, reader: Any) -> list[dict[str, str]]:
+    """Every source the report read (through the same selectors) that is not yet published."""
+    sources = [
+        {"kind": "indicator", "name": i.name}
+        for i in indicator_selectors.visible_indicators(reader, muni)
+        if not i.is_published
+    ]
+    sources += [
+        {"kind": "action_plan", "name": p.title}
+        for p in plan_selectors.visible_plans(reader, muni)
+        if not p.is_published
+    ]
+    sources += [
+        {"kind": "investment_plan", "name": p.name}
+        for p in investments.visible_plans(reader, muni)
+        if not p.is_published
+    ]
+    sources += [
+        {"kind": "goal", "name": g.name}
+        for g in emissions.goals(reader, muni)
+        if not g.is_published
+    ]
+    version = contracts.visible_versions(reader, muni).filter(year=year).first()
+    if version is not None and not version.is_published:
+        sources.append({"kind": "contract", "name": str(version.year)})
+    if apps.is_installed(FOOTPRINT_APP):
+        from importlib import import_module
+
+        ledger = import_module(f"{FOOTPRINT_APP}.selectors").current_ledger(reader, muni)
+        if ledger is not None and not ledger.published:
+            sources.append({"kind": "ledger", "name": ledger.name})
+    return sources
 
 
 def _emissions(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:

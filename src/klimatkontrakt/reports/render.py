@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import logging
+import re
 from html import unescape
 from html.parser import HTMLParser
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from klimatkontrakt.documents.docx import add_picture_png, add_table, new_document, to_bytes
+from klimatkontrakt.documents.docx import (
+    add_contents,
+    add_page_numbers,
+    add_picture_png,
+    add_table,
+    add_watermark,
+    new_document,
+    to_bytes,
+)
 from klimatkontrakt.indicators.tables import assessment_label
 from klimatkontrakt.reports.charts import data_uri, report_charts
 from klimatkontrakt.reports.templatetags.headline import method_text
@@ -73,6 +84,35 @@ def context(data: dict[str, Any], language: str, pngs: dict[str, bytes] | None =
     }
 
 
+def source_kinds() -> dict[str, str]:
+    return {
+        "indicator": _("Indicator"),
+        "action_plan": _("Action plan"),
+        "investment_plan": _("Investment plan"),
+        "goal": _("Effect goal"),
+        "contract": _("Contract version"),
+        "ledger": _("Purchase ledger"),
+    }
+
+
+def unpublished(data: dict[str, Any]) -> list[dict[str, str]]:
+    """The unpublished sources the report used, each with its kind in the active language."""
+    kinds = source_kinds()
+    return [
+        {**s, "kind_label": kinds.get(s["kind"], s["kind"])}
+        for s in data.get("unpublished_sources", [])
+    ]
+
+
+# A section of the body: <section id="x" ...> <h2 id="h-x">Heading</h2>.
+_SECTION = re.compile(r'<section id="([\w-]+)"[^>]*>\s*<h2[^>]*>(.*?)</h2>', re.S)
+
+
+def contents(body: str) -> list[tuple[str, str]]:
+    """(anchor, heading) of each section of a rendered body, for the table of contents."""
+    return [(anchor, strip_tags(heading).strip()) for anchor, heading in _SECTION.findall(body)]
+
+
 def title(data: dict[str, Any]) -> str:
     return _("Follow-up of Klimatkontrakt 2030, %(year)s") % {"year": data["year"]}
 
@@ -84,6 +124,9 @@ def body_html(data: dict[str, Any], language: str, *, state: str = "approved") -
 
 
 BODY_START, BODY_END = "<!--report-body-->", "<!--/report-body-->"
+# The print version's table of contents sits inside the body, after the summary page.
+CONTENTS = re.compile(r"<!--report-contents-->.*?<!--/report-contents-->", re.S)
+SUMMARY_END = "</section>"
 
 
 def frozen_body(html: str) -> str | None:
@@ -91,13 +134,36 @@ def frozen_body(html: str) -> str | None:
     start, end = html.find(BODY_START), html.find(BODY_END)
     if start < 0 or end < start:
         return None
-    return html[start + len(BODY_START) : end]
+    return CONTENTS.sub("", html[start + len(BODY_START) : end])
+
+
+def split_summary(body: str) -> tuple[str, str]:
+    """The body's headline summary (its first page) and the sections after it."""
+    start = body.find('class="headline-summary"')
+    if start < 0:
+        return "", body
+    end = body.find(SUMMARY_END, start) + len(SUMMARY_END)
+    return body[:end], body[end:]
 
 
 def print_html(data: dict[str, Any], language: str, *, state: str = "approved") -> str:
+    """The print page: title, the box of unpublished sources and the summary on the first page,
+    then the contents with page numbers (in the PDF) and the sections; a draft carries a
+    watermark on every page."""
     with translation.override(language):
-        ctx = context(data, language)
-        return render_to_string("reports/print.html", {**ctx, "state": state, "title": title(data)})
+        ctx = {**context(data, language), "state": state}
+        summary_html, sections_html = split_summary(render_to_string("reports/_body.html", ctx))
+        return render_to_string(
+            "reports/print.html",
+            {
+                **ctx,
+                "title": title(data),
+                "summary_html": mark_safe(summary_html),  # noqa: S308 - our own template's output
+                "sections_html": mark_safe(sections_html),  # noqa: S308 - our own template's output
+                "contents": contents(sections_html),
+                "unpublished": unpublished(data),
+            },
+        )
 
 
 def pdf(html: str) -> bytes:
@@ -116,7 +182,16 @@ def docx(data: dict[str, Any], language: str, *, state: str = "approved") -> byt
         if state != "approved":
             subtitle += f" ({_('draft')})"
         doc = new_document(title(data), subtitle=subtitle, language=language)
+        if state != "approved":
+            add_watermark(doc, _("DRAFT"))
+        add_page_numbers(doc, _("Page"))
+        _docx_unpublished(doc, unpublished(data))
         _docx_summary(doc, data)
+        add_contents(
+            doc,
+            _("Contents"),
+            _("Update the table of contents in Word (right-click it, Update field)."),
+        )
         _docx_emissions(doc, data["emissions"], ctx)
         _docx_footprint(doc, data["footprint"])
         _docx_indicators(doc, ctx["indicators"])
@@ -125,6 +200,17 @@ def docx(data: dict[str, Any], language: str, *, state: str = "approved") -> byt
         _docx_investments(doc, data["investments"])
         _docx_changes(doc, data, ctx["indicators"])
         return to_bytes(doc)
+
+
+def _docx_unpublished(doc: Any, sources: list[dict[str, str]]) -> None:
+    if not sources:
+        return
+    doc.add_heading(_("Sources not yet published"), level=2)
+    doc.add_paragraph(
+        _("This report uses these sources before their publication; their figures may change.")
+    )
+    for s in sources:
+        doc.add_paragraph(f"{s['kind_label']}: {s['name']}", style="List Bullet")
 
 
 def _docx_emissions(doc: Any, e: dict[str, Any], ctx: dict[str, Any]) -> None:

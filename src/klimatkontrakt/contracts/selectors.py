@@ -3,8 +3,11 @@
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 from klimatkontrakt.contracts.models import (
     Commitment,
@@ -94,6 +97,21 @@ def history_of(commitment: Commitment) -> QuerySet[CommitmentChange]:
     return CommitmentChange.objects.filter(
         lineage=commitment.lineage, version__contract=commitment.version.contract
     ).select_related("user", "version")
+
+
+# The commitment's relations carry no verbose name of their own.
+_RELATION_LABELS = {"party": _("Party"), "status": _("Status"), "section": _("Section")}
+
+
+def field_label(name: str) -> str:
+    """A commitment field's name for the diff and the change history: its verbose name."""
+    if name in _RELATION_LABELS:
+        return str(_RELATION_LABELS[name])
+    try:
+        field = Commitment._meta.get_field(name)
+    except FieldDoesNotExist:
+        return name
+    return capfirst(str(getattr(field, "verbose_name", name)))
 
 
 @dataclass

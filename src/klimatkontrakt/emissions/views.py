@@ -16,6 +16,7 @@ from klimatkontrakt.calc.budgets import METHODS
 from klimatkontrakt.documents.tables import Table, download
 from klimatkontrakt.emissions import charts, selectors, services, tables
 from klimatkontrakt.emissions.forms import AdoptedBudgetForm, GoalForm
+from klimatkontrakt.emissions.labels import method_label
 from klimatkontrakt.emissions.models import Release
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.models import Municipality
@@ -56,7 +57,7 @@ def page(request: HttpRequest, code: str) -> HttpResponse:
         muni,
         "emissions",
         gases=gases,
-        methods=[(key, m.title) for key, m in METHODS.items()],
+        methods=[(key, method_label(key)) for key in METHODS],
         method=method,
         release=release,
     )

@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 
 from klimatkontrakt.documents.tables import Table
 from klimatkontrakt.footprint import selectors
+from klimatkontrakt.footprint.labels import basis_label
 from klimatkontrakt.footprint.models import Ledger
+from klimatkontrakt.sources.categories import category_label
 
 LINE_COLUMNS = [
     ("file", "Fil"),
@@ -30,7 +32,7 @@ LINE_COLUMNS = [
     ("amount_sek", "Belopp SEK"),
     ("status", "Status"),
     ("category", "Kategori"),
-    ("rule", "Regel"),
+    ("rule_text", "Regel"),
     ("kg_per_sek", "kg CO2e per SEK"),
     ("conversion", "Omräkning"),
     ("t", "Ton CO2e"),
@@ -40,10 +42,11 @@ LINE_COLUMNS = [
 def category_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
     rows = [
         {
-            "category": cat,
+            "code": cat,
+            "category": category_label(cat),
             "t": v["t"],
             "spend_sek": v["spend_sek"],
-            "basis": v["basis"],
+            "basis": basis_label(v["basis"]),
             "replaced_sek": v["replaced_sek"],
         }
         for cat, v in result["by_category"].items()
@@ -92,6 +95,7 @@ def categories(result: dict[str, Any], ledger: Ledger) -> Table:
             ("spend_sek", "SEK"),
             ("basis", "Grund"),
             ("replaced_sek", "Ersatt av aktivitetsdata SEK"),
+            ("code", "Kategorikod"),
         ],
         rows=category_rows(result),
         source=ledger.description,

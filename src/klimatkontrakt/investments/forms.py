@@ -94,6 +94,7 @@ class FundingForm(forms.ModelForm):
     class Meta:
         model = Funding
         fields = ["measure", "source", "amount_sek", "year", "state"]
+        labels = {"measure": _("Measure"), "source": _("Funding source")}
 
     def __init__(self, *args: Any, plan: InvestmentPlan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

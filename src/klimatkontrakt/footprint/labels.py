@@ -31,6 +31,13 @@ BASIS_LABELS: dict[str, Promise] = {
     "spend+activity": format_lazy("{} + {}", _("spend"), _("activity data")),
 }
 
+# A ledger file's outcome (footprint/engine.py FileReport.status).
+IMPORT_STATUS_LABELS: dict[str, Promise] = {
+    "accepted": _("imported"),
+    "refused": _("refused"),
+    "duplicate": _("already imported"),
+}
+
 FILTER_LABELS: dict[str, Promise] = {
     "year": _("Year"),
     "department": _("Department"),
@@ -101,6 +108,10 @@ def line_status_label(code: str | None) -> str:
 
 def basis_label(code: str | None) -> str:
     return _lookup(BASIS_LABELS, code)
+
+
+def import_status_label(code: str | None) -> str:
+    return _lookup(IMPORT_STATUS_LABELS, code)
 
 
 def filter_label(code: str | None) -> str:

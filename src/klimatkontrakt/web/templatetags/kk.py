@@ -74,6 +74,7 @@ LABELS = {
     "line_status": "klimatkontrakt.footprint.labels:line_status_label",
     "basis": "klimatkontrakt.footprint.labels:basis_label",
     "line_filter": "klimatkontrakt.footprint.labels:filter_label",
+    "import_status": "klimatkontrakt.footprint.labels:import_status_label",
     "rule": "klimatkontrakt.footprint.labels:rule_row_condition",
     "rule_field": "klimatkontrakt.footprint.models:Rule.Field",
     "commitment_field": "klimatkontrakt.contracts.selectors:field_label",

@@ -122,7 +122,7 @@ def test_a_refused_smhi_file_is_explained_in_the_active_language(demo, tmp_path)
 
 def test_a_refused_ledger_file_says_so_in_words(demo, client):
     path, field, name, _content, data, _sv, _en = CASES["ledger"]
-    content = "Konto;Belopp;Datum\n5410;tre;2024-01-05\n".encode()
+    content = b"Konto;Belopp;Datum\n5410;tre;2024-01-05\n"
     sv = _upload(client, path, "sv", field, name, content, **data)
     en = _upload(client, path, "en", field, name, content, **data)
     assert "reskontra.csv: avvisad 1 av 1 rader är felaktiga" in sv and "refused" not in sv

@@ -52,10 +52,21 @@ def kk_modules(municipality):  # type: ignore[no-untyped-def]
     return municipality_modules(municipality)
 
 
-@register.simple_tag
-def status_label(status: "MunicipalityStatus | None", badge: bool = False) -> str | SafeString:
+@register.simple_tag(takes_context=True)
+def status_label(
+    context: Any,
+    status: "MunicipalityStatus | str | None",
+    badge: bool = False,
+    kind: str = "commitment",
+) -> str | SafeString:
     """A commitment or action status in the active language; `badge=True` wraps it in a span
-    whose classes carry the status key, for styling such as `.status-done`."""
+    whose classes carry the status key, for styling such as `.status-done`. A key (as a change
+    history records it) is looked up among the page's municipality's statuses of `kind`
+    ("commitment" or "action")."""
+    if isinstance(status, str):
+        status = _status_by_key(context.get("municipality"), status, kind) or status
+        if isinstance(status, str):
+            return status
     if status is None:
         return ""
     label = status.label(get_language())
@@ -94,6 +105,16 @@ def label(code: Any, kind: str) -> str:
     if isinstance(home, type) and issubclass(home, Choices):
         return str(home(code).label) if code in home.values else str(code)
     return str(home(code))
+
+
+def _status_by_key(municipality: Any, key: str, kind: str) -> "MunicipalityStatus | None":
+    if municipality is None:
+        return None
+    table = (
+        municipality.commitment_statuses if kind == "commitment" else municipality.action_statuses
+    )
+    found: MunicipalityStatus | None = table.filter(key=key).first()
+    return found
 
 
 @register.simple_tag

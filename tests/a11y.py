@@ -67,8 +67,11 @@ def axe_violations(
     *,
     cookies: list[dict[str, Any]] | None = None,
     language: str | None = None,
+    width: int | None = None,
 ) -> list[dict[str, Any]]:
-    context = browser.new_context(locale=language or "sv-SE")
+    """axe-core's violations on the page; `width` sets a narrow viewport, e.g. 390 for a phone."""
+    viewport = {"width": width, "height": 844} if width else None
+    context = browser.new_context(locale=language or "sv-SE", viewport=viewport)
     if cookies:
         context.add_cookies(cookies)
     if language:

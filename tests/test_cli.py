@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from klimatkontrakt import cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,9 +20,9 @@ def test_serve_maps_host_and_port():
     ]
 
 
-def test_console_command_migrates_and_loads_the_demo(tmp_path):
+def _runner(var_dir: Path):  # type: ignore[no-untyped-def]
     env = {
-        "KLIMATKONTRAKT_VAR_DIR": str(tmp_path),
+        "KLIMATKONTRAKT_VAR_DIR": str(var_dir),
         "PATH": "/usr/bin:/bin",
         "PYTHONPATH": str(ROOT / "src"),
     }
@@ -35,16 +37,56 @@ def test_console_command_migrates_and_loads_the_demo(tmp_path):
             check=False,
         )
 
-    r = run("migrate", "--no-input")
-    assert r.returncode == 0, r.stderr
+    return run
+
+
+@pytest.fixture(scope="module")
+def demo_install(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """A fresh install through the console command: migrated, then the demo loaded."""
+    var_dir = tmp_path_factory.mktemp("var")
+    run = _runner(var_dir)
+    migrated = run("migrate", "--no-input")
+    return var_dir, run, migrated, run("demo")
+
+
+def test_console_command_migrates_and_loads_the_demo(demo_install):
+    tmp_path, run, migrated, r = demo_install
+    assert migrated.returncode == 0, migrated.stderr
     assert (tmp_path / "klimatkontrakt.sqlite3").exists()
-    r = run("import-municipalities", "/nonexistent.xls")
-    assert r.returncode != 0 and "nonexistent" in r.stderr
-    r = run("demo")
     assert r.returncode == 0, r.stderr
     assert "Demo loaded." in r.stdout
     # The README's promise: `make run` gives a demo editor to log in with.
     assert "Demo user karlstad-redaktor (admin in Karlstad)" in r.stdout
+    r = run("import-municipalities", "/nonexistent.xls")
+    assert r.returncode != 0 and "nonexistent" in r.stderr
+
+
+def test_measure_import_into_a_new_plan_creates_it_territorial(demo_install, tmp_path):
+    _, run, _, demo = demo_install
+    assert demo.returncode == 0, demo.stderr
+    plan = "Klimatinvesteringsplan Karlstad (geografisk)"
+    refused = tmp_path / "fel.csv"
+    refused.write_text(
+        "name;sector;department;start_year;lifetime_years;capex_sek;opex_change_sek_per_year;"
+        "reduction_t_per_year\nElbussar;Bussar;TFF;2026;12;50000000;-1000000;5000\n",
+        encoding="utf-8",
+    )
+    r = run("investments", "import", str(refused), "--municipality", "1780", "--plan", plan)
+    assert r.returncode != 0 and "the plan was not created" in r.stderr
+    r = run("investments", "show", "--municipality", "1780", "--plan", plan)
+    assert r.returncode != 0 and "no investment plan named" in r.stderr
+    good = tmp_path / "atgarder.csv"
+    good.write_text(refused.read_text(encoding="utf-8").replace("Bussar", "Transporter"))
+    r = run("investments", "import", str(good), "--municipality", "1780", "--plan", plan)
+    assert r.returncode == 0, r.stderr
+    assert (
+        f"Created the investment plan '{plan}' for Karlstad: territorial, BAU per SMHI sector "
+        "(CO2), 2022–2030, budget path cemus-2023; unpublished."
+    ) in r.stdout
+    assert f"atgarder.csv: 1 measures added, 0 updated in {plan}." in r.stdout
+    shown = run("investments", "show", "--municipality", "1780", "--plan", plan)
+    assert shown.returncode == 0, shown.stderr
+    assert "Elbussar: 5,000.0 t/yr" in shown.stdout and "Pathway: none" not in shown.stdout
 
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path):

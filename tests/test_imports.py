@@ -23,9 +23,11 @@ MEASURES = (
 
 
 def investment_plan(municipality, name="Plan"):  # type: ignore[no-untyped-def]
-    return InvestmentPlan.objects.create(
+    plan = InvestmentPlan.objects.create(
         municipality=municipality, name=name, scope=InvestmentPlan.Scope.GROUP, base_year=2025
     )
+    plan.baseline.create(sector="Fastighetsenergi", base_t=1000)  # the sector the file names
+    return plan
 
 
 def test_a_user_without_the_editor_role_is_refused_and_nothing_is_recorded(

@@ -16,6 +16,7 @@ from klimatkontrakt.investments.api import router as investments_router
 from klimatkontrakt.organisations.api import router as organisations_router
 from klimatkontrakt.plans.api import router as plans_router
 from klimatkontrakt.reports.api import router as reports_router
+from klimatkontrakt.reports.api import summary_router
 from klimatkontrakt.training.api import router as training_router
 
 api = NinjaAPI(
@@ -62,6 +63,7 @@ ROUTERS = {
     "/goals/": goals_router,
     "/footprint/": footprint_router,
     "/reports/": reports_router,
+    "/municipalities/": summary_router,
 }
 for prefix, router in ROUTERS.items():
     api.add_router(prefix, router)

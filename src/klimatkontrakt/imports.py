@@ -91,11 +91,14 @@ def import_file[Row](
     *,
     parse: Callable[[bytes, str], Sequence[Row]],
     store: Callable[[Sequence[Row]], tuple[int, int]],
+    link: Callable[[Any], object] | None = None,
 ) -> ImportResult:
     """Take a file into `target`, all or nothing; the same file again changes nothing.
 
     `parse(content, filename)` returns the checked rows or raises SourceError; `store(rows)`
-    writes them and returns (created, updated). Commands import as `organisations.access.SYSTEM`.
+    writes them and returns (created, updated); `link(record)`, in the same transaction, ties
+    the rows the file created to its record so that removing the import removes them.
+    Commands import as `organisations.access.SYSTEM`.
     """
     require_edit(user, municipality)
     digest = hashlib.sha256(content).hexdigest()
@@ -104,7 +107,11 @@ def import_file[Row](
     rows = parse(content, filename)
     with transaction.atomic():
         created, updated = store(rows)
-        record_import(record, target, user, filename=filename, sha256=digest, rows=len(rows))
+        stored = record_import(
+            record, target, user, filename=filename, sha256=digest, rows=len(rows)
+        )
+        if link is not None:
+            link(stored)
     return ImportResult(filename, created, updated, already_imported=False)
 
 

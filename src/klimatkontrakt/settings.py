@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "ninja",
     "klimatkontrakt.web",
     "klimatkontrakt.organisations",
+    "klimatkontrakt.audit",
     "klimatkontrakt.contracts",
     "klimatkontrakt.emissions",
     # Before investments: the demo loads apps in this order and the pilot plan's BAU comes
@@ -106,10 +107,17 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # No persistent connections for SQLite; WAL and a busy timeout keep the dev server responsive.
+    # No persistent connections for SQLite. WAL lets readers go on while one request writes; a
+    # write transaction takes the write lock when it begins (IMMEDIATE), so concurrent writers wait
+    # their turn for up to the busy timeout instead of failing with "database is locked" when a
+    # read transaction tries to become a writer after another wrote.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+        {
+            "timeout": float(os.environ.get("KLIMATKONTRAKT_SQLITE_BUSY_TIMEOUT", "20")),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL;",
+        }
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

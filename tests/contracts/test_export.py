@@ -36,3 +36,44 @@ def test_print_page_lists_sections_commitments_and_signatories(client, version_2
 def test_draft_export_is_not_public(client, version_2023):
     assert client.get("/kommun/1780/kontrakt/2023/kontrakt.docx").status_code == 404
     assert client.get("/kommun/1780/kontrakt/2023/utskrift/").status_code == 404
+
+
+def _with_department(version, editor, department_factory):
+    dept = department_factory(
+        municipality=version.contract.municipality, name="Miljöförvaltningen", short_name="MF"
+    )
+    c = version.commitments.get(title="Åtagande 1")
+    data = services.CommitmentInput.of(c, responsible_department=dept)
+    services.update_commitment(editor, c, data, expected_edit_version=c.edit_version)
+    services.sign_version(editor, version)
+
+
+def test_version_page_shows_status_and_department_of_each_commitment(
+    client, version_2023, editor, department_factory
+):
+    _with_department(version_2023, editor, department_factory)
+    html = client.get("/kommun/1780/kontrakt/2023/").content.decode()
+    items = html.split('<article class="commitment"')[1:]
+    assert len(items) == 3
+    for item in items:
+        assert "Status: <span" in item and "Ansvarig förvaltning: " in item
+    assert "Ansvarig förvaltning: Miljöförvaltningen" in items[0]
+    assert "Ansvarig förvaltning: inte utsedd" in items[1]
+    assert "Genomförd" in items[1]
+
+
+def test_docx_gives_status_and_department_of_each_commitment(
+    client, version_2023, editor, department_factory
+):
+    _with_department(version_2023, editor, department_factory)
+    doc = Document(io.BytesIO(client.get("/kommun/1780/kontrakt/2023/kontrakt.docx").content))
+    items = [p.text for p in doc.paragraphs if p.text.startswith("Åtagande")]
+    assert items == [
+        "Åtagande 1\nStatus: Planerad · Ansvarig förvaltning: Miljöförvaltningen",
+        "Åtagande 2\nStatus: Genomförd · Ansvarig förvaltning: inte utsedd",
+        "Åtagande 3\nStatus: Pågående · Ansvarig förvaltning: inte utsedd",
+    ]
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    english = client.get("/kommun/1780/kontrakt/2023/kontrakt.docx")
+    text = "\n".join(p.text for p in Document(io.BytesIO(english.content)).paragraphs)
+    assert "Status: Done · Responsible department: not assigned" in text

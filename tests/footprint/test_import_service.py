@@ -121,7 +121,7 @@ def test_rules_factors_and_activity_change_the_result(editor, karlstad, tmp_path
         "2024,Teknik- och fastighetsförvaltningen,diesel,100,l,freight_transport\n",
         encoding="utf-8",
     )
-    services.import_activity(editor, karlstad, activity)
+    services.import_activity(editor, karlstad, activity, scope=ledger.scope)
     assert ActivityRecord.objects.count() == 1
     with_activity = selectors.footprint(ledger)
     assert with_activity["overlap"]["spend_sek"] == pytest.approx(12345.50)

@@ -53,18 +53,13 @@ def test_show_without_baseline_gives_null_with_reason(empty_plan):
     assert data["pathway"] is None and data["within_budget"] is None
 
 
-def test_import_command_then_show(empty_plan, tmp_path):
+def test_import_command_then_show(sector_plan, tmp_path):
     path = tmp_path / "atgarder.csv"
     path.write_bytes(GOOD.encode("cp1252"))
-    assert "2 measures added" in run(
-        "import", str(path), "--municipality", "1780", "--plan", "Tom plan"
-    )
-    assert "already imported" in run(
-        "import", str(path), "--municipality", "1780", "--plan", "Tom plan"
-    )
-    data = json.loads(
-        run("show", "--municipality", "1780", "--plan", "Tom plan", "--format", "json")
-    )
+    name = sector_plan.name
+    assert "2 measures added" in run("import", str(path), "--municipality", "1780", "--plan", name)
+    assert "already imported" in run("import", str(path), "--municipality", "1780", "--plan", name)
+    data = json.loads(run("show", "--municipality", "1780", "--plan", name, "--format", "json"))
     assert [m["name"] for m in data["measures"]] == ["Cykelpool", "Värmepumpar i förskolor"]
 
 

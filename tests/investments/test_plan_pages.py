@@ -80,6 +80,8 @@ def test_measure_export_round_trips_through_import(client, demo_plan, editor):
     target = InvestmentPlan.objects.create(
         municipality=demo_plan.municipality, name="Kopia", scope="group", base_year=2025
     )
+    for b in demo_plan.baseline.all():  # the same sectors, so its pathway can use the measures
+        target.baseline.create(sector=b.sector, base_t=b.base_t)
     result = import_measures(target, body, "export.csv", user=editor)
     assert result.created == demo_plan.measures.count()
     a = {m.name: float(m.capex_sek) for m in demo_plan.measures.all()}
@@ -136,7 +138,7 @@ def test_editor_adds_measure_derived_from_activity(client, demo_plan, editor):
         url("measure_new", demo_plan),
         {
             "name": "Elcyklar för hemtjänsten",
-            "sector": "Fordon och arbetsmaskiner",
+            "sector": "petrol",
             "department": tff.pk,
             "kind": "investment",
             "status": "proposed",

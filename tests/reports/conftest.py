@@ -2,6 +2,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from klimatkontrakt.contracts import services as contracts
 from klimatkontrakt.plans import services as plans
 from klimatkontrakt.reports import services
 
@@ -26,11 +27,12 @@ def indicator(karlstad, indicator_factory):
 
 @pytest.fixture
 def karlstad_work(karlstad, editor, indicator, contract_version_factory):
-    """Two contract versions, an indicator and an action plan with work packages."""
+    """Two published contract versions, an indicator and an action plan with work packages."""
     v2023 = contract_version_factory(municipality=karlstad, year=2023, commitments=2)
     v2024 = contract_version_factory(municipality=karlstad, year=2024, commitments=4)
     v2024.previous = v2023
     v2024.save()
+    v2023, v2024 = (contracts.set_published(editor, v, True) for v in (v2023, v2024))
     plan = plans.create_plan(
         editor,
         karlstad,

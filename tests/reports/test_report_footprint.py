@@ -13,7 +13,10 @@ pytestmark = pytest.mark.django_db
 
 def test_report_carries_the_purchase_footprint(karlstad_work, editor, karlstad, tmp_path, settings):
     settings.LEDGER_DIR = tmp_path / "ledgers"
-    footprint.import_ledger(editor, karlstad, [("lev.csv", write_csv(tmp_path / "l.csv"))])
+    ledger = footprint.import_ledger(
+        editor, karlstad, [("lev.csv", write_csv(tmp_path / "l.csv"))]
+    ).ledger
+    footprint.set_published(editor, ledger, True)
     expected = footprint_result(current_ledger(editor, karlstad))
     report = services.create_draft(editor, karlstad, 2024)
     section = report.data["footprint"]

@@ -49,9 +49,14 @@ def secret_draft(karlstad, editor, contract_version_factory, commitment_input_fa
     c = services.create_commitment(
         editor, v, commitment_input_factory(version=v, title=SECRET, description=SECRET)
     )
-    # The follow-up report of that year gathers the draft, so it must stay as hidden.
+    # The follow-up report of that year gathers an unpublished plan marked "include in report"
+    # (a draft report leaves other unpublished work out), so it must stay as hidden.
+    from klimatkontrakt.plans.models import ActionPlan
+    from klimatkontrakt.plans.services import create_plan
     from klimatkontrakt.reports.services import create_draft
 
+    plan = create_plan(editor, karlstad, kind="waste", title=SECRET, owner_name=SECRET)
+    ActionPlan.objects.filter(pk=plan.pk).update(include_in_report=True)
     assert SECRET in str(create_draft(editor, karlstad, v.year).data)
     return {
         "code": karlstad.code,

@@ -32,6 +32,7 @@ def test_demo_is_idempotent_and_ready_to_browse(demo, client):
     diff = client.get("/kommun/1780/kontrakt/jamfor/?fran=2023&till=2024")
     assert diff.status_code == 200
     d = diff.context["diff"]
-    assert d.added and d.removed and d.changed and d.carried_over
+    assert d.added and d.completed and d.changed and d.carried_over
+    assert d.removed == []  # the 2023 commitments left behind were all carried out
     text = client.get("/kommun/1780/kontrakt/2024/").content.decode()
     assert "fossil" in text.lower() and "110 MSEK" in text

@@ -29,7 +29,7 @@ def test_budget_methods_and_sectors_are_named_in_english(demo, client):
     en = _get(client, "/kommun/1780/utslapp/", "en").content.decode()
     assert "CEMUS 2023 (Parisavtalet, 1,5 °C)" in sv and "El och fjärrvärme" in sv
     assert "CEMUS 2023 (Paris Agreement, 1.5 °C)" in en and "Parisavtalet" not in en
-    assert "Budget adopted by the municipality" in en and "Egen antagen budget" not in en
+    assert "The municipality&#x27;s adopted budget" in en and "Kommunens antagna budget" not in en
     assert "Electricity and district heating" in en and "El och fjärrvärme" not in en
 
 

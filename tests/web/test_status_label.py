@@ -65,5 +65,8 @@ def test_a_status_change_in_history_and_diff_is_shown_by_name(demo, client):
     history = client.get(f"/kommun/1780/kontrakt/{draft.year}/atagande/{c.pk}/").content.decode()
     assert "<del>Pågående</del> → <ins>Genomförd</ins>" in history
     diff = client.get(f"/kommun/1780/kontrakt/jamfor/?fran=2024&till={draft.year}").content.decode()
-    assert "<del>Pågående</del></td><td><ins>Genomförd</ins>" in diff
+    assert (
+        '<del><span class="visually-hidden">före: </span>Pågående</del></td>'
+        '<td><ins><span class="visually-hidden">efter: </span>Genomförd</ins>'
+    ) in diff
     assert "in_progress<" not in history + diff

@@ -198,12 +198,6 @@ def _crawl(client, seeds: list[str]) -> dict[str, str]:  # type: ignore[no-untyp
     return seen
 
 
-# Known and named: the optimum page lists the constraints the chosen plan breaks with the
-# names calc.portfolio gives them (English, one per sector and year); that list is being
-# rewritten to state each binding constraint once, in words.
-NOT_YET = re.compile(r"reductions at most the sector's emissions")
-
-
 def _findings(pages: dict[str, str]) -> dict[str, list[str]]:
     codes = _known_codes()
     english = _English()
@@ -212,8 +206,6 @@ def _findings(pages: dict[str, str]) -> dict[str, list[str]]:
         text, _code_text, _links = read_page(html)
         problems = set()
         for piece in text:
-            if NOT_YET.search(piece):
-                continue
             problems.update(_codes_in(piece, codes))
             problems.update(f"English: {e!r}" for e in english.find(piece))
         if problems:

@@ -70,9 +70,14 @@ class Assessment:
     band: float | None = None
 
 
-def fit_trend(points: Mapping[int, float]) -> TrendLine | None:
-    """OLS trend line through {year: value}; None with fewer than two distinct years."""
-    finite = {year: value for year, value in points.items() if math.isfinite(value)}
+def fit_trend(points: Mapping[int, float], from_year: int | None = None) -> TrendLine | None:
+    """OLS trend line through {year: value} (from ``from_year`` on when given); None with fewer
+    than two distinct years."""
+    finite = {
+        year: value
+        for year, value in points.items()
+        if math.isfinite(value) and (from_year is None or year >= from_year)
+    }
     if len(finite) < 2:
         return None
     years = sorted(finite)
@@ -105,8 +110,11 @@ def assess(
     targets: Mapping[int, float] | Iterable[tuple[int, float]],
     direction: Direction | str,
     tolerance: float = DEFAULT_TOLERANCE,
+    trend_from: int | None = None,
 ) -> Assessment:
-    """Assess an indicator's status by the rule in this module's docstring."""
+    """Assess an indicator's status by the rule in this module's docstring; ``trend_from``
+    fits the line through the years from then on only (an emission indicator uses the
+    emissions page's trend window)."""
     if tolerance < 0:
         raise ValueError(f"tolerance must be >= 0, got {tolerance}")
     direction = Direction(direction)
@@ -114,7 +122,7 @@ def assess(
     goals = {int(y): float(v) for y, v in dict(targets).items()}
     if not goals:
         return Assessment(status=None, reason="no target")
-    trend = fit_trend(observed)
+    trend = fit_trend(observed, trend_from)
     if trend is None:
         return Assessment(status=None, reason="fewer than two observed years")
     latest_year = trend.last_year

@@ -37,6 +37,9 @@ class PortfolioProblem:
     integer: np.ndarray
     bau_cumulative_t: float
     cumulative_reduction_t: np.ndarray  # per measure at full scale
+    # Per row (kind, subject, year): kind "budget", "goal", "sector" or "capital"; the subject
+    # is the sector for "sector" rows, else ""; the year is None for the budget row.
+    row_keys: tuple[tuple[str, str, int | None], ...] = ()
 
     def cumulative_t(self, scales: Sequence[float] | np.ndarray) -> float:
         return self.bau_cumulative_t - float(self.cumulative_reduction_t @ np.asarray(scales))
@@ -44,13 +47,24 @@ class PortfolioProblem:
     def cost_sek(self, scales: Sequence[float] | np.ndarray) -> float:
         return float(self.costs_sek @ np.asarray(scales, dtype=float))
 
+    def broken_rows(self, scales: Sequence[float] | np.ndarray) -> list[int]:
+        """Rows a plan with these scales breaks."""
+        x = np.asarray(scales, dtype=float)
+        return [
+            int(r)
+            for r in np.flatnonzero(self.a_ub @ x > self.b_ub + _TOL * (1 + np.abs(self.b_ub)))
+        ]
+
+    def binding_rows(self, scales: Sequence[float] | np.ndarray) -> list[int]:
+        """Rows a plan with these scales meets with equality (no slack): the limits that bind."""
+        x = np.asarray(scales, dtype=float)
+        slack = self.b_ub - self.a_ub @ x
+        return [int(r) for r in np.flatnonzero(np.abs(slack) <= 1e-6 * (1 + np.abs(self.b_ub)))]
+
     def violations(self, scales: Sequence[float] | np.ndarray) -> list[str]:
         """Names of the constraints a chosen plan breaks (empty: feasible)."""
         x = np.asarray(scales, dtype=float)
-        broken = [
-            self.row_labels[r]
-            for r in np.flatnonzero(self.a_ub @ x > self.b_ub + _TOL * (1 + np.abs(self.b_ub)))
-        ]
+        broken = [self.row_labels[r] for r in self.broken_rows(x)]
         if np.any(x < self.lower - _TOL) or np.any(x > self.upper + _TOL):
             broken.append("scale outside its bounds")
         return broken
@@ -63,7 +77,7 @@ class PortfolioProblem:
         return PortfolioProblem(
             self.names, self.costs_sek, self.a_ub, b, self.row_labels, self.target_row,
             self.lower, self.upper, self.integer, self.bau_cumulative_t,
-            self.cumulative_reduction_t,
+            self.cumulative_reduction_t, self.row_keys,
         )  # fmt: skip
 
 
@@ -126,6 +140,7 @@ def build_problem(
     rows: list[np.ndarray] = []
     rhs: list[float] = []
     labels: list[str] = []
+    keys: list[tuple[str, str, int | None]] = []
     target_row: int | None = None
 
     if budget_total_t is not None:
@@ -133,6 +148,7 @@ def build_problem(
         rows.append(-cumulative_reduction)
         rhs.append(budget_total_t - float(bau_total.sum()))
         labels.append("cumulative emissions within budget")
+        keys.append(("budget", "", None))
     if goal is not None:
         if goal.year not in years:
             raise ValueError(f"goal year {goal.year} lies outside the pathway years")
@@ -142,6 +158,7 @@ def build_problem(
         rows.append(-yearly[:, g])
         rhs.append(goal.level_t - float(bau_total[g]))
         labels.append(f"emissions in {goal.year} at most the goal level")
+        keys.append(("goal", "", goal.year))
     for sector, sector_bau in bau.items():
         mask = np.array([m.sector == sector for m in measures], dtype=float)
         for j, year in enumerate(years):
@@ -150,11 +167,13 @@ def build_problem(
                 rows.append(row)
                 rhs.append(float(sector_bau[j]))
                 labels.append(f"{sector} {year}: reductions at most the sector's emissions")
+                keys.append(("sector", sector, year))
     for year, limit in sorted((capital_limits_sek or {}).items()):
         row = np.array([m.capex_sek.central if m.start_year == year else 0.0 for m in measures])
         rows.append(row)
         rhs.append(float(limit))
         labels.append(f"capital started in {year} within the limit")
+        keys.append(("capital", "", year))
 
     costs = np.array(
         [
@@ -176,6 +195,7 @@ def build_problem(
         integer=np.zeros(n, dtype=bool) if integer is None else np.asarray(integer, dtype=bool),
         bau_cumulative_t=float(bau_total.sum()),
         cumulative_reduction_t=cumulative_reduction,
+        row_keys=tuple(keys),
     )
 
 

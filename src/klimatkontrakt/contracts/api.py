@@ -96,6 +96,7 @@ class CommitmentPatch(Schema):
 
 class FieldChangeOut(Schema):
     field: str
+    label: str
     old: Any
     new: Any
 
@@ -110,6 +111,7 @@ class DiffOut(Schema):
     from_year: int
     to_year: int
     added: list[CommitmentOut]
+    completed: list[CommitmentOut]
     removed: list[CommitmentOut]
     changed: list[ChangedOut]
     carried_over: list[CommitmentOut]
@@ -209,12 +211,16 @@ def get_diff(request: HttpRequest, code: str, from_year: int, to_year: int) -> A
         from_year=from_year,
         to_year=to_year,
         added=[_commitment(c) for c in d.added],
+        completed=[_commitment(c) for c in d.completed],
         removed=[_commitment(c) for c in d.removed],
         changed=[
             ChangedOut(
                 lineage=str(ch.new.lineage),
                 title=ch.new.title,
-                fields=[FieldChangeOut(field=f.field, old=f.old, new=f.new) for f in ch.fields],
+                fields=[
+                    FieldChangeOut(field=f.field, label=f.label, old=f.old, new=f.new)
+                    for f in ch.fields
+                ],
             )
             for ch in d.changed
         ],

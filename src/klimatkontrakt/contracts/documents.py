@@ -39,6 +39,15 @@ def contract_docx(version: ContractVersion, *, language: str = "sv") -> bytes:
                     item.add_run(c.title).bold = True
                     if c.planned_year:
                         item.add_run(f" ({c.planned_year})")
+                    department = (
+                        c.responsible_department.name
+                        if c.responsible_department
+                        else _("not assigned")
+                    )
+                    item.add_run(
+                        f"\n{_('Status')}: {c.status.label(language)} · "
+                        f"{_('Responsible department')}: {department}"
+                    )
                     if c.description:
                         item.add_run(f"\n{c.description}")
         doc.add_heading(_("Signatures"), level=1)

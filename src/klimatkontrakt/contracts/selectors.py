@@ -1,13 +1,16 @@
 """Reads of the contract register: what a user may see, and the diff between two versions."""
 
+import difflib
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils.text import capfirst
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
 from klimatkontrakt.contracts.models import (
     Commitment,
@@ -16,6 +19,7 @@ from klimatkontrakt.contracts.models import (
     ContractVersion,
     Section,
 )
+from klimatkontrakt.contracts.structure import COMPLETED_STATUS_KEYS
 from klimatkontrakt.organisations.access import can_view_unpublished
 from klimatkontrakt.organisations.models import Municipality
 
@@ -30,6 +34,19 @@ DIFF_FIELDS = [
     "party",
     "section",
 ]
+# What a reader sees for each compared field (the diff page, the change history, the report);
+# read through field_label.
+FIELD_LABELS = {
+    "joint": gettext_lazy("Joint commitment"),
+    "title": gettext_lazy("Title"),
+    "description": gettext_lazy("Description"),
+    "planned_year": gettext_lazy("Planned year"),
+    "status": gettext_lazy("Status"),
+    "responsible_department": gettext_lazy("Responsible department"),
+    "tags": gettext_lazy("Tags"),
+    "party": gettext_lazy("Party"),
+    "section": gettext_lazy("Section"),
+}
 
 
 def contract_for(municipality: Municipality) -> Contract | None:
@@ -99,14 +116,11 @@ def history_of(commitment: Commitment) -> QuerySet[CommitmentChange]:
     ).select_related("user", "version")
 
 
-# The commitment's relations carry no verbose name of their own.
-_RELATION_LABELS = {"party": _("Party"), "status": _("Status"), "section": _("Section")}
-
-
 def field_label(name: str) -> str:
-    """A commitment field's name for the diff and the change history: its verbose name."""
-    if name in _RELATION_LABELS:
-        return str(_RELATION_LABELS[name])
+    """A commitment field's name for the diff and the change history, in the interface
+    language: FIELD_LABELS, else the model field's verbose name; an unknown name as it is."""
+    if name in FIELD_LABELS:
+        return str(FIELD_LABELS[name])
     try:
         field = Commitment._meta.get_field(name)
     except FieldDoesNotExist:
@@ -116,9 +130,18 @@ def field_label(name: str) -> str:
 
 @dataclass
 class FieldChange:
+    """One changed field: `old`/`new` are the compared values (status by key), `old_text`/
+    `new_text` what a reader sees (status by its label in the interface language)."""
+
     field: str
     old: Any
     new: Any
+    old_text: str = ""
+    new_text: str = ""
+
+    @property
+    def label(self) -> str:
+        return field_label(self.field)
 
 
 @dataclass
@@ -128,20 +151,58 @@ class ChangedCommitment:
     fields: list[FieldChange]
 
 
+class SectionChange(NamedTuple):
+    old: Section
+    new: Section
+
+    @property
+    def title_changed(self) -> bool:
+        return self.old.title != self.new.title
+
+    @property
+    def words(self) -> list[tuple[str, str]]:
+        """The section text as word-level pieces: ("same" | "removed" | "added", text)."""
+        return word_diff(self.old.body, self.new.body)
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """A readable word-level diff: unchanged runs kept, replaced runs as removed then added.
+    Whitespace stays attached to the word before it so the pieces join back into the text."""
+    a = re.findall(r"\S+\s*", old)
+    b = re.findall(r"\S+\s*", new)
+    pieces: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            pieces.append(("same", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            pieces.append(("removed", "".join(a[i1:i2])))
+        if j2 > j1:
+            pieces.append(("added", "".join(b[j1:j2])))
+    return pieces
+
+
 @dataclass
 class VersionDiff:
+    """`completed`: commitments finished in the older version (a status of
+    COMPLETED_STATUS_KEYS) and not in the newer; `removed`: the others that are gone."""
+
     old: ContractVersion
     new: ContractVersion
     added: list[Commitment] = field(default_factory=list)
     removed: list[Commitment] = field(default_factory=list)
+    completed: list[Commitment] = field(default_factory=list)
     changed: list[ChangedCommitment] = field(default_factory=list)
     carried_over: list[Commitment] = field(default_factory=list)
     unchanged: int = 0
-    sections_changed: list[tuple[Section, Section]] = field(default_factory=list)
+    sections_changed: list[SectionChange] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.added or self.removed or self.changed or self.sections_changed)
+        return not (
+            self.added or self.removed or self.completed or self.changed or self.sections_changed
+        )
 
 
 def _value(c: Commitment, name: str) -> Any:
@@ -158,6 +219,23 @@ def _value(c: Commitment, name: str) -> Any:
     return getattr(c, name)
 
 
+def _text(c: Commitment, name: str) -> str:
+    value = _value(c, name)
+    if name == "status":
+        return c.status.label(get_language())
+    if name == "joint":
+        return _("yes") if value else _("no")
+    if name == "tags":
+        return ", ".join(f"#{t}" for t in value)
+    if name == "section":
+        return f"{c.section.number} {c.section.heading}"
+    return "" if value is None else str(value)
+
+
+def is_completed(c: Commitment) -> bool:
+    return c.status.key in COMPLETED_STATUS_KEYS
+
+
 def diff_versions(old: ContractVersion, new: ContractVersion) -> VersionDiff:
     """Commitments matched by lineage: the same commitment in two yearly versions."""
     diff = VersionDiff(old=old, new=new)
@@ -171,7 +249,7 @@ def diff_versions(old: ContractVersion, new: ContractVersion) -> VersionDiff:
         if c.carried_over_from_id == o.pk:
             diff.carried_over.append(c)
         changes = [
-            FieldChange(f, _value(o, f), _value(c, f))
+            FieldChange(f, _value(o, f), _value(c, f), _text(o, f), _text(c, f))
             for f in DIFF_FIELDS
             if _value(o, f) != _value(c, f)
         ]
@@ -179,10 +257,12 @@ def diff_versions(old: ContractVersion, new: ContractVersion) -> VersionDiff:
             diff.changed.append(ChangedCommitment(o, c, changes))
         else:
             diff.unchanged += 1
-    diff.removed = [c for lineage, c in before.items() if lineage not in after]
+    for lineage, c in before.items():
+        if lineage not in after:
+            (diff.completed if is_completed(c) else diff.removed).append(c)
     old_sections = {s.key: s for s in old.sections.all()}
     for s in new.sections.all():
         o_s = old_sections.get(s.key)
         if o_s is not None and (o_s.body != s.body or o_s.title != s.title):
-            diff.sections_changed.append((o_s, s))
+            diff.sections_changed.append(SectionChange(o_s, s))
     return diff

@@ -112,3 +112,7 @@ DEFAULT_STATUSES = [
     ("postponed", "Uppskjuten", "Postponed", True),
     ("cancelled", "Avbruten", "Cancelled", False),
 ]
+# Status keys that mean the commitment was carried out: one that leaves the contract with such
+# a status is shown as completed, not as removed. A municipality's own list keeps these keys
+# when it renames the statuses.
+COMPLETED_STATUS_KEYS = frozenset({"done", "completed"})

@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 
 from klimatkontrakt.calc.budgets import (
     END_YEAR,
+    METHODS,
     BudgetBatch,
     BudgetResult,
     EmissionSeries,
@@ -26,6 +27,9 @@ from klimatkontrakt.sources import process_emissions
 from klimatkontrakt.sources.sectors import ALL, SECTORS
 
 DEFAULT_METHOD = "cemus-2023"
+ADOPTED_METHOD = "fixed"  # the method of a budget the municipality adopted itself
+TREND_FROM = 2015  # the business-as-usual trend's first year (goal gaps, SMHI indicators)
+HEADLINE_GASES = ("GGT", "CO2")  # greenhouse gases when held, else CO2
 SIMILAR_COUNT = 5
 
 
@@ -46,6 +50,19 @@ def current_release(gas: str = "CO2") -> Release:
 
 def available_gases() -> list[str]:
     return list(Release.objects.filter(is_current=True).values_list("gas", flat=True))
+
+
+def headline_gas() -> str | None:
+    """The gas a municipality's headline figures use: greenhouse gases (GGT) when a release of
+    them is held, else CO2; None when neither is."""
+    held = available_gases()
+    return next((g for g in HEADLINE_GASES if g in held), None)
+
+
+def gas_of_unit(unit: str) -> str:
+    """The SMHI gas an emission figure in this unit is counted in (t CO2e: all greenhouse
+    gases)."""
+    return "GGT" if "co2e" in unit.lower().replace(" ", "") else "CO2"
 
 
 def source_of(release: Release) -> dict[str, Any]:
@@ -153,7 +170,43 @@ def municipality_budget(
     if not params:
         params = stored_budget_params(user, municipality, method, gas)
     batch = budgets(release, method, current_year, **params)
-    return budget_json(batch.result(batch.index(municipality.code)), release, municipality.name)
+    figures = budget_json(batch.result(batch.index(municipality.code)), release, municipality.name)
+    figures["state"] = budget_state(figures)
+    return figures
+
+
+BUDGET_REMAINS, BUDGET_RAN_OUT, BUDGET_SPENT = "remains", "ran_out", "spent"
+
+
+def budget_state(figures: dict[str, Any], today: date | None = None) -> str:
+    """Where a budget stands, so that no page shows a spent budget bare: "spent" when the
+    remaining budget is zero or negative (emissions since its start year exceed it),
+    "ran_out" when the date it runs out on the trend has passed, else "remains"."""
+    if figures["budget_t"] <= 0:
+        return BUDGET_SPENT
+    runs_out = figures["budget_runs_out"]
+    if runs_out and date.fromisoformat(runs_out) < (today or date.today()):
+        return BUDGET_RAN_OUT
+    return BUDGET_REMAINS
+
+
+def budgets_by_method(
+    municipality: Municipality, *, gas: str, current_year: int | None = None, user: Any = None
+) -> list[tuple[str, dict[str, Any] | None, str]]:
+    """Every method's budget for the municipality side by side: (method, figures, error);
+    figures None and the reason in error when a method cannot be computed (e.g. "fixed"
+    without an adopted budget)."""
+    out: list[tuple[str, dict[str, Any] | None, str]] = []
+    for method in METHODS:
+        try:
+            figures = municipality_budget(
+                municipality, method=method, gas=gas, current_year=current_year, user=user
+            )
+        except ValueError as exc:
+            out.append((method, None, str(exc)))
+        else:
+            out.append((method, figures, ""))
+    return out
 
 
 def all_budgets(
@@ -209,6 +262,39 @@ def sector_history(release: Release, municipality: Municipality) -> SectorHistor
     return SectorHistory(years, tuple(order), values, total)
 
 
+def territorial_totals(release: Release, municipality: Municipality) -> dict[int, float]:
+    """The municipality's recorded total per year (SMHI's "Alla" row, see `sector_history`),
+    finite years only. The emissions page, the summary, the report and an SMHI indicator all
+    take a year's territorial emissions from here."""
+    history = sector_history(release, municipality)
+    return {
+        y: float(v) for y, v in zip(history.years, history.total, strict=True) if np.isfinite(v)
+    }
+
+
+@dataclass(frozen=True)
+class InventoryFigures:
+    """A municipality's yearly territorial totals from the current release of a gas."""
+
+    release: Release
+    totals: dict[int, float]
+
+
+def inventory_figures(municipality: Municipality, gas: str) -> InventoryFigures | None:
+    """The totals of the current release of `gas`; None when it has not been imported."""
+    try:
+        release = current_release(gas)
+    except NoRelease:
+        return None
+    return InventoryFigures(release, territorial_totals(release, municipality))
+
+
+def adopted_budget(user: Any, municipality: Municipality, gas: str) -> CarbonBudget | None:
+    """The municipality's latest visible adopted budget (method "fixed") for the gas, if any."""
+    found = CarbonBudget.objects.filter(method=ADOPTED_METHOD, gas=gas)
+    return visible(user, municipality, found).order_by("-created_at", "-pk").first()
+
+
 def area_total(release: Release, *, county_id: int | None = None) -> np.ndarray:
     """The total of a county (county_id) or of Sweden (None). A release without the area's own
     row (the GGT demo) falls back to the sum of its municipalities."""
@@ -246,7 +332,7 @@ def similar_municipalities(
 def goal_gap_for(release: Release, municipality: Municipality, goal: Goal) -> GoalGap:
     history = sector_history(release, municipality)
     spec = GoalSpec(goal.target_year, goal.level_t, goal.share_of_base, goal.base_year, goal.scope)
-    return goal_gap(spec, history.years, history.values, history.sectors)
+    return goal_gap(spec, history.years, history.values, history.sectors, trend_from=TREND_FROM)
 
 
 def first_goal(user: Any, municipality: Municipality, gas: str) -> Goal | None:

@@ -9,8 +9,7 @@ import numpy as np
 from django.utils.translation import gettext as _
 
 from klimatkontrakt.documents.tables import Table
-from klimatkontrakt.emissions import selectors
-from klimatkontrakt.emissions.labels import method_label
+from klimatkontrakt.emissions import methods, selectors
 from klimatkontrakt.emissions.models import Release
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.sources.sectors import sector_label
@@ -56,7 +55,7 @@ def budget(
     h = selectors.sector_history(release, muni)
     label_history = _("Recorded (SMHI)")
     label_trend = _("Trend (business as usual)")
-    label_path = _("Budget path (%(method)s)") % {"method": method_label(method)}
+    label_path = _("Budget path (%(method)s)") % {"method": methods.label(method)}
     rows: list[dict[str, Any]] = [
         {"year": y, "series": label_history, "tonnes": _num(v)}
         for y, v in zip(h.years, h.total, strict=True)
@@ -77,11 +76,16 @@ def budget(
             {"year": y, "series": goal.name, "tonnes": _num(v)}
             for y, v in zip(gap.years, gap.path_total, strict=True)
         ]
-    source = f"{release.label}; {_('method')} {method}"
+    source = f"{release.label}; {_('method')} {methods.label(method)}"
+    # The title promises a goal only when one is drawn.
+    title = (
+        _("Trend, budget path and goal, %(name)s (%(unit)s)")
+        if goal is not None
+        else _("Trend and budget path, %(name)s (%(unit)s)")
+    )
     table = Table(
         key="budget",
-        title=_("Trend, budget path and goal, %(name)s (%(unit)s)")
-        % {"name": muni.name, "unit": figures["unit"]},
+        title=title % {"name": muni.name, "unit": figures["unit"]},
         source=source,
         columns=[("year", _("Year")), ("series", _("Series")), ("tonnes", figures["unit"])],
         rows=rows,

@@ -14,9 +14,8 @@ from django.utils.translation import gettext as _
 
 from klimatkontrakt.calc.budgets import METHODS
 from klimatkontrakt.documents.tables import Table, download
-from klimatkontrakt.emissions import charts, selectors, services, tables
+from klimatkontrakt.emissions import charts, methods, selectors, services, tables
 from klimatkontrakt.emissions.forms import AdoptedBudgetForm, GoalForm
-from klimatkontrakt.emissions.labels import method_label
 from klimatkontrakt.emissions.models import Release
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.models import Municipality
@@ -57,7 +56,7 @@ def page(request: HttpRequest, code: str) -> HttpResponse:
         muni,
         "emissions",
         gases=gases,
-        methods=[(key, method_label(key)) for key in METHODS],
+        methods=[(key, methods.label(key)) for key in METHODS],
         method=method,
         release=release,
     )
@@ -70,6 +69,8 @@ def page(request: HttpRequest, code: str) -> HttpResponse:
     except ValueError as exc:  # e.g. "fixed" without an adopted budget
         budget_table, figures = None, None
         ctx["budget_error"] = str(exc)
+    totals = selectors.territorial_totals(release, muni)
+    latest_year = max(totals, default=None)
     gap_table = tables.gap(release, muni, request.user)
     comparison = tables.comparison(release, muni)
 
@@ -83,8 +84,17 @@ def page(request: HttpRequest, code: str) -> HttpResponse:
 
     ctx.update(
         figures=figures,
+        latest_year=latest_year,
+        latest_t=totals.get(latest_year) if latest_year else None,
+        method_rows=[
+            (key, methods.label(key), methods.assumption(key), found, error)
+            for key, found, error in selectors.budgets_by_method(
+                muni, gas=release.gas, current_year=year, user=request.user
+            )
+        ],
+        why_methods_differ=methods.WHY_THEY_DIFFER,
         history_chart=chart(history, charts.history(history)),
-        budget_chart=chart(budget_table, charts.lines(budget_table, "tonnes", "series"))
+        budget_chart=chart(budget_table, charts.budget(budget_table, figures))
         if budget_table
         else None,
         gap_chart=chart(gap_table, charts.gap(gap_table)) if gap_table else None,

@@ -29,7 +29,7 @@ class ImportInline(ReadOnly, admin.TabularInline):
 
 @admin.register(Ledger)
 class LedgerAdmin(ReadOnly, admin.ModelAdmin):
-    list_display = ["name", "municipality", "published", "example_data", "updated"]
+    list_display = ["name", "municipality", "scope", "published", "include_in_report", "updated"]
     list_filter = ["published", "example_data", "municipality"]
     search_fields = ["name", "municipality__name"]
     inlines = [ImportInline]

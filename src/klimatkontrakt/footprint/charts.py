@@ -5,42 +5,47 @@ from __future__ import annotations
 from typing import Any
 
 import altair as alt
-import pandas as pd
 from django.utils.translation import gettext as _
 
 from klimatkontrakt.footprint.tables import category_rows, department_rows, year_rows
-from klimatkontrakt.web.charts import PageChart, page_chart
+from klimatkontrakt.web.charts import WIDTH, PageChart, dated, legend, page_chart, year_x
 
 TOP = 15
 
 
 def _bar(rows: list[dict[str, Any]], key: str, label: str) -> alt.Chart:
-    data = pd.DataFrame(rows[:TOP])
+    data = rows[:TOP]
     return (
-        alt.Chart(data)
+        alt.Chart(alt.Data(values=data))
         .mark_bar()
         .encode(
             x=alt.X("t:Q", title=_("tonnes CO2e")),
-            y=alt.Y(f"{key}:N", sort="-x", title=label),
-            tooltip=[key, "t"],
+            # No axis title: the chart's caption names the categories, and their long names
+            # need the room (fit() narrows the bars instead).
+            y=alt.Y(f"{key}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)),
+            tooltip=[
+                alt.Tooltip(f"{key}:N", title=label),
+                alt.Tooltip("t:Q", title=_("tonnes CO2e")),
+            ],
         )
-        .properties(width=520, height=max(120, 22 * len(data)))
+        .properties(width=WIDTH - 60, height=max(120, 22 * len(data)))
     )
 
 
 def overview_charts(result: dict[str, Any], download: str, language: str) -> list[PageChart]:
     source = _("Ledger lines × emission factors (see the factor table); example data if labelled")
     cats, deps, years = category_rows(result), department_rows(result), year_rows(result)
+    series = legend(_("Series"))
     line = (
-        alt.Chart(pd.DataFrame(years))
+        alt.Chart(alt.Data(values=dated(years)))
         .mark_line(point=True)
         .encode(
-            x=alt.X("year:O", title=_("Year")),
+            x=year_x(_("Year"), (r["year"] for r in years)),
             y=alt.Y("t:Q", title=_("tonnes CO2e")),
-            color=alt.Color("series:N", title=""),
-            strokeDash=alt.StrokeDash("series:N", legend=None),
+            color=alt.Color("series:N", title=_("Series"), legend=series),
+            strokeDash=alt.StrokeDash("series:N", title=_("Series"), legend=series),
         )
-        .properties(width=520, height=240)
+        .properties(width=WIDTH, height=240)
     )
     return [
         page_chart(

@@ -38,6 +38,7 @@ __all__ = [
     "WHOLE_ORGANISATION",
     "Engine",
     "FileReport",
+    "ledger_years",
     "run",
     "write_parquet",
 ]
@@ -332,6 +333,19 @@ def write_parquet(
         engine.close()
 
 
+def ledger_years(paths: Sequence[Path]) -> set[int]:
+    """The years the stored lines (Parquet files of :func:`write_parquet`) hold."""
+    if not paths:
+        return set()
+    files = ", ".join("'" + Path(p).as_posix().replace("'", "''") + "'" for p in paths)
+    con = duckdb.connect()
+    try:
+        rows = con.execute(f"SELECT DISTINCT year FROM read_parquet([{files}])").fetchall()
+    finally:
+        con.close()
+    return {int(r[0]) for r in rows if r[0] is not None}
+
+
 def run(
     paths: Iterable[Path],
     rules: Sequence[Rule],
@@ -341,11 +355,14 @@ def run(
     mapping: ledger_io.ColumnMapping | None = None,
     threshold: float = ledger_io.DEFAULT_BAD_ROW_THRESHOLD,
 ) -> dict[str, Any]:
-    """The whole pipeline on files; the one-shot command prints what this returns."""
+    """The whole pipeline on files; the one-shot command prints what this returns. Activity
+    data of years the ledgers do not hold is left out, as for stored ledgers."""
     engine = Engine()
     try:
         for path in paths:
             engine.load(Path(path), mapping, threshold)
+        years = {int(r[0]) for r in engine.con.execute("SELECT DISTINCT year FROM cube").fetchall()}
+        activity = [a for a in activity if a.year in years]
         return engine.compute(rules, factors, activity, tables)
     finally:
         engine.close()

@@ -21,6 +21,15 @@ class ImportForm(forms.Form):
     ledger_files = MultipleFileField(
         label=_("Ledger files (CSV, XLSX or SIE4)"), widget=MultipleFileInput()
     )
+    scope = forms.CharField(
+        label=_("Organisational scope of a new ledger"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Measured energy, fuel and food data of the same scope and years are combined with "
+            "the ledger. Empty: the ledger's own name, so a test file meets no measured data."
+        ),
+    )
     mapping = forms.ChoiceField(label=_("Saved column mapping"), required=False)
     threshold = forms.FloatField(
         label=_("Refuse a file with more bad rows than (%)"),
@@ -114,3 +123,12 @@ class TablesForm(forms.Form):
         label=_("Activity data (CSV: year, activity, quantity, unit, replaces_category …)"),
         required=False,
     )
+    scope = forms.ChoiceField(
+        label=_("Organisational scope of the activity data"),
+        required=False,
+        help_text=_("Combined only with ledgers of this scope, for the years they hold."),
+    )
+
+    def __init__(self, *args: Any, scopes: list[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["scope"].choices = [(s, s) for s in scopes or []]  # type: ignore[attr-defined]

@@ -10,7 +10,6 @@ import re
 from typing import Any
 
 from django.utils.functional import Promise
-from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -25,10 +24,11 @@ LINE_STATUS_LABELS: dict[str, Promise] = {
     "unclassified": _("unclassified"),
 }
 
+# What a category's tonnes rest on (the "basis" of results.summarise's by_category).
 BASIS_LABELS: dict[str, Promise] = {
-    "spend": _("spend"),
-    "activity": _("activity data"),
-    "spend+activity": format_lazy("{} + {}", _("spend"), _("activity data")),
+    "spend": _("Spend"),
+    "activity": _("Activity data"),
+    "spend+activity": _("Spend and activity data"),
 }
 
 # A ledger file's outcome (footprint/engine.py FileReport.status).

@@ -10,6 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from klimatkontrakt.imports import FileImport
 from klimatkontrakt.organisations.models import Municipality
 
+# The organisational scope of ledgers and activity data made before scopes were recorded.
+DEFAULT_SCOPE = "Kommunkoncernen"
+SCOPE_HELP = _(
+    "The part of the organisation the data covers, e.g. Kommunkoncernen. Measured energy, fuel "
+    "and food data are combined only with ledgers of the same scope, for the years the ledger "
+    "holds."
+)
+
 
 class RuleSet(models.Model):
     """Classification rules; a municipality's own set, or a shared one (municipality empty)."""
@@ -119,7 +127,15 @@ class Ledger(models.Model):
     description = models.TextField(_("description"), blank=True)
     rule_set = models.ForeignKey(RuleSet, on_delete=models.PROTECT, null=True, blank=True)
     factor_set = models.ForeignKey(FactorSet, on_delete=models.PROTECT, null=True, blank=True)
+    scope = models.CharField(
+        _("organisational scope"), max_length=200, default=DEFAULT_SCOPE, help_text=SCOPE_HELP
+    )
     published = models.BooleanField(_("published"), default=False)
+    include_in_report = models.BooleanField(
+        _("include in report"),
+        default=False,
+        help_text=_("A draft follow-up report may use this ledger before it is published."),
+    )
     example_data = models.BooleanField(_("example data"), default=False)
     updated = models.DateTimeField(auto_now=True)
 
@@ -160,6 +176,9 @@ class ActivityRecord(models.Model):
         Municipality, on_delete=models.CASCADE, related_name="activity_records"
     )
     year = models.PositiveIntegerField(_("year"))
+    scope = models.CharField(
+        _("organisational scope"), max_length=200, default=DEFAULT_SCOPE, help_text=SCOPE_HELP
+    )
     department = models.CharField(_("department"), max_length=200, blank=True)
     activity = models.CharField(_("activity"), max_length=100)
     quantity = models.FloatField(_("quantity"))
@@ -171,7 +190,7 @@ class ActivityRecord(models.Model):
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
-        ordering = ["year", "department", "activity"]
+        ordering = ["scope", "year", "department", "activity"]
 
     def __str__(self) -> str:
         return f"{self.year} {self.activity} {self.quantity} {self.unit}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,7 @@ from klimatkontrakt.footprint import engine as engine_mod
 from klimatkontrakt.footprint.labels import rule_description
 from klimatkontrakt.footprint.models import ActivityRecord, Ledger
 from klimatkontrakt.footprint.results import breakdown as cube_breakdown
-from klimatkontrakt.organisations.access import can_view_unpublished
+from klimatkontrakt.organisations.access import published_or_included
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.sources import activity as activity_io
 from klimatkontrakt.sources import factors as factors_io
@@ -27,9 +29,9 @@ _CACHE_SIZE = 16
 
 def visible_ledgers(user: Any, municipality: Municipality) -> QuerySet[Ledger]:
     """Members see every ledger of their municipality; everyone else only published ones."""
-    ledgers = Ledger.objects.filter(municipality=municipality)
-    if not can_view_unpublished(user, municipality):
-        ledgers = ledgers.filter(published=True)
+    ledgers = Ledger.objects.filter(municipality=municipality).filter(
+        published_or_included(user, municipality, "published")
+    )
     return ledgers.order_by("-updated", "-pk")
 
 
@@ -75,7 +77,22 @@ def factors_for(ledger: Ledger) -> factors_io.FactorSet:
     )
 
 
-def activity_for(municipality: Municipality) -> list[activity_io.ActivityRecord]:
+def ledger_years(ledger: Ledger) -> set[int]:
+    """The years the ledger's stored lines hold."""
+    return engine_mod.ledger_years(
+        [Path(settings.LEDGER_DIR) / item.parquet for item in ledger.imports.all()]
+    )
+
+
+def activity_records(ledger: Ledger) -> QuerySet[ActivityRecord]:
+    """The measured data combined with this ledger: its municipality's, of the ledger's
+    organisational scope, for the years its lines hold (never another scope's or year's)."""
+    return ActivityRecord.objects.filter(
+        municipality=ledger.municipality, scope=ledger.scope, year__in=ledger_years(ledger)
+    ).order_by("pk")
+
+
+def activity_for(ledger: Ledger) -> list[activity_io.ActivityRecord]:
     return [
         activity_io.ActivityRecord(
             id=a.pk,
@@ -90,17 +107,38 @@ def activity_for(municipality: Municipality) -> list[activity_io.ActivityRecord]
             source=a.source,
             note=a.note,
         )
-        for a in ActivityRecord.objects.filter(municipality=municipality).order_by("pk")
+        for a in activity_records(ledger)
     ]
+
+
+def activity_groups(municipality: Municipality) -> list[dict[str, Any]]:
+    """The municipality's activity data by scope and year: what an editor can remove."""
+    groups = (
+        ActivityRecord.objects.filter(municipality=municipality)
+        .values("scope", "year")
+        .annotate(records=Count("pk"))
+        .order_by("scope", "year")
+    )
+    return [dict(g) for g in groups]
+
+
+def scopes(municipality: Municipality) -> list[str]:
+    """The organisational scopes of the municipality's ledgers and activity data."""
+    names = set(Ledger.objects.filter(municipality=municipality).values_list("scope", flat=True))
+    names |= set(
+        ActivityRecord.objects.filter(municipality=municipality).values_list("scope", flat=True)
+    )
+    return sorted(names)
 
 
 def _fingerprint(ledger: Ledger) -> tuple[Any, ...]:
     imports = tuple(ledger.imports.values_list("pk", flat=True))
-    activity = ActivityRecord.objects.filter(municipality=ledger.municipality).aggregate(
-        n=Count("pk"), last=Max("pk")
-    )
+    activity = ActivityRecord.objects.filter(
+        municipality=ledger.municipality, scope=ledger.scope
+    ).aggregate(n=Count("pk"), last=Max("pk"))
     return (
         ledger.pk,
+        ledger.scope,
         imports,
         ledger.rule_set.updated if ledger.rule_set else None,
         ledger.factor_set.updated if ledger.factor_set else None,
@@ -119,7 +157,7 @@ def classified(ledger: Ledger) -> Iterator[engine_mod.Engine]:
         eng.classify(
             rules_for(ledger),
             factors_for(ledger),
-            activity_for(ledger.municipality),
+            activity_for(ledger),
             factors_io.default_tables(),
         )
         yield eng
@@ -136,9 +174,7 @@ def footprint(ledger: Ledger) -> dict[str, Any]:
     from klimatkontrakt.footprint.results import summarise
 
     with classified(ledger) as eng:
-        result = summarise(
-            eng, rules_for(ledger), factors_for(ledger), activity_for(ledger.municipality)
-        )
+        result = summarise(eng, rules_for(ledger), factors_for(ledger), activity_for(ledger))
         result["breakdown"] = cube_breakdown(eng, limit=500)
     for item, file in zip(ledger.imports.all(), result["files"], strict=False):
         file["skipped"] = item.skipped
@@ -160,13 +196,40 @@ def tonnes_by_cell(ledger: Ledger) -> list[dict[str, Any]]:
 
     key = ("cells", *_fingerprint(ledger))
     if key not in _CACHE:
-        acts = activity_emissions(activity_for(ledger.municipality), factors_for(ledger))
+        acts = activity_emissions(activity_for(ledger), factors_for(ledger))
         with classified(ledger) as eng:
             _CACHE[key] = {"cells": tonnes_by_year_department_category(eng, acts)}
         while len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
     _CACHE.move_to_end(key)
     return list(_CACHE[key]["cells"])
+
+
+@dataclass(frozen=True)
+class YearFootprint:
+    """A ledger's footprint in one year, and the department with the most tonnes that year."""
+
+    year: int
+    total_t: float
+    department: str
+    department_t: float
+
+
+def latest_complete_year(ledger: Ledger, until: int | None = None) -> YearFootprint | None:
+    """The footprint of the latest year the ledger holds that has ended (and is not after
+    `until`): one named year, never a sum over years. None when there is no such year."""
+    result = footprint(ledger)
+    complete = date.today().year - 1 if until is None else min(until, date.today().year - 1)
+    years = [int(y) for y in result["by_year"] if int(y) <= complete]
+    if not years:
+        return None
+    year = max(years)
+    departments: dict[str, float] = {}
+    for cell in tonnes_by_cell(ledger):
+        if cell["year"] == year:
+            departments[cell["department"]] = departments.get(cell["department"], 0.0) + cell["t"]
+    name, tonnes = max(departments.items(), key=lambda kv: kv[1], default=("", 0.0))
+    return YearFootprint(year, float(result["by_year"][str(year)]["t"]), name, tonnes)
 
 
 LINE_FILTERS = engine_mod.LINE_FILTERS

@@ -10,10 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import ProtectedError
+from django.utils.translation import gettext as _
 
+from klimatkontrakt.audit.models import ChangeLogEntry
+from klimatkontrakt.audit.services import log_change
 from klimatkontrakt.footprint import engine
 from klimatkontrakt.footprint.models import (
+    DEFAULT_SCOPE,
     ActivityRecord,
     ColumnMapping,
     EmissionFactor,
@@ -72,25 +78,35 @@ def import_ledger(
     files: Sequence[tuple[str, Path]],
     *,
     ledger_name: str = "Leverantörsreskontra",
+    scope: str = "",
     mapping: ledger_io.ColumnMapping | None = None,
     threshold: float = ledger_io.DEFAULT_BAD_ROW_THRESHOLD,
 ) -> LedgerImportResult:
-    """Check every file, then store all of them or none (``ImportRefused``).
+    """Check every file, then store all of them or none (``ImportRefused``): a refused import
+    leaves no ledger, record or file behind.
 
     A file whose content hash the ledger already holds is reported as a duplicate and skipped.
+    A new ledger gets `scope` as its organisational scope, or its own name: a test file never
+    meets another ledger's measured energy and fuel data unless its scope is named.
     """
     # Parts of imports.import_file only: many files per call, lines stored as Parquet on disk.
     require_edit(user, municipality)
-    ledger = ensure_ledger(municipality, ledger_name)
+    existing = Ledger.objects.filter(municipality=municipality, name=ledger_name).first()
+    ledger = existing or Ledger(
+        municipality=municipality, name=ledger_name, scope=scope.strip() or ledger_name
+    )
     target_dir = ledger_dir(municipality)
-    target_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(settings.LEDGER_DIR)
+    staging.mkdir(parents=True, exist_ok=True)
     result = LedgerImportResult(ledger)
     staged: list[tuple[engine.FileReport, Path]] = []
-    with tempfile.TemporaryDirectory(dir=target_dir, prefix=".import-") as tmp:
+    with tempfile.TemporaryDirectory(dir=staging, prefix=".import-") as tmp:
         seen: set[str] = set()
         for name, path in files:
             digest = ledger_io.content_hash(Path(path))
-            if digest in seen or imported_before(LedgerImport, {"ledger": ledger}, digest):
+            if digest in seen or (
+                existing is not None and imported_before(LedgerImport, {"ledger": existing}, digest)
+            ):
                 result.duplicates.append(name)
                 result.reports.append(engine.FileReport(name, digest, "duplicate"))
                 continue
@@ -106,6 +122,9 @@ def import_ledger(
         moved: list[Path] = []
         try:
             with transaction.atomic():
+                ledger.save()
+                if staged:
+                    target_dir.mkdir(parents=True, exist_ok=True)
                 for report, out in staged:
                     final = target_dir / out.name
                     imported = record_import(
@@ -123,7 +142,6 @@ def import_ledger(
                     result.imported.append(imported)
                     shutil.move(str(out), final)
                     moved.append(final)
-                ledger.save(update_fields=["updated"])
         except Exception:
             for path in moved:
                 path.unlink(missing_ok=True)
@@ -131,11 +149,34 @@ def import_ledger(
     return result
 
 
+def _import_summary(item: LedgerImport) -> dict[str, Any]:
+    return {"file": item.filename, "rows": item.rows, "ledger": item.ledger.name}
+
+
 def delete_import(user: Any, item: LedgerImport) -> None:
-    require_edit(user, item.ledger.municipality)
+    """Undo a ledger import: its record, its stored lines and, when it was the ledger's last
+    file, the ledger it brought (unless an investment plan or report still refers to it)."""
+    ledger = item.ledger
+    require_edit(user, ledger.municipality)
     path = Path(settings.LEDGER_DIR) / item.parquet
     with transaction.atomic():
+        log_change(
+            user,
+            ledger.municipality,
+            ChangeLogEntry.Action.IMPORT_DELETED,
+            item,
+            label=f"{ledger.name}: {item.filename}",
+            before=_import_summary(item),
+        )
         item.delete()
+        if not ledger.imports.exists():
+            try:
+                with transaction.atomic():
+                    ledger.delete()
+            except ProtectedError:
+                ledger.save(update_fields=["updated"])
+        else:
+            ledger.save(update_fields=["updated"])
     path.unlink(missing_ok=True)
 
 
@@ -143,6 +184,14 @@ def set_published(user: Any, ledger: Ledger, published: bool) -> Ledger:
     require_edit(user, ledger.municipality)
     ledger.published = published
     ledger.save(update_fields=["published", "updated"])
+    return ledger
+
+
+def set_include_in_report(user: Any, ledger: Ledger, include: bool) -> Ledger:
+    """Let a draft follow-up report use the ledger before it is published (or stop it)."""
+    require_edit(user, ledger.municipality)
+    ledger.include_in_report = include
+    ledger.save(update_fields=["include_in_report", "updated"])
     return ledger
 
 
@@ -229,18 +278,28 @@ def import_factors(user: Any, municipality: Municipality, name: str, path: Path)
 
 
 def import_activity(
-    user: Any, municipality: Municipality, path: Path, *, replace_years: bool = True
+    user: Any,
+    municipality: Municipality,
+    path: Path,
+    *,
+    scope: str = DEFAULT_SCOPE,
+    replace_years: bool = True,
 ) -> list[ActivityRecord]:
-    """Read an activity CSV; with ``replace_years`` the years it covers are replaced whole."""
+    """Read an activity CSV into an organisational scope; with ``replace_years`` the years it
+    covers are replaced whole within that scope."""
     require_edit(user, municipality)
+    scope = scope.strip() or DEFAULT_SCOPE
     records = activity_io.read_activity(Path(path))
     with transaction.atomic():
         if replace_years:
             years = {r.year for r in records}
-            ActivityRecord.objects.filter(municipality=municipality, year__in=years).delete()
+            ActivityRecord.objects.filter(
+                municipality=municipality, scope=scope, year__in=years
+            ).delete()
         return ActivityRecord.objects.bulk_create(
             ActivityRecord(
                 municipality=municipality,
+                scope=scope,
                 year=r.year,
                 department=r.department,
                 activity=r.activity,
@@ -254,6 +313,68 @@ def import_activity(
             )
             for r in records
         )
+
+
+def delete_activity(user: Any, municipality: Municipality, scope: str, year: int) -> int:
+    """Remove the activity data of one scope and year (what one import of that year brought)."""
+    require_edit(user, municipality)
+    records = ActivityRecord.objects.filter(municipality=municipality, scope=scope, year=year)
+    with transaction.atomic():
+        count = records.count()
+        first = records.order_by("pk").first()
+        if first is not None:
+            log_change(
+                user,
+                municipality,
+                ChangeLogEntry.Action.DELETED,
+                first,
+                label=f"{scope} {year}",
+                before={"scope": scope, "year": year, "records": count},
+            )
+        records.delete()
+    return count
+
+
+def _own_set(user: Any, obj: RuleSet | FactorSet) -> Municipality:
+    if obj.municipality is None:
+        raise PermissionDenied(_("The shipped rules and factors cannot be removed."))
+    require_edit(user, obj.municipality)
+    return obj.municipality
+
+
+@transaction.atomic
+def delete_rule_set(user: Any, rule_set: RuleSet) -> None:
+    """Remove a municipality's own rule set; its ledgers go back to the shipped rules."""
+    municipality = _own_set(user, rule_set)
+    shipped, _factors = ensure_defaults()
+    ledgers = Ledger.objects.filter(rule_set=rule_set)
+    log_change(
+        user,
+        municipality,
+        ChangeLogEntry.Action.IMPORT_DELETED,
+        rule_set,
+        before={"name": rule_set.name, "rules": rule_set.rules.count()},
+        after={"ledgers_now_use": shipped.name},
+    )
+    ledgers.update(rule_set=shipped)
+    rule_set.delete()
+
+
+@transaction.atomic
+def delete_factor_set(user: Any, factor_set: FactorSet) -> None:
+    """Remove a municipality's own factor set; its ledgers go back to the shipped factors."""
+    municipality = _own_set(user, factor_set)
+    _rules, shipped = ensure_defaults()
+    log_change(
+        user,
+        municipality,
+        ChangeLogEntry.Action.IMPORT_DELETED,
+        factor_set,
+        before={"name": factor_set.name, "factors": factor_set.factors.count()},
+        after={"ledgers_now_use": shipped.name},
+    )
+    Ledger.objects.filter(factor_set=factor_set).update(factor_set=shipped)
+    factor_set.delete()
 
 
 def ensure_defaults() -> tuple[RuleSet, FactorSet]:

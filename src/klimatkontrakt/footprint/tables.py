@@ -16,6 +16,7 @@ from klimatkontrakt.footprint import selectors
 from klimatkontrakt.footprint.labels import basis_label
 from klimatkontrakt.footprint.models import Ledger
 from klimatkontrakt.sources.categories import category_label
+from klimatkontrakt.web.pages import year_ranges
 
 LINE_COLUMNS = [
     ("file", "Fil"),
@@ -40,6 +41,9 @@ LINE_COLUMNS = [
 
 
 def category_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per category: `category` and `basis` as a reader names them, `code` the category
+    code (for links and the download), and `note` why a category measured by activity data has
+    no spend."""
     rows = [
         {
             "code": cat,
@@ -48,10 +52,36 @@ def category_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
             "spend_sek": v["spend_sek"],
             "basis": basis_label(v["basis"]),
             "replaced_sek": v["replaced_sek"],
+            "note": _activity_note(result, cat) if v["basis"] == "activity" else "",
         }
         for cat, v in result["by_category"].items()
     ]
     return sorted(rows, key=lambda r: -r["t"])
+
+
+def _activity_note(result: dict[str, Any], category: str) -> str:
+    """Why a category counted from activity data has no spend, and which spend it stands for."""
+    records = [a for a in result["activity"] if a["activity"] == category and a["status"] == "ok"]
+    replaced = sorted(
+        {category_label(a["replaces"]["category"]) for a in records if a["replaces"]["category"]}
+    )
+    years = year_ranges(a["year"] for a in records)
+    if replaced:
+        return _(
+            "Measured quantities (activity data) for %(years)s, not invoices, so no spend of "
+            "its own; they replace the spend-based estimate of %(replaced)s."
+        ) % {"years": years, "replaced": ", ".join(replaced)}
+    return _(
+        "Measured quantities (activity data) for %(years)s, not invoices, so no spend of its own."
+    ) % {"years": years}
+
+
+def periods(result: dict[str, Any]) -> dict[str, str]:
+    """The years each total covers: the ledger's invoice years, and the activity data's."""
+    return {
+        "ledger": year_ranges(int(y) for y in result["by_year"]),
+        "activity": year_ranges(a["year"] for a in result["activity"] if a["status"] == "ok"),
+    }
 
 
 def department_rows(result: dict[str, Any]) -> list[dict[str, Any]]:

@@ -10,24 +10,39 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from klimatkontrakt.audit.selectors import entries_for
 from klimatkontrakt.documents.tables import download
 from klimatkontrakt.footprint import charts, selectors, services
 from klimatkontrakt.footprint import tables as footprint_tables
 from klimatkontrakt.footprint.forms import ColumnMappingForm, ImportForm, TablesForm
-from klimatkontrakt.footprint.models import ActivityRecord, Ledger
+from klimatkontrakt.footprint.models import (
+    DEFAULT_SCOPE,
+    ActivityRecord,
+    FactorSet,
+    Ledger,
+    LedgerImport,
+    RuleSet,
+)
 from klimatkontrakt.footprint.models import ColumnMapping as StoredMapping
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.sources.errors import SourceError
 from klimatkontrakt.sources.ledger import ColumnMapping
-from klimatkontrakt.web.pages import municipality_context
+from klimatkontrakt.web.pages import confirm_delete, municipality_context
 
 PAGE = 100
+FOOTPRINT_CHANGES = (
+    "footprint.ledgerimport",
+    "footprint.ruleset",
+    "footprint.factorset",
+    "footprint.activityrecord",
+)
 
 
 def _ledger(request: HttpRequest, code: str) -> tuple[Any, Ledger | None]:
@@ -59,6 +74,7 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
             charts=charts.overview_charts(result, export_url, get_language() or "sv"),
             categories=footprint_tables.category_rows(result)[:10],
             departments=footprint_tables.department_rows(result)[:10],
+            periods=footprint_tables.periods(result),
             lines_url=lines_url,
         ),
     )
@@ -114,6 +130,14 @@ def export(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_POST
+def include_in_report(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    ledger = get_object_or_404(Ledger, municipality=muni, pk=pk)
+    services.set_include_in_report(request.user, ledger, request.POST.get("include") == "1")
+    return redirect("footprint:upload", code)
+
+
+@require_POST
 def publish(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     muni = municipality_by_code(code)
     ledger = get_object_or_404(Ledger, municipality=muni, pk=pk)
@@ -147,6 +171,7 @@ def upload(request: HttpRequest, code: str) -> HttpResponse:
                     muni,
                     files,
                     ledger_name=form.cleaned_data["ledger"],
+                    scope=form.cleaned_data["scope"],
                     mapping=mapping,
                     threshold=form.cleaned_data["threshold"] / 100,
                 )
@@ -166,7 +191,110 @@ def upload(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "footprint/upload.html",
-        municipality_context(request, muni, "footprint", form=form, refused=refused),
+        municipality_context(
+            request,
+            muni,
+            "footprint",
+            form=form,
+            refused=refused,
+            ledgers=Ledger.objects.filter(municipality=muni)
+            .prefetch_related("imports__imported_by")
+            .order_by("name"),
+            changes=entries_for(muni, FOOTPRINT_CHANGES),
+        ),
+    )
+
+
+def import_delete(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    item = get_object_or_404(LedgerImport, ledger__municipality=muni, pk=pk)
+    return confirm_delete(
+        request,
+        muni,
+        "footprint",
+        delete=lambda: services.delete_import(request.user, item),
+        deleted=_("The import was removed."),
+        done_url=reverse("footprint:upload", args=[code]),
+        heading=_("Remove the import of %(file)s?") % {"file": item.filename},
+        explanation=_(
+            "The %(rows)s invoice lines this file brought into the ledger %(ledger)s are removed, "
+            "and the ledger too when it holds no other file. The change log keeps who removed "
+            "it and when."
+        )
+        % {"rows": number_format(item.rows), "ledger": item.ledger.name},
+        cancel_url=reverse("footprint:upload", args=[code]),
+    )
+
+
+def _own_set_delete(
+    request: HttpRequest, code: str, obj: RuleSet | FactorSet, delete: Any, kind: str
+) -> HttpResponse:
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    return confirm_delete(
+        request,
+        muni,
+        "footprint",
+        delete=lambda: delete(request.user, obj),
+        deleted=_("%(name)s was removed.") % {"name": obj.name},
+        done_url=reverse("footprint:tables", args=[code]),
+        heading=_("Remove %(name)s?") % {"name": obj.name},
+        explanation=kind,
+        cancel_url=reverse("footprint:tables", args=[code]),
+    )
+
+
+def rule_set_delete(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    rule_set = get_object_or_404(RuleSet, municipality__code=code, pk=pk)
+    return _own_set_delete(
+        request,
+        code,
+        rule_set,
+        services.delete_rule_set,
+        _(
+            "The municipality's own rules are removed; its ledgers are classified with the "
+            "shipped rules again. The change log keeps who removed them and when."
+        ),
+    )
+
+
+def factor_set_delete(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    factor_set = get_object_or_404(FactorSet, municipality__code=code, pk=pk)
+    return _own_set_delete(
+        request,
+        code,
+        factor_set,
+        services.delete_factor_set,
+        _(
+            "The municipality's own emission factors are removed; its ledgers use the shipped "
+            "factors again. The change log keeps who removed them and when."
+        ),
+    )
+
+
+def activity_delete(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    scope = request.GET.get("omfattning", "")
+    count = ActivityRecord.objects.filter(municipality=muni, scope=scope, year=year).count()
+    if not count:
+        raise Http404(_("No activity data for that scope and year."))
+    return confirm_delete(
+        request,
+        muni,
+        "footprint",
+        delete=lambda: services.delete_activity(request.user, muni, scope, year),
+        deleted=_("The activity data was removed."),
+        done_url=reverse("footprint:tables", args=[code]),
+        heading=_("Remove the activity data of %(scope)s for %(year)s?")
+        % {"scope": scope, "year": year},
+        explanation=_(
+            "The %(n)s measured records are removed; the footprint of ledgers of this scope "
+            "uses the spend for that year again. The change log keeps who removed them and when."
+        )
+        % {"n": number_format(count)},
+        cancel_url=reverse("footprint:tables", args=[code]),
     )
 
 
@@ -201,7 +329,13 @@ def tables(request: HttpRequest, code: str) -> HttpResponse:
     """Swap in the municipality's own rules, factors or activity data (each all or nothing)."""
     muni = municipality_by_code(code)
     require_edit(request.user, muni)
-    form = TablesForm(request.POST or None, request.FILES or None)
+    ledger = selectors.current_ledger(request.user, muni)
+    form = TablesForm(
+        request.POST or None,
+        request.FILES or None,
+        scopes=selectors.scopes(muni) or [DEFAULT_SCOPE],
+        initial={"scope": ledger.scope if ledger else DEFAULT_SCOPE},
+    )
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         with tempfile.TemporaryDirectory() as tmp:
@@ -218,7 +352,9 @@ def tables(request: HttpRequest, code: str) -> HttpResponse:
                 target.write_bytes(upload_file.read())
                 try:
                     if service is None:
-                        services.import_activity(request.user, muni, target)
+                        services.import_activity(
+                            request.user, muni, target, scope=form.cleaned_data["scope"]
+                        )
                     else:
                         service(request.user, muni, Path(name).stem, target)
                 except SourceError as exc:
@@ -226,7 +362,6 @@ def tables(request: HttpRequest, code: str) -> HttpResponse:
         if not errors:
             messages.success(request, _("Saved. The figures are recalculated with the new data."))
             return redirect("footprint:overview", code)
-    ledger = selectors.current_ledger(request.user, muni)
     return render(
         request,
         "footprint/tables.html",
@@ -238,5 +373,9 @@ def tables(request: HttpRequest, code: str) -> HttpResponse:
             errors=errors,
             ledger=ledger,
             activity_count=ActivityRecord.objects.filter(municipality=muni).count(),
+            rule_sets=RuleSet.objects.filter(municipality=muni).order_by("name"),
+            factor_sets=FactorSet.objects.filter(municipality=muni).order_by("name"),
+            activity_groups=selectors.activity_groups(muni),
+            changes=entries_for(muni, FOOTPRINT_CHANGES),
         ),
     )

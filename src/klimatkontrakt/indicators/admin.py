@@ -15,7 +15,14 @@ class ValueInline(admin.TabularInline):
 
 @admin.register(Indicator)
 class IndicatorAdmin(admin.ModelAdmin):
-    list_display = ["name", "municipality", "source_kind", "kolada_kpi", "is_published"]
+    list_display = [
+        "name",
+        "municipality",
+        "source_kind",
+        "kolada_kpi",
+        "is_published",
+        "include_in_report",
+    ]
     list_filter = ["source_kind", "is_published", "is_example"]
     search_fields = ["name", "kolada_kpi", "municipality__name"]
     inlines = [TargetInline, ValueInline]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from klimatkontrakt.indicators.selectors import IndicatorSummary
 from klimatkontrakt.indicators.tables import chart_rows
+from klimatkontrakt.web.charts import HEIGHT, WIDTH, dated, legend, year_x
 
 
 def indicator_chart(summary: IndicatorSummary) -> alt.TopLevelMixin:
@@ -22,13 +23,15 @@ def indicator_chart(summary: IndicatorSummary) -> alt.TopLevelMixin:
         ):
             if row[key] is not None:
                 long.append({"year": row["year"], "amount": row[key], "series": label})
-    data = alt.Data(values=long)
+    data = alt.Data(values=dated(long))
+    domain = [value_label, target_label, trend_label]
     colour = alt.Color(
         "series:N",
         title=None,
-        scale=alt.Scale(domain=[value_label, target_label, trend_label]),
+        scale=alt.Scale(domain=[s for s in domain if any(r["series"] == s for r in long)]),
+        legend=legend(),
     )
-    x = alt.X("year:Q", title=_("Year"), axis=alt.Axis(format="d"), scale=alt.Scale(zero=False))
+    x = year_x(_("Year"), (r["year"] for r in long))
     y = alt.Y("amount:Q", title=summary.indicator.unit)
     base = alt.Chart(data).encode(x=x, y=y, color=colour)
     values = base.transform_filter(alt.datum.series == value_label).mark_line(point=True)
@@ -36,4 +39,4 @@ def indicator_chart(summary: IndicatorSummary) -> alt.TopLevelMixin:
         shape="diamond", size=120, filled=True
     )
     trend = base.transform_filter(alt.datum.series == trend_label).mark_line(strokeDash=[6, 4])
-    return alt.layer(values, trend, targets).properties(width=560, height=280)
+    return alt.layer(values, trend, targets).properties(width=WIDTH, height=HEIGHT)

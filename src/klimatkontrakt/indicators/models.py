@@ -43,6 +43,11 @@ class Indicator(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     is_published = models.BooleanField(_("published"), default=False)
+    include_in_report = models.BooleanField(
+        _("include in report"),
+        default=False,
+        help_text=_("A draft follow-up report may use it before it is published."),
+    )
     is_example = models.BooleanField(
         _("example data"), default=False, help_text=_("Demo values, not real figures.")
     )

@@ -9,12 +9,13 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from klimatkontrakt.calc.indicators import Assessment, assess
+from klimatkontrakt.emissions import selectors as emissions
 from klimatkontrakt.indicators.models import (
     Indicator,
     IndicatorTarget,
     IndicatorValue,
 )
-from klimatkontrakt.organisations.access import can_view_unpublished
+from klimatkontrakt.organisations.access import published_or_included
 from klimatkontrakt.organisations.models import Municipality
 
 
@@ -24,9 +25,7 @@ def visible_indicators(user: Any, municipality: Municipality) -> QuerySet[Indica
         Prefetch("values", queryset=IndicatorValue.objects.order_by("year", "gender")),
         Prefetch("targets", queryset=IndicatorTarget.objects.order_by("year")),
     )
-    if not can_view_unpublished(user, municipality):
-        qs = qs.filter(is_published=True)
-    return qs.order_by("name")
+    return qs.filter(published_or_included(user, municipality)).order_by("name")
 
 
 def indicators_of(municipality: Municipality) -> QuerySet[Indicator]:
@@ -76,14 +75,43 @@ def display_decimals(numbers: list[float]) -> int:
     return 0 if largest >= 1000 else 1 if largest >= 10 else 2
 
 
+def _inventory_values(indicator: Indicator) -> dict[int, IndicatorValue] | None:
+    """An SMHI indicator's values read from the emission inventory the emissions page shows
+    (never a typed copy, which drifted from it); None when that release is not imported."""
+    found = emissions.inventory_figures(
+        indicator.municipality, emissions.gas_of_unit(indicator.unit)
+    )
+    if found is None:
+        return None
+    return {
+        year: IndicatorValue(
+            indicator=indicator,
+            year=year,
+            value=value,
+            provenance=found.release.label,
+            fetched_at=found.release.imported_at,
+        )
+        for year, value in found.totals.items()
+    }
+
+
 def summarise(indicator: Indicator) -> IndicatorSummary:
-    """Values (total and by gender), targets, trend line and status for one indicator."""
+    """Values (total and by gender), targets, trend line and status for one indicator.
+
+    An SMHI indicator takes its values from the emission inventory and its trend from the
+    emissions page's window (`TREND_FROM`), so its expected value is that page's trend."""
     by_gender: dict[str, dict[int, IndicatorValue]] = {"T": {}, "K": {}, "M": {}}
     for v in indicator.values.all():
         by_gender.setdefault(v.gender, {})[v.year] = v
+    trend_from = None
+    if indicator.source_kind == Indicator.SourceKind.SMHI:
+        inventory = _inventory_values(indicator)
+        if inventory is not None:
+            by_gender = {"T": inventory, "K": {}, "M": {}}
+            trend_from = emissions.TREND_FROM
     totals = {year: v.value for year, v in by_gender["T"].items()}
     targets = {t.year: t.value for t in indicator.targets.all()}
-    assessment = assess(totals, targets, indicator.direction)
+    assessment = assess(totals, targets, indicator.direction, trend_from=trend_from)
     trend = assessment.trend
     years = set(totals) | set(targets) | set(by_gender["K"]) | set(by_gender["M"])
     if trend is not None and assessment.target_year is not None:

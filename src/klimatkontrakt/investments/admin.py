@@ -17,7 +17,15 @@ class BaselineInline(admin.TabularInline):
 
 @admin.register(InvestmentPlan)
 class InvestmentPlanAdmin(admin.ModelAdmin):
-    list_display = ["name", "municipality", "scope", "department", "is_example", "is_published"]
+    list_display = [
+        "name",
+        "municipality",
+        "scope",
+        "department",
+        "is_example",
+        "is_published",
+        "include_in_report",
+    ]
     list_filter = ["scope", "is_published", "is_example"]
     search_fields = ["name", "municipality__name"]
     inlines = [BaselineInline]

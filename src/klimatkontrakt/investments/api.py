@@ -1,12 +1,20 @@
-"""The investment plan in the JSON API (read-only; plans follow page visibility)."""
+"""The investment plan in the JSON API. Reads follow page visibility; adding a measure needs
+an editor session."""
 
+from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
+from ninja.security import django_auth
 
-from klimatkontrakt.investments import selectors
+from klimatkontrakt.investments import selectors, services
+from klimatkontrakt.investments.models import Measure
+from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
+from klimatkontrakt.sources.sectors import sector_label
+from klimatkontrakt.web.api_schemas import Error
 
 router = Router(tags=["investments"])
 
@@ -46,3 +54,64 @@ def plan(request: HttpRequest, code: str, plan_id: int) -> dict[str, Any]:
     muni = municipality_by_code(code)
     summary = selectors.plan_summary(selectors.plan_for(request.user, muni, plan_id))
     return selectors.summary_json(summary)
+
+
+class SectorOut(Schema):
+    key: str
+    label: str
+
+
+@router.get("/{code}/plans/{plan_id}/sectors/", response=list[SectorOut])
+def sectors(request: HttpRequest, code: str, plan_id: int) -> list[dict[str, str]]:
+    """The sectors a measure of the plan may name: the keys its pathway knows."""
+    plan = selectors.plan_for(request.user, municipality_by_code(code), plan_id)
+    return [{"key": s, "label": sector_label(s)} for s in selectors.plan_sectors(plan)]
+
+
+class MeasureIn(Schema):
+    name: str
+    sector: str
+    description: str = ""
+    category: str = ""
+    department_id: int | None = None
+    kind: Measure.Kind = Measure.Kind.INVESTMENT
+    status: Measure.Status = Measure.Status.PROPOSED
+    start_year: int
+    ramp_up_years: int = 0
+    lifetime_years: int
+    capex_sek: Decimal
+    opex_change_sek_per_year: Decimal
+    reduction_t_per_year: Decimal
+    reduction_low_t_per_year: Decimal | None = None
+    reduction_high_t_per_year: Decimal | None = None
+
+
+class MeasureOut(Schema):
+    id: int
+    name: str
+    sector: str
+    sector_label: str
+
+
+@router.post(
+    "/{code}/plans/{plan_id}/measures/",
+    auth=django_auth,
+    response={201: MeasureOut, 403: Error, 422: Error},
+)
+def create_measure(request: HttpRequest, code: str, plan_id: int, payload: MeasureIn) -> Any:
+    """Add a measure; a sector the plan's pathway does not know is refused (422)."""
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    plan = selectors.plan_for(request.user, muni, plan_id)
+    fields = payload.dict()
+    department_id = fields.pop("department_id")
+    department = None
+    if department_id is not None:
+        department = muni.departments.filter(pk=department_id).first()
+        if department is None:
+            raise ValidationError({"department_id": "No such department in this municipality"})
+    m = services.save_measure(request.user, Measure(plan=plan, department=department, **fields))
+    return Status(
+        201,
+        {"id": m.pk, "name": m.name, "sector": m.sector, "sector_label": sector_label(m.sector)},
+    )

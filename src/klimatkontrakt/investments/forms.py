@@ -54,6 +54,7 @@ class MeasureForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.plan = plan
         self.fields["department"].queryset = plan.municipality.departments.all()  # type: ignore[attr-defined]
+        self.fields["sector"] = _sector_field(plan)
         from klimatkontrakt.contracts.selectors import commitments_of_municipality
         from klimatkontrakt.plans.selectors import actions_of_municipality
 
@@ -69,6 +70,46 @@ class MeasureForm(forms.ModelForm):
             "Leave as 0 and fill in the activity change below to derive it "
             "(units × activity × factor difference)."
         )
+
+
+class SectorField(forms.ChoiceField):
+    """A choice of the plan's sectors; another value is refused with the service's reason."""
+
+    def __init__(self, *args: Any, sectors: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sectors = sectors
+
+    def validate(self, value: Any) -> None:
+        from klimatkontrakt.investments.services import sector_problem
+
+        if value in self.empty_values:
+            super().validate(value)
+            return
+        problem = sector_problem(value, self.sectors)
+        if problem:
+            raise forms.ValidationError(problem, code="invalid_choice")
+
+
+def _sector_field(plan: InvestmentPlan) -> forms.ChoiceField:
+    """The plan's own sectors to choose from, never typed: a measure on another sector is one
+    the pathway cannot use."""
+    from klimatkontrakt.investments.selectors import plan_sectors
+    from klimatkontrakt.investments.services import sector_problem
+    from klimatkontrakt.sources.sectors import sector_label
+
+    sectors = plan_sectors(plan)
+    if plan.emissions_gas:
+        help_text = _("An SMHI sector of the plan's territorial baseline.")
+    elif plan.baseline_from_footprint:
+        help_text = _("A purchase category of the plan's baseline from the purchase footprint.")
+    else:
+        help_text = _("A sector of the plan's entered baseline (the plan's settings).")
+    return SectorField(
+        sectors=sectors,
+        label=_("Sector"),
+        choices=[("", _("Choose a sector"))] + [(s, sector_label(s)) for s in sectors],
+        help_text=(sector_problem("", sectors) or "") if not sectors else help_text,
+    )
 
 
 class ImportForm(forms.Form):
@@ -126,6 +167,7 @@ class PlanForm(forms.ModelForm):
             "whole_measures_only",
             "is_example",
             "is_published",
+            "include_in_report",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
@@ -134,12 +176,13 @@ class PlanForm(forms.ModelForm):
         self.instance.municipality = municipality
         self.fields["department"].queryset = municipality.departments.all()  # type: ignore[attr-defined]
         from klimatkontrakt.calc.budgets import METHODS
+        from klimatkontrakt.emissions import methods
 
         self.fields["budget_method"] = forms.ChoiceField(
             label=_("Budget method"),
             required=False,
             choices=[("", _("None: the budget entered below"))]
-            + [(m.name, m.title) for m in METHODS.values()],
+            + [(key, methods.label(key)) for key in METHODS],
             help_text=self.fields["budget_method"].help_text,
         )
 

@@ -106,6 +106,11 @@ class InvestmentPlan(models.Model):
         help_text=_("Pages say the figures are examples, not decisions."),
     )
     is_published = models.BooleanField(_("published"), default=False)
+    include_in_report = models.BooleanField(
+        _("include in report"),
+        default=False,
+        help_text=_("A draft follow-up report may use it before it is published."),
+    )
     monte_carlo_runs = models.PositiveIntegerField(_("Monte Carlo runs"), default=5000)
     monte_carlo_seed = models.PositiveIntegerField(_("Monte Carlo seed"), default=20301)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -295,6 +300,15 @@ class Measure(models.Model):
         verbose_name=_("linked action-plan actions"),
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # The import that created the measure: removing that import removes it.
+    source_import = models.ForeignKey(
+        "MeasureImport",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="created_measures",
+    )
 
     class Meta:
         ordering = ["plan", "name"]

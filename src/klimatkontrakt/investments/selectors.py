@@ -25,9 +25,10 @@ from klimatkontrakt.calc.measures import Estimate
 from klimatkontrakt.calc.pathway import Goal, Pathway, build_pathway
 from klimatkontrakt.calc.portfolio import PortfolioProblem, PortfolioResult, build_problem, solve
 from klimatkontrakt.calc.uncertainty import CostBand, UncertaintyResult, simulate, simulate_costs
+from klimatkontrakt.investments.constraints import ConstraintGroup, grouped
 from klimatkontrakt.investments.inputs import plan_inputs
 from klimatkontrakt.investments.models import Funding, FundingSource, InvestmentPlan, Measure
-from klimatkontrakt.organisations.access import can_view_unpublished
+from klimatkontrakt.organisations.access import published_or_included
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.sources.cobenefits import default_valuations
 from klimatkontrakt.sources.measures import MeasureRow
@@ -36,9 +37,9 @@ CO2E_VALUE_KEY = "co2e_societal_value"
 
 
 def visible_plans(user: Any, municipality: Municipality) -> QuerySet[InvestmentPlan]:
-    plans = InvestmentPlan.objects.filter(municipality=municipality)
-    if not can_view_unpublished(user, municipality):
-        plans = plans.filter(is_published=True)
+    plans = InvestmentPlan.objects.filter(municipality=municipality).filter(
+        published_or_included(user, municipality)
+    )
     return plans.select_related("department", "municipality")
 
 
@@ -126,6 +127,13 @@ def bau_by_sector(plan: InvestmentPlan) -> dict[str, list[float]]:
     return plan_inputs(plan).bau
 
 
+def plan_sectors(plan: InvestmentPlan) -> list[str]:
+    """The sectors a measure of this plan may act on: those of its pathway's BAU (SMHI sectors
+    for a territorial plan, purchase categories for one from the footprint, else the entered
+    baseline's)."""
+    return list(plan_inputs(plan).bau)
+
+
 @dataclass
 class MeasureFigures:
     measure: Measure
@@ -180,6 +188,8 @@ class PlanSummary:
     baseline_source: str = ""
     budget_source: str = ""
     cost_band: CostBand | None = None
+    chosen_broken: list[ConstraintGroup] = field(default_factory=list)  # each limit once
+    binding: list[ConstraintGroup] = field(default_factory=list)  # limits that hold the optimum
 
     @property
     def within_budget(self) -> bool | None:
@@ -260,6 +270,8 @@ def plan_summary(plan: InvestmentPlan, *, runs: int | None = None) -> PlanSummar
     cost_band: CostBand | None = None
     chosen_cost: float | None = None
     violations: list[str] = []
+    chosen_broken: list[ConstraintGroup] = []
+    binding: list[ConstraintGroup] = []
     if not bau:
         reasons.setdefault("pathway", gettext_noop("the plan has no baseline (BAU) emissions yet"))
     else:
@@ -312,6 +324,10 @@ def plan_summary(plan: InvestmentPlan, *, runs: int | None = None) -> PlanSummar
             ones = [1.0] * len(in_path)
             chosen_cost = problem.cost_sek(ones)
             violations = problem.violations(ones)
+            chosen_broken = grouped(problem, problem.broken_rows(ones))
+            if optimum.optimal:
+                scales = [optimum.scales[n] for n in problem.names]
+                binding = grouped(problem, problem.binding_rows(scales))
     if bau and not in_path:
         reasons.setdefault("measures", gettext_noop("no measure acts on a sector of the baseline"))
     if "probability_within_budget" not in reasons and not bau:
@@ -334,6 +350,8 @@ def plan_summary(plan: InvestmentPlan, *, runs: int | None = None) -> PlanSummar
         baseline_source=inputs.baseline_source,
         budget_source=inputs.budget_source,
         cost_band=cost_band,
+        chosen_broken=chosen_broken,
+        binding=binding,
     )
 
 

@@ -6,9 +6,14 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from klimatkontrakt.audit.models import ChangeLogEntry
+from klimatkontrakt.audit.services import log_change
 from klimatkontrakt.imports import ImportResult, import_file
+from klimatkontrakt.investments import selectors
 from klimatkontrakt.investments.models import (
     BaselineSector,
     Funding,
@@ -22,6 +27,7 @@ from klimatkontrakt.organisations.models import Department, Municipality
 from klimatkontrakt.organisations.selectors import departments
 from klimatkontrakt.sources.errors import RowProblem, SourceError
 from klimatkontrakt.sources.measures import MeasureRow, parse_measure_table
+from klimatkontrakt.sources.sectors import sector_label
 
 
 def _dec(value: float | None) -> Decimal | None:
@@ -35,6 +41,37 @@ def create_plan(user: Any, municipality: Municipality, **fields: Any) -> Investm
     plan.full_clean()
     plan.save()
     return plan
+
+
+@transaction.atomic
+def create_territorial_plan(
+    user: Any, municipality: Municipality, name: str, *, end_year: int = 2030
+) -> InvestmentPlan:
+    """A plan for the geographical area with its BAU per SMHI sector from the current release,
+    from the release's last year: CO2 with the budget path of the default budget method when a
+    CO2 release is held (the budget methods budget CO2), else greenhouse gases with no budget
+    yet. Unpublished, like every new plan."""
+    from klimatkontrakt.emissions import selectors as emissions
+
+    for gas, method in (("CO2", emissions.DEFAULT_METHOD), ("GGT", "")):
+        try:
+            release = emissions.current_release(gas)
+        except emissions.NoRelease:
+            continue
+        last = max(release.years)
+        return create_plan(
+            user,
+            municipality,
+            name=name,
+            scope=InvestmentPlan.Scope.GEOGRAPHY,
+            emissions_gas=gas,
+            budget_method=method,
+            base_year=last,
+            end_year=max(end_year, last),
+        )
+    raise ValidationError(
+        _("No SMHI emission release is imported yet, so a territorial plan has no sectors.")
+    )
 
 
 @transaction.atomic
@@ -55,6 +92,21 @@ def save_plan_settings(user: Any, form: Any, baseline: Any) -> InvestmentPlan:
     return plan
 
 
+def sector_problem(sector: str, sectors: Sequence[str]) -> str | None:
+    """Why the plan's pathway cannot use a measure on this sector; None when it can."""
+    if not sectors:
+        return _(
+            "The plan has no sectors yet, so its pathway cannot use any measure: give the plan "
+            "its baseline (entered, from SMHI or from the purchase footprint) first."
+        )
+    if sector not in sectors:
+        return _("“%(sector)s” is not a sector of this plan. Choose one of: %(sectors)s.") % {
+            "sector": sector,
+            "sectors": ", ".join(sector_label(s) for s in sectors),
+        }
+    return None
+
+
 @transaction.atomic
 def save_measure(user: Any, measure: Measure, cobenefits: Any = None) -> Measure:
     """Validate and store a measure (with its co-benefit formset, if given); a reduction derived
@@ -70,6 +122,9 @@ def save_measure(user: Any, measure: Measure, cobenefits: Any = None) -> Measure
             float(measure.factor_after_kg),  # type: ignore[arg-type]
         )
         measure.reduction_t_per_year = Decimal(str(round(derived, 3)))
+    problem = sector_problem(measure.sector, selectors.plan_sectors(measure.plan))
+    if problem:
+        raise ValidationError({"sector": problem})
     measure.full_clean()
     measure.save()
     if cobenefits is not None:
@@ -108,27 +163,38 @@ def import_measures(
     def parse(content: bytes, name: str) -> list[tuple[str, dict[str, Any]]]:
         rows = parse_measure_table(content, name)
         departments = _department_lookup(plan.municipality)
-        problems = [
-            RowProblem(
-                name,
-                r.row,
-                "department",
-                f"{r.department!r} is not a department of {plan.municipality.name}",
-            )
-            for r in rows
-            if r.department.casefold() not in departments
-        ]
+        sectors = selectors.plan_sectors(plan)
+        if not sectors:  # one reason for the whole file, not one per row
+            raise SourceError(RowProblem(name, None, "sector", str(sector_problem("", sectors))))
+        problems = []
+        for r in rows:
+            if r.department.casefold() not in departments:
+                problems.append(
+                    RowProblem(
+                        name,
+                        r.row,
+                        "department",
+                        f"{r.department!r} is not a department of {plan.municipality.name}",
+                    )
+                )
+            sector = sector_problem(r.sector, sectors)
+            if sector:
+                problems.append(RowProblem(name, r.row, "sector", sector))
         if problems:
             raise SourceError(problems)
         return [(r.name, _measure_fields(r, departments)) for r in rows]
 
+    new: list[int] = []
+
     def store(measures: Sequence[tuple[str, dict[str, Any]]]) -> tuple[int, int]:
         created = 0
         for measure_name, fields in measures:
-            _, was_created = Measure.objects.update_or_create(
+            measure, was_created = Measure.objects.update_or_create(
                 plan=plan, name=measure_name, defaults=fields
             )
-            created += was_created
+            if was_created:
+                new.append(measure.pk)
+                created += 1
         return created, len(measures) - created
 
     return import_file(
@@ -140,7 +206,34 @@ def import_measures(
         data,
         parse=parse,
         store=store,
+        link=lambda record: Measure.objects.filter(pk__in=new).update(source_import=record),
     )
+
+
+@transaction.atomic
+def delete_import(user: Any, record: MeasureImport) -> int:
+    """Undo a measure import: the measures it created go; measures it only updated keep their
+    current values. Returns how many measures went."""
+    plan = record.plan
+    require_edit(user, plan.municipality)
+    created = list(record.created_measures.all())
+    log_change(
+        user,
+        plan.municipality,
+        ChangeLogEntry.Action.IMPORT_DELETED,
+        record,
+        label=f"{plan.name}: {record.filename}",
+        before={
+            "file": record.filename,
+            "rows": record.rows,
+            "plan": plan.name,
+            "measures_removed": [m.name for m in created],
+        },
+    )
+    for measure in created:
+        measure.delete()
+    record.delete()
+    return len(created)
 
 
 def _measure_fields(r: MeasureRow, departments: dict[str, Department]) -> dict[str, Any]:

@@ -13,6 +13,11 @@ urlpatterns = [
     path(P + "<int:plan_id>/atgarder/ny/", views.measure_edit, name="measure_new"),
     path(P + "<int:plan_id>/atgarder/<int:pk>/", views.measure_edit, name="measure_edit"),
     path(P + "<int:plan_id>/atgarder/import/", views.measure_import, name="import"),
+    path(
+        P + "<int:plan_id>/atgarder/import/<int:pk>/ta-bort/",
+        views.measure_import_delete,
+        name="import_delete",
+    ),
     path(P + "<int:plan_id>/atgarder/export/", views.measure_export, name="export"),
     path(P + "<int:plan_id>/finansiering/", views.funding, name="funding"),
     path(P + "<int:plan_id>/optimum/", views.optimum, name="optimum"),

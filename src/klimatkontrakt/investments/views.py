@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from klimatkontrakt.audit.selectors import entries_for
 from klimatkontrakt.documents.tables import Table, attachment, download
 from klimatkontrakt.investments import charts, exports, selectors, services, tables
 from klimatkontrakt.investments.forms import (
@@ -23,12 +24,17 @@ from klimatkontrakt.investments.forms import (
     PlanForm,
     ScaleUpForm,
 )
-from klimatkontrakt.investments.models import InvestmentPlan, Measure
+from klimatkontrakt.investments.models import InvestmentPlan, Measure, MeasureImport
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.sources.errors import SourceError
 from klimatkontrakt.web.charts import PageChart, table_chart
-from klimatkontrakt.web.pages import add_validation_errors, municipality_context, refusal_text
+from klimatkontrakt.web.pages import (
+    add_validation_errors,
+    confirm_delete,
+    municipality_context,
+    refusal_text,
+)
 
 
 def _lang() -> str:
@@ -107,7 +113,32 @@ def measure_list(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
             table=tables.measures_table(summary),
             import_form=ImportForm(),
             cancelled=plan.measures.filter(status=Measure.Status.CANCELLED),
+            imports=plan.imports.select_related("imported_by").order_by("-imported_at"),
+            changes=entries_for(muni, ("investments.measureimport",)),
         ),
+    )
+
+
+def measure_import_delete(request: HttpRequest, code: str, plan_id: int, pk: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    plan = selectors.plan_for(request.user, muni, plan_id)
+    require_edit(request.user, muni)
+    record = get_object_or_404(MeasureImport, plan=plan, pk=pk)
+    measures_url = reverse("investments:measures", args=[code, plan.pk])
+    return confirm_delete(
+        request,
+        muni,
+        "investments",
+        delete=lambda: services.delete_import(request.user, record),
+        deleted=_("The import was removed."),
+        done_url=measures_url,
+        heading=_("Remove the import of %(file)s?") % {"file": record.filename},
+        explanation=_(
+            "The %(n)s measures this file added to the plan are removed; measures it only "
+            "updated keep their current values. The change log keeps who removed it and when."
+        )
+        % {"n": record.created_measures.count()},
+        cancel_url=measures_url,
     )
 
 

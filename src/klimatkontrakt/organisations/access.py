@@ -5,12 +5,15 @@
 - Editors and admins of a municipality write its data; admins also manage its members.
 - Staff of agencies and Viable Cities read published data across all cities, like the public.
 - Work done by the system itself (demo loads, commands run on the server) acts as `SYSTEM`.
+- A draft follow-up report reads as `REPORT`: what is published, and what an editor marked
+  "include in report" (`published_or_included`).
 """
 
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from klimatkontrakt.organisations.models import Membership, Municipality
@@ -29,6 +32,19 @@ class SystemActor:
 
 
 SYSTEM = SystemActor()
+
+
+@dataclass(frozen=True)
+class ReportReader:
+    """A follow-up report gathering a municipality's figures: it reads like the public, plus
+    the unpublished sources an editor has marked "include in report"."""
+
+    is_authenticated: bool = False
+    is_superuser: bool = False
+    pk: None = None
+
+
+REPORT = ReportReader()
 
 
 def recorded_account(user: Any) -> Any:
@@ -52,6 +68,20 @@ def role_in(user: Any, municipality: Municipality) -> str | None:
 
 def can_view_unpublished(user: Any, municipality: Municipality) -> bool:
     return role_in(user, municipality) is not None
+
+
+def published_or_included(
+    user: Any, municipality: Municipality, published: str = "is_published"
+) -> Q:
+    """Which rows of a municipality's table with a `published` flag this reader sees: all for
+    its members; published ones for everyone else, and for `REPORT` also the rows marked
+    `include_in_report`."""
+    if can_view_unpublished(user, municipality):
+        return Q()
+    condition = Q(**{published: True})
+    if isinstance(user, ReportReader):
+        condition |= Q(include_in_report=True)
+    return condition
 
 
 def can_edit(user: Any, municipality: Municipality) -> bool:

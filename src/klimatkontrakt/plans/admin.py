@@ -10,7 +10,15 @@ class WorkPackageInline(admin.TabularInline):
 
 @admin.register(ActionPlan)
 class ActionPlanAdmin(admin.ModelAdmin):
-    list_display = ["title", "municipality", "kind", "owner_name", "update_interval_days"]
+    list_display = [
+        "title",
+        "municipality",
+        "kind",
+        "owner_name",
+        "update_interval_days",
+        "is_published",
+        "include_in_report",
+    ]
     list_filter = ["kind", "is_published"]
     search_fields = ["title", "municipality__name"]
     inlines = [WorkPackageInline]

@@ -40,6 +40,11 @@ class ActionPlan(models.Model):
         help_text=_("Actions not updated within this many days are flagged."),
     )
     is_published = models.BooleanField(_("published"), default=False)
+    include_in_report = models.BooleanField(
+        _("include in report"),
+        default=False,
+        help_text=_("A draft follow-up report may use it before it is published."),
+    )
 
     class Meta:
         db_table = "followup_actionplan"
@@ -130,6 +135,15 @@ class Action(models.Model):
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     last_update_at = models.DateTimeField(_("last update"), null=True, blank=True)
+    # The import that created the action: removing that import removes it.
+    source_import = models.ForeignKey(
+        "ActionImport",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="created_actions",
+    )
 
     class Meta:
         db_table = "followup_action"

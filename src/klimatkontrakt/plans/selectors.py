@@ -17,7 +17,7 @@ from klimatkontrakt.indicators.models import Indicator
 from klimatkontrakt.indicators.selectors import visible_indicators
 from klimatkontrakt.investments.models import Measure
 from klimatkontrakt.investments.selectors import visible_plans as visible_investment_plans
-from klimatkontrakt.organisations.access import can_view_unpublished
+from klimatkontrakt.organisations.access import published_or_included
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.plans.models import Action, ActionPlan, ActionUpdate, WorkPackage
 
@@ -179,9 +179,7 @@ def actions_of_municipality(municipality: Municipality) -> QuerySet[Action]:
 
 def visible_plans(user: Any, municipality: Municipality) -> QuerySet[ActionPlan]:
     qs = ActionPlan.objects.filter(municipality=municipality)
-    if not can_view_unpublished(user, municipality):
-        qs = qs.filter(is_published=True)
-    return qs.order_by("title")
+    return qs.filter(published_or_included(user, municipality)).order_by("title")
 
 
 def is_stale(action: Action, now: datetime) -> bool:
@@ -209,3 +207,37 @@ def status_counts(plan: ActionPlan) -> dict[str, Counter[str]]:
         code = action.work_package.code if action.work_package else ""
         counts.setdefault(code, Counter())[action.status.key] += 1
     return counts
+
+
+@dataclass(frozen=True)
+class ActionTracking:
+    """How a municipality's visible actions stand: an open action is off track when its end
+    date has passed or its update is overdue, else on track; closed actions are counted apart."""
+
+    on_track: int
+    off_track: int
+    closed: int
+
+    @property
+    def total(self) -> int:
+        return self.on_track + self.off_track + self.closed
+
+
+def action_tracking(
+    user: Any, municipality: Municipality, now: datetime | None = None
+) -> ActionTracking:
+    moment = now or timezone.now()
+    actions = Action.objects.filter(plan__in=visible_plans(user, municipality)).select_related(
+        "plan", "status"
+    )
+    on, off, closed = 0, 0, 0
+    for action in actions:
+        if action.status.is_closed:
+            closed += 1
+        elif is_stale(action, moment) or (
+            action.end_date is not None and action.end_date < moment.date()
+        ):
+            off += 1
+        else:
+            on += 1
+    return ActionTracking(on, off, closed)

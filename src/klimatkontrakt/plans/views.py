@@ -5,19 +5,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from klimatkontrakt.audit.selectors import entries_for
 from klimatkontrakt.documents.tables import attachment
 from klimatkontrakt.organisations.access import can_edit, can_view_unpublished, require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.plans import changes, selectors, services, workbook
 from klimatkontrakt.plans.forms import ActionForm, ActionImportForm, UpdateForm
-from klimatkontrakt.plans.models import ActionStatus
+from klimatkontrakt.plans.models import ActionImport, ActionStatus
 from klimatkontrakt.plans.selectors import is_stale
 from klimatkontrakt.sources.errors import SourceError
 from klimatkontrakt.web.pages import add_validation_errors, confirm_delete, municipality_context
@@ -188,8 +189,41 @@ def plan_import(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         request,
         "plans/plan_import.html",
         municipality_context(
-            request, muni, "action_plans", plan=plan, form=form, problems=problems
+            request,
+            muni,
+            "action_plans",
+            plan=plan,
+            form=form,
+            problems=problems,
+            imports=plan.imports.select_related("imported_by").order_by("-imported_at"),
+            changes=entries_for(muni, ("plans.actionimport",)),
         ),
+    )
+
+
+@login_required
+def plan_import_delete(request: HttpRequest, code: str, pk: int, import_pk: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    plan = selectors.plan_for(request.user, muni, pk)
+    require_edit(request.user, muni)
+    record = get_object_or_404(ActionImport, plan=plan, pk=import_pk)
+    import_url = reverse("plans:import", args=[code, plan.pk])
+    return confirm_delete(
+        request,
+        muni,
+        "action_plans",
+        delete=lambda: workbook.delete_import(request.user, record),
+        deleted=_("The import was removed."),
+        done_url=import_url,
+        heading=_("Remove the import of %(file)s?") % {"file": record.filename},
+        explanation=_(
+            "The %(n)s actions this file added to the plan are removed with their status "
+            "updates; actions it only updated keep their current values. The change log keeps "
+            "who removed it and when."
+        )
+        % {"n": record.created_actions.count()},
+        cancel_url=import_url,
+        plan=plan,
     )
 
 

@@ -6,10 +6,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
+from klimatkontrakt.audit.models import ChangeLogEntry
+from klimatkontrakt.audit.services import log_change
 from klimatkontrakt.documents.tables import Table, xlsx_bytes
 from klimatkontrakt.imports import ImportResult, import_file
-from klimatkontrakt.organisations.access import SYSTEM
+from klimatkontrakt.organisations.access import SYSTEM, require_edit
 from klimatkontrakt.plans import services as plans
 from klimatkontrakt.plans.models import Action, ActionImport, ActionPlan, ActionStatus
 from klimatkontrakt.sources.actions import COLUMNS, ActionRow, parse_action_table
@@ -94,11 +97,16 @@ def import_actions(
     def parse(content: bytes, name: str) -> list[Resolved]:
         return _resolve(plan, parse_action_table(content, name), name)
 
+    new: list[int] = []
+
     def store(resolved: Sequence[Resolved]) -> tuple[int, int]:
         created = 0
         for r, action_input, status in resolved:
             try:
-                created += _save(plan, user, r, action_input, status, filename)[1]
+                action, was_created = _save(plan, user, r, action_input, status, filename)
+                if was_created:
+                    new.append(action.pk)
+                    created += 1
             except ValidationError as exc:
                 raise SourceError(
                     [
@@ -117,7 +125,34 @@ def import_actions(
         data,
         parse=parse,
         store=store,
+        link=lambda record: Action.objects.filter(pk__in=new).update(source_import=record),
     )
+
+
+@transaction.atomic
+def delete_import(user: Any, record: ActionImport) -> int:
+    """Undo an action import: the actions it created go (each kept in the plan's change log);
+    actions it only updated keep their current values. Returns how many actions went."""
+    plan = record.plan
+    require_edit(user, plan.municipality)
+    created = list(record.created_actions.all())
+    log_change(
+        user,
+        plan.municipality,
+        ChangeLogEntry.Action.IMPORT_DELETED,
+        record,
+        label=f"{plan.title}: {record.filename}",
+        before={
+            "file": record.filename,
+            "rows": record.rows,
+            "plan": plan.title,
+            "actions_removed": [a.identifier for a in created],
+        },
+    )
+    for action in created:
+        plans.delete_action(user, action)
+    record.delete()
+    return len(created)
 
 
 def _save(

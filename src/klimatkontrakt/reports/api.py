@@ -95,3 +95,92 @@ def publish(request: HttpRequest, code: str, year: int) -> Any:
     except services.FrozenReportError as exc:
         return Status(409, {"detail": str(exc)})
     return _summary(r)
+
+
+# ---- /api/municipalities/{code}/summary: the headline figures of the start page and report ----
+
+summary_router = Router(tags=["municipalities"])
+
+
+class SummaryProvenance(Schema):
+    url: str
+    source: str
+    release: str
+    method: str
+
+
+class SummaryEmissions(Schema):
+    gas: str
+    unit: str
+    year: int
+    total_t: float
+    change_since_1990_pct: float | None
+    change_since_2015_pct: float | None
+    provenance: SummaryProvenance
+
+
+class SummaryBudget(Schema):
+    method: str
+    adopted_name: str
+    unit: str
+    start_year: int
+    budget_t: float
+    required_reduction_pct: float | None
+    runs_out: str | None
+    state: str
+    provenance: SummaryProvenance
+
+
+class SummaryFootprint(Schema):
+    year: int
+    total_t: float
+    department: str
+    department_t: float
+    ledger: str
+    example_data: bool
+    provenance: SummaryProvenance
+
+
+class SummaryContract(Schema):
+    year: int
+    signed: bool
+    provenance: SummaryProvenance
+
+
+class SummaryActions(Schema):
+    on_track: int
+    off_track: int
+    closed: int
+    provenance: SummaryProvenance
+
+
+class SummaryIndicators(Schema):
+    on_track: int
+    at_risk: int
+    off_track: int
+    not_assessed: int
+    provenance: SummaryProvenance
+
+
+class MunicipalitySummary(Schema):
+    """`reports.selectors.headline_summary`; a part is null when its data is missing or not
+    published. Budget `state`: remains, ran_out (the run-out date has passed) or spent
+    (`budget_t` <= 0: more emitted than the budget since its start)."""
+
+    municipality: str
+    name: str
+    as_of: str
+    year: int | None
+    emissions: SummaryEmissions | None
+    budget: SummaryBudget | None
+    footprint: SummaryFootprint | None
+    contract: SummaryContract | None
+    actions: SummaryActions | None
+    indicators: SummaryIndicators | None
+
+
+@summary_router.get("/{code}/summary", response={200: MunicipalitySummary, 404: Error})
+def municipality_summary(request: HttpRequest, code: str) -> Any:
+    """The municipality's headline figures, as its start page shows them to this user."""
+    muni = municipality_by_code(code)
+    return selectors.summary_json(selectors.headline_summary(muni, request.user))

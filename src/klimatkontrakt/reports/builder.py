@@ -19,9 +19,10 @@ from klimatkontrakt.emissions import selectors as emissions
 from klimatkontrakt.goals.selectors import team_for_report
 from klimatkontrakt.indicators import selectors as indicator_selectors
 from klimatkontrakt.investments import selectors as investments
-from klimatkontrakt.organisations.access import SYSTEM
+from klimatkontrakt.organisations.access import REPORT
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.plans import selectors as plan_selectors
+from klimatkontrakt.reports.selectors import headline_summary, summary_json
 
 FOOTPRINT_APP = "klimatkontrakt.footprint"
 
@@ -35,9 +36,9 @@ def finite_or_none(value: Any) -> float | None:
 
 
 def gather(municipality: Municipality, year: int, user: Any = None) -> dict[str, Any]:
-    # Without a user the report reads as the system: it covers the municipality's unpublished
-    # work too, since its audience is decided at publication.
-    reader = user if user is not None else SYSTEM
+    # Without a user the report reads as `REPORT`: published sources, and unpublished ones only
+    # where an editor marked them "include in report" (listed in `unpublished_sources`).
+    reader = user if user is not None else REPORT
     return {
         "municipality": {
             "code": municipality.code,
@@ -46,28 +47,63 @@ def gather(municipality: Municipality, year: int, user: Any = None) -> dict[str,
         },
         "year": year,
         "gathered_at": timezone.now().isoformat(),
+        "summary": summary_json(headline_summary(municipality, reader, year)),
         "emissions": _emissions(municipality, year, reader),
         "indicators": _indicators(municipality, year, reader),
         "action_plans": _action_plans(municipality, reader),
         "contract": _contract(municipality, year, reader),
         "investments": _investments(municipality, reader),
         "footprint": _footprint(municipality, year, reader),
+        "unpublished_sources": unpublished_sources(municipality, year, reader),
     }
 
 
+def unpublished_sources(muni: Municipality, year: int, reader: Any) -> list[dict[str, str]]:
+    """Every source the report read (through the same selectors) that is not yet published."""
+    sources = [
+        {"kind": "indicator", "name": i.name}
+        for i in indicator_selectors.visible_indicators(reader, muni)
+        if not i.is_published
+    ]
+    sources += [
+        {"kind": "action_plan", "name": p.title}
+        for p in plan_selectors.visible_plans(reader, muni)
+        if not p.is_published
+    ]
+    sources += [
+        {"kind": "investment_plan", "name": p.name}
+        for p in investments.visible_plans(reader, muni)
+        if not p.is_published
+    ]
+    sources += [
+        {"kind": "goal", "name": g.name}
+        for g in emissions.goals(reader, muni)
+        if not g.is_published
+    ]
+    version = contracts.visible_versions(reader, muni).filter(year=year).first()
+    if version is not None and not version.is_published:
+        sources.append({"kind": "contract", "name": str(version.year)})
+    if apps.is_installed(FOOTPRINT_APP):
+        from importlib import import_module
+
+        ledger = import_module(f"{FOOTPRINT_APP}.selectors").current_ledger(reader, muni)
+        if ledger is not None and not ledger.published:
+            sources.append({"kind": "ledger", "name": ledger.name})
+    return sources
+
+
 def _emissions(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
-    gas = next((g for g in ("GGT", "CO2") if g in emissions.available_gases()), None)
+    gas = emissions.headline_gas()
     if gas is None:
         return {"available": False}
     release = emissions.current_release(gas)
-    history = emissions.sector_history(release, muni)
-    series = [
-        {"year": y, "value_t": finite_or_none(v)}
-        for y, v in zip(history.years, history.total, strict=True)
-    ]
+    # One source for a year's total: the summary, the page and an SMHI indicator read it too.
+    by_year = emissions.territorial_totals(release, muni)
+    series = [{"year": y, "value_t": finite_or_none(v)} for y, v in sorted(by_year.items())]
     goals = []
     for goal in emissions.goals(reader, muni).filter(gas__in=[gas, ""]).order_by("target_year"):
         gap = emissions.goal_gap_for(release, muni, goal)
+        at_target = gap.years.index(goal.target_year) if goal.target_year in gap.years else None
         goals.append(
             {
                 "name": goal.name,
@@ -75,8 +111,12 @@ def _emissions(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
                 "target_year": goal.target_year,
                 "target_t": finite_or_none(gap.target_t),
                 "start_year": gap.start_year,
-                "bau_at_target_t": finite_or_none(gap.bau_total[-1]) if len(gap.years) else None,
-                "gap_at_target_t": finite_or_none(gap.gap_total[-1]) if len(gap.years) else None,
+                "bau_at_target_t": None
+                if at_target is None
+                else finite_or_none(gap.bau_total[at_target]),
+                "gap_at_target_t": None
+                if at_target is None
+                else finite_or_none(gap.gap_total[at_target]),
                 "path": [
                     {"year": y, "value_t": finite_or_none(v)}
                     for y, v in zip(gap.years, gap.path_total, strict=True)
@@ -98,16 +138,14 @@ def _emissions(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
                 "budget_runs_out",
                 "meets_goal",
                 "trend_total_t",
+                "state",
             )
         }
         budget["paris_path"] = {k: finite_or_none(v) for k, v in b["paris_path"].items()}
         budget["source"] = b["source"]
     except (emissions.NoRelease, ValueError, KeyError):
         budget = None
-    by_year: dict[int, float | None] = {
-        y: finite_or_none(v) for y, v in zip(history.years, history.total, strict=True)
-    }
-    latest = max((y for y, v in by_year.items() if v is not None and y <= year), default=None)
+    latest = max((y for y in by_year if y <= year), default=None)
     return {
         "available": True,
         "gas": gas,
@@ -246,9 +284,10 @@ def _contract(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
         changes = {
             "from_year": previous.year,
             "added": [c.title for c in diff.added],
+            "completed": [c.title for c in diff.completed],
             "removed": [c.title for c in diff.removed],
             "changed": [
-                {"title": ch.new.title, "fields": [f.field for f in ch.fields]}
+                {"title": ch.new.title, "fields": [f.label for f in ch.fields]}
                 for ch in diff.changed
             ],
             "unchanged": diff.unchanged,

@@ -8,23 +8,29 @@ from typing import Any
 import altair as alt
 from django.utils.translation import gettext as _
 
-from klimatkontrakt.web.charts import to_png
+from klimatkontrakt.emissions.charts import budget_note
+from klimatkontrakt.web.charts import (
+    HEIGHT,
+    WIDTH,
+    dated,
+    legend,
+    note,
+    to_png,
+    year_x,
+)
 
 
-def _lines(long: list[dict[str, Any]], unit: str, domain: list[str]) -> alt.TopLevelMixin:
-    x = alt.X("year:Q", title=_("Year"), axis=alt.Axis(format="d"), scale=alt.Scale(zero=False))
+def _lines(long: list[dict[str, Any]], unit: str, domain: list[str]) -> alt.Chart:
+    x = year_x(_("Year"), (r["year"] for r in long))
     y = alt.Y("amount:Q", title=unit)
-    colour = alt.Color(
-        "series:N",
-        title=None,
-        scale=alt.Scale(domain=domain),
-        legend=alt.Legend(orient="bottom", labelLimit=500, columns=1),
-    )
+    domain = [s for s in domain if any(r["series"] == s for r in long)]
+    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=domain), legend=legend())
+    dash = alt.StrokeDash("series:N", title=None, scale=alt.Scale(domain=domain), legend=legend())
     return (
-        alt.Chart(alt.Data(values=long))
+        alt.Chart(alt.Data(values=dated(long)))
         .mark_line(point=True)
-        .encode(x=x, y=y, color=colour)
-        .properties(width=560, height=260)
+        .encode(x=x, y=y, color=colour, strokeDash=dash)
+        .properties(width=WIDTH, height=HEIGHT)
     )
 
 
@@ -45,6 +51,7 @@ def emissions_chart(emissions: dict[str, Any]) -> alt.TopLevelMixin:
             if r["value_t"] is not None
         ]
     budget = emissions.get("budget")
+    message = ""
     if budget:
         label = _("Budget path (%(method)s)") % {"method": budget["method"]}
         domain.append(label)
@@ -53,7 +60,19 @@ def emissions_chart(emissions: dict[str, Any]) -> alt.TopLevelMixin:
             for y, v in budget["paris_path"].items()
             if v is not None
         ]
-    return _lines(long, emissions["unit"], domain)
+        message = budget_note(budget)  # the same sentence as on the emissions page
+    chart = _lines(long, emissions["unit"], domain)
+    if not message or not long:
+        return chart
+    text = note(
+        message,
+        year=max(r["year"] for r in long),
+        value=max(r["amount"] for r in long),
+        x_title=_("Year"),
+        y_title=emissions["unit"],
+        y="amount",
+    )
+    return alt.layer(chart, text)
 
 
 def indicator_chart(indicator: dict[str, Any]) -> alt.TopLevelMixin:

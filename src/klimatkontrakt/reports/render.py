@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import logging
+import re
+from html import unescape
+from html.parser import HTMLParser
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from klimatkontrakt.documents.docx import add_picture_png, add_table, new_document, to_bytes
+from klimatkontrakt.documents.docx import (
+    add_contents,
+    add_page_numbers,
+    add_picture_png,
+    add_table,
+    add_watermark,
+    new_document,
+    to_bytes,
+)
 from klimatkontrakt.indicators.tables import assessment_label
 from klimatkontrakt.reports.charts import data_uri, report_charts
+from klimatkontrakt.reports.templatetags.headline import method_text
+from klimatkontrakt.sources.categories import category_label
 from klimatkontrakt.web.templatetags.kk import num, pct
 
 LANGUAGES = ("sv", "en")
@@ -70,6 +85,35 @@ def context(data: dict[str, Any], language: str, pngs: dict[str, bytes] | None =
     }
 
 
+def source_kinds() -> dict[str, str]:
+    return {
+        "indicator": _("Indicator"),
+        "action_plan": _("Action plan"),
+        "investment_plan": _("Investment plan"),
+        "goal": _("Effect goal"),
+        "contract": _("Contract version"),
+        "ledger": _("Purchase ledger"),
+    }
+
+
+def unpublished(data: dict[str, Any]) -> list[dict[str, str]]:
+    """The unpublished sources the report used, each with its kind in the active language."""
+    kinds = source_kinds()
+    return [
+        {**s, "kind_label": kinds.get(s["kind"], s["kind"])}
+        for s in data.get("unpublished_sources", [])
+    ]
+
+
+# A section of the body: <section id="x" ...> <h2 id="h-x">Heading</h2>.
+_SECTION = re.compile(r'<section id="([\w-]+)"[^>]*>\s*<h2[^>]*>(.*?)</h2>', re.S)
+
+
+def contents(body: str) -> list[tuple[str, str]]:
+    """(anchor, heading) of each section of a rendered body, for the table of contents."""
+    return [(anchor, strip_tags(heading).strip()) for anchor, heading in _SECTION.findall(body)]
+
+
 def title(data: dict[str, Any]) -> str:
     return _("Follow-up of Klimatkontrakt 2030, %(year)s") % {"year": data["year"]}
 
@@ -81,6 +125,9 @@ def body_html(data: dict[str, Any], language: str, *, state: str = "approved") -
 
 
 BODY_START, BODY_END = "<!--report-body-->", "<!--/report-body-->"
+# The print version's table of contents sits inside the body, after the summary page.
+CONTENTS = re.compile(r"<!--report-contents-->.*?<!--/report-contents-->", re.S)
+SUMMARY_END = "</section>"
 
 
 def frozen_body(html: str) -> str | None:
@@ -88,13 +135,36 @@ def frozen_body(html: str) -> str | None:
     start, end = html.find(BODY_START), html.find(BODY_END)
     if start < 0 or end < start:
         return None
-    return html[start + len(BODY_START) : end]
+    return CONTENTS.sub("", html[start + len(BODY_START) : end])
+
+
+def split_summary(body: str) -> tuple[str, str]:
+    """The body's headline summary (its first page) and the sections after it."""
+    start = body.find('class="headline-summary"')
+    if start < 0:
+        return "", body
+    end = body.find(SUMMARY_END, start) + len(SUMMARY_END)
+    return body[:end], body[end:]
 
 
 def print_html(data: dict[str, Any], language: str, *, state: str = "approved") -> str:
+    """The print page: title, the box of unpublished sources and the summary on the first page,
+    then the contents with page numbers (in the PDF) and the sections; a draft carries a
+    watermark on every page."""
     with translation.override(language):
-        ctx = context(data, language)
-        return render_to_string("reports/print.html", {**ctx, "state": state, "title": title(data)})
+        ctx = {**context(data, language), "state": state}
+        summary_html, sections_html = split_summary(render_to_string("reports/_body.html", ctx))
+        return render_to_string(
+            "reports/print.html",
+            {
+                **ctx,
+                "title": title(data),
+                "summary_html": mark_safe(summary_html),  # noqa: S308 - our own template's output
+                "sections_html": mark_safe(sections_html),  # noqa: S308 - our own template's output
+                "contents": contents(sections_html),
+                "unpublished": unpublished(data),
+            },
+        )
 
 
 def pdf(html: str) -> bytes:
@@ -113,6 +183,16 @@ def docx(data: dict[str, Any], language: str, *, state: str = "approved") -> byt
         if state != "approved":
             subtitle += f" ({_('draft')})"
         doc = new_document(title(data), subtitle=subtitle, language=language)
+        if state != "approved":
+            add_watermark(doc, _("DRAFT"))
+        add_page_numbers(doc, _("Page"))
+        _docx_unpublished(doc, unpublished(data))
+        _docx_summary(doc, data)
+        add_contents(
+            doc,
+            _("Contents"),
+            _("Update the table of contents in Word (right-click it, Update field)."),
+        )
         _docx_emissions(doc, data["emissions"], ctx)
         _docx_footprint(doc, data["footprint"])
         _docx_indicators(doc, ctx["indicators"])
@@ -121,6 +201,17 @@ def docx(data: dict[str, Any], language: str, *, state: str = "approved") -> byt
         _docx_investments(doc, data["investments"])
         _docx_changes(doc, data, ctx["indicators"])
         return to_bytes(doc)
+
+
+def _docx_unpublished(doc: Any, sources: list[dict[str, str]]) -> None:
+    if not sources:
+        return
+    doc.add_heading(_("Sources not yet published"), level=2)
+    doc.add_paragraph(
+        _("This report uses these sources before their publication; their figures may change.")
+    )
+    for s in sources:
+        doc.add_paragraph(f"{s['kind_label']}: {s['name']}", style="List Bullet")
 
 
 def _docx_emissions(doc: Any, e: dict[str, Any], ctx: dict[str, Any]) -> None:
@@ -151,19 +242,35 @@ def _docx_emissions(doc: Any, e: dict[str, Any], ctx: dict[str, Any]) -> None:
         _docx_team(doc, g)
     b = e.get("budget")
     if b:
-        doc.add_paragraph(
-            _(
-                "Carbon budget (%(method)s) from %(start)s: %(budget)s %(unit)s; "
-                "required yearly reduction %(pct)s."
+        method = method_text(b["method"])
+        if b.get("state") == "spent":
+            doc.add_paragraph(_("Carbon budget (%(method)s):") % {"method": method})
+        else:
+            doc.add_paragraph(
+                _(
+                    "Carbon budget (%(method)s) from %(start)s: %(budget)s %(unit)s; "
+                    "required yearly reduction %(pct)s."
+                )
+                % {
+                    "method": method,
+                    "start": b["budget_start_year"],
+                    "budget": num(b["budget_t"]),
+                    "unit": b["unit"],
+                    "pct": pct(b["required_reduction_pct"]),
+                }
             )
-            % {
-                "method": b["method"],
-                "start": b["budget_start_year"],
-                "budget": num(b["budget_t"]),
+        state = render_to_string(
+            "emissions/_budget_state.html",
+            {
+                "state": b.get("state"),
+                "budget_t": b["budget_t"],
                 "unit": b["unit"],
-                "pct": pct(b["required_reduction_pct"]),
-            }
+                "start_year": b["budget_start_year"],
+                "runs_out": b["budget_runs_out"],
+            },
         )
+        for _level, text in _html_blocks(state):
+            doc.add_paragraph(text)
     doc.add_paragraph(_("Source: %(source)s") % {"source": _source(e["source"])})
 
 
@@ -213,7 +320,10 @@ def _docx_footprint(doc: Any, f: dict[str, Any]) -> None:
         add_table(
             doc,
             [_("Category"), _("Spend (SEK)"), "t CO2e"],
-            [[c["category"], num(c["spend_sek"]), num(c["t"], 1)] for c in f["categories"]],
+            [
+                [category_label(c["category"]), num(c["spend_sek"]), num(c["t"], 1)]
+                for c in f["categories"]
+            ],
         )
 
 
@@ -333,6 +443,8 @@ def _docx_changes(doc: Any, data: dict[str, Any], indicators: list[dict[str, Any
         )
         for title in ch["added"]:
             doc.add_paragraph(_("Added: %(title)s") % {"title": title}, style="List Bullet")
+        for title in ch.get("completed", []):
+            doc.add_paragraph(_("Completed: %(title)s") % {"title": title}, style="List Bullet")
         for title in ch["removed"]:
             doc.add_paragraph(_("Removed: %(title)s") % {"title": title}, style="List Bullet")
         for item in ch["changed"]:
@@ -355,3 +467,48 @@ def _docx_changes(doc: Any, data: dict[str, Any], indicators: list[dict[str, Any
             for i in indicators
         ],
     )
+
+
+class _Blocks(HTMLParser):
+    """Headings (level 1 for h2, 2 for h3) and paragraphs of a rendered template, as text."""
+
+    LEVELS = {"h2": 1, "h3": 2, "p": 0}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[tuple[int, str]] = []
+        self._open: int | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in self.LEVELS:
+            self._open, self._text = self.LEVELS[tag], []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.LEVELS and self._open is not None:
+            text = " ".join(unescape("".join(self._text)).split())
+            if text:
+                self.blocks.append((self._open, text))
+            self._open = None
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._text.append(data)
+
+
+def _html_blocks(html: str) -> list[tuple[int, str]]:
+    parser = _Blocks()
+    parser.feed(html)
+    return parser.blocks
+
+
+def _docx_summary(doc: Any, data: dict[str, Any]) -> None:
+    """The headline summary first, from the very template the page and the print HTML use."""
+    if not data.get("summary"):
+        return
+    html = render_to_string("reports/_summary.html", {"summary": data["summary"]})
+    for level, text in _html_blocks(html):
+        if level:
+            doc.add_heading(text, level=level)
+        else:
+            doc.add_paragraph(text)

@@ -62,6 +62,7 @@ def detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
             report=report,
             body=body,
             title=report_render.title(report.data),
+            unpublished=report_render.unpublished(report.data),
         ),
     )
 

@@ -2,7 +2,7 @@
 the user: the page context, field errors, the delete confirmation and a button's message.
 They live in `web/`, which every app's views may import, so no app imports another's views."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.contrib import messages
@@ -93,3 +93,14 @@ def confirm_delete(
             **extra,
         ),
     )
+
+
+def year_ranges(years: Iterable[int]) -> str:
+    """How a page names a set of years: 2025, 2027, 2028, 2029 → "2025, 2027–2029"."""
+    runs: list[list[int]] = []
+    for y in sorted(set(years)):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)

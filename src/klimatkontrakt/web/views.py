@@ -4,8 +4,10 @@ from django.shortcuts import render
 
 from klimatkontrakt.contracts import selectors as contract_selectors
 from klimatkontrakt.organisations import selectors
-from klimatkontrakt.organisations.access import can_edit, can_view_unpublished
+from klimatkontrakt.organisations.access import can_view_unpublished
+from klimatkontrakt.reports.selectors import headline_summary, summary_json
 from klimatkontrakt.web.modules import municipality_modules
+from klimatkontrakt.web.pages import municipality_context
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -30,13 +32,15 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "web/municipality.html",
-        {
-            "municipality": muni,
-            "versions": versions,
-            "latest": versions[-1] if versions else None,
-            "modules": municipality_modules(muni),
-            "can_edit": can_edit(request.user, muni),
-            "is_member": can_view_unpublished(request.user, muni),
-            "departments": muni.departments.all(),
-        },
+        municipality_context(
+            request,
+            muni,
+            "start",
+            summary=summary_json(headline_summary(muni, request.user)),
+            versions=versions,
+            latest=versions[-1] if versions else None,
+            modules=municipality_modules(muni),
+            is_member=can_view_unpublished(request.user, muni),
+            departments=muni.departments.all(),
+        ),
     )

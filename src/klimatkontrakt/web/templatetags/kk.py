@@ -81,7 +81,7 @@ LABELS = {
     "category": "klimatkontrakt.sources.categories:category_label",
     "sector": "klimatkontrakt.sources.sectors:sector_label",
     "unit": "klimatkontrakt.sources.units:unit_label",
-    "method": "klimatkontrakt.emissions.labels:method_label",
+    "method": "klimatkontrakt.emissions.methods:label",
     "line_status": "klimatkontrakt.footprint.labels:line_status_label",
     "basis": "klimatkontrakt.footprint.labels:basis_label",
     "line_filter": "klimatkontrakt.footprint.labels:filter_label",

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.http import Http404
 
 from klimatkontrakt.footprint import services
+from klimatkontrakt.footprint.models import DEFAULT_SCOPE, Ledger
 from klimatkontrakt.footprint.models import ColumnMapping as StoredMapping
 from klimatkontrakt.organisations.access import SYSTEM
 from klimatkontrakt.organisations.selectors import municipality_by_code
@@ -26,6 +27,11 @@ class Command(BaseCommand):
         parser.add_argument("code", help="SCB municipality code, e.g. 1780")
         parser.add_argument("files", nargs="*", type=Path)
         parser.add_argument("--ledger", default="Leverantörsreskontra")
+        parser.add_argument(
+            "--scope",
+            default="",
+            help="organisational scope of a new ledger and of --activity (default: the ledger's)",
+        )
         parser.add_argument("--mapping", help="saved mapping name, or a JSON file to save/use")
         parser.add_argument("--rules", type=Path)
         parser.add_argument("--factors", type=Path)
@@ -55,14 +61,13 @@ class Command(BaseCommand):
                 services.import_rules(admin, muni, options["rules"].stem, options["rules"])
             if options["factors"]:
                 services.import_factors(admin, muni, options["factors"].stem, options["factors"])
-            if options["activity"]:
-                services.import_activity(admin, muni, options["activity"])
             if options["files"]:
                 result = services.import_ledger(
                     admin,
                     muni,
                     [(p.name, p) for p in options["files"]],
                     ledger_name=options["ledger"],
+                    scope=options["scope"],
                     mapping=mapping,
                     threshold=options["threshold"],
                 )
@@ -72,6 +77,10 @@ class Command(BaseCommand):
                         self.stdout.write(f"  hoppade över: {bad.message()}")
                 if options["publish"]:
                     services.set_published(admin, result.ledger, True)
+            if options["activity"]:
+                ledger = Ledger.objects.filter(municipality=muni, name=options["ledger"]).first()
+                scope = options["scope"] or (ledger.scope if ledger else DEFAULT_SCOPE)
+                services.import_activity(admin, muni, options["activity"], scope=scope)
         except services.ImportRefused as exc:
             for report in exc.reports:
                 self.stderr.write(f"{report.name}: {report.status} {report.message}")

@@ -164,6 +164,23 @@ def _editor_forms(code: str) -> list[str]:
     return [reverse(name, args=args) for name, *args in names]
 
 
+def _import_tables(code: str, client) -> None:  # type: ignore[no-untyped-def]
+    """An action table and a measure table imported (their own exports read back in): their
+    pages then list the imports with a link to each one's removal page."""
+    from klimatkontrakt.investments.models import InvestmentPlan
+    from klimatkontrakt.investments.services import import_measures
+    from klimatkontrakt.organisations.access import SYSTEM
+    from klimatkontrakt.plans.models import ActionPlan
+    from klimatkontrakt.plans.workbook import export_actions, import_actions
+
+    actions = ActionPlan.objects.filter(municipality__code=code).first()
+    measures = InvestmentPlan.objects.filter(municipality__code=code).first()
+    assert actions and measures
+    import_actions(actions, export_actions(actions), "aktiviteter.xlsx", user=SYSTEM)
+    table = client.get(reverse("investments:export", args=[code, measures.pk]), {"format": "csv"})
+    import_measures(measures, table.content, "atgarder.csv", user=SYSTEM)
+
+
 def _crawl(client, seeds: list[str]) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """path → HTML of every page reached from the seeds. Of pages that differ only in the
     values of their query (filters of one list), a few are enough."""
@@ -232,6 +249,7 @@ def test_no_code_and_no_english_on_any_page_for_the_editor(client, municipality_
 
     client.force_login(get_user_model().objects.get(username=DEMO_EDITOR))
     forms = _editor_forms("1780")
+    _import_tables("1780", client)
     with translation.override("sv"):
         pages = _crawl(client, ["/", "/kommun/1780/", "/kommun/0180/", *forms])
         # Each form sent empty: the page with its validation messages.

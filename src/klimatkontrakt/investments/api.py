@@ -10,10 +10,10 @@ from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
 
 from klimatkontrakt.investments import selectors, services
-from klimatkontrakt.investments.constraints import sector_label
 from klimatkontrakt.investments.models import Measure
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
+from klimatkontrakt.sources.sectors import sector_label
 from klimatkontrakt.web.api_schemas import Error, Id, Year
 
 # The model's columns: 16 digits with 2 decimals (kronor), 14 with 3 (tonnes)

@@ -259,7 +259,7 @@ def _action_plans(muni: Municipality, reader: Any) -> list[dict[str, Any]]:
 
 def _commitment(c: Any) -> dict[str, Any]:
     return {
-        "section": f"{c.section.number} {c.section.title}",
+        "section": f"{c.section.number} {c.section.heading}",
         "party": c.party_label,
         "title": c.title,
         "planned_year": c.planned_year,

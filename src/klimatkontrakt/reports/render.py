@@ -26,6 +26,7 @@ from klimatkontrakt.documents.docx import (
 from klimatkontrakt.indicators.tables import assessment_label
 from klimatkontrakt.reports.charts import data_uri, report_charts
 from klimatkontrakt.reports.templatetags.headline import method_text
+from klimatkontrakt.sources.categories import category_label
 from klimatkontrakt.web.templatetags.kk import num, pct
 
 LANGUAGES = ("sv", "en")
@@ -319,7 +320,10 @@ def _docx_footprint(doc: Any, f: dict[str, Any]) -> None:
         add_table(
             doc,
             [_("Category"), _("Spend (SEK)"), "t CO2e"],
-            [[c["category"], num(c["spend_sek"]), num(c["t"], 1)] for c in f["categories"]],
+            [
+                [category_label(c["category"]), num(c["spend_sek"]), num(c["t"], 1)]
+                for c in f["categories"]
+            ],
         )
 
 

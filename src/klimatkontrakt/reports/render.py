@@ -303,12 +303,22 @@ def _docx_footprint(doc: Any, f: dict[str, Any]) -> None:
     elif not f.get("ledger"):
         doc.add_paragraph(_("No ledger has been imported."))
     else:
-        doc.add_paragraph(
+        sentence = (
             _(
+                "Ledger %(ledger)s, purchases %(period)s together: %(total)s t CO2e (range "
+                "%(low)s–%(high)s) from purchases of %(spend)s SEK; %(coverage)s of the spend "
+                "classified."
+            )
+            if f.get("period")
+            else _(
                 "Ledger %(ledger)s: %(total)s t CO2e (range %(low)s–%(high)s) from purchases of "
                 "%(spend)s SEK; %(coverage)s of the spend classified."
             )
+        )
+        doc.add_paragraph(
+            sentence
             % {
+                "period": f.get("period", ""),
                 "ledger": f["ledger"],
                 "total": num(f["total_t"]),
                 "low": num(f["low_t"]),

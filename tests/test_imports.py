@@ -74,6 +74,6 @@ def test_a_row_refused_while_storing_undoes_the_rows_before_it(karlstad, editor)
     wb.active.append(["A2", "x" * 301])  # longer than an action's title may be
     data = io.BytesIO()
     wb.save(data)
-    with pytest.raises(SourceError, match="a.xlsx, row 3, column title"):
+    with pytest.raises(SourceError, match="a.xlsx, rad 3, kolumn title"):
         import_actions(plan, data.getvalue(), "a.xlsx", user=editor)
     assert not Action.objects.exists() and not ActionImport.objects.exists()

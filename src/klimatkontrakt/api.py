@@ -1,9 +1,13 @@
 """The JSON API: one NinjaAPI, one router per domain app. Schema at /api/openapi.json."""
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from ninja import NinjaAPI
+from ninja.errors import ValidationError as InputError
+from ninja.openapi.schema import OpenAPISchema
 
 from klimatkontrakt import __version__
 from klimatkontrakt.contracts.api import router as contracts_router
@@ -18,8 +22,58 @@ from klimatkontrakt.plans.api import router as plans_router
 from klimatkontrakt.reports.api import router as reports_router
 from klimatkontrakt.reports.api import summary_router
 from klimatkontrakt.training.api import router as training_router
+from klimatkontrakt.web.api_schemas import Error
 
-api = NinjaAPI(
+ERROR_REF = {"$ref": "#/components/schemas/Error"}
+ERROR_ANSWERS = {
+    400: "The body is not JSON",
+    401: "Not logged in (no session, or it expired)",
+    403: "Logged in without the editor or admin role here, or the CSRF token is missing",
+    404: "No such record, or not visible to you",
+    409: "Conflicts with the record's state (signed, approved, or edited since you read it)",
+    422: "Invalid input: `errors` names each field (docs/api.md, Input rules)",
+}
+WRITES = {"post", "put", "patch", "delete"}
+
+
+def document_errors(schema: dict[str, Any]) -> dict[str, Any]:
+    """Add the error answers each operation can give, with their real body (`Error`): 401 and
+    403 where it needs a login; 404 and 422 where it takes input; 400 where it takes a body; 409
+    for writes that declare it. A response a view already declares keeps its own description."""
+    for methods in schema["paths"].values():
+        for method, op in methods.items():
+            codes = set()
+            if op.get("security"):
+                codes |= {401, 403}
+            if op.get("parameters") or op.get("requestBody"):
+                codes |= {404, 422}
+            if op.get("requestBody"):
+                codes.add(400)
+            answers = op["responses"]  # keyed by int, as django-ninja builds it
+            for code in sorted(codes):
+                answers.setdefault(
+                    code,
+                    {
+                        "description": ERROR_ANSWERS[code],
+                        "content": {"application/json": {"schema": ERROR_REF}},
+                    },
+                )
+            if method in WRITES and 409 in answers:
+                answers[409]["description"] = ERROR_ANSWERS[409]
+    schema["components"].setdefault("schemas", {})["Error"] = Error.model_json_schema()
+    return schema
+
+
+class Api(NinjaAPI):
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        document_errors(schema)
+        return schema
+
+
+api = Api(
     title="Klimatkontrakt API",
     version=__version__,
     description=(
@@ -49,6 +103,19 @@ def _stale(request: HttpRequest, exc: StaleEditError) -> HttpResponse:
 @api.exception_handler(ValidationError)
 def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return api.create_response(request, {"detail": "Invalid input", "errors": errors}, status=422)
+
+
+@api.exception_handler(InputError)
+def _invalid_input(request: HttpRequest, exc: InputError) -> HttpResponse:
+    """Input that fails its type or range: 422 in the same `Error` shape as every other answer,
+    one list of messages per field (`year`, `limit`, `target_year`, `tags.3`, ...)."""
+    errors: dict[str, list[str]] = {}
+    for e in exc.errors:
+        # ["path", "year"], ["query", "limit"], ["body", "payload", "target_year"]: the field
+        loc = [str(part) for part in e.get("loc", ())]
+        loc = (loc[2:] or loc[1:]) if loc[:1] == ["body"] else loc[1:]
+        errors.setdefault(".".join(loc) or "__all__", []).append(str(e.get("msg", "Invalid")))
     return api.create_response(request, {"detail": "Invalid input", "errors": errors}, status=422)
 
 

@@ -190,6 +190,8 @@ AXES_VERBOSE = False
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates follow the interface language: 2026-12-05 in Swedish, 5 Dec 2026 in English.
+FORMAT_MODULE_PATH = ["klimatkontrakt.formats"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

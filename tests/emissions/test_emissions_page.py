@@ -110,4 +110,4 @@ def test_fixed_method_without_an_adopted_budget_says_why(client, demo_emissions)
 
 def test_page_with_a_year_out_of_range_says_why(client, demo_emissions):
     html = client.get("/kommun/1780/utslapp/?year=99999").content.decode()
-    assert "between 2000 and 2050" in html
+    assert "between 2000 and 2049" in html

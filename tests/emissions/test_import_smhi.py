@@ -67,13 +67,13 @@ def test_other_file_with_same_release_date_is_refused(municipalities, tmp_path):
 def test_malformed_file_changes_nothing(municipalities, tmp_path):
     with pytest.raises(SourceError) as err:
         services.import_report(_small_report(tmp_path / "bad.xlsx", "2025-03-31", bad="x"))
-    assert str(err.value).startswith("bad.xlsx, row 8, column F:")
+    assert str(err.value).startswith("bad.xlsx, rad 8, kolumn F:")
     assert Release.objects.count() == 0 and EmissionValue.objects.count() == 0
 
 
 def test_unknown_municipality_is_refused(municipalities, tmp_path):
     assert Municipality.objects.filter(name="Hammarö").update(name="Hammarö-X") == 1
-    with pytest.raises(SourceError, match="row 8, column D: 'Hammarö' is not in the SCB"):
+    with pytest.raises(SourceError, match="rad 8, kolumn D: 'Hammarö' finns inte i SCB:s kodlista"):
         services.import_report(_small_report(tmp_path / "a.xlsx", "2025-03-31"))
     assert Release.objects.count() == 0
 
@@ -121,5 +121,5 @@ def test_import_smhi_command(municipalities, co2_file, tmp_path):
     out = io.StringIO()
     call_command("import_smhi", str(co2_file), stdout=out)
     assert "Already imported" in out.getvalue()
-    with pytest.raises(CommandError, match="row 8, column F"):
+    with pytest.raises(CommandError, match="rad 8, kolumn F"):
         call_command("import_smhi", str(_small_report(tmp_path / "x.xlsx", "2025-01-01", bad="?")))

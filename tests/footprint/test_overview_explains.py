@@ -50,13 +50,13 @@ def test_categories_by_label_and_activity_without_spend_explained(client, publis
     assert "Aktivitetsdata" in row
     assert (
         "Uppmätta mängder (aktivitetsdata) för 2024, inte fakturor, så inget eget inköpsbelopp; de "
-        "ersätter den kostnadsbaserade uppskattningen för Värme (inköp)."
+        "ersätter den kostnadsbaserade uppskattningen för Uppvärmning (inköpt)."
     ) in row
     assert "Transporter och frakt" not in categories  # an account text, not a category
     for code in ("district_heating", "heating_purchases", ">spend<", ">activity<"):
         assert code not in categories.replace("?category=", "")
     activity = _section(html, "act-h")
-    assert "<td>Fjärrvärme</td>" in activity and "<td>Värme (inköp)</td>" in activity
+    assert "<td>Fjärrvärme</td>" in activity and "<td>Uppvärmning (inköpt)</td>" in activity
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     english = _section(client.get("/kommun/1780/inkop/").content.decode(), "cat-h")
     assert "District heating" in english and "Largest categories, 2024" in english

@@ -64,8 +64,9 @@ def test_page_api_and_export_show_the_same_figures(client, editor, ledger):
     assert "construction_buildings" in page and "<svg" in page
     body = client.get("/kommun/1780/inkop/export/?table=categories&format=xlsx").content
     sheet = load_workbook(io.BytesIO(body)).active
-    rows = {r[0]: r[1] for r in sheet.iter_rows(min_row=2, values_only=True) if r[0]}
-    assert rows["construction_buildings"] == pytest.approx(
+    rows = {r[-1]: (r[0], r[1]) for r in sheet.iter_rows(min_row=2, values_only=True) if r[0]}
+    assert rows["construction_buildings"][0] == "Byggentreprenader"  # the label, then the code
+    assert rows["construction_buildings"][1] == pytest.approx(
         figures["by_category"]["construction_buildings"]["t"]
     )
     csv = client.get("/kommun/1780/inkop/export/?table=breakdown&format=csv").content.decode(

@@ -66,7 +66,7 @@ def test_import_command_then_show(sector_plan, tmp_path):
 def test_import_command_reports_bad_file(empty_plan, tmp_path):
     path = tmp_path / "fel.csv"
     path.write_bytes(b"name;sector\nA;B\n")
-    with pytest.raises(CommandError, match="fel.csv, row 1: missing columns"):
+    with pytest.raises(CommandError, match="fel.csv, rad 1: kolumner saknas"):
         run("import", str(path), "--municipality", "1780", "--plan", "Tom plan")
 
 

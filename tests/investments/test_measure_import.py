@@ -61,13 +61,13 @@ def test_bad_rows_reject_whole_file_naming_row_and_column(sector_plan):
     with pytest.raises(SourceError) as err:
         import_measures(sector_plan, bad.encode(), "plan.csv", check_access=False)
     text = str(err.value)
-    assert "plan.csv, row 3, column start_year: 'tjugo' is not a whole number" in text
-    assert "plan.csv, row 4, column reduction_low_t_per_year" in text
+    assert "plan.csv, rad 3, kolumn start_year: 'tjugo' är inte ett heltal" in text
+    assert "plan.csv, rad 4, kolumn reduction_low_t_per_year" in text
     assert Measure.objects.filter(plan=sector_plan).count() == 0
 
 
 def test_missing_column_and_unknown_department(sector_plan):
-    with pytest.raises(SourceError, match="missing columns: capex_sek"):
+    with pytest.raises(SourceError, match="kolumner saknas: capex_sek"):
         import_measures(
             sector_plan,
             b"name;sector;department;start_year;lifetime_years;opex_change_sek_per_year;"
@@ -75,7 +75,7 @@ def test_missing_column_and_unknown_department(sector_plan):
             "x.csv",
             check_access=False,
         )
-    with pytest.raises(SourceError, match=r"x\.csv, row 2, column department: 'Okänd'"):
+    with pytest.raises(SourceError, match=r"x\.csv, rad 2, kolumn department: 'Okänd'"):
         import_measures(
             sector_plan,
             (HEADER + "A;Energi;Okänd;2025;5;0;0;1;;;\n").encode(),

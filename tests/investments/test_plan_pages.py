@@ -190,7 +190,7 @@ def test_import_page_reports_errors_and_changes_nothing(client, demo_plan, edito
     before = demo_plan.measures.count()
     upload = SimpleUploadedFile("fel.csv", b"name;sector\nA;B\n", content_type="text/csv")
     response = client.post(url("import", demo_plan), {"file": upload}, follow=True)
-    assert "fel.csv, row 1: missing columns" in response.content.decode()
+    assert "fel.csv, rad 1: kolumner saknas" in response.content.decode()
     assert demo_plan.measures.count() == before
 
 

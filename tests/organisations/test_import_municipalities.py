@@ -52,10 +52,10 @@ def test_bad_rows_are_named_and_nothing_is_imported(tmp_path):
     with pytest.raises(SourceError) as err:
         import_municipalities(f)
     message = str(err.value)
-    assert "trasig.csv, row 4, column A" in message
-    assert "trasig.csv, row 5, column B: name is empty" in message
+    assert "trasig.csv, rad 4, kolumn A" in message
+    assert "trasig.csv, rad 5, kolumn B: namnet är tomt" in message
     assert Municipality.objects.count() == 0
-    with pytest.raises(CommandError, match="row 4"):
+    with pytest.raises(CommandError, match="rad 4"):
         call_command("import_municipalities", str(f))
 
 
@@ -63,5 +63,5 @@ def test_bad_rows_are_named_and_nothing_is_imported(tmp_path):
 def test_missing_county_is_refused(tmp_path):
     f = tmp_path / "codes.csv"
     f.write_text("Kod,Namn\n1780,Karlstad\n", encoding="utf-8-sig")
-    with pytest.raises(SourceError, match="county 17 missing"):
+    with pytest.raises(SourceError, match="länet 17 saknas"):
         import_municipalities(f)

@@ -69,10 +69,10 @@ def test_bad_rows_are_named_and_nothing_changes(plan, editor):
     with pytest.raises(SourceError) as err:
         import_actions(plan, bad, "fel.xlsx", user=editor)
     text = str(err.value)
-    assert "fel.xlsx, row 3, column title: must not be empty" in text
-    assert "row 3, column start_date" in text and "row 3, column progress" in text
-    assert "row 3, column contact_email" in text
-    assert "row 4, column identifier: already used in row 2" in text
+    assert "fel.xlsx, rad 3, kolumn title: får inte vara tom" in text
+    assert "rad 3, kolumn start_date" in text and "rad 3, kolumn progress" in text
+    assert "rad 3, kolumn contact_email" in text
+    assert "rad 4, kolumn identifier: används redan på rad 2" in text
     assert not Action.objects.exists() and not ActionImport.objects.exists()
 
 
@@ -94,7 +94,7 @@ def test_missing_and_unknown_columns_are_reported(plan, editor):
 
 
 def test_not_a_workbook(plan, editor):
-    with pytest.raises(SourceError, match="not an Excel workbook"):
+    with pytest.raises(SourceError, match="inte en Excel-arbetsbok"):
         import_actions(plan, b"identifier;title\n", "f.xlsx", user=editor)
 
 
@@ -127,7 +127,7 @@ def test_import_page_refuses_with_messages_and_accepts(editor_client, plan):
     bad = io.BytesIO(xlsx(["U1.1", "", "", "", None, None, "", None, ""]))
     bad.name = "fel.xlsx"
     r = editor_client.post(url, {"file": bad})
-    assert r.status_code == 200 and "fel.xlsx, row 2, column title" in r.content.decode()
+    assert r.status_code == 200 and "fel.xlsx, rad 2, kolumn title" in r.content.decode()
     good = io.BytesIO(GOOD)
     good.name = "bra.xlsx"
     assert editor_client.post(url, {"file": good}).status_code == 302

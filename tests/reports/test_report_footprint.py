@@ -26,6 +26,14 @@ def test_report_carries_the_purchase_footprint(karlstad_work, editor, karlstad, 
     html = selectors.output(report, "html").content.decode()
     footprint_html = html.split('id="footprint"')[1].split("</section>")[0]
     assert "Leverantörsreskontra" in footprint_html and "Största inköpskategorier" in footprint_html
+    # The total is a sum over the ledger's years: the report names them, as the footprint page does.
+    years = sorted(int(y) for y in expected["by_year"])
+    period = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+    assert section["period"] == period
+    assert f"inköp {period} sammantaget" in footprint_html
+    assert f"Största inköpskategorier, {period} sammantaget" in footprint_html
+    docx_text = selectors.output(report, "docx").content
+    assert docx_text[:2] == b"PK"
 
 
 def test_report_says_plainly_when_the_footprint_app_is_missing(

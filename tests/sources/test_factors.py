@@ -70,9 +70,9 @@ def test_bad_factor_rows_are_all_reported_with_row_and_column():
     with pytest.raises(SourceError) as info:
         f.read_factors(text, name="f.csv")
     errors = info.value.messages
-    assert errors[0].startswith("f.csv, rad 2: kolumn value")
-    assert errors[1].startswith("f.csv, rad 3: kolumn unit")
-    assert errors[2].startswith("f.csv, rad 4: kolumn source")
+    assert errors[0].startswith("f.csv, rad 2, kolumn value")
+    assert errors[1].startswith("f.csv, rad 3, kolumn unit")
+    assert errors[2].startswith("f.csv, rad 4, kolumn source")
 
 
 def test_missing_factor_columns():

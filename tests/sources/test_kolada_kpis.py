@@ -1,7 +1,17 @@
 import pytest
+from django.utils import translation
 
 from klimatkontrakt.sources.errors import SourceError
 from klimatkontrakt.sources.kolada_kpis import kolada_area_code, load_climate_kpis
+
+
+@pytest.fixture(autouse=True)
+def _english():  # type: ignore[no-untyped-def]
+    """These tests read the messages in English; the Swedish wording is checked through the
+    upload pages (tests/web/test_import_messages.py)."""
+    with translation.override("en"):
+        yield
+
 
 HEADER = "id,name_sv,name_en,unit,direction,level,in_default_set,comment\n"
 

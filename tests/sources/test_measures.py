@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook
@@ -13,6 +14,14 @@ from klimatkontrakt.sources.measures import (
     parse_number,
     write_rows,
 )
+
+
+@pytest.fixture(autouse=True)
+def _english():  # type: ignore[no-untyped-def]
+    """These tests read the messages in English; the Swedish wording is checked through the
+    upload pages (tests/web/test_import_messages.py)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,21 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from django.utils import translation
 
 from klimatkontrakt.sources import process_emissions, smhi
 from klimatkontrakt.sources.errors import SourceError
 from klimatkontrakt.sources.scb import read_code_list
 from klimatkontrakt.sources.sectors import canonical_name, fold, is_known
+
+
+@pytest.fixture(autouse=True)
+def _english():  # type: ignore[no-untyped-def]
+    """These tests read the messages in English; the Swedish wording is checked through the
+    upload pages (tests/web/test_import_messages.py)."""
+    with translation.override("en"):
+        yield
+
 
 REAL = "df_municipalities_2022.xlsx"
 REAL_SHA256 = "9df6658df43f6eb5aef997c63792fc3a8b57529851c2e2988ebf21142fac56a3"

@@ -199,6 +199,8 @@ def _exponential_pipeline(
 
     # Step 6: exponential path from F using the recorded or approximated value at F.
     f = max(s, c)
+    if f >= END_YEAR:
+        raise ValueError(f"a budget path needs years after {f}: start it before {END_YEAR}")
     e_f = emissions[:, series.column(f)] if f <= last else trend.at([f])[:, 0]
     paris_years = tuple(range(f, END_YEAR + 1))
     has_path = budget > 0

@@ -11,7 +11,7 @@ from klimatkontrakt.contracts import selectors, services
 from klimatkontrakt.contracts.models import Commitment, CommitmentStatus, ContractVersion
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import departments, municipality_by_code
-from klimatkontrakt.web.api_schemas import Error
+from klimatkontrakt.web.api_schemas import ID_MAX, Error, Id, Tag, Year
 
 router = Router(tags=["contracts"])
 
@@ -72,26 +72,28 @@ class VersionOut(VersionSummary):
 class CommitmentIn(Schema):
     title: str = Field(..., max_length=300)
     description: str = ""
-    party_id: int | None = None
+    party_id: Id | None = None
     joint: bool = False
     section: str = Field("municipality", description="section key, e.g. 'municipality', 'mobility'")
-    planned_year: int | None = None
+    planned_year: Year | None = None
     status: str = Field("planned", description="status key of the municipality's list")
-    responsible_department_id: int | None = None
-    tags: list[str] = []
+    responsible_department_id: Id | None = None
+    tags: list[Tag] = Field([], max_length=50)
 
 
 class CommitmentPatch(Schema):
-    edit_version: int = Field(..., description="edit_version you read; a stale one gets 409")
+    edit_version: int = Field(
+        ..., ge=0, le=ID_MAX, description="edit_version you read; a stale one gets 409"
+    )
     title: str | None = Field(None, max_length=300)
     description: str | None = None
-    party_id: int | None = None
+    party_id: Id | None = None
     joint: bool | None = None
     section: str | None = None
-    planned_year: int | None = None
+    planned_year: Year | None = None
     status: str | None = None
-    responsible_department_id: int | None = None
-    tags: list[str] | None = None
+    responsible_department_id: Id | None = None
+    tags: list[Tag] | None = Field(None, max_length=50)
 
 
 class FieldChangeOut(Schema):
@@ -163,7 +165,7 @@ def get_contract(request: HttpRequest, code: str) -> Any:
 
 
 @router.get("/{code}/versions/{year}", response=VersionOut)
-def get_version(request: HttpRequest, code: str, year: int) -> Any:
+def get_version(request: HttpRequest, code: str, year: Year) -> Any:
     muni = municipality_by_code(code)
     v = selectors.version_for(request.user, muni, year)
     return VersionOut(
@@ -188,20 +190,20 @@ def get_version(request: HttpRequest, code: str, year: int) -> Any:
 
 
 @router.get("/{code}/versions/{year}/commitments", response=list[CommitmentOut])
-def list_commitments(request: HttpRequest, code: str, year: int) -> Any:
+def list_commitments(request: HttpRequest, code: str, year: Year) -> Any:
     muni = municipality_by_code(code)
     v = selectors.version_for(request.user, muni, year)
     return [_commitment(c) for c in selectors.commitments_of(v)]
 
 
 @router.get("/{code}/commitments/{pk}", response=CommitmentOut)
-def get_commitment(request: HttpRequest, code: str, pk: int) -> Any:
+def get_commitment(request: HttpRequest, code: str, pk: Id) -> Any:
     muni = municipality_by_code(code)
     return _commitment(selectors.commitment_for(request.user, muni, pk))
 
 
 @router.get("/{code}/diff", response=DiffOut)
-def get_diff(request: HttpRequest, code: str, from_year: int, to_year: int) -> Any:
+def get_diff(request: HttpRequest, code: str, from_year: Year, to_year: Year) -> Any:
     muni = municipality_by_code(code)
     d = selectors.diff_versions(
         selectors.version_for(request.user, muni, from_year),
@@ -286,7 +288,7 @@ def _resolve(
     auth=django_auth,
     response={201: CommitmentOut, 403: Error, 409: Error, 422: Error},
 )
-def create_commitment(request: HttpRequest, code: str, year: int, payload: CommitmentIn) -> Any:
+def create_commitment(request: HttpRequest, code: str, year: Year, payload: CommitmentIn) -> Any:
     muni = municipality_by_code(code)
     require_edit(request.user, muni)
     v = selectors.version_for(request.user, muni, year)
@@ -299,7 +301,7 @@ def create_commitment(request: HttpRequest, code: str, year: int, payload: Commi
     auth=django_auth,
     response={200: CommitmentOut, 403: Error, 409: Error, 422: Error},
 )
-def update_commitment(request: HttpRequest, code: str, pk: int, payload: CommitmentPatch) -> Any:
+def update_commitment(request: HttpRequest, code: str, pk: Id, payload: CommitmentPatch) -> Any:
     muni = municipality_by_code(code)
     require_edit(request.user, muni)
     c = selectors.commitment_for(request.user, muni, pk)
@@ -314,7 +316,7 @@ def update_commitment(request: HttpRequest, code: str, pk: int, payload: Commitm
     auth=django_auth,
     response={200: VersionSummary, 403: Error, 409: Error, 422: Error},
 )
-def sign_version(request: HttpRequest, code: str, year: int) -> Any:
+def sign_version(request: HttpRequest, code: str, year: Year) -> Any:
     muni = municipality_by_code(code)
     require_edit(request.user, muni)
     v = services.sign_version(request.user, selectors.version_for(request.user, muni, year))
@@ -326,7 +328,7 @@ def sign_version(request: HttpRequest, code: str, year: int) -> Any:
     auth=django_auth,
     response={201: VersionSummary, 403: Error, 409: Error, 422: Error},
 )
-def start_next(request: HttpRequest, code: str, year: int) -> Any:
+def start_next(request: HttpRequest, code: str, year: Year) -> Any:
     muni = municipality_by_code(code)
     require_edit(request.user, muni)
     v = services.start_next_version(request.user, selectors.version_for(request.user, muni, year))

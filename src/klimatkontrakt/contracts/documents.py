@@ -3,6 +3,7 @@
 from itertools import groupby
 
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from klimatkontrakt.contracts import selectors
@@ -22,7 +23,7 @@ def contract_docx(version: ContractVersion, *, language: str = "sv") -> bytes:
         parties = list(version.parties.select_related("organisation"))
         for section in selectors.sections_with_commitments(version):
             level = 2 if "." in section.number else 1
-            doc.add_heading(f"{section.number}. {section.title}", level=level)
+            doc.add_heading(f"{section.number}. {section.heading}", level=level)
             if section.key == "parties":
                 for p in parties:
                     doc.add_paragraph(p.organisation.name, style="List Bullet")
@@ -64,6 +65,7 @@ def contract_docx(version: ContractVersion, *, language: str = "sv") -> bytes:
         )
         if version.is_signed and version.signed_at:
             doc.add_paragraph(
-                _("Signed %(date)s.") % {"date": version.signed_at.date().isoformat()}
+                _("Signed %(date)s.")
+                % {"date": date_format(version.signed_at, "SHORT_DATE_FORMAT")}
             )
     return to_bytes(doc)

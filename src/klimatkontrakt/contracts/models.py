@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from klimatkontrakt.organisations.models import (
@@ -144,6 +145,17 @@ class Section(FrozenWithVersion):
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
+
+    @property
+    def heading(self) -> str:
+        """The title in the interface language: in Swedish as the contract words it; in English
+        a standard section's label (contracts.structure), unless its title was changed."""
+        from klimatkontrakt.contracts.structure import BY_KEY
+
+        spec = BY_KEY.get(self.key)
+        if spec is None or (get_language() or "sv").startswith("sv") or self.title != spec.title_sv:
+            return self.title
+        return str(spec.label)
 
 
 class CommitmentStatus(MunicipalityStatus):

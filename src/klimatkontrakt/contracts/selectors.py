@@ -5,8 +5,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -32,7 +34,8 @@ DIFF_FIELDS = [
     "party",
     "section",
 ]
-# What a reader sees for each compared field (the diff page, the report).
+# What a reader sees for each compared field (the diff page, the change history, the report);
+# read through field_label.
 FIELD_LABELS = {
     "joint": gettext_lazy("Joint commitment"),
     "title": gettext_lazy("Title"),
@@ -113,6 +116,18 @@ def history_of(commitment: Commitment) -> QuerySet[CommitmentChange]:
     ).select_related("user", "version")
 
 
+def field_label(name: str) -> str:
+    """A commitment field's name for the diff and the change history, in the interface
+    language: FIELD_LABELS, else the model field's verbose name; an unknown name as it is."""
+    if name in FIELD_LABELS:
+        return str(FIELD_LABELS[name])
+    try:
+        field = Commitment._meta.get_field(name)
+    except FieldDoesNotExist:
+        return name
+    return capfirst(str(getattr(field, "verbose_name", name)))
+
+
 @dataclass
 class FieldChange:
     """One changed field: `old`/`new` are the compared values (status by key), `old_text`/
@@ -126,7 +141,7 @@ class FieldChange:
 
     @property
     def label(self) -> str:
-        return str(FIELD_LABELS.get(self.field, self.field))
+        return field_label(self.field)
 
 
 @dataclass
@@ -212,6 +227,8 @@ def _text(c: Commitment, name: str) -> str:
         return _("yes") if value else _("no")
     if name == "tags":
         return ", ".join(f"#{t}" for t in value)
+    if name == "section":
+        return f"{c.section.number} {c.section.heading}"
     return "" if value is None else str(value)
 
 

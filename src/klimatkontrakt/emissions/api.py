@@ -3,17 +3,22 @@ SMHI's figures are public; goals and adopted budgets follow the municipality's p
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
+from pydantic import TypeAdapter
+from pydantic import ValidationError as PydanticError
 
 from klimatkontrakt.calc.budgets import METHODS
 from klimatkontrakt.emissions import selectors, services, tables
 from klimatkontrakt.emissions.models import CarbonBudget, Goal
+from klimatkontrakt.emissions.selectors import END_YEAR
 from klimatkontrakt.organisations.selectors import municipality_by_code
+from klimatkontrakt.web.api_schemas import YEAR_MIN, Amount, Share, Tonnes, Year
 
 router = Router(tags=["emissions"])
 
@@ -39,21 +44,25 @@ class MethodOut(Schema):
 
 
 class GoalIn(Schema):
-    name: str
-    target_year: int
-    level_t: float | None = None
-    share_of_base: float | None = None
-    base_year: int | None = None
-    scope: str = "territorial"
-    gas: str = "GGT"
+    name: str = Field(..., max_length=200)
+    target_year: Year
+    level_t: Tonnes | None = None
+    share_of_base: Share | None = None
+    base_year: Year | None = None
+    scope: str = Field("territorial", max_length=20)
+    gas: str = Field("GGT", max_length=10)
     is_published: bool = False
 
 
-class CarbonBudgetIn(Schema):
-    name: str
-    method: str
-    gas: str = "CO2"
-    parameters: dict[str, Any] = {}
+class CarbonBudgetIn(Schema):  # lengths as the model's columns (PostgreSQL refuses longer)
+    name: str = Field(..., max_length=200)
+    method: str = Field(..., max_length=40)
+    gas: str = Field("CO2", max_length=10)
+    parameters: dict[str, Any] = Field(
+        {},
+        description="the method's parameters (GET /api/emissions/methods): true/false, a year "
+        "from 1900 to 2100, or a finite number",
+    )
     is_published: bool = False
 
 
@@ -83,6 +92,44 @@ def _release(gas: str) -> Any:
         return selectors.current_release(gas)
     except selectors.NoRelease as exc:
         raise HttpError(404, str(exc)) from exc
+
+
+# Checked by emissions.selectors (2000 to END_YEAR - 1) with a message naming the range
+CurrentYear = Annotated[
+    int | None, Query(description=f"the year the budget is counted from, 2000 to {END_YEAR - 1}")
+]
+
+
+# A budget's start or trend year: the path runs from it to END_YEAR, so it must end before
+BudgetYear = Annotated[int, Field(ge=YEAR_MIN, le=END_YEAR - 1)]
+
+
+def _parameter_type(default: Any) -> Any:
+    if isinstance(default, bool):
+        return bool
+    if isinstance(default, int):
+        return BudgetYear
+    return Amount if isinstance(default, float) else Any
+
+
+def _parameters(method: str, given: dict[str, Any]) -> dict[str, Any]:
+    """A method's parameters with the type of their default: yes/no, a year within the
+    documented range, or a finite number (Amount). Unknown names are left to the service,
+    which names them in its 422."""
+    defaults = METHODS[_method(method)].parameters()
+    errors: dict[str, list[str]] = {}
+    out: dict[str, Any] = {}
+    for name, value in given.items():
+        kind = _parameter_type(defaults.get(name, value))
+        try:
+            out[name] = TypeAdapter(kind).validate_python(
+                value, strict=kind is bool
+            )  # no 1 for true
+        except PydanticError as exc:
+            errors[f"parameters.{name}"] = [e["msg"] for e in exc.errors()]
+    if errors:
+        raise ValidationError(errors)
+    return out
 
 
 def _method(method: str) -> str:
@@ -128,7 +175,7 @@ def all_budgets(
     request: HttpRequest,
     method: str = selectors.DEFAULT_METHOD,
     gas: str = "CO2",
-    current_year: int | None = None,
+    current_year: CurrentYear = None,
 ) -> list[dict[str, Any]]:
     _release(gas)
     try:
@@ -173,7 +220,7 @@ def budget(
     code: str,
     method: str = selectors.DEFAULT_METHOD,
     gas: str = "CO2",
-    current_year: int | None = None,
+    current_year: CurrentYear = None,
 ) -> dict[str, Any]:
     muni = municipality_by_code(code)
     _release(gas)
@@ -211,8 +258,10 @@ def create_carbon_budget(
     request: HttpRequest, code: str, payload: CarbonBudgetIn
 ) -> Status[CarbonBudget]:
     muni = municipality_by_code(code)
+    fields = payload.dict()
+    fields["parameters"] = _parameters(payload.method, payload.parameters)
     try:
-        budget = services.save_carbon_budget(request.user, muni, **payload.dict())
+        budget = services.save_carbon_budget(request.user, muni, **fields)
     except ValueError as exc:
         raise HttpError(422, str(exc)) from exc
     return Status(201, budget)

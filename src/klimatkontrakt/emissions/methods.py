@@ -21,6 +21,7 @@ ASSUMPTIONS: dict[str, Promise] = {
         "national default method."
     ),
     "carbon-law": _(
+        # xgettext:no-python-format
         "Assumes the emissions fall by 11.72 % every year from the last year with data; its "
         "budget is the sum of that path, not a share of a global budget."
     ),
@@ -38,8 +39,10 @@ WHY_THEY_DIFFER = _(
 )
 
 
-def label(method: str) -> str:
+def label(method: str | None) -> str:
     """The method's name in the active language; an unknown method keeps its id."""
+    if not method:
+        return ""
     return str(LABELS.get(method, METHODS[method].title if method in METHODS else method))
 
 

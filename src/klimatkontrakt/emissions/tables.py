@@ -9,9 +9,10 @@ import numpy as np
 from django.utils.translation import gettext as _
 
 from klimatkontrakt.documents.tables import Table
-from klimatkontrakt.emissions import selectors
+from klimatkontrakt.emissions import methods, selectors
 from klimatkontrakt.emissions.models import Release
 from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.sources.sectors import sector_label
 
 CHARTS = ("history", "budget", "gap", "comparison")
 
@@ -23,7 +24,7 @@ def _num(x: float) -> float | None:
 def history(release: Release, muni: Municipality) -> Table:
     h = selectors.sector_history(release, muni)
     rows = [
-        {"year": y, "sector": s, "tonnes": _num(h.values[i, j])}
+        {"year": y, "sector": sector_label(s), "tonnes": _num(h.values[i, j])}
         for j, y in enumerate(h.years)
         for i, s in enumerate(h.sectors)
     ]
@@ -54,7 +55,7 @@ def budget(
     h = selectors.sector_history(release, muni)
     label_history = _("Recorded (SMHI)")
     label_trend = _("Trend (business as usual)")
-    label_path = _("Budget path (%(method)s)") % {"method": method}
+    label_path = _("Budget path (%(method)s)") % {"method": methods.label(method)}
     rows: list[dict[str, Any]] = [
         {"year": y, "series": label_history, "tonnes": _num(v)}
         for y, v in zip(h.years, h.total, strict=True)
@@ -75,7 +76,7 @@ def budget(
             {"year": y, "series": goal.name, "tonnes": _num(v)}
             for y, v in zip(gap.years, gap.path_total, strict=True)
         ]
-    source = f"{release.label}; {_('method')} {method}"
+    source = f"{release.label}; {_('method')} {methods.label(method)}"
     # The title promises a goal only when one is drawn.
     title = (
         _("Trend, budget path and goal, %(name)s (%(unit)s)")
@@ -101,7 +102,7 @@ def gap(release: Release, muni: Municipality, user: Any) -> Table | None:
     rows = [
         {
             "year": y,
-            "sector": s,
+            "sector": sector_label(s),
             "bau": _num(g.bau[i, j]),
             "path": _num(g.path[i, j]),
             "gap": _num(g.gap[i, j]),

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from klimatkontrakt.footprint import cube
 from klimatkontrakt.footprint.classify import INTERNAL_RULE, classify
@@ -186,7 +188,7 @@ class Engine:
         if prepared.content_hash in self._hashes:
             cube.drop_scan(self.con)
             report.status = "duplicate"
-            report.message = "samma innehåll som en redan inläst fil; räknas en gång"
+            report.message = _("the same content as a file already read; counted once")
             return report
         total, bad = cube.counts(self.con)
         bad += structural
@@ -197,13 +199,18 @@ class Engine:
             report.bad_rows = ledger_io.bad_rows(self.con, prepared)
         if total == 0:
             report.status = "refused"
-            report.message = "filen innehåller inga rader"
+            report.message = _("the file has no rows")
         elif bad / total > threshold:
             report.status = "refused"
-            report.message = (
-                f"{bad} av {total} rader är felaktiga ({100 * bad / total:.2f} %), mer än "
-                f"gränsen {100 * threshold:g} %; hela filen avvisas"
-            )
+            report.message = _(
+                "%(bad)s of %(total)s rows are faulty (%(share)s %%), more than the limit of "
+                "%(limit)s %%; the whole file is refused"
+            ) % {
+                "bad": bad,
+                "total": total,
+                "share": number_format(100 * bad / total, 2),
+                "limit": number_format(100 * threshold),
+            }
         if report.status == "accepted":
             cube.add_to_cube(self.con, file_id)
             # Drill-down reads the file again through the reader that accepted it.

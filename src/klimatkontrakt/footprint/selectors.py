@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db.models import Count, Max, QuerySet
 
 from klimatkontrakt.footprint import engine as engine_mod
+from klimatkontrakt.footprint.labels import rule_description
 from klimatkontrakt.footprint.models import ActivityRecord, Ledger
 from klimatkontrakt.footprint.results import breakdown as cube_breakdown
 from klimatkontrakt.organisations.access import published_or_included
@@ -248,6 +249,7 @@ def invoice_lines(
     for row in rows:
         rule = rules.get(row["rule_id"]) if row["rule_id"] is not None else None
         row["rule"] = rule.describe() if rule else ""
+        row["rule_text"] = rule_description(rule) if rule else ""
         row["rule_note"] = rule.note if rule else ""
         row["kg"] = (row["t"] or 0.0) * 1000
     return rows

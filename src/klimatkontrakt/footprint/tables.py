@@ -9,21 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from klimatkontrakt.documents.tables import Table
 from klimatkontrakt.footprint import selectors
+from klimatkontrakt.footprint.labels import basis_label
 from klimatkontrakt.footprint.models import Ledger
-from klimatkontrakt.sources.factors import category_label
+from klimatkontrakt.sources.categories import category_label
 from klimatkontrakt.web.pages import year_ranges
-
-# What a category's tonnes rest on (the "basis" of summarise's by_category).
-BASIS_LABELS = {
-    "spend": gettext_lazy("Spend"),
-    "activity": gettext_lazy("Activity data"),
-    "spend+activity": gettext_lazy("Spend and activity data"),
-}
 
 LINE_COLUMNS = [
     ("file", "Fil"),
@@ -40,7 +33,7 @@ LINE_COLUMNS = [
     ("amount_sek", "Belopp SEK"),
     ("status", "Status"),
     ("category", "Kategori"),
-    ("rule", "Regel"),
+    ("rule_text", "Regel"),
     ("kg_per_sek", "kg CO2e per SEK"),
     ("conversion", "Omräkning"),
     ("t", "Ton CO2e"),
@@ -48,17 +41,16 @@ LINE_COLUMNS = [
 
 
 def category_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
-    """One row per category; `label` and `basis_label` are for a reader, and `note` says why a
-    category measured by activity data has no spend."""
-    language = get_language()
+    """One row per category: `category` and `basis` as a reader names them, `code` the category
+    code (for links and the download), and `note` why a category measured by activity data has
+    no spend."""
     rows = [
         {
-            "category": cat,
-            "label": category_label(cat, language),
+            "code": cat,
+            "category": category_label(cat),
             "t": v["t"],
             "spend_sek": v["spend_sek"],
-            "basis": v["basis"],
-            "basis_label": str(BASIS_LABELS.get(v["basis"], v["basis"])),
+            "basis": basis_label(v["basis"]),
             "replaced_sek": v["replaced_sek"],
             "note": _activity_note(result, cat) if v["basis"] == "activity" else "",
         }
@@ -69,11 +61,9 @@ def category_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _activity_note(result: dict[str, Any], category: str) -> str:
     """Why a category counted from activity data has no spend, and which spend it stands for."""
-    language = get_language()
     records = [a for a in result["activity"] if a["activity"] == category and a["status"] == "ok"]
     replaced = sorted(
-        {category_label(a["replaces"]["category"], language) for a in records}
-        - {category_label("", language)}
+        {category_label(a["replaces"]["category"]) for a in records if a["replaces"]["category"]}
     )
     years = year_ranges(a["year"] for a in records)
     if replaced:
@@ -135,6 +125,7 @@ def categories(result: dict[str, Any], ledger: Ledger) -> Table:
             ("spend_sek", "SEK"),
             ("basis", "Grund"),
             ("replaced_sek", "Ersatt av aktivitetsdata SEK"),
+            ("code", "Kategorikod"),
         ],
         rows=category_rows(result),
         source=ledger.description,

@@ -15,7 +15,7 @@ from klimatkontrakt.goals import selectors, services
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.models import Department, Municipality
 from klimatkontrakt.organisations.selectors import department_of, municipality_by_code
-from klimatkontrakt.web.api_schemas import Error
+from klimatkontrakt.web.api_schemas import Error, Id
 
 router = Router(tags=["goal teams"])
 
@@ -37,7 +37,7 @@ class TeamOut(Schema):
     members: list[PersonOut]
 
 
-class GoalOut(Schema):
+class GoalWithTeamOut(Schema):
     id: int
     municipality: str
     name: str
@@ -56,7 +56,7 @@ class PersonIn(Schema):
     role: str = "member"
     name: str
     title: str
-    department_id: int | None = None
+    department_id: Id | None = None
     organisation: str = ""
     email: str = ""
 
@@ -65,7 +65,7 @@ class PersonPatch(Schema):
     role: str | None = None
     name: str | None = None
     title: str | None = None
-    department_id: int | None = None
+    department_id: Id | None = None
     organisation: str | None = None
     email: str | None = None
 
@@ -91,20 +91,22 @@ def _person_out(p: Any) -> dict[str, Any]:
     return selectors.person_json(p, email=True)  # only editors reach the write endpoints
 
 
-@router.get("/", response=list[GoalOut], summary="A municipality's goals with their teams")
+@router.get("/", response=list[GoalWithTeamOut], summary="A municipality's goals with their teams")
 def list_goals(request: HttpRequest, municipality: str) -> list[dict[str, Any]]:
     muni = municipality_by_code(municipality)
     return [_goal_out(request.user, g) for g in visible_goals(request.user, muni)]
 
 
-@router.get("/{goal_id}/", response=GoalOut, summary="One goal with its team")
-def get_goal(request: HttpRequest, goal_id: int, municipality: str) -> dict[str, Any]:
+@router.get("/{goal_id}/", response=GoalWithTeamOut, summary="One goal with its team")
+def get_goal(request: HttpRequest, goal_id: Id, municipality: str) -> dict[str, Any]:
     muni = municipality_by_code(municipality)
     return _goal_out(request.user, selectors.goal_for(request.user, muni, goal_id))
 
 
-@router.put("/{goal_id}/team", auth=django_auth, response={200: GoalOut, 403: Error, 404: Error})
-def set_team(request: HttpRequest, goal_id: int, municipality: str, payload: TeamIn) -> Any:
+@router.put(
+    "/{goal_id}/team", auth=django_auth, response={200: GoalWithTeamOut, 403: Error, 404: Error}
+)
+def set_team(request: HttpRequest, goal_id: Id, municipality: str, payload: TeamIn) -> Any:
     muni = municipality_by_code(municipality)
     require_edit(request.user, muni)
     goal = selectors.goal_for(request.user, muni, goal_id)
@@ -117,7 +119,7 @@ def set_team(request: HttpRequest, goal_id: int, municipality: str, payload: Tea
     auth=django_auth,
     response={201: PersonOut, 403: Error, 404: Error, 422: Error},
 )
-def add_person(request: HttpRequest, goal_id: int, municipality: str, payload: PersonIn) -> Any:
+def add_person(request: HttpRequest, goal_id: Id, municipality: str, payload: PersonIn) -> Any:
     muni = municipality_by_code(municipality)
     require_edit(request.user, muni)
     goal = selectors.goal_for(request.user, muni, goal_id)
@@ -133,7 +135,7 @@ def add_person(request: HttpRequest, goal_id: int, municipality: str, payload: P
     response={200: PersonOut, 403: Error, 404: Error, 422: Error},
 )
 def update_person(
-    request: HttpRequest, goal_id: int, person_id: int, municipality: str, payload: PersonPatch
+    request: HttpRequest, goal_id: Id, person_id: Id, municipality: str, payload: PersonPatch
 ) -> Any:
     muni = municipality_by_code(municipality)
     require_edit(request.user, muni)
@@ -161,7 +163,7 @@ def update_person(
 @router.delete(
     "/{goal_id}/people/{person_id}", auth=django_auth, response={204: None, 403: Error, 404: Error}
 )
-def remove_person(request: HttpRequest, goal_id: int, person_id: int, municipality: str) -> Any:
+def remove_person(request: HttpRequest, goal_id: Id, person_id: Id, municipality: str) -> Any:
     muni = municipality_by_code(municipality)
     require_edit(request.user, muni)
     goal = selectors.goal_for(request.user, muni, goal_id)

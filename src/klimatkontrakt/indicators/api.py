@@ -5,6 +5,7 @@ from ninja import Router, Schema
 
 from klimatkontrakt.indicators import selectors
 from klimatkontrakt.organisations.selectors import municipality_by_code
+from klimatkontrakt.web.api_schemas import Id
 
 router = Router(tags=["indicators"])
 
@@ -73,7 +74,7 @@ def list_indicators(request: HttpRequest, municipality: str) -> list[dict]:
 
 
 @router.get("/{indicator_id}/", response=IndicatorDetailOut, summary="One indicator by year")
-def get_indicator(request: HttpRequest, indicator_id: int, municipality: str) -> dict:
+def get_indicator(request: HttpRequest, indicator_id: Id, municipality: str) -> dict:
     muni = municipality_by_code(municipality)
     summary = selectors.summarise(selectors.indicator_for(request.user, muni, indicator_id))
     years = [

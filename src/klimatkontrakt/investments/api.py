@@ -2,24 +2,28 @@
 an editor session."""
 
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
 
 from klimatkontrakt.investments import selectors, services
-from klimatkontrakt.investments.constraints import sector_label
 from klimatkontrakt.investments.models import Measure
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
-from klimatkontrakt.web.api_schemas import Error
+from klimatkontrakt.sources.sectors import sector_label
+from klimatkontrakt.web.api_schemas import Error, Id, Year
+
+# The model's columns: 16 digits with 2 decimals (kronor), 14 with 3 (tonnes)
+Sek = Annotated[Decimal, Field(allow_inf_nan=False, max_digits=16, decimal_places=2)]
+TonnesPerYear = Annotated[Decimal, Field(allow_inf_nan=False, max_digits=14, decimal_places=3)]
 
 router = Router(tags=["investments"])
 
 
-class PlanOut(Schema):
+class InvestmentPlanOut(Schema):
     id: int
     name: str
     scope: str
@@ -30,7 +34,7 @@ class PlanOut(Schema):
     end_year: int
 
 
-@router.get("/{code}/plans/", response=list[PlanOut])
+@router.get("/{code}/plans/", response=list[InvestmentPlanOut])
 def plans(request: HttpRequest, code: str) -> list[dict[str, Any]]:
     muni = municipality_by_code(code)
     return [
@@ -49,7 +53,7 @@ def plans(request: HttpRequest, code: str) -> list[dict[str, Any]]:
 
 
 @router.get("/{code}/plans/{plan_id}/", response=dict[str, Any])
-def plan(request: HttpRequest, code: str, plan_id: int) -> dict[str, Any]:
+def plan(request: HttpRequest, code: str, plan_id: Id) -> dict[str, Any]:
     """The whole plan as in `klimatkontrakt investments show --format json`."""
     muni = municipality_by_code(code)
     summary = selectors.plan_summary(selectors.plan_for(request.user, muni, plan_id))
@@ -62,7 +66,7 @@ class SectorOut(Schema):
 
 
 @router.get("/{code}/plans/{plan_id}/sectors/", response=list[SectorOut])
-def sectors(request: HttpRequest, code: str, plan_id: int) -> list[dict[str, str]]:
+def sectors(request: HttpRequest, code: str, plan_id: Id) -> list[dict[str, str]]:
     """The sectors a measure of the plan may name: the keys its pathway knows."""
     plan = selectors.plan_for(request.user, municipality_by_code(code), plan_id)
     return [{"key": s, "label": sector_label(s)} for s in selectors.plan_sectors(plan)]
@@ -73,17 +77,17 @@ class MeasureIn(Schema):
     sector: str
     description: str = ""
     category: str = ""
-    department_id: int | None = None
+    department_id: Id | None = None
     kind: Measure.Kind = Measure.Kind.INVESTMENT
     status: Measure.Status = Measure.Status.PROPOSED
-    start_year: int
-    ramp_up_years: int = 0
-    lifetime_years: int
-    capex_sek: Decimal
-    opex_change_sek_per_year: Decimal
-    reduction_t_per_year: Decimal
-    reduction_low_t_per_year: Decimal | None = None
-    reduction_high_t_per_year: Decimal | None = None
+    start_year: Year
+    ramp_up_years: int = Field(0, ge=0, le=100)
+    lifetime_years: int = Field(..., ge=1, le=200)
+    capex_sek: Sek
+    opex_change_sek_per_year: Sek
+    reduction_t_per_year: TonnesPerYear
+    reduction_low_t_per_year: TonnesPerYear | None = None
+    reduction_high_t_per_year: TonnesPerYear | None = None
 
 
 class MeasureOut(Schema):
@@ -98,7 +102,7 @@ class MeasureOut(Schema):
     auth=django_auth,
     response={201: MeasureOut, 403: Error, 422: Error},
 )
-def create_measure(request: HttpRequest, code: str, plan_id: int, payload: MeasureIn) -> Any:
+def create_measure(request: HttpRequest, code: str, plan_id: Id, payload: MeasureIn) -> Any:
     """Add a measure; a sector the plan's pathway does not know is refused (422)."""
     muni = municipality_by_code(code)
     require_edit(request.user, muni)

@@ -8,18 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from klimatkontrakt.calc.portfolio import PortfolioProblem
-from klimatkontrakt.sources.factors import category_label
+from klimatkontrakt.sources.sectors import sector_label
 from klimatkontrakt.web.pages import year_ranges
-
-
-def sector_label(sector: str) -> str:
-    """A plan's sector as a reader names it: a purchase category by its label, an SMHI sector
-    by SMHI's own name."""
-    return category_label(sector, get_language())
 
 
 @dataclass(frozen=True)

@@ -93,9 +93,9 @@ class SectorField(forms.ChoiceField):
 def _sector_field(plan: InvestmentPlan) -> forms.ChoiceField:
     """The plan's own sectors to choose from, never typed: a measure on another sector is one
     the pathway cannot use."""
-    from klimatkontrakt.investments.constraints import sector_label
     from klimatkontrakt.investments.selectors import plan_sectors
     from klimatkontrakt.investments.services import sector_problem
+    from klimatkontrakt.sources.sectors import sector_label
 
     sectors = plan_sectors(plan)
     if plan.emissions_gas:
@@ -135,6 +135,7 @@ class FundingForm(forms.ModelForm):
     class Meta:
         model = Funding
         fields = ["measure", "source", "amount_sek", "year", "state"]
+        labels = {"measure": _("Measure"), "source": _("Funding source")}
 
     def __init__(self, *args: Any, plan: InvestmentPlan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -175,12 +176,13 @@ class PlanForm(forms.ModelForm):
         self.instance.municipality = municipality
         self.fields["department"].queryset = municipality.departments.all()  # type: ignore[attr-defined]
         from klimatkontrakt.calc.budgets import METHODS
+        from klimatkontrakt.emissions import methods
 
         self.fields["budget_method"] = forms.ChoiceField(
             label=_("Budget method"),
             required=False,
             choices=[("", _("None: the budget entered below"))]
-            + [(m.name, m.title) for m in METHODS.values()],
+            + [(key, methods.label(key)) for key in METHODS],
             help_text=self.fields["budget_method"].help_text,
         )
 

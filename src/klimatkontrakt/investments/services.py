@@ -14,7 +14,6 @@ from klimatkontrakt.audit.models import ChangeLogEntry
 from klimatkontrakt.audit.services import log_change
 from klimatkontrakt.imports import ImportResult, import_file
 from klimatkontrakt.investments import selectors
-from klimatkontrakt.investments.constraints import sector_label
 from klimatkontrakt.investments.models import (
     BaselineSector,
     Funding,
@@ -28,6 +27,7 @@ from klimatkontrakt.organisations.models import Department, Municipality
 from klimatkontrakt.organisations.selectors import departments
 from klimatkontrakt.sources.errors import RowProblem, SourceError
 from klimatkontrakt.sources.measures import MeasureRow, parse_measure_table
+from klimatkontrakt.sources.sectors import sector_label
 
 
 def _dec(value: float | None) -> Decimal | None:

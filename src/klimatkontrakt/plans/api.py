@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
@@ -22,7 +22,7 @@ from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.plans import selectors, services
 from klimatkontrakt.plans.models import Action, ActionPlan
-from klimatkontrakt.web.api_schemas import Error
+from klimatkontrakt.web.api_schemas import Error, Id
 
 router = Router(tags=["action plans"])
 
@@ -33,7 +33,7 @@ class WorkPackageOut(Schema):
     actions_by_status: dict[str, int]
 
 
-class PlanOut(Schema):
+class ActionPlanOut(Schema):
     id: int
     municipality: str
     kind: str
@@ -90,7 +90,7 @@ class ActionOut(Schema):
     updates: list[UpdateOut]
 
 
-class PlanDetailOut(PlanOut):
+class PlanDetailOut(ActionPlanOut):
     actions: list[ActionOut]
 
 
@@ -98,9 +98,9 @@ class LinksIn(Schema):
     """The action's links, each list replacing the current one. Commitments are linked by the
     id of one version's commitment; reading follows it to the latest version you may see."""
 
-    commitment_ids: list[int] = []
-    measure_ids: list[int] = []
-    indicator_ids: list[int] = []
+    commitment_ids: list[Id] = Field([], max_length=1000)
+    measure_ids: list[Id] = Field([], max_length=1000)
+    indicator_ids: list[Id] = Field([], max_length=1000)
 
 
 def _plan_out(plan: ActionPlan, now: datetime) -> dict[str, Any]:
@@ -164,7 +164,7 @@ def _action_out(a: Action, found: selectors.ActionLinks, now: datetime) -> dict[
     }
 
 
-@router.get("/", response=list[PlanOut], summary="A municipality's action plans")
+@router.get("/", response=list[ActionPlanOut], summary="A municipality's action plans")
 def list_plans(request: HttpRequest, municipality: str) -> list[dict[str, Any]]:
     muni = municipality_by_code(municipality)
     now = timezone.now()
@@ -172,7 +172,7 @@ def list_plans(request: HttpRequest, municipality: str) -> list[dict[str, Any]]:
 
 
 @router.get("/{plan_id}/", response=PlanDetailOut, summary="One plan with its actions")
-def get_plan(request: HttpRequest, plan_id: int, municipality: str) -> dict[str, Any]:
+def get_plan(request: HttpRequest, plan_id: Id, municipality: str) -> dict[str, Any]:
     muni = municipality_by_code(municipality)
     plan = get_object_or_404(selectors.visible_plans(request.user, muni), pk=plan_id)
     now = timezone.now()
@@ -202,7 +202,7 @@ def _resolve(
     summary="Set an action's links to commitments, measures and indicators",
 )
 def set_links(
-    request: HttpRequest, plan_id: int, action_id: int, municipality: str, payload: LinksIn
+    request: HttpRequest, plan_id: Id, action_id: Id, municipality: str, payload: LinksIn
 ) -> dict[str, Any]:
     muni = municipality_by_code(municipality)
     action = selectors.action_for(request.user, muni, plan_id, action_id)
@@ -226,7 +226,7 @@ def set_links(
     response={204: None, 403: Error, 404: Error},
     summary="Delete an action (the plan's change log keeps it)",
 )
-def delete_action(request: HttpRequest, plan_id: int, action_id: int, municipality: str) -> Any:
+def delete_action(request: HttpRequest, plan_id: Id, action_id: Id, municipality: str) -> Any:
     muni = municipality_by_code(municipality)
     action = selectors.action_for(request.user, muni, plan_id, action_id)
     services.delete_action(request.user, action)

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, mailers
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -44,7 +45,9 @@ class Digest:
                 "  "
                 + _("last update %(date)s, interval %(days)s days")
                 % {
-                    "date": since.date().isoformat() if a.last_update_at else _("never"),
+                    "date": date_format(since, "SHORT_DATE_FORMAT")
+                    if a.last_update_at
+                    else _("never"),
                     "days": a.plan.update_interval_days,
                 }
             )

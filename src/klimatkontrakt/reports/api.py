@@ -12,7 +12,7 @@ from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.reports import selectors, services
 from klimatkontrakt.reports.models import FollowUpReport
-from klimatkontrakt.web.api_schemas import Error
+from klimatkontrakt.web.api_schemas import Error, Year
 
 router = Router(tags=["reports"])
 
@@ -48,7 +48,7 @@ def list_reports(request: HttpRequest, municipality: str) -> Any:
 
 
 @router.get("/{code}/{year}", response=ReportOut)
-def get_report(request: HttpRequest, code: str, year: int) -> Any:
+def get_report(request: HttpRequest, code: str, year: Year) -> Any:
     r = selectors.report_for(request.user, municipality_by_code(code), year)
     return {**_summary(r), "data": r.data}
 
@@ -56,7 +56,7 @@ def get_report(request: HttpRequest, code: str, year: int) -> Any:
 @router.post(
     "/{code}/{year}", auth=django_auth, response={201: ReportSummary, 403: Error, 409: Error}
 )
-def create_draft(request: HttpRequest, code: str, year: int) -> Any:
+def create_draft(request: HttpRequest, code: str, year: Year) -> Any:
     """Gather the year's figures into a draft (or refresh the draft)."""
     muni = municipality_by_code(code)
     require_edit(request.user, muni)
@@ -72,7 +72,7 @@ def create_draft(request: HttpRequest, code: str, year: int) -> Any:
     auth=django_auth,
     response={200: ReportSummary, 403: Error, 409: Error},
 )
-def approve(request: HttpRequest, code: str, year: int) -> Any:
+def approve(request: HttpRequest, code: str, year: Year) -> Any:
     muni = municipality_by_code(code)
     require_edit(request.user, muni)
     try:
@@ -87,7 +87,7 @@ def approve(request: HttpRequest, code: str, year: int) -> Any:
     auth=django_auth,
     response={200: ReportSummary, 403: Error, 409: Error},
 )
-def publish(request: HttpRequest, code: str, year: int) -> Any:
+def publish(request: HttpRequest, code: str, year: Year) -> Any:
     muni = municipality_by_code(code)
     require_edit(request.user, muni)
     try:

@@ -259,7 +259,7 @@ def _action_plans(muni: Municipality, reader: Any) -> list[dict[str, Any]]:
 
 def _commitment(c: Any) -> dict[str, Any]:
     return {
-        "section": f"{c.section.number} {c.section.title}",
+        "section": f"{c.section.number} {c.section.heading}",
         "party": c.party_label,
         "title": c.title,
         "planned_year": c.planned_year,
@@ -352,6 +352,8 @@ def _footprint(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
         "spend_sek": finite_or_none(result["spend_sek"]),
         "coverage_pct": finite_or_none(result["coverage_pct"]),
         "lines": result["lines"],
+        # The years the totals cover, named as the footprint page names them.
+        "period": import_module(f"{FOOTPRINT_APP}.tables").periods(result)["ledger"],
         "year_t": finite_or_none(by_year[str(year)]["t"]) if str(year) in by_year else None,
         "categories": [
             {

@@ -26,6 +26,7 @@ from klimatkontrakt.documents.docx import (
 from klimatkontrakt.indicators.tables import assessment_label
 from klimatkontrakt.reports.charts import data_uri, report_charts
 from klimatkontrakt.reports.templatetags.headline import method_text
+from klimatkontrakt.sources.categories import category_label
 from klimatkontrakt.web.templatetags.kk import num, pct
 
 LANGUAGES = ("sv", "en")
@@ -302,12 +303,22 @@ def _docx_footprint(doc: Any, f: dict[str, Any]) -> None:
     elif not f.get("ledger"):
         doc.add_paragraph(_("No ledger has been imported."))
     else:
-        doc.add_paragraph(
+        sentence = (
             _(
+                "Ledger %(ledger)s, purchases %(period)s together: %(total)s t CO2e (range "
+                "%(low)s–%(high)s) from purchases of %(spend)s SEK; %(coverage)s of the spend "
+                "classified."
+            )
+            if f.get("period")
+            else _(
                 "Ledger %(ledger)s: %(total)s t CO2e (range %(low)s–%(high)s) from purchases of "
                 "%(spend)s SEK; %(coverage)s of the spend classified."
             )
+        )
+        doc.add_paragraph(
+            sentence
             % {
+                "period": f.get("period", ""),
                 "ledger": f["ledger"],
                 "total": num(f["total_t"]),
                 "low": num(f["low_t"]),
@@ -319,7 +330,10 @@ def _docx_footprint(doc: Any, f: dict[str, Any]) -> None:
         add_table(
             doc,
             [_("Category"), _("Spend (SEK)"), "t CO2e"],
-            [[c["category"], num(c["spend_sek"]), num(c["t"], 1)] for c in f["categories"]],
+            [
+                [category_label(c["category"]), num(c["spend_sek"]), num(c["t"], 1)]
+                for c in f["categories"]
+            ],
         )
 
 

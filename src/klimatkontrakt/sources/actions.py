@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from klimatkontrakt.sources.cells import cell_text
 from klimatkontrakt.sources.errors import RowProblem, SourceError
 
@@ -63,19 +65,26 @@ def parse_action_table(data: bytes, filename: str) -> list[ActionRow]:
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several unrelated types for a bad file
-        raise SourceError(f"not an Excel workbook (.xlsx): {exc}", filename) from exc
+        raise SourceError(
+            _("not an Excel workbook (.xlsx): %(error)s") % {"error": exc}, filename
+        ) from exc
     ws = wb.worksheets[0]
     rows = list(ws.iter_rows(values_only=True))
     if not rows:
-        raise SourceError("the first sheet is empty", filename)
+        raise SourceError(_("the first sheet is empty"), filename)
     header = [cell_text(h).casefold() for h in rows[0]]
     problems = [
-        RowProblem(filename, 1, name, "required column is missing")
+        RowProblem(filename, 1, name, _("required column is missing"))
         for name in REQUIRED
         if name not in header
     ]
     problems += [
-        RowProblem(filename, 1, name, f"unknown column; the columns are {', '.join(COLUMNS)}")
+        RowProblem(
+            filename,
+            1,
+            name,
+            _("unknown column; the columns are %(columns)s") % {"columns": ", ".join(COLUMNS)},
+        )
         for name in header
         if name and name not in COLUMNS
     ]
@@ -97,14 +106,20 @@ def parse_action_table(data: bytes, filename: str) -> list[ActionRow]:
         fields: dict[str, Any] = {c: cell_text(cells.get(c)) for c in COLUMNS}
         for name in REQUIRED:
             if not fields[name]:
-                bad(name, "must not be empty")
+                bad(name, _("must not be empty"))
         if len(fields["identifier"]) > 20:
-            bad("identifier", "at most 20 characters")
+            bad("identifier", _("at most 20 characters"))
         if fields["identifier"] in seen:
-            bad("identifier", f"already used in row {seen[fields['identifier']]}")
+            bad(
+                "identifier",
+                _("already used in row %(row)s") % {"row": seen[fields["identifier"]]},
+            )
         seen.setdefault(fields["identifier"], number)
         if fields["contact_email"] and not _EMAIL.match(fields["contact_email"]):
-            bad("contact_email", f"{fields['contact_email']!r} is not an e-mail address")
+            bad(
+                "contact_email",
+                _("%(value)s is not an e-mail address") % {"value": repr(fields["contact_email"])},
+            )
         for name in ("start_date", "end_date"):
             raw = cells.get(name)
             if cell_text(raw) == "":
@@ -113,14 +128,18 @@ def parse_action_table(data: bytes, filename: str) -> list[ActionRow]:
             try:
                 fields[name] = _date(raw)
             except ValueError:
-                bad(name, f"{cell_text(raw)!r} is not a date (write YYYY-MM-DD)")
+                bad(
+                    name,
+                    _("%(value)s is not a date (write YYYY-MM-DD)")
+                    % {"value": repr(cell_text(raw))},
+                )
                 fields[name] = None
         if (
             fields["start_date"]
             and fields["end_date"]
             and fields["end_date"] < fields["start_date"]
         ):
-            bad("end_date", "ends before it starts")
+            bad("end_date", _("ends before it starts"))
         if fields["progress"] == "":
             fields["progress"] = None
         else:
@@ -129,7 +148,11 @@ def parse_action_table(data: bytes, filename: str) -> list[ActionRow]:
             except ValueError:
                 progress = -1
             if not 0 <= progress <= 100:
-                bad("progress", f"{fields['progress']!r} is not a percentage from 0 to 100")
+                bad(
+                    "progress",
+                    _("%(value)s is not a percentage from 0 to 100")
+                    % {"value": repr(fields["progress"])},
+                )
             fields["progress"] = progress
         if row_problems:
             problems += row_problems

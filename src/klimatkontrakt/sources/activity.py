@@ -13,8 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from klimatkontrakt.sources.errors import SourceError
-from klimatkontrakt.sources.factors import ACTIVITY_UNITS, _number, _read_rows, check_lengths
+from django.utils.translation import gettext as _
+
+from klimatkontrakt.sources.errors import CellError, RowProblem, SourceError
+from klimatkontrakt.sources.factors import (
+    ACTIVITY_UNITS,
+    _number,
+    _read_rows,
+    check_lengths,
+    missing_columns,
+    not_a_number,
+    not_a_year,
+)
 from klimatkontrakt.sources.rules import digits
 
 
@@ -49,39 +59,43 @@ ACTIVITY_LIMITS = {
 
 def read_activity(source: Path | str, name: str | None = None) -> list[ActivityRecord]:
     name, rows = _read_rows(source, name)
-    errors: list[str] = []
+    errors: list[RowProblem] = []
     if rows:
-        missing = [c for c in ("year", "activity", "quantity", "unit") if c not in rows[0]]
-        if missing:
-            raise SourceError(f"kolumner saknas: {', '.join(missing)}", name)
+        missing_columns(rows[0], ("year", "activity", "quantity", "unit"), name)
     records = []
     for number, row in enumerate(rows, start=2):
-        where = f"{name}, rad {number}"
+
+        def problem(column: str, message: str, number: int = number) -> None:
+            errors.append(RowProblem(name, number, column, message))
+
         try:
             year = int(row["year"])
         except ValueError:
-            errors.append(f"{where}, kolumn year: {row['year']!r} är inte ett år")
+            problem("year", not_a_year(row["year"]))
             continue
         try:
             quantity = _number(row["quantity"])
         except ValueError:
-            errors.append(f"{where}, kolumn quantity: {row['quantity']!r} är inte ett tal")
+            problem("quantity", not_a_number(row["quantity"]))
             continue
         unit = ACTIVITY_UNITS.get(row["unit"].lower())
         if unit is None:
-            errors.append(f"{where}, kolumn unit: okänd enhet {row['unit']!r}")
+            problem("unit", _("unknown unit %(unit)s") % {"unit": repr(row["unit"])})
             continue
         if not row["activity"]:
-            errors.append(f"{where}, kolumn activity: tom")
+            problem("activity", _("empty"))
             continue
         try:
             check_lengths(row, ACTIVITY_LIMITS)
-        except ValueError as exc:
-            errors.append(f"{where}, {exc}")
+        except CellError as exc:
+            errors.append(exc.at(name, number))
             continue
         account = row.get("replaces_account", "").rstrip("*x")
         if account and not account.isdigit():
-            errors.append(f"{where}, kolumn replaces_account: {account!r} ska vara siffror")
+            problem(
+                "replaces_account",
+                _("%(value)s should be digits") % {"value": repr(account)},
+            )
             continue
         records.append(
             ActivityRecord(

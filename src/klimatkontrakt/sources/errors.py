@@ -1,7 +1,12 @@
-"""Errors that name the file, row and column, so a municipality can fix its file."""
+"""Errors that name the file, row and column, so a municipality can fix its file.
+
+Readers word each message with gettext when they find the fault, so a file uploaded on an
+English page is explained in English and the CLI (Swedish by default) in Swedish."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
 
 
 @dataclass(frozen=True)
@@ -14,9 +19,9 @@ class RowProblem:
     def __str__(self) -> str:
         where = [self.file] if self.file else []
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(_("row %(row)s") % {"row": self.row})
         if self.column:
-            where.append(f"column {self.column}")
+            where.append(_("column %(column)s") % {"column": self.column})
         return f"{', '.join(where)}: {self.message}" if where else self.message
 
 
@@ -36,10 +41,26 @@ class SourceError(ValueError):
             p if isinstance(p, RowProblem) else RowProblem(file, None, None, p) for p in problems
         ]
         shown = "; ".join(str(p) for p in self.problems[:20])
-        more = f" (and {len(self.problems) - 20} more)" if len(self.problems) > 20 else ""
+        more = (
+            " " + _("(and %(n)s more)") % {"n": len(self.problems) - 20}
+            if len(self.problems) > 20
+            else ""
+        )
         super().__init__(shown + more)
 
     @property
     def messages(self) -> list[str]:
         """Every problem as one line of text, for a page or a command's output."""
         return [str(p) for p in self.problems]
+
+
+class CellError(ValueError):
+    """One cell's fault, raised while a row is read; the reader adds file and row."""
+
+    def __init__(self, column: str | None, message: str) -> None:
+        self.column = column
+        self.message = message
+        super().__init__(message)
+
+    def at(self, file: str, row: int | None) -> RowProblem:
+        return RowProblem(file, row, self.column, self.message)

@@ -13,11 +13,12 @@ import io
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from klimatkontrakt.sources.errors import SourceError
+from django.utils.translation import gettext as _
+
+from klimatkontrakt.sources.errors import CellError, RowProblem, SourceError
 
 FACTOR_COLUMNS = ("category", "value", "unit", "year", "currency", "source", "licence")
 _MASS = {"g": 0.001, "kg": 1.0, "t": 1000.0, "ton": 1000.0, "tonne": 1000.0}
@@ -87,14 +88,20 @@ def parse_unit(unit: str) -> tuple[float, str]:
         r"\s*(g|kg|t|ton|tonne)\s*co2e?\s*(?:per|/)\s*([A-Za-z0-9]+)\s*", unit, re.I
     )
     if not match:
-        raise ValueError(f"okänd enhet {unit!r}; skriv t.ex. 'kg CO2e/SEK' eller 'kg CO2e/kWh'")
+        raise ValueError(
+            _("unknown unit %(unit)s; write e.g. 'kg CO2e/SEK' or 'kg CO2e/kWh'")
+            % {"unit": repr(unit)}
+        )
     scale = _MASS[match.group(1).lower()]
     denominator = match.group(2)
     if denominator.lower() in ACTIVITY_UNITS:
         return scale, ACTIVITY_UNITS[denominator.lower()]
     if re.fullmatch(r"[A-Za-z]{3}", denominator):
         return scale, denominator.upper()
-    raise ValueError(f"okänd nämnare {denominator!r} i enheten {unit!r}")
+    raise ValueError(
+        _("unknown denominator %(denominator)s in the unit %(unit)s")
+        % {"denominator": repr(denominator), "unit": repr(unit)}
+    )
 
 
 # Longest values a stored row can hold (the footprint models' max_length; a test keeps the two
@@ -102,12 +109,35 @@ def parse_unit(unit: str) -> tuple[float, str]:
 FACTOR_LIMITS = {"category": 100, "price_basis": 20, "quality": 10}
 
 
+def not_a_number(value: str) -> str:
+    return _("%(value)s is not a number") % {"value": repr(value)}
+
+
+def not_a_year(value: str) -> str:
+    return _("%(value)s is not a year") % {"value": repr(value)}
+
+
+def missing_columns(header: Mapping[str, str], required: Iterable[str], name: str) -> None:
+    """Refuse a file whose header lacks a required column, naming every one missing."""
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise SourceError(
+            RowProblem(
+                name, 1, None, _("columns missing: %(columns)s") % {"columns": ", ".join(missing)}
+            )
+        )
+
+
 def check_lengths(row: Mapping[str, str], limits: Mapping[str, int]) -> None:
-    """Raise ValueError("kolumn …") for the first value longer than its column allows."""
+    """Raise CellError for the first value longer than its column allows."""
     for column, limit in limits.items():
         value = row.get(column) or ""
         if len(value) > limit:
-            raise ValueError(f"kolumn {column}: längre än {limit} tecken ({len(value)})")
+            raise CellError(
+                column,
+                _("longer than %(limit)s characters (%(length)s)")
+                % {"limit": limit, "length": len(value)},
+            )
 
 
 def _number(text: str) -> float:
@@ -138,7 +168,13 @@ def _read_rows(source: Path | str, name: str | None = None) -> tuple[str, list[d
     for number, r in enumerate(reader, start=2):
         if "\0extra" in r:
             errors.append(
-                f"{name}, rad {number}: fler värden än kolumner (citera fält med {delimiter!r})"
+                RowProblem(
+                    name,
+                    number,
+                    None,
+                    _("more values than columns (quote fields with %(delimiter)s)")
+                    % {"delimiter": repr(delimiter)},
+                )
             )
             continue
         rows.append({(k or "").strip().lower(): (v or "").strip() for k, v in r.items()})
@@ -151,21 +187,25 @@ def read_factors(source: Path | str, name: str | None = None) -> FactorSet:
     name, rows = _read_rows(source, name)
     if rows and "2017 naics code" in rows[0]:
         return _epa_factors(name, rows)
-    errors: list[str] = []
+    errors: list[RowProblem] = []
     if rows:
-        missing = [c for c in FACTOR_COLUMNS if c not in rows[0]]
-        if missing:
-            raise SourceError(f"kolumner saknas: {', '.join(missing)}", name)
+        missing_columns(rows[0], FACTOR_COLUMNS, name)
     factors: dict[str, EmissionFactor] = {}
     for number, row in enumerate(rows, start=2):
-        where = f"{name}, rad {number}"
         try:
             factor = _factor_row(row)
-        except (KeyError, ValueError) as exc:
-            errors.append(f"{where}: {exc}")
+        except CellError as exc:
+            errors.append(exc.at(name, number))
             continue
         if factor.category in factors:
-            errors.append(f"{where}, kolumn category: {factor.category!r} finns redan")
+            errors.append(
+                RowProblem(
+                    name,
+                    number,
+                    "category",
+                    _("%(category)s is already listed") % {"category": repr(factor.category)},
+                )
+            )
         factors[factor.category] = factor
     if errors:
         raise SourceError(errors)
@@ -180,31 +220,35 @@ def _optional(row: Mapping[str, str], key: str) -> float | None:
 def _factor_row(row: Mapping[str, str]) -> EmissionFactor:
     category = row["category"]
     if not category:
-        raise ValueError("kolumn category: tom")
+        raise CellError("category", _("empty"))
     check_lengths(row, FACTOR_LIMITS)
     try:
         value = _number(row["value"])
     except ValueError:
-        raise ValueError(f"kolumn value: {row['value']!r} är inte ett tal") from None
+        raise CellError("value", not_a_number(row["value"])) from None
     try:
         scale, denominator = parse_unit(row["unit"])
     except ValueError as exc:
-        raise ValueError(f"kolumn unit: {exc}") from None
+        raise CellError("unit", str(exc)) from None
     try:
         year = int(row["year"])
     except ValueError:
-        raise ValueError(f"kolumn year: {row['year']!r} är inte ett år") from None
+        raise CellError("year", not_a_year(row["year"])) from None
     currency = row["currency"].upper() or None
     if currency and denominator not in ACTIVITY_UNITS.values() and currency != denominator:
-        raise ValueError(f"kolumn currency: {currency} stämmer inte med enheten {row['unit']!r}")
+        raise CellError(
+            "currency",
+            _("%(currency)s does not match the unit %(unit)s")
+            % {"currency": currency, "unit": repr(row["unit"])},
+        )
     if denominator in ACTIVITY_UNITS.values():
         currency = None
     if not row["source"]:
-        raise ValueError("kolumn source: varje faktor måste ange sin källa")
+        raise CellError("source", _("every factor must name its source"))
     low, high = _optional(row, "low"), _optional(row, "high")
     fossil = _optional(row, "fossil_share")
     if fossil is not None and not 0 <= fossil <= 1:
-        raise ValueError("kolumn fossil_share: ska vara mellan 0 och 1")
+        raise CellError("fossil_share", _("must be between 0 and 1"))
     return EmissionFactor(
         category=category,
         value=value * scale,
@@ -223,7 +267,7 @@ def _factor_row(row: Mapping[str, str]) -> EmissionFactor:
 
 
 def _epa_factors(name: str, rows: list[dict[str, str]]) -> FactorSet:
-    errors: list[str] = []
+    errors: list[RowProblem] = []
     factors: dict[str, EmissionFactor] = {}
     column = "supply chain emission factors with margins"
     for number, row in enumerate(rows, start=2):
@@ -231,7 +275,7 @@ def _epa_factors(name: str, rows: list[dict[str, str]]) -> FactorSet:
         try:
             value = float(row[column])
         except (KeyError, ValueError):
-            errors.append(f"{name}, rad {number}, kolumn {column}: inte ett tal")
+            errors.append(RowProblem(name, number, column, not_a_number(row.get(column, ""))))
             continue
         factors[f"naics:{code}"] = EmissionFactor(
             category=f"naics:{code}",
@@ -266,7 +310,9 @@ def read_price_index(source: Path | str, name: str | None = None) -> dict[int, f
         try:
             out[int(row["year"])] = _number(row["index"])
         except (KeyError, ValueError):
-            errors.append(f"{name}, rad {number}: year/index saknas eller är inte tal")
+            errors.append(
+                RowProblem(name, number, None, _("year or index missing or not a number"))
+            )
     if errors:
         raise SourceError(errors)
     return out
@@ -282,7 +328,9 @@ def read_exchange_rates(
         try:
             out[(row["currency"].upper(), int(row["year"]))] = _number(row["sek_per_unit"])
         except (KeyError, ValueError):
-            errors.append(f"{name}, rad {number}: currency/year/sek_per_unit saknas eller fel")
+            errors.append(
+                RowProblem(name, number, None, _("currency, year or sek_per_unit missing or wrong"))
+            )
     if errors:
         raise SourceError(errors)
     return out
@@ -294,22 +342,6 @@ def _data(name: str) -> Path:
 
 def default_factors() -> FactorSet:
     return read_factors(_data("factors_default.csv"))
-
-
-@cache
-def category_labels() -> dict[str, tuple[str, str]]:
-    """Swedish and English names of the shipped purchase categories (category_labels.csv)."""
-    with open(_data("category_labels.csv"), encoding="utf-8", newline="") as f:
-        return {r["category"]: (r["label_sv"], r["label_en"]) for r in csv.DictReader(f)}
-
-
-def category_label(category: str, language: str | None = "sv") -> str:
-    """What a person reads for a purchase category: the shipped name in the language, else the
-    category as written in the municipality's own factor set or rule list."""
-    names = category_labels().get(category)
-    if names is None:
-        return category
-    return names[1] if (language or "sv").startswith("en") else names[0]
 
 
 def default_tables() -> ConversionTables:

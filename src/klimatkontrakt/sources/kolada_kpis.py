@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from klimatkontrakt.sources.errors import RowProblem, SourceError
 
 DEFAULT_FILE = "kolada_climate_kpis.csv"
@@ -41,13 +43,15 @@ def load_climate_kpis(path: Path | None = None, *, default_only: bool = True) ->
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        raise SourceError(RowProblem(name, 1, missing[0], "column missing from the header"))
+        raise SourceError(RowProblem(name, 1, missing[0], _("column missing from the header")))
     out: list[ClimateKpi] = []
     seen: set[str] = set()
     for row_number, row in enumerate(reader, start=2):
         kpi = _parse_row(name, row_number, row)
         if kpi.id in seen:
-            raise SourceError(RowProblem(name, row_number, "id", f"{kpi.id} appears twice"))
+            raise SourceError(
+                RowProblem(name, row_number, "id", _("%(id)s appears twice") % {"id": kpi.id})
+            )
         seen.add(kpi.id)
         if kpi.in_default_set or not default_only:
             out.append(kpi)
@@ -58,19 +62,26 @@ def _parse_row(name: str, row_number: int, row: dict[str, str]) -> ClimateKpi:
     values = {c: (row.get(c) or "").strip() for c in COLUMNS}
     if not KPI_ID.match(values["id"]):
         raise SourceError(
-            RowProblem(name, row_number, "id", f"{values['id']!r} is not a Kolada KPI id")
+            RowProblem(
+                name,
+                row_number,
+                "id",
+                _("%(id)s is not a Kolada KPI id") % {"id": repr(values["id"])},
+            )
         )
     for column in ("name_sv", "name_en", "unit"):
         if not values[column]:
-            raise SourceError(RowProblem(name, row_number, column, "empty"))
+            raise SourceError(RowProblem(name, row_number, column, _("empty")))
     if values["direction"] not in ("up", "down"):
-        raise SourceError(RowProblem(name, row_number, "direction", "must be 'up' or 'down'"))
+        raise SourceError(RowProblem(name, row_number, "direction", _("must be 'up' or 'down'")))
     if values["level"] not in ("municipality", "region"):
         raise SourceError(
-            RowProblem(name, row_number, "level", "must be 'municipality' or 'region'")
+            RowProblem(name, row_number, "level", _("must be 'municipality' or 'region'"))
         )
     if values["in_default_set"] not in ("yes", "no"):
-        raise SourceError(RowProblem(name, row_number, "in_default_set", "must be 'yes' or 'no'"))
+        raise SourceError(
+            RowProblem(name, row_number, "in_default_set", _("must be 'yes' or 'no'"))
+        )
     return ClimateKpi(
         id=values["id"],
         name_sv=values["name_sv"],

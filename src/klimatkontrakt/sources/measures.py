@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from klimatkontrakt.sources.cells import cell_text
 from klimatkontrakt.sources.errors import RowProblem, SourceError
 from klimatkontrakt.sources.textfiles import read_csv_rows
@@ -116,7 +118,8 @@ def _excel_rows(data: bytes, filename: str) -> list[list[str]]:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise SourceError(
-            f"not a readable Excel workbook ({exc.__class__.__name__})", filename
+            _("not a readable Excel workbook (%(error)s)") % {"error": exc.__class__.__name__},
+            filename,
         ) from exc
     sheet = book.worksheets[0]
     return [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
@@ -129,22 +132,36 @@ def read_rows(data: bytes, filename: str) -> list[list[str]]:
     try:
         return read_csv_rows(data)
     except UnicodeDecodeError as exc:
-        raise SourceError("the file's text encoding could not be read", filename) from exc
+        raise SourceError(_("the file's text encoding could not be read"), filename) from exc
 
 
 def parse_measure_table(data: bytes, filename: str) -> list[MeasureRow]:
     """All rows, or SourceError listing every problem (file, row, column)."""
     rows = read_rows(data, filename)
     if not rows:
-        raise SourceError("the file is empty", filename)
+        raise SourceError(_("the file is empty"), filename)
     header = [h.strip().lower().lstrip("\ufeff") for h in rows[0]]
     problems: list[RowProblem] = []
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        problems.append(RowProblem(filename, 1, None, f"missing columns: {', '.join(missing)}"))
+        problems.append(
+            RowProblem(
+                filename,
+                1,
+                None,
+                _("missing columns: %(columns)s") % {"columns": ", ".join(missing)},
+            )
+        )
     unknown = [h for h in header if h and h not in COLUMNS]
     if unknown:
-        problems.append(RowProblem(filename, 1, None, f"unknown columns: {', '.join(unknown)}"))
+        problems.append(
+            RowProblem(
+                filename,
+                1,
+                None,
+                _("unknown columns: %(columns)s") % {"columns": ", ".join(unknown)},
+            )
+        )
     if problems:
         raise SourceError(problems)
     out: list[MeasureRow] = []
@@ -159,7 +176,12 @@ def parse_measure_table(data: bytes, filename: str) -> list[MeasureRow]:
         name = values.get("name", "")
         if name and name in seen:
             row_problems.append(
-                RowProblem(filename, number, "name", f"{name!r} already on row {seen[name]}")
+                RowProblem(
+                    filename,
+                    number,
+                    "name",
+                    _("%(name)s already on row %(row)s") % {"name": repr(name), "row": seen[name]},
+                )
             )
         seen.setdefault(name, number)
         problems.extend(row_problems)
@@ -168,7 +190,7 @@ def parse_measure_table(data: bytes, filename: str) -> list[MeasureRow]:
     if problems:
         raise SourceError(problems)
     if not out:
-        raise SourceError("the file has a header but no measures", filename)
+        raise SourceError(_("the file has a header but no measures"), filename)
     return out
 
 
@@ -179,7 +201,7 @@ def _check_row(
     typed: dict[str, Any] = {}
     for column in REQUIRED:
         if not values.get(column):
-            problems.append(RowProblem(filename, number, column, "a value is required"))
+            problems.append(RowProblem(filename, number, column, _("a value is required")))
     for column in _INTS:
         text = values.get(column, "")
         if text:
@@ -190,7 +212,12 @@ def _check_row(
                 typed[column] = int(value)
             except ValueError:
                 problems.append(
-                    RowProblem(filename, number, column, f"{text!r} is not a whole number")
+                    RowProblem(
+                        filename,
+                        number,
+                        column,
+                        _("%(value)s is not a whole number") % {"value": repr(text)},
+                    )
                 )
     for column in _NUMBERS:
         text = values.get(column, "")
@@ -198,7 +225,14 @@ def _check_row(
             try:
                 typed[column] = parse_number(text)
             except ValueError:
-                problems.append(RowProblem(filename, number, column, f"{text!r} is not a number"))
+                problems.append(
+                    RowProblem(
+                        filename,
+                        number,
+                        column,
+                        _("%(value)s is not a number") % {"value": repr(text)},
+                    )
+                )
     _check_ranges(typed, values, number, filename, problems)
     if problems:
         return problems, None
@@ -229,23 +263,23 @@ def _check_ranges(
     kind = ALIASES.get(values.get("kind", "").lower(), values.get("kind", "").lower())
     values["kind"] = kind
     if kind and kind not in KINDS:
-        bad("kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+        bad("kind", _not_one_of(kind, KINDS))
     status = ALIASES.get(values.get("status", "").lower(), values.get("status", "").lower())
     values["status"] = status
     if status and status not in STATUSES:
-        bad("status", f"{status!r} is not one of {', '.join(STATUSES)}")
+        bad("status", _not_one_of(status, STATUSES))
     year = typed.get("start_year")
     if year is not None and not 1990 <= year <= 2100:
-        bad("start_year", f"{year} is outside 1990–2100")
+        bad("start_year", _("%(year)s is outside 1990–2100") % {"year": year})
     if typed.get("lifetime_years") is not None and typed["lifetime_years"] < 1:
-        bad("lifetime_years", "must be at least 1")
+        bad("lifetime_years", _("must be at least 1"))
     if typed.get("ramp_up_years", 0) < 0:
-        bad("ramp_up_years", "cannot be negative")
+        bad("ramp_up_years", _("cannot be negative"))
     if typed.get("capex_sek") is not None and typed["capex_sek"] < 0:
-        bad("capex_sek", "cannot be negative (savings go in opex_change_sek_per_year)")
+        bad("capex_sek", _("cannot be negative (savings go in opex_change_sek_per_year)"))
     central = typed.get("reduction_t_per_year")
     if central is not None and central < 0:
-        bad("reduction_t_per_year", "cannot be negative")
+        bad("reduction_t_per_year", _("cannot be negative"))
     for low, mid, high in (
         ("reduction_low_t_per_year", "reduction_t_per_year", "reduction_high_t_per_year"),
         ("capex_low_sek", "capex_sek", "capex_high_sek"),
@@ -256,9 +290,24 @@ def _check_ranges(
         ),
     ):
         if typed.get(low) is not None and typed.get(mid) is not None and typed[low] > typed[mid]:
-            bad(low, f"{typed[low]:g} is above the central value {typed[mid]:g}")
+            bad(
+                low,
+                _("%(value)s is above the central value %(central)s")
+                % {"value": f"{typed[low]:g}", "central": f"{typed[mid]:g}"},
+            )
         if typed.get(high) is not None and typed.get(mid) is not None and typed[high] < typed[mid]:
-            bad(high, f"{typed[high]:g} is below the central value {typed[mid]:g}")
+            bad(
+                high,
+                _("%(value)s is below the central value %(central)s")
+                % {"value": f"{typed[high]:g}", "central": f"{typed[mid]:g}"},
+            )
+
+
+def _not_one_of(value: str, choices: Sequence[str]) -> str:
+    return _("%(value)s is not one of %(choices)s") % {
+        "value": repr(value),
+        "choices": ", ".join(choices),
+    }
 
 
 def write_rows(measures: Sequence[MeasureRow]) -> list[list[Any]]:

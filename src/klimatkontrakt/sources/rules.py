@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from klimatkontrakt.sources.errors import SourceError
-from klimatkontrakt.sources.factors import _read_rows, check_lengths
+from django.utils.translation import gettext as _
+
+from klimatkontrakt.sources.errors import CellError, RowProblem, SourceError
+from klimatkontrakt.sources.factors import _read_rows, check_lengths, missing_columns
 
 EXCLUDE = "exclude"
 FIELDS = ("account", "supplier_id", "supplier_name", "text")
@@ -58,48 +60,62 @@ def digits(text: str) -> str:
 
 def read_rules(source: Path | str, name: str | None = None) -> list[Rule]:
     name, rows = _read_rows(source, name)
-    errors: list[str] = []
+    errors: list[RowProblem] = []
     if rows:
-        missing = [c for c in ("field", "pattern", "category") if c not in rows[0]]
-        if missing:
-            raise SourceError(f"kolumner saknas: {', '.join(missing)}", name)
+        missing_columns(rows[0], ("field", "pattern", "category"), name)
     rules: list[Rule] = []
     for number, row in enumerate(rows, start=2):
-        where = f"{name}, rad {number}"
+
+        def problem(column: str | None, message: str, number: int = number) -> None:
+            errors.append(RowProblem(name, number, column, message))
+
         field_name = row["field"].lower()
         pattern = row["pattern"]
         category = row["category"]
         if field_name not in FIELDS:
-            errors.append(f"{where}, kolumn field: {field_name!r} ska vara en av {FIELDS}")
+            problem(
+                "field",
+                _("%(value)s should be one of %(choices)s")
+                % {"value": repr(field_name), "choices": ", ".join(FIELDS)},
+            )
             continue
         if not pattern or not category:
-            errors.append(f"{where}: pattern och category måste fyllas i")
+            problem(None, _("pattern and category must be filled in"))
             continue
         try:
             check_lengths(row, RULE_LIMITS)
-        except ValueError as exc:
-            errors.append(f"{where}, {exc}")
+        except CellError as exc:
+            errors.append(exc.at(name, number))
             continue
         if field_name == "account":
             pattern = pattern.rstrip("*x").strip()
             if not pattern.isdigit():
-                errors.append(f"{where}, kolumn pattern: kontoprefix {pattern!r} ska vara siffror")
+                problem(
+                    "pattern",
+                    _("account prefix %(prefix)s should be digits") % {"prefix": repr(pattern)},
+                )
                 continue
         elif field_name == "supplier_id":
             pattern = digits(pattern)
             if not pattern:
-                errors.append(f"{where}, kolumn pattern: organisationsnummer saknar siffror")
+                problem("pattern", _("the organisation number has no digits"))
                 continue
         else:
             try:
                 re.compile(pattern)
             except re.error as exc:
-                errors.append(f"{where}, kolumn pattern: ogiltigt reguljärt uttryck ({exc})")
+                problem(
+                    "pattern",
+                    _("not a valid regular expression (%(error)s)") % {"error": exc},
+                )
                 continue
         try:
             priority = int(row.get("priority") or DEFAULT_PRIORITY[field_name])
         except ValueError:
-            errors.append(f"{where}, kolumn priority: {row.get('priority')!r} är inte ett heltal")
+            problem(
+                "priority",
+                _("%(value)s is not a whole number") % {"value": repr(row.get("priority"))},
+            )
             continue
         rules.append(Rule(number - 1, field_name, pattern, category, priority, row.get("note", "")))
     if errors:

@@ -8,6 +8,8 @@ first two digits of its code.
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from klimatkontrakt.sources.cells import cell_text
 from klimatkontrakt.sources.errors import RowProblem, SourceError
 from klimatkontrakt.sources.textfiles import read_csv_rows
@@ -27,7 +29,7 @@ def read_code_list(path: Path | str) -> CodeList:
         (i for i, r in enumerate(rows) if r and str(r[0]).strip().lower() in {"kod", "code"}), None
     )
     if header is None:
-        raise SourceError(RowProblem(name, None, "A", "no header row starting with 'Kod' found"))
+        raise SourceError(RowProblem(name, None, "A", _("no header row starting with 'Kod' found")))
     counties: dict[str, str] = {}
     municipalities: dict[str, tuple[str, str]] = {}
     problems: list[RowProblem] = []
@@ -39,10 +41,14 @@ def read_code_list(path: Path | str) -> CodeList:
         if code.lower() in {"code", "kod"}:
             continue  # SCB repeats the header in English
         if not code.isdigit() or len(code) not in (1, 2, 3, 4):
-            problems.append(RowProblem(name, index, "A", f"code {code!r} is not 2 or 4 digits"))
+            problems.append(
+                RowProblem(
+                    name, index, "A", _("code %(code)s is not 2 or 4 digits") % {"code": repr(code)}
+                )
+            )
             continue
         if not label:
-            problems.append(RowProblem(name, index, "B", "name is empty"))
+            problems.append(RowProblem(name, index, "B", _("name is empty")))
             continue
         if len(code) <= 2:
             counties[code.zfill(2)] = label
@@ -52,12 +58,18 @@ def read_code_list(path: Path | str) -> CodeList:
     for code, (label, county) in municipalities.items():
         if county not in counties:
             problems.append(
-                RowProblem(name, None, "A", f"municipality {code} {label}: county {county} missing")
+                RowProblem(
+                    name,
+                    None,
+                    "A",
+                    _("municipality %(code)s %(name)s: county %(county)s missing")
+                    % {"code": code, "name": label, "county": county},
+                )
             )
     if problems:
         raise SourceError(problems)
     if not municipalities:
-        raise SourceError(RowProblem(name, None, None, "no municipalities found"))
+        raise SourceError(RowProblem(name, None, None, _("no municipalities found")))
     return CodeList(counties, municipalities)
 
 

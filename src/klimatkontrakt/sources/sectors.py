@@ -12,6 +12,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
 ALL = "Alla"
 
 # Canonical main sectors (Huvudsektor), in SMHI's order.
@@ -109,3 +112,95 @@ def canonical_name(name: str) -> str:
 
 def is_known(name: str) -> bool:
     return fold(name) in _CANONICAL
+
+
+# What a person reads for a canonical name in the interface language: English msgids whose
+# Swedish translation is the canonical name itself (the Swedish catalogue).
+SECTOR_LABELS: dict[str, Promise] = {
+    ALL: _("All sectors"),
+    "Transporter": _("Transport"),
+    "Industri (energi + processer)": _("Industry (energy + processes)"),
+    "Jordbruk": _("Agriculture"),
+    "El och fjärrvärme": _("Electricity and district heating"),
+    "Egen uppvärmning av bostäder och lokaler": _("Own heating of homes and premises"),
+    "Arbetsmaskiner": _("Off-road machinery"),
+    "Produktanvändning (inkl. lösningsmedel)": _("Product use (incl. solvents)"),
+    "Avfall (inkl.avlopp)": _("Waste (incl. sewage)"),
+    "Utrikes transporter": _("International transport"),
+    "Personbilar": _("Cars"),
+    "Tunga lastbilar": _("Heavy trucks"),
+    "Lätta lastbilar": _("Light trucks"),
+    "Bussar": _("Buses"),
+    "Mopeder och motorcyklar": _("Mopeds and motorcycles"),
+    "Slitage från däck och bromsar": _("Tyre and brake wear"),
+    "Slitage från vägbanan": _("Road surface wear"),
+    "Avdunstning från vägfordon": _("Evaporation from road vehicles"),
+    "Inrikes civil sjöfart (inkl. privata fritidsbåtar)": _(
+        "Domestic civil shipping (incl. private leisure boats)"
+    ),
+    "Inrikes flygtrafik": _("Domestic aviation"),
+    "Järnväg": _("Railways"),
+    "Djurs matsmältning": _("Enteric fermentation"),
+    "Kogödsel (lagring, användning och bete)": _("Cattle manure (storage, use and grazing)"),
+    "Svingödsel (lagring, användning och bete)": _("Pig manure (storage, use and grazing)"),
+    "Hästgödsel (lagring, användning och bete)": _("Horse manure (storage, use and grazing)"),
+    "Hönsgödsel (lagring, användning och bete)": _("Poultry manure (storage, use and grazing)"),
+    "Fårgödsel m.m. (lagring, användning och bete)": _(
+        "Sheep manure etc. (storage, use and grazing)"
+    ),
+    "Användning av konstgödsel": _("Use of mineral fertiliser"),
+    "Skörderester som gödsel": _("Crop residues as fertiliser"),
+    "Kalkning av åkermark": _("Liming of arable land"),
+    "Odling av organogena jordar": _("Cultivation of organic soils"),
+    "Odling av mineraljordar": _("Cultivation of mineral soils"),
+    "Indirekta utsläpp av lustgas från brukad mark": _(
+        "Indirect nitrous oxide emissions from managed soils"
+    ),
+    "Övrigt gödselmedel m.m.": _("Other fertilisers etc."),
+    "Bostäder": _("Homes"),
+    "Kommersiella och offentliga lokaler": _("Commercial and public premises"),
+    "Jordbruks- och skogsbrukslokaler": _("Agricultural and forestry premises"),
+    "Skotrar och fyrhjulingar": _("Snowmobiles and quad bikes"),
+    "Hushållens arbetsmaskiner": _("Household machinery"),
+    "Kommersiella och offentliga verksamheter": _("Commercial and public activities"),
+    "Jordbruk och skogsbruk": _("Agriculture and forestry"),
+    "Industri- och byggsektorns arbetsmaskiner (inkl. vägarbeten)": _(
+        "Industrial and construction machinery (incl. road works)"
+    ),
+    "Fiskebåtar": _("Fishing boats"),
+    "Övrigt (flygplatser, hamnar, m.m.)": _("Other (airports, ports etc.)"),
+    "Lösningsmedelsanvändning - verksamheter": _("Solvent use – businesses"),
+    "Lösningsmedelsanvändning - hushåll": _("Solvent use – households"),
+    "Färg - hushåll": _("Paint – households"),
+    "Färg - verksamheter": _("Paint – businesses"),
+    "Smörjmedel": _("Lubricants"),
+    "Paraffinvax": _("Paraffin wax"),
+    "Urea för katalysatorer": _("Urea for catalytic converters"),
+    "Lustgas från produktanvändning": _("Nitrous oxide from product use"),
+    "Användning av fluorerade gaser": _("Use of fluorinated gases"),
+    "Övrig produktanvändning": _("Other product use"),
+    "Avfallsdeponier": _("Landfills"),
+    "Behandling av avloppsvatten": _("Wastewater treatment"),
+    "Biologisk behandling av avfall": _("Biological treatment of waste"),
+    "Krematorier och förbränning av farligt avfall": _(
+        "Crematoria and incineration of hazardous waste"
+    ),
+    "Oavsiktliga bränder": _("Accidental fires"),
+    "Övrig avfallshantering": _("Other waste management"),
+    "Utrikes sjöfart inom Sveriges gränser": _("International shipping within Swedish borders"),
+    "Utrikes flyg under 1000 m höjd i svenskt luftrum": _(
+        "International flights below 1,000 m in Swedish airspace"
+    ),
+}
+
+
+def sector_label(name: str | None) -> str:
+    """A sector's or subsector's name in the interface language. A plan for the organisation
+    uses purchase categories as its sectors: those get their category label; any other name is
+    shown as written."""
+    from klimatkontrakt.sources.categories import category_label
+
+    if not name:
+        return ""
+    label = SECTOR_LABELS.get(canonical_name(name))
+    return str(label) if label is not None else category_label(name)

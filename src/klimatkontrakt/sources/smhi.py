@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
+from django.utils.translation import gettext as _
 from python_calamine import CalamineError, CalamineWorkbook
 
 from klimatkontrakt.sources.cells import cell_text
@@ -174,22 +175,28 @@ def read_report(
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise _error(f"cannot read the file ({exc.strerror})", file=name) from exc
+            raise _error(
+                _("cannot read the file (%(error)s)") % {"error": exc.strerror}, file=name
+            ) from exc
     sha256 = hashlib.sha256(data).hexdigest()
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except (CalamineError, ValueError, OSError) as exc:
-        raise _error(f"not an Excel workbook ({exc})", file=name) from exc
+        raise _error(_("not an Excel workbook (%(error)s)") % {"error": exc}, file=name) from exc
 
     sheet_names: list[str] = list(workbook.sheet_names)
     if sheet is not None:
         if sheet not in sheet_names:
-            raise _error(f"no sheet named {sheet!r}; the workbook has {sheet_names}", file=name)
+            raise _error(
+                _("no sheet named %(sheet)s; the workbook has %(sheets)s")
+                % {"sheet": repr(sheet), "sheets": ", ".join(sheet_names)},
+                file=name,
+            )
         title = sheet
     elif sheet_names:
         title = sheet_names[0]
     else:
-        raise _error("the workbook has no sheets", file=name)
+        raise _error(_("the workbook has no sheets"), file=name)
     cells: Sequence[Sequence[object]] = workbook.get_sheet_by_name(title).to_python(
         skip_empty_area=False
     )
@@ -214,8 +221,11 @@ def _parse(
     )
     if header_idx is None:
         raise _error(
-            f"sheet {title!r} is not an SMHI Länsrapport: no header row "
-            f"{' | '.join(HEADER)} in the first {_HEADER_SEARCH_ROWS} rows",
+            _(
+                "sheet %(sheet)s is not an SMHI Länsrapport: no header row %(header)s in the "
+                "first %(rows)s rows"
+            )
+            % {"sheet": repr(title), "header": " | ".join(HEADER), "rows": _HEADER_SEARCH_ROWS},
             file=name,
         )
     preamble = [_text(c) for row in cells[:header_idx] for c in row if _text(c)]
@@ -224,7 +234,7 @@ def _parse(
     m = re.search(r"(\d{4})-(\d{2})-(\d{2})", report_name)
     if not m:
         raise _error(
-            'no release date in the preamble (expected "Länsrapport, YYYY-MM-DD")',
+            _('no release date in the preamble (expected "Länsrapport, YYYY-MM-DD")'),
             file=name,
             row=1,
             column="B",
@@ -232,23 +242,28 @@ def _parse(
     try:
         release_date = date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError as exc:
-        raise _error(f"release date {m[0]} is not a date", file=name, row=1) from exc
+        raise _error(
+            _("release date %(date)s is not a date") % {"date": m[0]}, file=name, row=1
+        ) from exc
 
     gas = _gas_from(title) or next(
         (g for p in preamble if p.casefold().startswith("emissioner") and (g := _gas_from(p))),
         None,
     )
     if gas is None:
-        raise _error(f"cannot tell the gas from sheet {title!r} or its preamble", file=name)
+        raise _error(
+            _("cannot tell the gas from sheet %(sheet)s or its preamble") % {"sheet": repr(title)},
+            file=name,
+        )
     unit_line = next((p for p in preamble if fold(p).startswith("enhet")), None)
     if unit_line is None:
-        raise _error('no unit line ("Enhet: ...") in the preamble', file=name)
+        raise _error(_('no unit line ("Enhet: ...") in the preamble'), file=name)
     unit = _unit_from(unit_line)
     if gas[0] != "CO2" and unit == "t":
         unit = "t CO2e"
 
     if header_idx == 0:
-        raise _error("no row of years above the header row", file=name, row=1)
+        raise _error(_("no row of years above the header row"), file=name, row=1)
     year_row, header = cells[header_idx - 1], cells[header_idx]
     years: list[int] = []
     width = len(header)
@@ -260,14 +275,15 @@ def _parse(
         value = _number(cell)
         if value is None or value != int(value) or not 1900 <= value <= 2100:
             raise _error(
-                f"expected a year, found {cell!r}",
+                _("expected a year, found %(value)s") % {"value": repr(cell)},
                 file=name,
                 row=header_idx,
                 column=column_letter(col),
             )
         if years and int(value) <= years[-1]:
             raise _error(
-                f"year {int(value)} does not follow {years[-1]}",
+                _("year %(year)s does not follow %(previous)s")
+                % {"year": int(value), "previous": years[-1]},
                 file=name,
                 row=header_idx,
                 column=column_letter(col),
@@ -275,7 +291,7 @@ def _parse(
         years.append(int(value))
     if not years:
         raise _error(
-            "no year columns after Kommun", file=name, row=header_idx, column=column_letter(4)
+            _("no year columns after Kommun"), file=name, row=header_idx, column=column_letter(4)
         )
 
     rows: list[SmhiRow] = []
@@ -289,17 +305,27 @@ def _parse(
         for col in range(4):
             text = _text(raw[col]) if col < len(raw) else ""
             if not text:
-                raise _error(f"empty {HEADER[col]}", file=name, row=line, column=column_letter(col))
+                raise _error(
+                    _("empty %(column)s") % {"column": HEADER[col]},
+                    file=name,
+                    row=line,
+                    column=column_letter(col),
+                )
             labels.append(text)
         values: list[float] = []
         for col in range(4, 4 + len(years)):
             cell = raw[col] if col < len(raw) else None
             value = _number(cell)
             if value is None or value != value:
-                shown = "an empty cell" if _text(cell) == "" else repr(cell)
+                shown = _("an empty cell") if _text(cell) == "" else repr(cell)
                 raise _error(
-                    f"{HEADER[3]} {labels[3]!r}, year {years[col - 4]}: expected a number, "
-                    f"found {shown}",
+                    _("%(what)s %(name)s, year %(year)s: expected a number, found %(value)s")
+                    % {
+                        "what": HEADER[3],
+                        "name": repr(labels[3]),
+                        "year": years[col - 4],
+                        "value": shown,
+                    },
                     file=name,
                     row=line,
                     column=column_letter(col),
@@ -309,7 +335,12 @@ def _parse(
         county, municipality = labels[2], labels[3]
         key = (sector, subsector, county, municipality)
         if key in seen:
-            raise _error(f"duplicate row for {' / '.join(key)}", file=name, row=line, column="A")
+            raise _error(
+                _("duplicate row for %(key)s") % {"key": " / ".join(key)},
+                file=name,
+                row=line,
+                column="A",
+            )
         seen.add(key)
         rows.append(
             SmhiRow(
@@ -326,7 +357,7 @@ def _parse(
             )
         )
     if not rows:
-        raise _error("no data rows under the header", file=name, row=header_idx + 1)
+        raise _error(_("no data rows under the header"), file=name, row=header_idx + 1)
     return SmhiReport(
         file_name=name,
         sha256=sha256,
@@ -350,7 +381,12 @@ def _code(
         folded = {fold(k): v for k, v in codes.items()}
         code = folded.get(fold(label))
     if code is None:
-        raise _error(f"{label!r} is not in the SCB code list", file=name, row=line, column=col)
+        raise _error(
+            _("%(name)s is not in the SCB code list") % {"name": repr(label)},
+            file=name,
+            row=line,
+            column=col,
+        )
     return code
 
 
@@ -446,7 +482,11 @@ def read_report_csv(
             body.append(line)
     missing = {"gas", "gas_name", "unit", "release_date", "report_name"} - meta.keys()
     if missing:
-        raise _error(f"metadata lines missing: {sorted(missing)}", file=file_name, row=1)
+        raise _error(
+            _("metadata lines missing: %(names)s") % {"names": ", ".join(sorted(missing))},
+            file=file_name,
+            row=1,
+        )
     header = body[0].split(";")
     cells: list[list[object]] = [
         ["Rapportnamn:", f"Länsrapport, {meta['release_date']}"],

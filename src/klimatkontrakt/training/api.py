@@ -14,7 +14,7 @@ from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.models import Department, Municipality
 from klimatkontrakt.organisations.selectors import department_of, municipality_by_code
 from klimatkontrakt.training import selectors, services
-from klimatkontrakt.web.api_schemas import Error
+from klimatkontrakt.web.api_schemas import Count, Error, Id
 
 router = Router(tags=["training register"])
 
@@ -48,8 +48,8 @@ class TrainingIn(Schema):
     held_on: date
     concept: str
     audience: str
-    department_id: int | None = None
-    participants: int | None = None
+    department_id: Id | None = None
+    participants: Count | None = None
     note: str = ""
 
 
@@ -57,8 +57,8 @@ class TrainingPatch(Schema):
     held_on: date | None = None
     concept: str | None = None
     audience: str | None = None
-    department_id: int | None = None
-    participants: int | None = None
+    department_id: Id | None = None
+    participants: Count | None = None
     note: str | None = None
 
 
@@ -101,7 +101,7 @@ def create_training(request: HttpRequest, municipality: str, payload: TrainingIn
     response={200: TrainingOut, 403: Error, 404: Error, 422: Error},
 )
 def update_training(
-    request: HttpRequest, training_id: int, municipality: str, payload: TrainingPatch
+    request: HttpRequest, training_id: Id, municipality: str, payload: TrainingPatch
 ) -> Any:
     muni = municipality_by_code(municipality)
     require_edit(request.user, muni)
@@ -125,7 +125,7 @@ def update_training(
 
 
 @router.delete("/{training_id}", auth=django_auth, response={204: None, 403: Error, 404: Error})
-def delete_training(request: HttpRequest, training_id: int, municipality: str) -> Any:
+def delete_training(request: HttpRequest, training_id: Id, municipality: str) -> Any:
     muni = municipality_by_code(municipality)
     require_edit(request.user, muni)
     services.delete_training(request.user, selectors.training_for(request.user, muni, training_id))

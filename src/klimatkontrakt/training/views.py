@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from klimatkontrakt.indicators.selectors import indicator_named
@@ -92,7 +93,7 @@ def training_delete(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         deleted=_("The training was deleted from the register."),
         done_url=list_url,
         heading=_("Delete the training %(label)s?")
-        % {"label": f"{training.held_on:%Y-%m-%d} {training.concept}"},
+        % {"label": f"{date_format(training.held_on, 'SHORT_DATE_FORMAT')} {training.concept}"},
         explanation=_(
             "The training is removed from the register and the count of trained boards and "
             "committees is recalculated. The change log keeps what was deleted."

@@ -1,8 +1,43 @@
-"""Schemas every app's API shares, so that the OpenAPI document has one of each."""
+"""Schemas and input types every app's API shares, so that the OpenAPI document has one of each
+and every endpoint checks an input's meaning the same way (docs/api.md, "Input rules").
 
-from typing import Any
+A value outside these ranges is answered 422 before the view runs: no year 0 or 200000 reaches
+a chart, no id beyond the database's integer range reaches a query (SQLite and PostgreSQL
+raise an overflow error for it), no page asks for a million rows, no NaN or 1e308 is stored."""
+
+from typing import Annotated, Any
 
 from ninja import Schema
+from pydantic import Field
+
+YEAR_MIN, YEAR_MAX = 1900, 2100
+ID_MAX = 2**31 - 1  # PostgreSQL's integer; SQLite takes more, but an id beyond it never exists
+PAGE_SIZE_MAX = 1000
+AMOUNT_MAX = 1e12  # tonnes, kronor or a count: far beyond any municipality, far below overflow
+
+Year = Annotated[
+    int, Field(ge=YEAR_MIN, le=YEAR_MAX, description=f"a year from {YEAR_MIN} to {YEAR_MAX}")
+]
+Id = Annotated[int, Field(ge=1, le=ID_MAX, description=f"a record's id, 1 to {ID_MAX}")]
+Limit = Annotated[
+    int, Field(ge=1, le=PAGE_SIZE_MAX, description=f"rows per page, 1 to {PAGE_SIZE_MAX}")
+]
+Offset = Annotated[int, Field(ge=0, le=ID_MAX, description="rows to skip")]
+Amount = Annotated[
+    float,
+    Field(
+        allow_inf_nan=False,
+        ge=-AMOUNT_MAX,
+        le=AMOUNT_MAX,
+        description=f"a finite number, at most {AMOUNT_MAX:g} in size",
+    ),
+]
+Tonnes = Annotated[
+    float,
+    Field(allow_inf_nan=False, ge=0, le=AMOUNT_MAX, description="tonnes, finite, 0 or more"),
+]
+Count = Annotated[int, Field(ge=0, le=10_000_000, description="a count, 0 or more")]
+Share = Annotated[float, Field(allow_inf_nan=False, ge=0, le=1, description="a share from 0 to 1")]
 
 
 class Error(Schema):
@@ -10,3 +45,6 @@ class Error(Schema):
 
     detail: str
     errors: dict[str, Any] | None = None
+
+
+Tag = Annotated[str, Field(max_length=100)]

@@ -1,13 +1,10 @@
-"""The headline summary's words: a figure's method and a date, in the page's language. The
-start page, the report and its DOCX all render the summary with these."""
+"""The headline summary's words: a figure's method in the page's language. The start page, the
+report and its DOCX all render the summary with these (dates with kk's `day`)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django import template
 from django.utils.functional import Promise
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from klimatkontrakt.emissions import methods
@@ -38,17 +35,6 @@ def method_text(key: str) -> str:
     if key in METHODS:
         return str(METHODS[key])
     return methods.label(key)
-
-
-@register.filter
-def isodate(value: str | date | None) -> str:
-    """An ISO date as the language writes it: 2026-12-05 (sv), 5 Dec 2026 (en)."""
-    if not value:
-        return "–"
-    day = value if isinstance(value, date) else date.fromisoformat(str(value))
-    if (get_language() or "sv").startswith("en"):
-        return f"{day.day} {day:%b %Y}"
-    return day.isoformat()
 
 
 @register.filter

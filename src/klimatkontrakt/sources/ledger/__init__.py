@@ -17,7 +17,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from klimatkontrakt.sources.errors import SourceError
+from django.utils.translation import gettext as _
+
+from klimatkontrakt.sources.errors import RowProblem, SourceError
 from klimatkontrakt.sources.ledger.clean import (
     AMOUNT_CLEAN,
     BadRow,
@@ -197,7 +199,7 @@ def sniff_delimiter(header_line: str) -> str:
     counts = {sep: unquoted.count(sep) for sep in (";", "\t", ",")}
     best = max(counts, key=lambda sep: counts[sep])
     if counts[best] == 0:
-        raise SourceError("hittar ingen kolumnavgränsare (; , eller tab) i rubrikraden")
+        raise SourceError(_("no column separator (; , or tab) found in the header row"))
     return best
 
 
@@ -209,7 +211,10 @@ def map_columns(headings: Iterable[str], mapping: ColumnMapping | None = None) -
     found: dict[str, str] = {}
     for name, heading in explicit.items():
         if heading not in headings:
-            raise SourceError(f"kolumnen {heading!r} för {name} finns inte i filen")
+            raise SourceError(
+                _("the column %(heading)s for %(field)s is not in the file")
+                % {"heading": repr(heading), "field": name}
+            )
         found[name] = heading
     taken = set(found.values())
     for name, aliases in FIELD_ALIASES.items():
@@ -224,7 +229,8 @@ def map_columns(headings: Iterable[str], mapping: ColumnMapping | None = None) -
     missing = [name for name in REQUIRED_FIELDS if name not in found]
     if missing:
         raise SourceError(
-            f"obligatoriska kolumner saknas: {', '.join(missing)} (rubriker: {headings})"
+            _("required columns missing: %(columns)s (headings: %(headings)s)")
+            % {"columns": ", ".join(missing), "headings": ", ".join(headings)}
         )
     return found
 
@@ -290,13 +296,13 @@ def _prepare_csv(
     with text_path.open(encoding=python_encoding(reader), newline="") as handle:
         header = handle.readline().rstrip("\r\n")
         if not header.strip():
-            raise SourceError("filen är tom eller saknar rubrikrad", name)
+            raise SourceError(_("the file is empty or has no header row"), name)
         delimiter = mapping.delimiter if mapping and mapping.delimiter else sniff_delimiter(header)
         headings = [h.strip().strip('"') for h in header.split(delimiter)]
         try:
             columns = map_columns(headings, mapping)
         except SourceError as exc:
-            raise SourceError(str(exc), name) from exc
+            raise SourceError([RowProblem(name, 1, None, p.message) for p in exc.problems]) from exc
         decimal_separator = None
         if len(set(headings)) == len(headings):
             at = headings.index(columns["amount"])

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import duckdb
+from django.utils.translation import gettext
+
+from klimatkontrakt.sources.errors import RowProblem
 
 if TYPE_CHECKING:
     from klimatkontrakt.sources.ledger import PreparedLedger
@@ -64,7 +67,7 @@ class BadRow:
 
     def message(self) -> str:
         shown = f" ({self.value!r})" if self.value else ""
-        return f"{self.file}, rad {self.row}, kolumn {self.column}: {self.reason}{shown}"
+        return str(RowProblem(self.file, self.row, self.column, f"{self.reason}{shown}"))
 
 
 def sql_str(value: str) -> str:
@@ -204,15 +207,15 @@ def lines_sql(ledger: PreparedLedger, with_row: bool = False, typed: bool = Fals
     group by them normalise the (few) distinct values afterwards.
     """
     cols = ledger.columns
-    not_a_date = "datum är inte ÅÅÅÅ-MM-DD, ÅÅÅÅMMDD eller ÅÅÅÅMM"
+    not_a_date = gettext("the date is not YYYY-MM-DD, YYYYMMDD or YYYYMM")
     checks = [
-        ("account IS NULL OR account = ''", "account", "konto saknas"),
-        ("amount_raw IS NULL OR trim(amount_raw) = ''", "amount", "belopp saknas"),
-        ("amount IS NULL", "amount", "belopp är inte ett tal"),
-        ("date_raw IS NULL OR trim(date_raw) = ''", "date", "datum saknas"),
+        ("account IS NULL OR account = ''", "account", gettext("the account is missing")),
+        ("amount_raw IS NULL OR trim(amount_raw) = ''", "amount", gettext("the amount is missing")),
+        ("amount IS NULL", "amount", gettext("the amount is not a number")),
+        ("date_raw IS NULL OR trim(date_raw) = ''", "date", gettext("the date is missing")),
         # strptime reads "infinity" under any format; such a date has no year.
         ("date IS NULL OR NOT isfinite(date)", "date", not_a_date),
-        ("year(date) NOT BETWEEN 1990 AND 2100", "date", "datum utanför 1990–2100"),
+        ("year(date) NOT BETWEEN 1990 AND 2100", "date", gettext("the date is outside 1990–2100")),
     ]
     bad_column = "CASE " + " ".join(
         f"WHEN {cond} THEN {sql_str(cols[col])}" for cond, col, _ in checks

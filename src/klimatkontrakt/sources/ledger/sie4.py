@@ -11,6 +11,8 @@ import csv
 import re
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from klimatkontrakt.sources.errors import SourceError
 from klimatkontrakt.sources.ledger import ColumnMapping
 
@@ -129,7 +131,7 @@ def sie_to_csv(
                     ]
                 )
     if not rows and not accounts:
-        raise SourceError("inga #VER/#TRANS-rader hittades i SIE-filen", path.name)
+        raise SourceError(_("no #VER/#TRANS lines found in the SIE file"), path.name)
     with target.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, delimiter=";")
         writer.writerow(SIE_HEADER)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from klimatkontrakt.sources.cells import cell_text
@@ -34,5 +35,5 @@ def xlsx_to_csv(path: Path, target: Path) -> Path:
         workbook.close()
     if header is None:
         target.unlink(missing_ok=True)
-        raise SourceError("hittar ingen rubrikrad i första bladet", path.name)
+        raise SourceError(_("no header row in the first sheet"), path.name)
     return target

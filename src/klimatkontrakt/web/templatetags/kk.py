@@ -1,11 +1,14 @@
 """Number formatting for Swedish and English pages: grouped thousands, locale decimal mark;
-a municipality's status label in the page's language."""
+a municipality's status label, and the label of any other code, in the page's language."""
 
+from datetime import date
 from decimal import Decimal
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from django import template
-from django.utils.formats import number_format
+from django.db.models import Choices
+from django.utils.formats import date_format, number_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
@@ -31,6 +34,17 @@ def pct(value: float | None, decimals: int = 1) -> str:
     return f"{number_format(round(float(value), int(decimals)), int(decimals))}\u00a0%"
 
 
+@register.filter
+def day(value: date | str | None) -> str:
+    """A date, or a date in ISO form as selectors hand it over, in the language's short format:
+    2026-12-05 (sv), 5 Dec 2026 (en); '–' when missing."""
+    if not value:
+        return "–"
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
+    return date_format(value, "SHORT_DATE_FORMAT")
+
+
 @register.simple_tag
 def kk_modules(municipality):  # type: ignore[no-untyped-def]
     from klimatkontrakt.web.modules import municipality_modules
@@ -38,16 +52,69 @@ def kk_modules(municipality):  # type: ignore[no-untyped-def]
     return municipality_modules(municipality)
 
 
-@register.simple_tag
-def status_label(status: "MunicipalityStatus | None", badge: bool = False) -> str | SafeString:
+@register.simple_tag(takes_context=True)
+def status_label(
+    context: Any,
+    status: "MunicipalityStatus | str | None",
+    badge: bool = False,
+    kind: str = "commitment",
+) -> str | SafeString:
     """A commitment or action status in the active language; `badge=True` wraps it in a span
-    whose classes carry the status key, for styling such as `.status-done`."""
+    whose classes carry the status key, for styling such as `.status-done`. A key (as a change
+    history records it) is looked up among the page's municipality's statuses of `kind`
+    ("commitment" or "action")."""
+    if isinstance(status, str):
+        status = _status_by_key(context.get("municipality"), status, kind) or status
+        if isinstance(status, str):
+            return status
     if status is None:
         return ""
     label = status.label(get_language())
     if badge:
         return format_html('<span class="status status-{}">{}</span>', status.key, label)
     return label
+
+
+# Each kind of code and its one home: a function that names it, or model choices (see
+# docs/language.md).
+LABELS = {
+    "category": "klimatkontrakt.sources.categories:category_label",
+    "sector": "klimatkontrakt.sources.sectors:sector_label",
+    "unit": "klimatkontrakt.sources.units:unit_label",
+    "method": "klimatkontrakt.emissions.methods:label",
+    "line_status": "klimatkontrakt.footprint.labels:line_status_label",
+    "basis": "klimatkontrakt.footprint.labels:basis_label",
+    "line_filter": "klimatkontrakt.footprint.labels:filter_label",
+    "import_status": "klimatkontrakt.footprint.labels:import_status_label",
+    "rule": "klimatkontrakt.footprint.labels:rule_row_condition",
+    "rule_field": "klimatkontrakt.footprint.models:Rule.Field",
+    "commitment_field": "klimatkontrakt.contracts.selectors:field_label",
+    "role": "klimatkontrakt.organisations.models:Membership.Role",
+}
+
+
+@register.filter
+def label(code: Any, kind: str) -> str:
+    """`{{ row.category|label:"category" }}`: a code's name in the active language; an unknown
+    code as it is. Statuses a municipality names itself use `{% status_label %}`; a model
+    instance's choices `get_FOO_display`."""
+    module, _, path = LABELS[kind].partition(":")
+    home: Any = import_module(module)
+    for name in path.split("."):
+        home = getattr(home, name)
+    if isinstance(home, type) and issubclass(home, Choices):
+        return str(home(code).label) if code in home.values else str(code)
+    return str(home(code))
+
+
+def _status_by_key(municipality: Any, key: str, kind: str) -> "MunicipalityStatus | None":
+    if municipality is None:
+        return None
+    table = (
+        municipality.commitment_statuses if kind == "commitment" else municipality.action_statuses
+    )
+    found: MunicipalityStatus | None = table.filter(key=key).first()
+    return found
 
 
 @register.simple_tag

@@ -28,6 +28,12 @@ def _fast_password_hashing(settings):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):  # type: ignore[no-untyped-def]
+    """Tasks run inside the request in tests; tests/jobs runs the database worker itself."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def _swedish_interface():  # type: ignore[no-untyped-def]
     """Each test starts in the default language; one test's English must not leak into the next."""
     from django.utils import translation

@@ -141,15 +141,16 @@ def test_gunicorn_serves_health_static_files_and_one_log_line_per_request(tmp_pa
         KLIMATKONTRAKT_BIND=f"127.0.0.1:{(port := _free_port())}",
         KLIMATKONTRAKT_WORKERS="1",
     )
-    collect = subprocess.run(
-        [str(BIN / "python"), "-m", "klimatkontrakt", "collectstatic", "--no-input"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert collect.returncode == 0, collect.stderr
+    for step in (["migrate", "--no-input"], ["collectstatic", "--no-input"]):
+        collect = subprocess.run(
+            [str(BIN / "python"), "-m", "klimatkontrakt", *step],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        assert collect.returncode == 0, collect.stderr
     log = tmp_path / "gunicorn.log"
     command = [str(BIN / "gunicorn"), "-c", "python:klimatkontrakt.gunicorn_conf"]
     with _server([*command, "klimatkontrakt.wsgi"], env, port, log) as base:
@@ -160,7 +161,8 @@ def test_gunicorn_serves_health_static_files_and_one_log_line_per_request(tmp_pa
             "status": "ok",
             "database": "ok",
             "ledger_storage": "ok",
-            "task_worker": "not configured",
+            "task_worker": "not seen",
+            "task_worker_last_seen": None,
         }
         assert health.headers.get_all("Server") == ["gunicorn"]
         css = _get(f"{base}/static/web/site.css", **proxied)
@@ -249,10 +251,17 @@ def test_dockerfile_builds_in_two_stages_and_runs_gunicorn_unprivileged():
         assert (ROOT / "src" / "klimatkontrakt" / f"{module}.py").exists()
 
 
-def test_compose_runs_postgresql_and_web_with_required_secrets():
+def test_compose_runs_postgresql_web_and_worker_with_required_secrets():
     compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
     services = compose["services"]
-    assert set(services) == {"db", "web"}  # the worker joins with background tasks
+    assert set(services) == {"db", "web", "worker"}
+    worker = services["worker"]
+    # The same image, settings and var volume as web; it starts once web has migrated.
+    assert worker["image"] == services["web"]["image"]
+    assert worker["environment"] == services["web"]["environment"]
+    assert worker["volumes"] == services["web"]["volumes"]
+    assert worker["depends_on"] == {"web": {"condition": "service_healthy"}}
+    assert worker["command"][:2] == ["klimatkontrakt", "worker"]
     db, web = services["db"], services["web"]
     assert db["image"].startswith("postgres:")
     assert "pg_isready" in " ".join(db["healthcheck"]["test"])

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "axes",
     # Serves /api/docs with Swagger UI from its own static files instead of a CDN.
     "ninja",
+    # The database task backend and its `db_worker`; the `worker` command wraps it.
+    "django_tasks_db",
     "klimatkontrakt.web",
     "klimatkontrakt.organisations",
     "klimatkontrakt.audit",
@@ -85,7 +87,12 @@ INSTALLED_APPS = [
     "klimatkontrakt.goals",
     # Last: the demo report gathers what the other apps' demos loaded.
     "klimatkontrakt.reports",
+    "klimatkontrakt.jobs",
 ]
+
+# Long work (ledger imports from the web, the weekly reminder digest) runs as tasks in the
+# database, taken by `klimatkontrakt worker` (see docs/deployment.md); no broker needed.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 MIDDLEWARE = [
     # First: it times and logs every response, static files and refusals included.

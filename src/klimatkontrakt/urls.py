@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("klimatkontrakt.goals.urls")),
     path("", include("klimatkontrakt.reports.urls")),
     path("", include("klimatkontrakt.footprint.urls")),
+    path("", include("klimatkontrakt.jobs.urls")),
     path("", include("klimatkontrakt.web.urls")),
 ]

@@ -11,7 +11,7 @@ from klimatkontrakt.web.request_log import JsonFormatter
 pytestmark = pytest.mark.django_db
 
 
-def test_health_says_ok_and_that_no_worker_is_configured(client, settings, tmp_path):
+def test_health_says_ok_and_that_no_worker_was_seen(client, settings, tmp_path):
     settings.LEDGER_DIR = tmp_path / "ledgers"
     response = client.get("/healthz")
     assert response.status_code == 200
@@ -19,10 +19,31 @@ def test_health_says_ok_and_that_no_worker_is_configured(client, settings, tmp_p
         "status": "ok",
         "database": "ok",
         "ledger_storage": "ok",
-        "task_worker": "not configured",
+        "task_worker": "not seen",
+        "task_worker_last_seen": None,
     }
     assert "no-store" in response["Cache-Control"]
     assert list((tmp_path / "ledgers").iterdir()) == []  # the probe leaves nothing behind
+
+
+def test_health_reports_the_workers_heartbeat_without_failing_the_web(client, settings, tmp_path):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from klimatkontrakt.jobs.management.commands.worker import beat
+    from klimatkontrakt.jobs.models import WorkerHeartbeat
+
+    settings.LEDGER_DIR = tmp_path / "ledgers"
+    beat("worker-1")
+    seen = WorkerHeartbeat.objects.get().last_seen
+    body = client.get("/healthz").json()
+    assert body["task_worker"] == "ok"
+    assert body["task_worker_last_seen"] == seen.isoformat()
+    WorkerHeartbeat.objects.update(last_seen=timezone.now() - timedelta(minutes=3))
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok" and response.json()["task_worker"] == "stale"
 
 
 def test_health_fails_when_ledger_storage_cannot_be_written(client, settings, tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,9 +81,13 @@ def import_ledger(
     scope: str = "",
     mapping: ledger_io.ColumnMapping | None = None,
     threshold: float = ledger_io.DEFAULT_BAD_ROW_THRESHOLD,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> LedgerImportResult:
     """Check every file, then store all of them or none (``ImportRefused``): a refused import
     leaves no ledger, record or file behind.
+
+    ``progress(stage, rows_read, files_done)``, when given, hears "reading" before and after each
+    file is checked and "storing" before the lines are stored (the background import's progress).
 
     A file whose content hash the ledger already holds is reported as a duplicate and skipped.
     A new ledger gets `scope` as its organisational scope, or its own name: a test file never
@@ -111,14 +115,20 @@ def import_ledger(
                 result.reports.append(engine.FileReport(name, digest, "duplicate"))
                 continue
             seen.add(digest)
+            if progress is not None:
+                progress("reading", sum(r.lines for r, _out in staged), len(result.reports))
             out = Path(tmp) / f"{digest}.parquet"
             report = engine.write_parquet(
                 Path(path), out, mapping, threshold, name=name, digest=digest
             )
             result.reports.append(report)
             staged.append((report, out))
+            if progress is not None:
+                progress("reading", sum(r.lines for r, _out in staged), len(result.reports))
         if any(r.status == "refused" for r in result.reports):
             raise ImportRefused(result.reports)
+        if progress is not None:
+            progress("storing", sum(r.lines for r, _out in staged), len(result.reports))
         moved: list[Path] = []
         try:
             with transaction.atomic():

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from klimatkontrakt.audit.selectors import entries_for
 from klimatkontrakt.documents.tables import download
-from klimatkontrakt.footprint import charts, selectors, services
+from klimatkontrakt.footprint import charts, selectors, services, tasks
 from klimatkontrakt.footprint import tables as footprint_tables
 from klimatkontrakt.footprint.forms import ColumnMappingForm, ImportForm, TablesForm
 from klimatkontrakt.footprint.models import (
@@ -30,6 +30,8 @@ from klimatkontrakt.footprint.models import (
     RuleSet,
 )
 from klimatkontrakt.footprint.models import ColumnMapping as StoredMapping
+from klimatkontrakt.jobs import services as jobs_services
+from klimatkontrakt.jobs.models import Job
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.sources.errors import SourceError
@@ -150,44 +152,27 @@ def upload(request: HttpRequest, code: str) -> HttpResponse:
     require_edit(request.user, muni)
     mappings = list(StoredMapping.objects.filter(municipality=muni).values_list("name", flat=True))
     form = ImportForm(request.POST or None, request.FILES or None, mappings=mappings)
-    refused: list[Any] = []
     if request.method == "POST" and form.is_valid():
         mapping = None
         if form.cleaned_data["mapping"]:
             stored = StoredMapping.objects.get(municipality=muni, name=form.cleaned_data["mapping"])
-            mapping = ColumnMapping.from_dict(stored.mapping)
-        with tempfile.TemporaryDirectory() as tmp:
-            files: list[tuple[str, Path]] = []
-            for upload_file in request.FILES.getlist("ledger_files"):
-                name = Path(upload_file.name or "fil").name
-                target = Path(tmp) / f"{len(files)}-{name}"
-                with target.open("wb") as out:
-                    for chunk in upload_file.chunks():
-                        out.write(chunk)
-                files.append((name, target))
-            try:
-                result = services.import_ledger(
-                    request.user,
-                    muni,
-                    files,
-                    ledger_name=form.cleaned_data["ledger"],
-                    scope=form.cleaned_data["scope"],
-                    mapping=mapping,
-                    threshold=form.cleaned_data["threshold"] / 100,
-                )
-            except services.ImportRefused as exc:
-                refused = exc.reports
-            except ValueError as exc:
-                form.add_error("ledger_files", str(exc))
-            else:
-                messages.success(
-                    request,
-                    _("Imported %(n)d file(s); %(d)d already imported.")
-                    % {"n": len(result.imported), "d": len(result.duplicates)},
-                )
-                return redirect(
-                    f"{reverse('footprint:overview', args=[code])}?reskontra={result.ledger.pk}"
-                )
+            mapping = ColumnMapping.from_dict(stored.mapping).to_dict()
+        # The worker reads and stores the files; the page follows its progress.
+        folder, files = jobs_services.stage_uploads(request.FILES.getlist("ledger_files"))
+        job = jobs_services.start(
+            request.user, muni, Job.Kind.LEDGER_IMPORT, files_total=len(files)
+        )
+        result = tasks.import_ledger.enqueue(
+            job.pk,
+            str(folder),
+            [[name, str(path)] for name, path in files],
+            ledger_name=form.cleaned_data["ledger"],
+            scope=form.cleaned_data["scope"],
+            mapping=mapping,
+            threshold=form.cleaned_data["threshold"] / 100,
+        )
+        jobs_services.set_task(job, str(result.id))
+        return redirect("jobs:detail", code, job.pk)
     return render(
         request,
         "footprint/upload.html",
@@ -196,7 +181,6 @@ def upload(request: HttpRequest, code: str) -> HttpResponse:
             muni,
             "footprint",
             form=form,
-            refused=refused,
             ledgers=Ledger.objects.filter(municipality=muni)
             .prefetch_related("imports__imported_by")
             .order_by("name"),

@@ -1,11 +1,14 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.views.decorators.http import require_POST
 
 from klimatkontrakt.documents.tables import download
-from klimatkontrakt.indicators import selectors, tables
+from klimatkontrakt.indicators import selectors, tables, tasks
 from klimatkontrakt.indicators.charts import indicator_chart
+from klimatkontrakt.jobs import services as jobs
+from klimatkontrakt.jobs.models import Job
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.web.charts import page_chart
 from klimatkontrakt.web.pages import municipality_context
@@ -55,3 +58,12 @@ def indicator_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             status=tables.assessment_label(summary.assessment.status),
         ),
     )
+
+
+@require_POST
+def kolada_refresh(request: HttpRequest, code: str) -> HttpResponse:
+    """Fetch the municipality's Kolada indicators in the task worker; the job page follows it."""
+    muni = municipality_by_code(code)
+    job = jobs.start(request.user, muni, Job.Kind.KOLADA)
+    jobs.set_task(job, str(tasks.refresh_kolada.enqueue(job.pk).id))
+    return redirect("jobs:detail", code, job.pk)

@@ -10,6 +10,11 @@ urlpatterns = [
     path("kommun/<str:code>/uppfoljning/<int:year>/godkann/", views.approve, name="approve"),
     path("kommun/<str:code>/uppfoljning/<int:year>/publicera/", views.publish, name="publish"),
     path(
+        "kommun/<str:code>/uppfoljning/<int:year>/bakgrund/",
+        views.render_in_background,
+        name="render_in_background",
+    ),
+    path(
         "kommun/<str:code>/uppfoljning/<int:year>/rapport.<str:fmt>",
         views.download,
         name="download",

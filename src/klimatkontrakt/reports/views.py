@@ -7,10 +7,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from klimatkontrakt.jobs import services as jobs
+from klimatkontrakt.jobs.models import Job
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.reports import render as report_render
-from klimatkontrakt.reports import selectors, services
+from klimatkontrakt.reports import selectors, services, tasks
 from klimatkontrakt.web.pages import municipality_context, write_and_tell
 from klimatkontrakt.web.security import allow_own_styles
 
@@ -110,3 +112,19 @@ def download(request: HttpRequest, code: str, year: int, fmt: str) -> HttpRespon
         return response
     # The print HTML carries its own <style> block (the same page WeasyPrint turns into the PDF).
     return allow_own_styles(response)
+
+
+@require_POST
+def render_in_background(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    """An editor's PDF or DOCX made by the task worker; the job page offers it when ready."""
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    selectors.report_for(request.user, muni, year)  # 404 before any job for a missing report
+    fmt = request.POST.get("format", "pdf")
+    if fmt not in ("pdf", "docx"):
+        return HttpResponse(status=404)
+    language = "en" if request.POST.get("lang", "").startswith("en") else "sv"
+    job = jobs.start(request.user, muni, Job.Kind.REPORT)
+    result = tasks.render_report.enqueue(job.pk, year, fmt, language)
+    jobs.set_task(job, str(result.id))
+    return redirect("jobs:detail", code, job.pk)

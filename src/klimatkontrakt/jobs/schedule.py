@@ -1,0 +1,52 @@
+"""The worker's own schedule: the reminder digest once a week, Monday from 07:00 local time.
+
+Every worker checks it on each heartbeat; the shared `ScheduledRun` row, moved forward with a
+compare-and-set UPDATE, lets exactly one of them enqueue a due run. A new installation counts
+from the worker's first start, so the first digest goes out on the next Monday morning.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from klimatkontrakt.jobs.models import ScheduledRun
+
+WEEKLY_DAY = 0  # Monday
+WEEKLY_TIME = time(7, 0)
+
+
+def next_weekly(after: datetime) -> datetime:
+    """The first Monday 07:00 (local time) strictly after `after`."""
+    local = timezone.localtime(after)
+    days = (WEEKLY_DAY - local.weekday()) % 7
+    candidate = timezone.make_aware(
+        datetime.combine(local.date() + timedelta(days=days), WEEKLY_TIME)
+    )
+    if candidate <= after:
+        candidate = timezone.make_aware(
+            datetime.combine(local.date() + timedelta(days=days + 7), WEEKLY_TIME)
+        )
+    return candidate
+
+
+def run_due(now: datetime | None = None) -> list[str]:
+    """Enqueue each scheduled task that is due; returns the names enqueued by this call."""
+    from klimatkontrakt.plans.tasks import send_weekly_reminders
+
+    moment = now or timezone.now()
+    enqueued: list[str] = []
+    for name, task in (("reminder-digest", send_weekly_reminders),):
+        row, created = ScheduledRun.objects.get_or_create(
+            name=name, defaults={"last_enqueued": moment}
+        )
+        if created or next_weekly(row.last_enqueued) > moment:
+            continue
+        won = ScheduledRun.objects.filter(pk=row.pk, last_enqueued=row.last_enqueued).update(
+            last_enqueued=moment
+        )
+        if won:
+            task.enqueue()
+            enqueued.append(name)
+    return enqueued

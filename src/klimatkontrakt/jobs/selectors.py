@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Max
+from django.shortcuts import get_object_or_404
+
+from klimatkontrakt.jobs.models import Job, WorkerHeartbeat
+from klimatkontrakt.organisations.access import require_edit
+from klimatkontrakt.organisations.models import Municipality
+
+
+def job_for(user: Any, municipality: Municipality, pk: int) -> Job:
+    """A job of the municipality, for its editors only (403 for anyone else, 404 elsewhere)."""
+    require_edit(user, municipality)
+    return get_object_or_404(Job, municipality=municipality, pk=pk)
+
+
+def last_heartbeat() -> datetime | None:
+    """When any task worker last said it was alive (None: no worker has run)."""
+    value: datetime | None = WorkerHeartbeat.objects.aggregate(last=Max("last_seen"))["last"]
+    return value

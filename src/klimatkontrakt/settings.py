@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "klimatkontrakt.web.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "klimatkontrakt.web.middleware.NulCharacterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "klimatkontrakt.web.middleware.SwedishFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",

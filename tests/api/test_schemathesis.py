@@ -31,6 +31,23 @@ CHECKS = [
 pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():  # type: ignore[no-untyped-def]
+    """The WSGI handler is called directly, not through Django's test client, which would stop
+    the request signals from closing the database connection; on PostgreSQL that closes the
+    test's own transaction ("the connection is closed"). Do as the test client does."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
 @pytest.fixture(scope="module")
 def real(demo) -> dict[str, list[Any]]:  # type: ignore[no-untyped-def]
     """The demo's ids and years by the name of the parameter that takes them."""

@@ -21,6 +21,7 @@ from klimatkontrakt.footprint import charts as footprint_charts
 from klimatkontrakt.footprint import selectors as footprint_selectors
 from klimatkontrakt.indicators import charts as indicator_charts
 from klimatkontrakt.indicators import selectors as indicator_selectors
+from klimatkontrakt.indicators.models import Indicator
 from klimatkontrakt.investments import charts as investment_charts
 from klimatkontrakt.investments import selectors as investment_selectors
 from klimatkontrakt.investments import tables as investment_tables
@@ -40,7 +41,6 @@ PAGES = [
     "/kommun/1780/utslapp/?gas=GGT",
     "/kommun/1780/utslapp/?gas=GGT&method=carbon-law",
     "/kommun/1780/inkop/",
-    "/kommun/1780/indikatorer/1/",
 ]
 
 SVG = re.compile(r"<svg\b.*?</svg>", re.S)
@@ -53,10 +53,12 @@ def _page_svgs(client: Any, path: str) -> list[str]:
 
 
 def _plan_paths() -> list[str]:
+    """The first indicator's page and the investment plan's pages: ids differ between databases."""
+    indicator = Indicator.objects.filter(municipality__code="1780").order_by("pk").first()
     plan = InvestmentPlan.objects.filter(municipality__code="1780").first()
-    assert plan is not None
+    assert indicator is not None and plan is not None
     base = f"/kommun/1780/investeringsplan/{plan.pk}/"
-    return [base, base + "finansiering/"]
+    return [f"/kommun/1780/indikatorer/{indicator.pk}/", base, base + "finansiering/"]
 
 
 def _specs(spec: dict[str, Any]) -> list[dict[str, Any]]:

@@ -235,7 +235,7 @@ def action_tracking(
         if action.status.is_closed:
             closed += 1
         elif is_stale(action, moment) or (
-            action.end_date is not None and action.end_date < moment.date()
+            action.end_date is not None and action.end_date < timezone.localdate(moment)
         ):
             off += 1
         else:

@@ -23,6 +23,10 @@ from django.utils import translation
 from klimatkontrakt.organisations.models import Municipality
 from tests.web.page_text import read_page, same_site_path
 
+# The crawl checks rendered text, which does not depend on the database: CI runs it once, on
+# SQLite (see .ci/run).
+pytestmark = pytest.mark.rendering
+
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "klimatkontrakt"
 SV_PO = PACKAGE / "locale" / "sv" / "LC_MESSAGES" / "django.po"
 # Django's own strings that its Swedish catalogues leave untranslated show up in English.

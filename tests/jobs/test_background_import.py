@@ -2,8 +2,10 @@
 htmx-polled status fragment shows its progress and outcome, to the municipality's editors only."""
 
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
@@ -23,17 +25,22 @@ def database_tasks(settings, tmp_path):  # type: ignore[no-untyped-def]
 
 
 def run_worker() -> None:
-    """The worker of `klimatkontrakt worker`, in this process, until the queue is empty."""
-    Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    ).run()
+    """The worker of `klimatkontrakt worker`, in this process, until the queue is empty.
+
+    The worker closes stale connections as it wakes; in a test that would close the test's own
+    transaction on PostgreSQL ("the connection is closed"), so it keeps the connection here, as
+    Django's test client does for requests."""
+    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+        Worker(
+            queue_names=["default"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="test-worker",
+            excluded_queue_names=[],
+        ).run()
 
 
 def upload(client, path: Path):  # type: ignore[no-untyped-def]

@@ -336,6 +336,7 @@ def _footprint(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
     from importlib import import_module
 
     selectors = import_module(f"{FOOTPRINT_APP}.selectors")
+    tables = import_module(f"{FOOTPRINT_APP}.tables")
     ledger = selectors.current_ledger(reader, muni)
     if ledger is None:
         return {"available": True, "ledger": None}
@@ -353,7 +354,7 @@ def _footprint(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
         "coverage_pct": finite_or_none(result["coverage_pct"]),
         "lines": result["lines"],
         # The years the totals cover, named as the footprint page names them.
-        "period": import_module(f"{FOOTPRINT_APP}.tables").periods(result)["ledger"],
+        "period": tables.periods(result)["ledger"],
         "year_t": finite_or_none(by_year[str(year)]["t"]) if str(year) in by_year else None,
         "categories": [
             {

@@ -34,7 +34,7 @@ RUN KLIMATKONTRAKT_SECRET_KEY=collectstatic-only KLIMATKONTRAKT_ALLOWED_HOSTS=lo
     KLIMATKONTRAKT_VAR_DIR=/tmp/build-var \
     klimatkontrakt collectstatic --no-input \
     && rm -rf /tmp/build-var
-USER klimatkontrakt
+USER 10001
 WORKDIR /var/lib/klimatkontrakt
 VOLUME ["/var/lib/klimatkontrakt"]
 EXPOSE 8000

@@ -39,8 +39,12 @@ $(AXE):
 
 axe: $(AXE)
 
+# The suite runs on every core (pytest-xdist); each test file stays on one worker so that a
+# module's demo fixture is built once. PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= auto
 test: install axe
-	KLIMATKONTRAKT_AXE=$(CURDIR)/$(AXE) $(BIN)/pytest --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
+	KLIMATKONTRAKT_AXE=$(CURDIR)/$(AXE) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile \
+	  --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 test-fast: install
 	$(BIN)/pytest -m "not browser" -x $(PYTEST_ARGS)

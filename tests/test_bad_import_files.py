@@ -267,3 +267,13 @@ def test_the_smhi_command_refuses_a_broken_file_by_name_and_imports_nothing(demo
     with pytest.raises(CommandError, match=f"{name}: "):
         call_command("import_smhi", str(path))
     assert Release.objects.count() == before
+
+
+@pytest.mark.parametrize("case", ["truncated_xlsx", "random_bytes", "empty", "long_field"])
+def test_the_code_list_command_refuses_a_broken_file_by_name(tmp_path, case):
+    """`import-municipalities` reads SCB's list as .xls, .xlsx or CSV, by its content."""
+    name, content = CASES[case]([["Kod", "Namn"], ["1780", "Karlstad"]], "csv")
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(CommandError, match=f"{name}: |{name}, rad "):
+        call_command("import_municipalities", str(path))

@@ -127,17 +127,22 @@ def csv_rows(
             raise SourceError(
                 RowProblem(name, reader.line_num + first_line - 1, None, csv_problem(exc))
             ) from exc
-        if len(row) > MAX_CSV_COLUMNS:
-            raise SourceError(
-                RowProblem(
-                    name,
-                    reader.line_num + first_line - 1,
-                    None,
-                    _("the line has %(n)s columns, more than the %(limit)s accepted")
-                    % {"n": len(row), "limit": MAX_CSV_COLUMNS},
-                )
-            )
+        check_width(len(row), name, reader.line_num + first_line - 1)
         yield row
+
+
+def check_width(columns: int, name: str, line: int) -> None:
+    """Refuse a line of more than MAX_CSV_COLUMNS columns."""
+    if columns > MAX_CSV_COLUMNS:
+        raise SourceError(
+            RowProblem(
+                name,
+                line,
+                None,
+                _("the line has %(n)s columns, more than the %(limit)s accepted")
+                % {"n": columns, "limit": MAX_CSV_COLUMNS},
+            )
+        )
 
 
 def csv_problem(exc: csv.Error) -> str:

@@ -36,10 +36,10 @@ from klimatkontrakt.sources.ledger.encoding import (
     transcode,
 )
 from klimatkontrakt.sources.textfiles import (
-    MAX_CSV_COLUMNS,
     OLE_MAGIC,
     ZIP_MAGIC,
     capped_lines,
+    check_width,
     csv_rows,
     looks_binary,
 )
@@ -319,16 +319,7 @@ def _prepare_csv(
         except SourceError as exc:
             raise SourceError([RowProblem(name, 1, None, p.message) for p in exc.problems]) from exc
         headings = [h.strip().strip('"') for h in header.split(delimiter)]
-        if len(headings) > MAX_CSV_COLUMNS:
-            raise SourceError(
-                RowProblem(
-                    name,
-                    1,
-                    None,
-                    _("the line has %(n)s columns, more than the %(limit)s accepted")
-                    % {"n": len(headings), "limit": MAX_CSV_COLUMNS},
-                )
-            )
+        check_width(len(headings), name, 1)
         try:
             columns = map_columns(headings, mapping)
         except SourceError as exc:

@@ -52,3 +52,40 @@ def test_a_request_over_the_limit_gets_a_readable_413(client, editor, settings):
         "/kommun/1780/inkop/data/", {"rules": SimpleUploadedFile("r.csv", RULES)}
     )
     assert response.status_code == 302
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(("language", "width"), [("sv", None), ("en", None), ("sv", 390)])
+def test_the_413_page_is_accessible(
+    browser, live_server, client, editor, settings, tmp_path, language, width
+):
+    from tests.a11y import AXE, WCAG_TAGS, session_cookie
+
+    settings.MAX_REQUEST_BYTES = 10_000
+    big = tmp_path / "regler.csv"
+    big.write_bytes(RULES * 1000)
+    client.force_login(editor)
+    viewport = {"width": width, "height": 844} if width else None
+    context = browser.new_context(viewport=viewport)
+    context.add_cookies(
+        [
+            *session_cookie(client, live_server.url),
+            {"name": "django_language", "value": language, "url": live_server.url},
+        ]
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/kommun/1780/inkop/data/")
+    page.set_input_files("#id_rules", str(big))
+    with page.expect_response(lambda r: r.request.method == "POST") as answer:
+        page.click("main button[type=submit]")
+    assert answer.value.status == 413
+    page.wait_for_selector("main h1")
+    heading = page.inner_text("main h1")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async (t) => await axe.run(document, {runOnly: {type: 'tag', values: t}})", WCAG_TAGS
+    )
+    context.close()
+    assert heading == {"sv": "Uppladdningen är för stor", "en": "The upload is too large"}[language]
+    assert result["violations"] == []

@@ -19,6 +19,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from klimatkontrakt.organisations.access import recorded_account, require_edit
 from klimatkontrakt.organisations.models import Municipality
@@ -105,6 +106,8 @@ def import_file[Row](
     if imported_before(record, target, digest):
         return ImportResult(filename, 0, 0, already_imported=True)
     rows = parse(content, filename)
+    if not rows:
+        raise SourceError(_("the file holds no rows to import"), filename)
     with transaction.atomic():
         created, updated = store(rows)
         stored = record_import(

@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "klimatkontrakt.web.middleware.SwedishFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body: an oversized upload gets a readable 413.
+    "klimatkontrakt.web.uploads.RequestSizeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -112,6 +114,19 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# Uploads (docs/deployment.md, "Limits on uploads"). One file at most this size: room for a
+# 1 M-line ledger in the national layout (213 MB as bench/ledger_gen.py writes it) twice over.
+MAX_UPLOAD_BYTES = int(float(os.environ.get("KLIMATKONTRAKT_MAX_UPLOAD_MB", "512")) * (1 << 20))
+# One request: a few files of the ledger upload together, answered 413 beyond.
+MAX_REQUEST_BYTES = int(
+    float(os.environ.get("KLIMATKONTRAKT_MAX_REQUEST_MB", str(4 * MAX_UPLOAD_BYTES / (1 << 20))))
+    * (1 << 20)
+)
+# Form fields other than files (Django's default), and files kept in memory below this size
+# (larger ones are written to a temporary file as they arrive).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 ROOT_URLCONF = "klimatkontrakt.urls"
 

@@ -118,6 +118,6 @@ def test_import_command_is_idempotent(karlstad, tmp_path, ledger_dir, capsys):
 def test_import_command_refuses_and_imports_nothing(karlstad, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("konto_nr;belopp;datum\n4010;x;2024-01-01\n", encoding="utf-8")
-    with pytest.raises(CommandError, match="inget importerades"):
+    with pytest.raises(CommandError, match="Ingenting importerades\nbad.csv: "):
         call_command("import_ledger", "1780", str(write_csv(tmp_path / "ok.csv")), str(bad))
     assert LedgerImport.objects.count() == 0

@@ -120,5 +120,5 @@ def test_unknown_column_and_empty_file():
 
 
 def test_broken_workbook():
-    with pytest.raises(SourceError, match="not a readable Excel workbook"):
-        parse_measure_table(b"not a zip", "f.xlsx")
+    with pytest.raises(SourceError, match="f.xlsx: the workbook is damaged or cut short"):
+        parse_measure_table(b"PK\x03\x04 not a zip", "f.xlsx")

@@ -3,12 +3,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from klimatkontrakt.web.uploads import UploadField
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class MultipleFileField(forms.FileField):
+class MultipleFileField(UploadField):
     def clean(self, data: Any, initial: Any = None) -> Any:
         single = super().clean
         if isinstance(data, list | tuple):
@@ -112,14 +114,12 @@ class ColumnMappingForm(forms.Form):
 class TablesForm(forms.Form):
     """Rules, factors and activity data as CSV files (formats in docs/footprint.md)."""
 
-    rules = forms.FileField(
-        label=_("Rules (CSV: field, pattern, category, priority)"), required=False
-    )
-    factors = forms.FileField(
+    rules = UploadField(label=_("Rules (CSV: field, pattern, category, priority)"), required=False)
+    factors = UploadField(
         label=_("Emission factors (CSV: category, value, unit, year, currency, source, licence)"),
         required=False,
     )
-    activity = forms.FileField(
+    activity = UploadField(
         label=_("Activity data (CSV: year, activity, quantity, unit, replaces_category …)"),
         required=False,
     )

@@ -11,6 +11,7 @@ from klimatkontrakt.investments.models import (
     InvestmentPlan,
     Measure,
 )
+from klimatkontrakt.web.uploads import UploadField
 
 
 class MeasureForm(forms.ModelForm):
@@ -113,7 +114,7 @@ def _sector_field(plan: InvestmentPlan) -> forms.ChoiceField:
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(
+    file = UploadField(
         label=_("Measure table (CSV or XLSX)"),
         help_text=_(
             "Columns as in the documented template; the whole file is refused on any error."

@@ -200,6 +200,9 @@ def measure_import(request: HttpRequest, code: str, plan_id: int) -> HttpRespons
                     _("%(f)s: %(c)d measures added, %(u)d updated.")
                     % {"f": result.filename, "c": result.created, "u": result.updated},
                 )
+    elif request.FILES.get("file"):
+        for error in form.errors["file"]:
+            messages.error(request, str(error))
     else:
         messages.error(request, _("Choose a file to import."))
     return redirect("investments:measures", code, plan.pk)

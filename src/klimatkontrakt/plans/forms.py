@@ -14,6 +14,7 @@ from klimatkontrakt.investments.selectors import measures_of_municipality
 from klimatkontrakt.organisations.models import Department
 from klimatkontrakt.plans.models import Action, ActionPlan, ActionStatus, WorkPackage
 from klimatkontrakt.plans.services import ActionInput
+from klimatkontrakt.web.uploads import UploadField
 
 
 class DateInput(forms.DateInput):
@@ -117,7 +118,7 @@ class UpdateForm(forms.Form):
 
 
 class ActionImportForm(forms.Form):
-    file = forms.FileField(
+    file = UploadField(
         label=_("Action table (XLSX)"),
         help_text=_("One action per row; the columns are described below."),
     )

@@ -6,7 +6,6 @@ file, row and column; a file with any problem is refused whole.
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from klimatkontrakt.sources.cells import cell_text
 from klimatkontrakt.sources.errors import RowProblem, SourceError
+from klimatkontrakt.sources.textfiles import ZIP_MAGIC
+from klimatkontrakt.sources.workbooks import sheet_rows
 
 REQUIRED = ("identifier", "title")
 OPTIONAL = (
@@ -60,16 +61,14 @@ def _date(value: Any) -> date:
 
 
 def parse_action_table(data: bytes, filename: str) -> list[ActionRow]:
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises several unrelated types for a bad file
+    if not data.startswith(ZIP_MAGIC):
         raise SourceError(
-            _("not an Excel workbook (.xlsx): %(error)s") % {"error": exc}, filename
-        ) from exc
-    ws = wb.worksheets[0]
-    rows = list(ws.iter_rows(values_only=True))
+            _("the file is empty")
+            if not data.strip()
+            else _("not an Excel workbook (.xlsx); save the action table as .xlsx in Excel"),
+            filename,
+        )
+    rows = list(sheet_rows(data, filename))
     if not rows:
         raise SourceError(_("the first sheet is empty"), filename)
     header = [cell_text(h).casefold() for h in rows[0]]

@@ -8,7 +8,6 @@ its categories become ``naics:<code>``.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections.abc import Iterable, Mapping
@@ -19,6 +18,7 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from klimatkontrakt.sources.errors import CellError, RowProblem, SourceError
+from klimatkontrakt.sources.textfiles import csv_rows, read_text
 
 FACTOR_COLUMNS = ("category", "value", "unit", "year", "currency", "source", "licence")
 _MASS = {"g": 0.001, "kg": 1.0, "t": 1000.0, "ton": 1000.0, "tonne": 1000.0}
@@ -154,19 +154,17 @@ def _read_rows(source: Path | str, name: str | None = None) -> tuple[str, list[d
     else:
         raw = source.encode()
         name = name or "<text>"
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    first = text.split("\n", 1)[0]
+    text = read_text(raw, name)
+    first = text[: 1 << 16].split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first.count)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, restkey="\0extra")
+    lines = csv_rows(io.StringIO(text, newline=""), name, delimiter)
+    header = [h.strip().lower() for h in next(lines, [])]
     rows = []
     errors = []
-    for number, r in enumerate(reader, start=2):
-        if "\0extra" in r:
+    for number, values in enumerate(lines, start=2):
+        if not values:
+            continue
+        if len(values) > len(header):
             errors.append(
                 RowProblem(
                     name,
@@ -177,7 +175,13 @@ def _read_rows(source: Path | str, name: str | None = None) -> tuple[str, list[d
                 )
             )
             continue
-        rows.append({(k or "").strip().lower(): (v or "").strip() for k, v in r.items()})
+        rows.append(
+            {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(header)}
+        )
+    if not rows and not errors:
+        raise SourceError(
+            _("the file has a header but no rows") if header else _("the file is empty"), name
+        )
     if errors:
         raise SourceError(errors)
     return name, rows

@@ -8,18 +8,15 @@ a file with any problem is refused whole.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-from klimatkontrakt.sources.cells import cell_text
 from klimatkontrakt.sources.errors import RowProblem, SourceError
-from klimatkontrakt.sources.textfiles import read_csv_rows
+from klimatkontrakt.sources.workbooks import table_rows
 
 REQUIRED = (
     "name",
@@ -105,39 +102,9 @@ def parse_number(text: str) -> float:
     return float(cleaned)
 
 
-def _excel_rows(data: bytes, filename: str) -> list[list[str]]:
-    if filename.lower().endswith(".xls"):
-        import xlrd
-
-        book = xlrd.open_workbook(file_contents=data)
-        sheet = book.sheet_by_index(0)
-        return [[cell_text(v) for v in sheet.row_values(i)] for i in range(sheet.nrows)]
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise SourceError(
-            _("not a readable Excel workbook (%(error)s)") % {"error": exc.__class__.__name__},
-            filename,
-        ) from exc
-    sheet = book.worksheets[0]
-    return [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-
-
-def read_rows(data: bytes, filename: str) -> list[list[str]]:
-    suffix = PurePath(filename).suffix.lower()
-    if suffix in (".xlsx", ".xlsm", ".xls"):
-        return _excel_rows(data, filename)
-    try:
-        return read_csv_rows(data)
-    except UnicodeDecodeError as exc:
-        raise SourceError(_("the file's text encoding could not be read"), filename) from exc
-
-
 def parse_measure_table(data: bytes, filename: str) -> list[MeasureRow]:
     """All rows, or SourceError listing every problem (file, row, column)."""
-    rows = read_rows(data, filename)
+    rows = table_rows(data, filename)
     if not rows:
         raise SourceError(_("the file is empty"), filename)
     header = [h.strip().lower().lstrip("\ufeff") for h in rows[0]]

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from klimatkontrakt.sources.cells import cell_text
 from klimatkontrakt.sources.errors import RowProblem, SourceError
-from klimatkontrakt.sources.textfiles import read_csv_rows
+from klimatkontrakt.sources.textfiles import OLE_MAGIC, ZIP_MAGIC, read_csv_rows
+from klimatkontrakt.sources.workbooks import sheet_rows, xls_rows
 
 
 @dataclass(frozen=True)
@@ -74,19 +75,9 @@ def read_code_list(path: Path | str) -> CodeList:
 
 
 def _rows(path: Path) -> list[list[object]]:
-    suffix = path.suffix.lower()
-    if suffix == ".xls":
-        import xlrd
-
-        book = xlrd.open_workbook(str(path))
-        sheet = book.sheet_by_index(0)
-        return [sheet.row_values(i) for i in range(sheet.nrows)]
-    if suffix in {".xlsx", ".xlsm"}:
-        import openpyxl
-
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        try:
-            return [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
-        finally:
-            wb.close()
-    return [list(r) for r in read_csv_rows(path.read_bytes())]
+    data = path.read_bytes()
+    if data.startswith(OLE_MAGIC):
+        return xls_rows(data, path.name)
+    if data.startswith(ZIP_MAGIC):
+        return [list(r) for r in sheet_rows(data, path.name)]
+    return [list(r) for r in read_csv_rows(data, path.name)]

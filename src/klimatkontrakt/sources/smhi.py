@@ -26,6 +26,8 @@ from python_calamine import CalamineError, CalamineWorkbook
 from klimatkontrakt.sources.cells import cell_text
 from klimatkontrakt.sources.errors import RowProblem, SourceError
 from klimatkontrakt.sources.sectors import ALL, canonical_name, fold
+from klimatkontrakt.sources.textfiles import ZIP_MAGIC
+from klimatkontrakt.sources.workbooks import check_workbook
 
 HEADER = ("Huvudsektor", "Undersektor", "Län", "Kommun")
 _HEADER_SEARCH_ROWS = 30
@@ -179,6 +181,8 @@ def read_report(
                 _("cannot read the file (%(error)s)") % {"error": exc.strerror}, file=name
             ) from exc
     sha256 = hashlib.sha256(data).hexdigest()
+    if data.startswith(ZIP_MAGIC):
+        check_workbook(data, name)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except (CalamineError, ValueError, OSError) as exc:

@@ -8,7 +8,6 @@ it is. Nothing here knows about emissions; the footprint engine builds on these 
 
 from __future__ import annotations
 
-import csv
 import itertools
 import re
 import unicodedata
@@ -35,6 +34,14 @@ from klimatkontrakt.sources.ledger.encoding import (
     python_encoding,
     reader_encoding,
     transcode,
+)
+from klimatkontrakt.sources.textfiles import (
+    OLE_MAGIC,
+    ZIP_MAGIC,
+    capped_lines,
+    check_width,
+    csv_rows,
+    looks_binary,
 )
 
 __all__ = [
@@ -256,17 +263,24 @@ def prepare(
     tag = uuid.uuid4().hex[:12]
     with path.open("rb") as handle:
         sample = handle.read(_SAMPLE_BYTES)
-    if path.suffix.lower() in {".xlsx", ".xlsm"} or sample.startswith(b"PK\x03\x04"):
+    # The content decides, not the name's ending: a CSV file named .xlsx is read as CSV.
+    if sample.startswith(ZIP_MAGIC):
         from klimatkontrakt.sources.ledger.xlsx import xlsx_to_csv
 
-        converted = xlsx_to_csv(path, workdir / f".{tag}.xlsx.csv")
+        converted = xlsx_to_csv(path, workdir / f".{tag}.xlsx.csv", name)
         return _prepare_csv(path, converted, name, digest, mapping, temporary=True)
+    if sample.startswith(OLE_MAGIC):
+        raise SourceError(
+            _("an Excel 97-2003 (.xls) ledger is not read; save it as .xlsx or CSV"), name
+        )
     from klimatkontrakt.sources.ledger.sie4 import is_sie, sie_to_csv
 
     if path.suffix.lower() in {".se", ".si", ".sie"} or is_sie(sample):
         converted = sie_to_csv(path, workdir / f".{tag}.sie.csv", mapping)
         return _prepare_csv(path, converted, name, digest, mapping, temporary=True)
     encoding = mapping.encoding if mapping and mapping.encoding else detect_encoding(sample)
+    if looks_binary(sample.decode(encoding, errors="replace")):
+        raise SourceError(_("this is not a text (CSV) file; it holds binary data"), name)
     # UTF-8, UTF-16 LE and cp1252 without its own characters DuckDB decodes itself; the rest
     # (and bare CR line endings) is rewritten as UTF-8 first.
     reader = reader_encoding(path, encoding, sample) if in_place else None
@@ -294,11 +308,18 @@ def _prepare_csv(
     reader: str = "utf-8",
 ) -> PreparedLedger:
     with text_path.open(encoding=python_encoding(reader), newline="") as handle:
-        header = handle.readline().rstrip("\r\n")
+        lines = capped_lines(handle, name)
+        header = next(lines, "").rstrip("\r\n")
         if not header.strip():
             raise SourceError(_("the file is empty or has no header row"), name)
-        delimiter = mapping.delimiter if mapping and mapping.delimiter else sniff_delimiter(header)
+        try:
+            delimiter = (
+                mapping.delimiter if mapping and mapping.delimiter else sniff_delimiter(header)
+            )
+        except SourceError as exc:
+            raise SourceError([RowProblem(name, 1, None, p.message) for p in exc.problems]) from exc
         headings = [h.strip().strip('"') for h in header.split(delimiter)]
+        check_width(len(headings), name, 1)
         try:
             columns = map_columns(headings, mapping)
         except SourceError as exc:
@@ -306,7 +327,7 @@ def _prepare_csv(
         decimal_separator = None
         if len(set(headings)) == len(headings):
             at = headings.index(columns["amount"])
-            sample = itertools.islice(csv.reader(handle, delimiter=delimiter), _SAMPLE_LINES)
+            sample = itertools.islice(csv_rows(lines, name, delimiter, first_line=2), _SAMPLE_LINES)
             decimal_separator = sniff_decimal_separator(
                 row[at] if at < len(row) else "" for row in sample
             )

@@ -6,21 +6,22 @@ import csv
 from pathlib import Path
 
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 from klimatkontrakt.sources.cells import cell_text
 from klimatkontrakt.sources.errors import SourceError
+from klimatkontrakt.sources.workbooks import sheet_rows
 
 
-def xlsx_to_csv(path: Path, target: Path) -> Path:
-    """The header is the first row with at least three filled cells; rows keep sheet numbers."""
-    workbook = load_workbook(path, read_only=True, data_only=True)
+def xlsx_to_csv(path: Path, target: Path, name: str | None = None) -> Path:
+    """The header is the first row with at least three filled cells; rows keep sheet numbers.
+
+    ``name`` is the file's name as uploaded, for messages (``path`` may be a staged copy)."""
+    name = name or path.name
     try:
-        sheet = workbook.worksheets[0]
         with target.open("w", encoding="utf-8", newline="") as out:
             writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_MINIMAL)
             header: list[str] | None = None
-            for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            for number, row in enumerate(sheet_rows(path, name), start=1):
                 cells = [cell_text(v) for v in row]
                 if header is None:
                     if sum(1 for c in cells if c) >= 3:
@@ -31,9 +32,10 @@ def xlsx_to_csv(path: Path, target: Path) -> Path:
                     continue
                 cells = (cells + [""] * len(header))[: len(header)]
                 writer.writerow([*cells, str(number)])
-    finally:
-        workbook.close()
+    except SourceError:
+        target.unlink(missing_ok=True)
+        raise
     if header is None:
         target.unlink(missing_ok=True)
-        raise SourceError(_("no header row in the first sheet"), path.name)
+        raise SourceError(_("no header row in the first sheet"), name)
     return target

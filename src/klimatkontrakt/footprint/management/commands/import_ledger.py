@@ -10,10 +10,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from klimatkontrakt.footprint import services
 from klimatkontrakt.footprint.models import DEFAULT_SCOPE, Ledger
 from klimatkontrakt.footprint.models import ColumnMapping as StoredMapping
+from klimatkontrakt.footprint.tasks import refusal_lines
 from klimatkontrakt.organisations.access import SYSTEM
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.sources.errors import SourceError
@@ -82,11 +84,9 @@ class Command(BaseCommand):
                 scope = options["scope"] or (ledger.scope if ledger else DEFAULT_SCOPE)
                 services.import_activity(admin, muni, options["activity"], scope=scope)
         except services.ImportRefused as exc:
-            for report in exc.reports:
-                self.stderr.write(f"{report.name}: {report.status} {report.message}")
-                for bad in report.bad_rows[:50]:
-                    self.stderr.write(f"  {bad.message()}")
-            raise CommandError("inget importerades") from exc
+            # The same lines as the upload's job page: per refused file its reason and bad rows.
+            lines = [_("Nothing was imported"), *refusal_lines(exc.reports)]
+            raise CommandError("\n".join(lines)) from exc
         except SourceError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(self.style.SUCCESS("Klart."))

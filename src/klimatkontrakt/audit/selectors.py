@@ -99,8 +99,23 @@ def _model(key: str) -> type[models.Model] | None:
         return None
 
 
+# Models declared without a verbose name (their class name is English): (singular, plural).
+TYPE_NAMES = {
+    "footprint.ruleset": (gettext_lazy("Rule set"), gettext_lazy("Rule sets")),
+    "footprint.factorset": (gettext_lazy("Factor set"), gettext_lazy("Factor sets")),
+    "footprint.columnmapping": (gettext_lazy("Column mapping"), gettext_lazy("Column mappings")),
+    "footprint.ledger": (gettext_lazy("Ledger"), gettext_lazy("Ledgers")),
+    "footprint.ledgerimport": (gettext_lazy("Ledger import"), gettext_lazy("Ledger imports")),
+    "investments.measureimport": (gettext_lazy("Measure import"), gettext_lazy("Measure imports")),
+    "plans.actionimport": (gettext_lazy("Action import"), gettext_lazy("Action imports")),
+    "jobs.job": (gettext_lazy("Background job"), gettext_lazy("Background jobs")),
+}
+
+
 def type_name(key: str, plural: bool = False) -> str:
-    """An object type ("plans.action") in words ("Åtgärd")."""
+    """An object type ("plans.action") in words ("Aktivitet")."""
+    if key in TYPE_NAMES:
+        return str(TYPE_NAMES[key][1 if plural else 0])
     model = _model(key)
     if model is None:
         return key
@@ -164,6 +179,23 @@ SUMMARY_NAMES = {
     "is_staff": gettext_lazy("Staff status"),
     "is_superuser": gettext_lazy("Superuser"),
     "password": gettext_lazy("Password"),
+    "order": gettext_lazy("Order"),
+    "gas": gettext_lazy("Gas"),
+    "text": gettext_lazy("Text"),
+    "html_sv": gettext_lazy("Report text (Swedish)"),
+    "html_en": gettext_lazy("Report text (English)"),
+    "encoding": gettext_lazy("Character encoding"),
+    "delimiter": gettext_lazy("Column separator"),
+    "rows_read": gettext_lazy("Rows read"),
+    "files_done": gettext_lazy("Files done"),
+    "files_total": gettext_lazy("Files"),
+    "problems": gettext_lazy("Problems"),
+    "result_url": gettext_lazy("Result"),
+    "output_name": gettext_lazy("Document"),
+    "output_type": gettext_lazy("Document type"),
+    "task_id": gettext_lazy("Task"),
+    "created_at": gettext_lazy("Created"),
+    "imported_at": gettext_lazy("Imported"),
 }
 
 

@@ -59,6 +59,9 @@ def _before_save(sender: type[models.Model], instance: models.Model, **kwargs: A
     update_fields = kwargs.get("update_fields")
     if update_fields is not None:
         fields = [f for f in fields if f.name in update_fields or f.attname in update_fields]
+    if not fields:  # only a timestamp is saved: nothing to compare
+        scope.old_rows[id(instance)] = {}
+        return
     row = sender._base_manager.filter(pk=instance.pk).values(*[f.attname for f in fields]).first()
     if row is not None:
         scope.old_rows[id(instance)] = {f.name: row[f.attname] for f in fields}

@@ -21,6 +21,9 @@ from django.core.management.base import CommandError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from klimatkontrakt.audit import context as audit
+from klimatkontrakt.audit.models import ChangeLogEntry
+from klimatkontrakt.audit.services import log_change, municipality_of
 from klimatkontrakt.organisations.access import recorded_account, require_edit
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.sources.errors import SourceError
@@ -69,17 +72,28 @@ def record_import[Record: FileImport](
     filename: str,
     sha256: str,
     rows: int,
+    summary: Mapping[str, Any] | None = None,
     **fields: Any,
 ) -> Record:
-    """Store the record; the system actor or an anonymous user is recorded as no one."""
-    return record._default_manager.create(
-        **target,
-        filename=filename[:300],
-        sha256=sha256,
-        rows=rows,
-        imported_by=recorded_account(user),
-        **fields,
+    """Store the record, and the import's one entry in the change log (file, rows and
+    `summary`); the system actor or an anonymous user is recorded as no one."""
+    with audit.quiet():
+        stored = record._default_manager.create(
+            **target,
+            filename=filename[:300],
+            sha256=sha256,
+            rows=rows,
+            imported_by=recorded_account(user),
+            **fields,
+        )
+    log_change(
+        user,
+        municipality_of(stored),
+        ChangeLogEntry.Action.IMPORTED,
+        stored,
+        after={"filename": filename[:300], "rows": rows, **(summary or {})},
     )
+    return stored
 
 
 def import_file[Row](
@@ -109,12 +123,20 @@ def import_file[Row](
     if not rows:
         raise SourceError(_("the file holds no rows to import"), filename)
     with transaction.atomic():
-        created, updated = store(rows)
+        with audit.quiet():  # one summary entry for the file, not one per row
+            created, updated = store(rows)
         stored = record_import(
-            record, target, user, filename=filename, sha256=digest, rows=len(rows)
+            record,
+            target,
+            user,
+            filename=filename,
+            sha256=digest,
+            rows=len(rows),
+            summary={"created": created, "updated": updated},
         )
-        if link is not None:
-            link(stored)
+        with audit.quiet():
+            if link is not None:
+                link(stored)
     return ImportResult(filename, created, updated, already_imported=False)
 
 

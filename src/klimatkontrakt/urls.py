@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("klimatkontrakt.reports.urls")),
     path("", include("klimatkontrakt.footprint.urls")),
     path("", include("klimatkontrakt.jobs.urls")),
+    path("", include("klimatkontrakt.audit.urls")),
     path("", include("klimatkontrakt.web.urls")),
 ]

@@ -14,9 +14,9 @@ def test_an_entry_names_the_account_and_the_object(editor, karlstad):
     entry = log_change(
         editor, karlstad, ChangeLogEntry.Action.DELETED, karlstad, before={"name": "Karlstad"}
     )
-    assert entry.user_id == editor.pk and entry.object_type == "organisations.municipality"
+    assert entry.actor == editor.pk and entry.object_type == "organisations.municipality"
     assert entry.object_id == str(karlstad.pk) and entry.label == str(karlstad)
-    assert log_change(SYSTEM, None, "created", karlstad).user is None
+    assert log_change(SYSTEM, None, "created", karlstad).actor is None
 
 
 def test_the_admin_lists_entries_and_refuses_edits(client, user_factory, editor, karlstad):

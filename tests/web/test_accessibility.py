@@ -235,3 +235,25 @@ def test_report_pages(browser, live_server, client, editor, karlstad, karlstad_w
         "/kommun/1780/uppfoljning/2023/rapport.html",
     ]:
         assert_accessible(browser, live_server.url + path, cookies=cookies)
+
+
+def test_change_log_page(browser, live_server, client, karlstad, admin_user):
+    """The administrators' change log: filters, the table of changes and its pages."""
+    from klimatkontrakt.audit.models import ChangeLogEntry
+    from klimatkontrakt.audit.services import log_change
+
+    client.force_login(admin_user)
+    r = client.post(
+        "/api/trainings/?municipality=1780",
+        {"held_on": "2024-05-02", "concept": "Klimatkollen", "audience": "staff"},
+        content_type="application/json",
+    )
+    assert r.status_code == 201
+    for n in range(55):
+        log_change(admin_user, karlstad, ChangeLogEntry.Action.DELETED, karlstad, label=f"x{n}")
+    cookies = session_cookie(client, live_server.url)
+    url = live_server.url + "/kommun/1780/andringslogg/"
+    for language in (None, "en-GB"):
+        assert_accessible(browser, url, cookies=cookies, language=language)
+    assert_accessible(browser, url + "?sida=2", cookies=cookies, width=390)
+    assert_accessible(browser, url + "?typ=training.training", cookies=cookies, width=390)

@@ -1,11 +1,13 @@
 """The change log: who did what to which object of a municipality, and when.
 
-One general record for every kind of write, so that a later audit of all writes can use the
-same table. It names the user by account id only (no copied name or e-mail, which personal-data
-erasure would then have to chase) and keeps a short summary before and after.
+One record for every write by a person (model signals, audit/signals.py) and for the summaries
+services write themselves (imports and their undo). It names the actor by account id only — a
+plain number, no link to the account, no copied name or e-mail — so erasing a person (GDPR)
+deletes the account and leaves the history as it was: "account 17 (erased)". The name is shown
+only while the account exists. Before and after hold the changed fields only (audit/values.py
+lists what is never recorded).
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,7 @@ class ChangeLogEntry(models.Model):
         CREATED = "created", _("created")
         UPDATED = "updated", _("changed")
         DELETED = "deleted", _("deleted")
+        IMPORTED = "imported", _("imported")
         IMPORT_DELETED = "import_deleted", _("import removed")
 
     municipality = models.ForeignKey(
@@ -29,14 +32,8 @@ class ChangeLogEntry(models.Model):
         verbose_name=_("municipality"),
     )
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("user"),
-    )
+    # The account's id, kept after the account is erased; null for the system (commands).
+    actor = models.PositiveBigIntegerField(_("account"), null=True, blank=True, db_index=True)
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     # "<app label>.<model name>", e.g. "footprint.ledgerimport": the object may be gone.
     object_type = models.CharField(_("object type"), max_length=100)
@@ -49,7 +46,10 @@ class ChangeLogEntry(models.Model):
         ordering = ["-at", "-pk"]
         verbose_name = _("change log entry")
         verbose_name_plural = _("change log")
-        indexes = [models.Index(fields=["object_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"]),
+            models.Index(fields=["municipality", "-at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type} {self.object_id}"

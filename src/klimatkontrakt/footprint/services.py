@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
+from klimatkontrakt.audit import context as audit
 from klimatkontrakt.audit.models import ChangeLogEntry
 from klimatkontrakt.audit.services import log_change
 from klimatkontrakt.footprint import engine
@@ -178,15 +179,16 @@ def delete_import(user: Any, item: LedgerImport) -> None:
             label=f"{ledger.name}: {item.filename}",
             before=_import_summary(item),
         )
-        item.delete()
-        if not ledger.imports.exists():
-            try:
-                with transaction.atomic():
-                    ledger.delete()
-            except ProtectedError:
+        with audit.quiet():  # the entry above is the undo's one entry
+            item.delete()
+            if not ledger.imports.exists():
+                try:
+                    with transaction.atomic():
+                        ledger.delete()
+                except ProtectedError:
+                    ledger.save(update_fields=["updated"])
+            else:
                 ledger.save(update_fields=["updated"])
-        else:
-            ledger.save(update_fields=["updated"])
     path.unlink(missing_ok=True)
 
 
@@ -271,8 +273,16 @@ def import_rules(user: Any, municipality: Municipality, name: str, path: Path) -
     require_edit(user, municipality)
     rules = rules_io.read_rules(Path(path))
     with transaction.atomic():
-        rule_set = store_rule_set(municipality, name, rules)
+        with audit.quiet():
+            rule_set = store_rule_set(municipality, name, rules)
         Ledger.objects.filter(municipality=municipality).update(rule_set=rule_set)
+        log_change(
+            user,
+            municipality,
+            ChangeLogEntry.Action.IMPORTED,
+            rule_set,
+            after={"filename": Path(path).name, "rules": len(rules)},
+        )
     return rule_set
 
 
@@ -282,8 +292,16 @@ def import_factors(user: Any, municipality: Municipality, name: str, path: Path)
     own = factors_io.read_factors(Path(path))
     merged = factors_io.default_factors().merged(own)
     with transaction.atomic():
-        factor_set = store_factor_set(municipality, name, merged)
+        with audit.quiet():
+            factor_set = store_factor_set(municipality, name, merged)
         Ledger.objects.filter(municipality=municipality).update(factor_set=factor_set)
+        log_change(
+            user,
+            municipality,
+            ChangeLogEntry.Action.IMPORTED,
+            factor_set,
+            after={"filename": Path(path).name, "factors": len(own.factors)},
+        )
     return factor_set
 
 
@@ -306,7 +324,7 @@ def import_activity(
             ActivityRecord.objects.filter(
                 municipality=municipality, scope=scope, year__in=years
             ).delete()
-        return ActivityRecord.objects.bulk_create(
+        stored = ActivityRecord.objects.bulk_create(
             ActivityRecord(
                 municipality=municipality,
                 scope=scope,
@@ -323,6 +341,16 @@ def import_activity(
             )
             for r in records
         )
+        if stored and stored[0].pk is not None:
+            log_change(
+                user,
+                municipality,
+                ChangeLogEntry.Action.IMPORTED,
+                stored[0],
+                label=f"{scope}: {Path(path).name}",
+                after={"filename": Path(path).name, "scope": scope, "records": len(stored)},
+            )
+        return stored
 
 
 def delete_activity(user: Any, municipality: Municipality, scope: str, year: int) -> int:

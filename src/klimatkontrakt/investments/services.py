@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from klimatkontrakt.audit import context as audit
 from klimatkontrakt.audit.models import ChangeLogEntry
 from klimatkontrakt.audit.services import log_change
 from klimatkontrakt.imports import ImportResult, import_file
@@ -230,9 +231,10 @@ def delete_import(user: Any, record: MeasureImport) -> int:
             "measures_removed": [m.name for m in created],
         },
     )
-    for measure in created:
-        measure.delete()
-    record.delete()
+    with audit.quiet():  # the entry above is the undo's one entry
+        for measure in created:
+            measure.delete()
+        record.delete()
     return len(created)
 
 

@@ -179,9 +179,16 @@ def create_user(
 @transaction.atomic
 def erase_user(user: Any) -> None:
     """GDPR erasure: the account and its memberships go; change history keeps an anonymous actor.
-    Each app's registered source first erases what it holds about the user (personal_data)."""
+    Each app's registered source first erases what it holds about the user (personal_data).
+    The change log keeps its entries, which name the account by id only, and records the erasure
+    itself as one entry by the account."""
+    from klimatkontrakt.audit import context as audit
+    from klimatkontrakt.audit.models import ChangeLogEntry
+    from klimatkontrakt.audit.services import log_change
     from klimatkontrakt.organisations.personal_data import sources
 
-    for source in sources():
-        source.erase(user)
-    user.delete()
+    with audit.quiet():
+        for source in sources():
+            source.erase(user)
+        log_change(user, None, ChangeLogEntry.Action.DELETED, user)
+        user.delete()

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from klimatkontrakt.audit import context as audit
 from klimatkontrakt.audit.models import ChangeLogEntry
 from klimatkontrakt.audit.services import log_change
 from klimatkontrakt.documents.tables import Table, xlsx_bytes
@@ -149,9 +150,10 @@ def delete_import(user: Any, record: ActionImport) -> int:
             "actions_removed": [a.identifier for a in created],
         },
     )
-    for action in created:
-        plans.delete_action(user, action)
-    record.delete()
+    with audit.quiet():  # the entry above is the undo's one entry
+        for action in created:
+            plans.delete_action(user, action)
+        record.delete()
     return len(created)
 
 

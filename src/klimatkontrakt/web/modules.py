@@ -1,6 +1,7 @@
 """The parts of a municipality's site, in navigation order, and the pages one app links to in
 another. Apps add theirs with `register` and `register_link` in their AppConfig.ready."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,8 @@ class Module:
     label: Promise | str
     url_name: str  # takes the municipality code as its only argument
     order: int
+    # Who sees the entry (user, municipality) -> bool; everyone when None.
+    visible: Callable[[Any, Municipality], bool] | None = None
 
 
 _MODULES: list[Module] = []
@@ -28,9 +31,11 @@ def register(module: Module) -> None:
         _MODULES.sort(key=lambda m: m.order)
 
 
-def municipality_modules(muni: Municipality) -> list[tuple[Module, str]]:
+def municipality_modules(muni: Municipality, user: Any = None) -> list[tuple[Module, str]]:
     out = []
     for m in _MODULES:
+        if m.visible is not None and not m.visible(user, muni):
+            continue
         try:
             out.append((m, reverse(m.url_name, args=[muni.code])))
         except NoReverseMatch:

@@ -39,7 +39,7 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
             summary=summary_json(headline_summary(muni, request.user)),
             versions=versions,
             latest=versions[-1] if versions else None,
-            modules=municipality_modules(muni),
+            modules=municipality_modules(muni, request.user),
             is_member=can_view_unpublished(request.user, muni),
             departments=muni.departments.all(),
         ),

@@ -45,11 +45,12 @@ def day(value: date | str | None) -> str:
     return date_format(value, "SHORT_DATE_FORMAT")
 
 
-@register.simple_tag
-def kk_modules(municipality):  # type: ignore[no-untyped-def]
+@register.simple_tag(takes_context=True)
+def kk_modules(context, municipality):  # type: ignore[no-untyped-def]
     from klimatkontrakt.web.modules import municipality_modules
 
-    return municipality_modules(municipality)
+    request = context.get("request")
+    return municipality_modules(municipality, getattr(request, "user", None))
 
 
 @register.simple_tag(takes_context=True)

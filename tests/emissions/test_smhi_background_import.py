@@ -119,3 +119,8 @@ def test_a_national_job_is_not_shown_under_a_municipality(client, site_admin, ka
     client.force_login(site_admin)
     assert client.get(f"/kommun/1780/jobb/{national.pk}/").status_code == 404
     assert client.get(f"/jobb/{national.pk}/").status_code == 200
+
+
+def test_the_release_list_in_the_admin_links_to_the_import_page(client, site_admin):
+    client.force_login(site_admin)
+    assert f'href="{URL}"' in client.get("/admin/emissions/release/").content.decode()

@@ -9,7 +9,8 @@ ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /build
 COPY pyproject.toml README.md ./
 COPY src ./src
-RUN python -m venv /venv && /venv/bin/pip install .
+# The s3 extra: ledgers may live in an S3-compatible bucket (docs/deployment.md#ledger-storage).
+RUN python -m venv /venv && /venv/bin/pip install ".[s3]"
 
 # ---- runtime: the virtual environment, WeasyPrint's system libraries, no compiler ------------
 FROM python:3.12-slim-bookworm AS runtime

@@ -7,7 +7,8 @@ The archive is a ZIP file holding
   alike. Timestamps keep their microseconds (Django's own JSON encoder cuts them to milliseconds).
   Content types and permissions are left out (`migrate` makes them), and so are sessions: people
   log in again after a restore.
-- `ledgers/...`: the ledgers' Parquet files (settings.LEDGER_DIR), which live outside the database;
+- `ledgers/...`: the ledgers' Parquet files, which live outside the database, read from and
+  restored through the ledger storage (footprint/storage.py: the local folder or an S3 bucket);
 - `media/...`: uploaded files (settings.MEDIA_ROOT);
 - `manifest.json`: the release, the database migrations, the rows per table and each file's size
   and SHA-256.
@@ -43,6 +44,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
 from klimatkontrakt import __version__
+from klimatkontrakt.footprint import storage as ledger_storage
 
 FORMAT = "klimatkontrakt-backup"
 FORMAT_VERSION = 1
@@ -86,8 +88,13 @@ def _models() -> list[type[models.Model]]:
     return serializers.sort_dependencies(by_app.items(), allow_cycles=True)
 
 
+LEDGERS = "ledgers"
+# The archive's folders: the ledger storage's files, and the folders copied as they are.
+PREFIXES = (LEDGERS, "media")
+
+
 def _file_dirs() -> dict[str, Path]:
-    return {"ledgers": Path(settings.LEDGER_DIR), "media": Path(settings.MEDIA_ROOT)}
+    return {"media": Path(settings.MEDIA_ROOT)}
 
 
 def _files_under(root: Path) -> Iterator[Path]:
@@ -136,7 +143,12 @@ def write_backup(out: Path) -> Summary:
             rows, referenced = _dump_database(dump)
             files.append(_add(archive, DATABASE, dump))
             stored: set[str] = set()
-            counts = {}
+            counts = {LEDGERS: 0}
+            for name in ledger_storage.names():
+                with ledger_storage.open_file(name) as source:
+                    files.append(_add_stream(archive, f"{LEDGERS}/{name}", source))
+                stored.add(f"{LEDGERS}/{name}")
+                counts[LEDGERS] += 1
             for prefix, root in _file_dirs().items():
                 counts[prefix] = 0
                 for path in _files_under(root):
@@ -148,7 +160,7 @@ def write_backup(out: Path) -> Summary:
             if missing:
                 raise BackupError(
                     f"The ledger file {missing[0]} recorded in the database is missing from "
-                    f"{settings.LEDGER_DIR} (deleted while the backup ran?); run the backup again."
+                    "the ledger storage (deleted while the backup ran?); run the backup again."
                 )
             manifest = {
                 "format": FORMAT,
@@ -192,7 +204,12 @@ def _dump_database(path: Path) -> tuple[dict[str, int], list[str]]:
 
 
 def _add(archive: zipfile.ZipFile, name: str, path: Path) -> dict[str, Any]:
-    with path.open("rb") as source, archive.open(name, "w", force_zip64=True) as target:
+    with path.open("rb") as source:
+        return _add_stream(archive, name, source)
+
+
+def _add_stream(archive: zipfile.ZipFile, name: str, source: IO[bytes]) -> dict[str, Any]:
+    with archive.open(name, "w", force_zip64=True) as target:
         digest, size = _copy_hashed(source, target)
     return {"path": name, "bytes": size, "sha256": digest}
 
@@ -213,6 +230,8 @@ def restore_backup(path: Path) -> Summary:
         with tempfile.TemporaryDirectory(prefix="klimatkontrakt-restore-") as tmp:
             database = Path(tmp) / DATABASE
             staged = {prefix: _staging_dir(root) for prefix, root in _file_dirs().items()}
+            # Ledger files wait in the temporary folder; the storage receives them in _load.
+            staged[LEDGERS] = Path(tmp) / LEDGERS
             try:
                 _extract_verified(archive, path, manifest, database, staged)
                 call_command("migrate", interactive=False, verbosity=0)
@@ -221,7 +240,7 @@ def restore_backup(path: Path) -> Summary:
                 for folder in staged.values():
                     shutil.rmtree(folder, ignore_errors=True)
     rows = manifest["rows"]
-    counts = dict.fromkeys(_file_dirs(), 0)
+    counts = dict.fromkeys(PREFIXES, 0)
     for entry in manifest["files"]:
         prefix = entry["path"].split("/", 1)[0]
         if prefix in counts:
@@ -251,7 +270,7 @@ def _read_manifest(archive: zipfile.ZipFile, path: Path) -> dict[str, Any]:
     for name in listed:
         parts = PurePosixPath(name).parts
         safe = name == DATABASE or (
-            len(parts) > 1 and parts[0] in _file_dirs() and ".." not in parts and "" not in parts
+            len(parts) > 1 and parts[0] in PREFIXES and ".." not in parts and "" not in parts
         )
         if not safe or name.startswith("/"):
             raise BackupError(f"{path} holds a file with a name that is not allowed: {name}")
@@ -281,6 +300,12 @@ def _require_empty() -> None:
                 f"{model._meta.db_table}. Restore only into a new installation (a new database "
                 "and an empty KLIMATKONTRAKT_VAR_DIR); nothing was changed."
             )
+    if next(ledger_storage.names(), None) is not None:
+        raise BackupError(
+            "This installation is not empty: its ledger storage holds files. Restore only into "
+            "a new installation (a new database, an empty KLIMATKONTRAKT_VAR_DIR and an empty "
+            "ledger storage); nothing was changed."
+        )
     for root in _file_dirs().values():
         if root.exists() and any(root.iterdir()):
             raise BackupError(
@@ -327,15 +352,25 @@ def _extract_verified(
 def _load(database: Path, staged: dict[str, Path]) -> None:
     """The rows in one transaction; the files moved into place before it commits."""
     placed: list[Path] = []
+    saved: list[str] = []
     try:
         with transaction.atomic():
             call_command("loaddata", str(database), verbosity=0)
+            folder = staged[LEDGERS]
+            for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+                if path.is_file():
+                    name = path.relative_to(folder).as_posix()
+                    with path.open("rb") as stream:
+                        ledger_storage.save_exact(name, stream)
+                    saved.append(name)
             for prefix, root in _file_dirs().items():
                 if root.exists():
                     root.rmdir()  # empty, checked before
                 os.replace(staged[prefix], root)
                 placed.append(root)
     except Exception:
+        for name in saved:
+            ledger_storage.delete(name)
         for root in placed:
             shutil.rmtree(root, ignore_errors=True)
         raise

@@ -6,6 +6,7 @@ KLIMATKONTRAKT_ENV=production switches on the production defaults (see docs/depl
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.csp import CSP
@@ -219,7 +220,7 @@ STATIC_URL = "static/"
 # (KLIMATKONTRAKT_STATIC_ROOT), so a new image brings its own files.
 STATIC_ROOT = Path(os.environ.get("KLIMATKONTRAKT_STATIC_ROOT", VAR_DIR / "static"))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
@@ -234,7 +235,30 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION
 MEDIA_ROOT = VAR_DIR / "media"
+# The local folder of the ledgers' Parquet files, and where imports and uploads are staged.
 LEDGER_DIR = VAR_DIR / "ledgers"
+# Ledger storage (footprint/storage.py, docs/deployment.md#ledger-storage): LEDGER_DIR, or an
+# S3-compatible bucket when KLIMATKONTRAKT_LEDGER_S3_BUCKET is set (needs the `s3` extra).
+LEDGER_S3_BUCKET = os.environ.get("KLIMATKONTRAKT_LEDGER_S3_BUCKET", "")
+STORAGES["ledgers"] = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": LEDGER_S3_BUCKET,
+            "location": os.environ.get("KLIMATKONTRAKT_LEDGER_S3_PREFIX", "").strip("/"),
+            "endpoint_url": os.environ.get("KLIMATKONTRAKT_LEDGER_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("KLIMATKONTRAKT_LEDGER_S3_REGION") or None,
+            "access_key": os.environ.get("KLIMATKONTRAKT_LEDGER_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("KLIMATKONTRAKT_LEDGER_S3_SECRET_ACCESS_KEY") or None,
+            # Two ledgers holding the same file keep two objects: never overwrite one.
+            "file_overwrite": False,
+            "default_acl": None,
+            "querystring_auth": True,
+        },
+    }
+    if LEDGER_S3_BUCKET
+    else {"BACKEND": "klimatkontrakt.footprint.storage.LedgerFileSystemStorage"}
+)
 CACHE_DIR = VAR_DIR / "cache"
 # Where `fetch-smhi` downloads SMHI's national report from (overridable for mirrors and tests).
 SMHI_BASE_URL = os.environ.get(

@@ -97,3 +97,16 @@ class AdoptedBudgetForm(forms.Form):
             },
             "is_published": d.get("is_published", False),
         }
+
+
+class SmhiImportForm(forms.Form):
+    """An SMHI Länsrapport for the background import (site administrators only)."""
+
+    report = forms.FileField(
+        label=_("SMHI report (Excel workbook)"),
+        help_text=_(
+            "The Länsrapport from Nationella emissionsdatabasen for all municipalities and "
+            "counties, one gas per file, as `klimatkontrakt import-smhi` reads it."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xls,.xlsb,.ods"}),
+    )

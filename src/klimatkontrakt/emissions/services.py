@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -50,10 +51,17 @@ def _codes() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def import_report(
-    source: Path | str | bytes, *, file_name: str | None = None, source_url: str = ""
+    source: Path | str | bytes,
+    *,
+    file_name: str | None = None,
+    source_url: str = "",
+    progress: Callable[[str, int], None] | None = None,
 ) -> ImportResult:
     """Import one SMHI Länsrapport. The same file again is a no-op; another file for a release
-    date and gas already held is refused; a malformed file changes nothing."""
+    date and gas already held is refused; a malformed file changes nothing.
+
+    ``progress(stage, rows_read)``, when given, hears "storing" with the file's row count once
+    every row is checked (the background import's job page)."""
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     name = file_name or ("<upload>" if isinstance(source, bytes) else Path(source).name)
     digest = hashlib.sha256(data).hexdigest()
@@ -62,6 +70,8 @@ def import_report(
         return ImportResult(existing, False, 0, len(existing.discrepancies))
     munis, counties = _codes()
     report = smhi.read_report(data, file_name=name, municipality_codes=munis, county_codes=counties)
+    if progress is not None:
+        progress("storing", len(report.rows))
     return _store(report, source_url)
 
 

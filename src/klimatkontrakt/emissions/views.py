@@ -14,10 +14,12 @@ from django.utils.translation import gettext as _
 
 from klimatkontrakt.calc.budgets import METHODS
 from klimatkontrakt.documents.tables import Table, download
-from klimatkontrakt.emissions import charts, methods, selectors, services, tables
-from klimatkontrakt.emissions.forms import AdoptedBudgetForm, GoalForm
+from klimatkontrakt.emissions import charts, methods, selectors, services, tables, tasks
+from klimatkontrakt.emissions.forms import AdoptedBudgetForm, GoalForm, SmhiImportForm
 from klimatkontrakt.emissions.models import Release
-from klimatkontrakt.organisations.access import require_edit
+from klimatkontrakt.jobs import services as jobs_services
+from klimatkontrakt.jobs.models import Job
+from klimatkontrakt.organisations.access import require_edit, require_site_admin
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.web.charts import table_chart
@@ -165,3 +167,18 @@ def budget_new(request: HttpRequest, code: str) -> HttpResponse:
         "emissions/budget_form.html",
         municipality_context(request, muni, "emissions", form=form),
     )
+
+
+def smhi_import(request: HttpRequest) -> HttpResponse:
+    """A site administrator uploads SMHI's national report; the worker imports it."""
+    require_site_admin(request.user)
+    form = SmhiImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        folder, files = jobs_services.stage_uploads([form.cleaned_data["report"]])
+        job = jobs_services.start_national(request.user, Job.Kind.SMHI, files_total=1)
+        name, path = files[0]
+        result = tasks.import_smhi.enqueue(job.pk, str(folder), name, str(path))
+        jobs_services.set_task(job, str(result.id))
+        return redirect(job)
+    releases = Release.objects.order_by("gas", "-release_date")
+    return render(request, "emissions/smhi_import.html", {"form": form, "releases": releases})

@@ -92,8 +92,12 @@ class Engine:
         con: duckdb.DuckDBPyConnection | None = None,
         workdir: Path | None = None,
         memory_limit: str = "1GB",
+        filesystem: Any = None,
     ):
         self.con = con or duckdb.connect()
+        if filesystem is not None:
+            # An fsspec file system (s3fs) for stored ledgers held in an object store.
+            self.con.register_filesystem(filesystem)
         self.con.execute(f"SET memory_limit = '{memory_limit}'")
         # A date with a UTC offset (a mapping's %z) becomes the Swedish calendar date, whatever
         # the server's time zone.
@@ -225,14 +229,15 @@ class Engine:
         """The good lines of a loaded CSV/XLSX/SIE file in the Parquet layout."""
         return cube.normalised_lines(self._lines_sql[file_id], None)
 
-    def load_parquet(self, path: Path, name: str, content_hash: str) -> FileReport:
-        """Add a ledger stored by :func:`write_parquet` (the database path)."""
+    def load_parquet(self, path: Path | str, name: str, content_hash: str) -> FileReport:
+        """Add a ledger stored by :func:`write_parquet` (the database path); ``path`` may be a
+        local path or a URL of the connection's registered file system."""
         if content_hash in self._hashes:
             report = FileReport(name, content_hash, "duplicate")
             self.files.append(report)
             return report
         file_id = len(self.files) + 1
-        rel = f"read_parquet('{Path(path).as_posix()}')"
+        rel = f"read_parquet({_quoted(path)})"
         keys = ", ".join(TEXT_KEYS)
         self.con.execute(
             f"INSERT INTO cube SELECT {file_id}, year, {keys}, sum(amount), count(*)"
@@ -333,13 +338,21 @@ def write_parquet(
         engine.close()
 
 
-def ledger_years(paths: Sequence[Path]) -> set[int]:
-    """The years the stored lines (Parquet files of :func:`write_parquet`) hold."""
+def _quoted(path: Path | str) -> str:
+    text = path.as_posix() if isinstance(path, Path) else str(path)
+    return "'" + text.replace("'", "''") + "'"
+
+
+def ledger_years(paths: Sequence[Path | str], filesystem: Any = None) -> set[int]:
+    """The years the stored lines (Parquet files of :func:`write_parquet`) hold; ``filesystem``
+    as for :class:`Engine`."""
     if not paths:
         return set()
-    files = ", ".join("'" + Path(p).as_posix().replace("'", "''") + "'" for p in paths)
+    files = ", ".join(_quoted(p) for p in paths)
     con = duckdb.connect()
     try:
+        if filesystem is not None:
+            con.register_filesystem(filesystem)
         rows = con.execute(f"SELECT DISTINCT year FROM read_parquet([{files}])").fetchall()
     finally:
         con.close()

@@ -1,7 +1,8 @@
 """Ledgers, their imports, rules, factors and activity data of a municipality.
 
-Ledger lines are not ORM rows: each accepted import is a Parquet file under
-settings.LEDGER_DIR, read by DuckDB (see footprint/engine.py).
+Ledger lines are not ORM rows: each accepted import is a Parquet file in the ledger storage
+(the LEDGER_DIR folder or an S3 bucket, see footprint/storage.py), read by DuckDB (see
+footprint/engine.py); `LedgerImport.parquet` is its name there.
 """
 
 from django.db import models

@@ -7,13 +7,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Count, Max, QuerySet
 
 from klimatkontrakt.footprint import engine as engine_mod
+from klimatkontrakt.footprint import storage as ledger_storage
 from klimatkontrakt.footprint.labels import rule_description
 from klimatkontrakt.footprint.models import ActivityRecord, Ledger
 from klimatkontrakt.footprint.results import breakdown as cube_breakdown
@@ -79,9 +78,10 @@ def factors_for(ledger: Ledger) -> factors_io.FactorSet:
 
 def ledger_years(ledger: Ledger) -> set[int]:
     """The years the ledger's stored lines hold."""
-    return engine_mod.ledger_years(
-        [Path(settings.LEDGER_DIR) / item.parquet for item in ledger.imports.all()]
-    )
+    with ledger_storage.Reader() as reader:
+        return engine_mod.ledger_years(
+            [reader.location(item.parquet) for item in ledger.imports.all()], reader.filesystem
+        )
 
 
 def activity_records(ledger: Ledger) -> QuerySet[ActivityRecord]:
@@ -150,10 +150,11 @@ def _fingerprint(ledger: Ledger) -> tuple[Any, ...]:
 @contextmanager
 def classified(ledger: Ledger) -> Iterator[engine_mod.Engine]:
     """An engine holding the ledger's stored lines, classified with its rules and factors."""
-    eng = engine_mod.Engine()
+    reader = ledger_storage.Reader()
+    eng = engine_mod.Engine(filesystem=reader.filesystem)
     try:
         for item in ledger.imports.all():
-            eng.load_parquet(Path(settings.LEDGER_DIR) / item.parquet, item.filename, item.sha256)
+            eng.load_parquet(reader.location(item.parquet), item.filename, item.sha256)
         eng.classify(
             rules_for(ledger),
             factors_for(ledger),
@@ -163,6 +164,7 @@ def classified(ledger: Ledger) -> Iterator[engine_mod.Engine]:
         yield eng
     finally:
         eng.close()
+        reader.close()
 
 
 def footprint(ledger: Ledger) -> dict[str, Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from klimatkontrakt.audit import context as audit
 from klimatkontrakt.audit.models import ChangeLogEntry
 from klimatkontrakt.audit.services import log_change
 from klimatkontrakt.footprint import engine
+from klimatkontrakt.footprint import storage as ledger_storage
 from klimatkontrakt.footprint.models import (
     DEFAULT_SCOPE,
     ActivityRecord,
@@ -62,10 +62,6 @@ class LedgerImportResult:
     reports: list[engine.FileReport] = field(default_factory=list)
 
 
-def ledger_dir(municipality: Municipality) -> Path:
-    return Path(settings.LEDGER_DIR) / municipality.code
-
-
 def ensure_ledger(municipality: Municipality, name: str, **defaults: Any) -> Ledger:
     ledger, _ = Ledger.objects.get_or_create(
         municipality=municipality, name=name, defaults=defaults
@@ -100,7 +96,7 @@ def import_ledger(
     ledger = existing or Ledger(
         municipality=municipality, name=ledger_name, scope=scope.strip() or ledger_name
     )
-    target_dir = ledger_dir(municipality)
+    # Files are checked in a local staging folder, then stored through the ledger storage.
     staging = Path(settings.LEDGER_DIR)
     staging.mkdir(parents=True, exist_ok=True)
     result = LedgerImportResult(ledger)
@@ -130,14 +126,15 @@ def import_ledger(
             raise ImportRefused(result.reports)
         if progress is not None:
             progress("storing", sum(r.lines for r, _out in staged), len(result.reports))
-        moved: list[Path] = []
+        stored: list[str] = []
         try:
             with transaction.atomic():
                 ledger.save()
-                if staged:
-                    target_dir.mkdir(parents=True, exist_ok=True)
                 for report, out in staged:
-                    final = target_dir / out.name
+                    name = ledger_storage.save(
+                        ledger_storage.name_for(municipality.code, report.content_hash), out
+                    )
+                    stored.append(name)
                     imported = record_import(
                         LedgerImport,
                         {"ledger": ledger},
@@ -145,17 +142,15 @@ def import_ledger(
                         filename=report.name,
                         sha256=report.content_hash,
                         rows=report.lines,
-                        parquet=str(final.relative_to(settings.LEDGER_DIR)),
+                        parquet=name,
                         skipped=[b.message() for b in report.bad_rows],
                         encoding=report.encoding,
                         delimiter=report.delimiter,
                     )
                     result.imported.append(imported)
-                    shutil.move(str(out), final)
-                    moved.append(final)
         except Exception:
-            for path in moved:
-                path.unlink(missing_ok=True)
+            for name in stored:
+                ledger_storage.delete(name)
             raise
     return result
 
@@ -169,7 +164,7 @@ def delete_import(user: Any, item: LedgerImport) -> None:
     file, the ledger it brought (unless an investment plan or report still refers to it)."""
     ledger = item.ledger
     require_edit(user, ledger.municipality)
-    path = Path(settings.LEDGER_DIR) / item.parquet
+    name = item.parquet
     with transaction.atomic():
         log_change(
             user,
@@ -189,7 +184,7 @@ def delete_import(user: Any, item: LedgerImport) -> None:
                     ledger.save(update_fields=["updated"])
             else:
                 ledger.save(update_fields=["updated"])
-    path.unlink(missing_ok=True)
+    ledger_storage.delete(name)
 
 
 def set_published(user: Any, ledger: Ledger, published: bool) -> Ledger:

@@ -46,7 +46,7 @@ def import_ledger(
             try:
                 result = services.import_ledger(
                     job.created_by,
-                    job.municipality,
+                    job.own_municipality(),
                     [(name, Path(path)) for name, path in files],
                     ledger_name=ledger_name,
                     scope=scope,
@@ -65,7 +65,7 @@ def import_ledger(
                     job_id, [_("The import stopped on an unexpected error; nothing was imported.")]
                 )
                 raise
-            code = job.municipality.code
+            code = job.own_municipality().code
             jobs.finish(
                 job_id,
                 _("Imported %(n)d file(s); %(d)d already imported.")

@@ -17,7 +17,7 @@ from klimatkontrakt.sources.kolada import KoladaError
 def refresh_kolada(job_id: int) -> int:
     """`fetch-kolada` for the job's municipality, as the person who asked; all or nothing."""
     job = Job.objects.select_related("municipality", "created_by").get(pk=job_id)
-    muni = job.municipality
+    muni = job.own_municipality()
     with translation.override(job.language):
         jobs.progress(job_id, Job.Stage.FETCHING)
         try:

@@ -1,11 +1,13 @@
 """Long work done by the task worker: one `Job` row per piece of work a person started, with its
-progress (stage, rows read) and its outcome, shown to the municipality's editors; the worker's
+progress (stage, rows read) and its outcome, shown to the municipality's editors (national work,
+such as an SMHI import, has no municipality and is shown to site administrators); the worker's
 heartbeat and the weekly schedule's last run."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from klimatkontrakt.organisations.models import Municipality
@@ -16,6 +18,7 @@ class Job(models.Model):
         LEDGER_IMPORT = "ledger_import", _("Ledger import")
         KOLADA = "kolada", _("Update from Kolada")
         REPORT = "report", _("Report document")
+        SMHI = "smhi", _("SMHI emissions import")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting for the worker")
@@ -31,7 +34,10 @@ class Job(models.Model):
         STORING = "storing", _("Storing the lines")
         FINISHED = "finished", _("Finished")
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="jobs")
+    # None: national work (an SMHI import), for site administrators only.
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="jobs", null=True, blank=True
+    )
     kind = models.CharField(max_length=30, choices=Kind.choices)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     stage = models.CharField(max_length=10, choices=Stage.choices, default=Stage.WAITING)
@@ -58,6 +64,23 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.pk} ({self.status})"
+
+    def get_absolute_url(self) -> str:
+        if self.municipality is None:
+            return reverse("jobs:national_detail", args=[self.pk])
+        return reverse("jobs:detail", args=[self.municipality.code, self.pk])
+
+    def status_url(self) -> str:
+        """The fragment the job page polls."""
+        if self.municipality is None:
+            return reverse("jobs:national_status", args=[self.pk])
+        return reverse("jobs:status", args=[self.municipality.code, self.pk])
+
+    def own_municipality(self) -> Municipality:
+        """The municipality of a municipal job (every kind but national work has one)."""
+        if self.municipality is None:
+            raise ValueError(f"job {self.pk} is national work, of no municipality")
+        return self.municipality
 
     @property
     def finished(self) -> bool:

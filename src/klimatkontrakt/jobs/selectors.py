@@ -7,7 +7,7 @@ from django.db.models import Max
 from django.shortcuts import get_object_or_404
 
 from klimatkontrakt.jobs.models import Job, WorkerHeartbeat
-from klimatkontrakt.organisations.access import require_edit
+from klimatkontrakt.organisations.access import require_edit, require_site_admin
 from klimatkontrakt.organisations.models import Municipality
 
 
@@ -15,6 +15,12 @@ def job_for(user: Any, municipality: Municipality, pk: int) -> Job:
     """A job of the municipality, for its editors only (403 for anyone else, 404 elsewhere)."""
     require_edit(user, municipality)
     return get_object_or_404(Job, municipality=municipality, pk=pk)
+
+
+def national_job_for(user: Any, pk: int) -> Job:
+    """A national job (no municipality), for site administrators only."""
+    require_site_admin(user)
+    return get_object_or_404(Job, municipality=None, pk=pk)
 
 
 def last_heartbeat() -> datetime | None:

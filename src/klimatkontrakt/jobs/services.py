@@ -19,7 +19,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import get_language
 
 from klimatkontrakt.jobs.models import Job
-from klimatkontrakt.organisations.access import recorded_account, require_edit
+from klimatkontrakt.organisations.access import (
+    recorded_account,
+    require_edit,
+    require_site_admin,
+)
 from klimatkontrakt.organisations.models import Municipality
 
 
@@ -67,6 +71,18 @@ def start(user: Any, municipality: Municipality, kind: str, *, files_total: int 
     require_edit(user, municipality)
     return Job.objects.create(
         municipality=municipality,
+        kind=kind,
+        files_total=files_total,
+        language=get_language() or settings.LANGUAGE_CODE,
+        created_by=recorded_account(user),
+    )
+
+
+def start_national(user: Any, kind: str, *, files_total: int = 0) -> Job:
+    """National work (an SMHI import): no municipality, started by a site administrator."""
+    require_site_admin(user)
+    return Job.objects.create(
+        municipality=None,
         kind=kind,
         files_total=files_total,
         language=get_language() or settings.LANGUAGE_CODE,

@@ -4,6 +4,7 @@
 - A member of a municipality (any role) reads its unpublished data.
 - Editors and admins of a municipality write its data; admins also manage its members.
 - Staff of agencies and Viable Cities read published data across all cities, like the public.
+- National data (an SMHI release) is imported from the web by site administrators only.
 - Work done by the system itself (demo loads, commands run on the server) acts as `SYSTEM`.
 - A draft follow-up report reads as `REPORT`: what is published, and what an editor marked
   "include in report" (`published_or_included`).
@@ -100,6 +101,14 @@ def require_edit(user: Any, municipality: Municipality) -> None:
             _("You need the editor role in %(municipality)s to change this.")
             % {"municipality": municipality.name}
         )
+
+
+def require_site_admin(user: Any) -> None:
+    """National data, shared by every municipality: site administrators (superusers) only."""
+    if user is None or not user.is_authenticated:
+        raise PermissionDenied(_("You must log in to change this."))
+    if not user.is_superuser:
+        raise PermissionDenied(_("Only a site administrator may change national data."))
 
 
 def require_view_unpublished(user: Any, municipality: Municipality) -> None:

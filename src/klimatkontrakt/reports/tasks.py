@@ -16,7 +16,7 @@ from klimatkontrakt.reports import selectors
 def render_report(job_id: int, year: int, fmt: str, language: str) -> str:
     """The same document as the download link, made for the person who asked."""
     job = Job.objects.select_related("municipality", "created_by").get(pk=job_id)
-    muni = job.municipality
+    muni = job.own_municipality()
     with translation.override(job.language):
         jobs.progress(job_id, Job.Stage.RENDERING)
         try:

@@ -8,11 +8,8 @@ not change the status, since the web pages still serve without a worker (queued 
 """
 
 import logging
-import tempfile
 from datetime import timedelta
-from pathlib import Path
 
-from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
@@ -30,11 +27,10 @@ def _database() -> str:
 
 
 def _ledger_storage() -> str:
-    folder = Path(settings.LEDGER_DIR)
-    folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=folder, prefix=".healthz-") as probe:
-        probe.write(b"ok")
-        probe.flush()
+    """Writes and deletes a probe through the ledger storage (the folder or the bucket)."""
+    from klimatkontrakt.footprint import storage
+
+    storage.probe()
     return "ok"
 
 

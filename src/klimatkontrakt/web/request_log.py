@@ -3,8 +3,8 @@
 A request line holds the method, the path without its query string (a search term or a token
 in a query string stays out of the log), the status and the duration in milliseconds. No user
 name, e-mail or IP address: the log is not a register of people. A path that carries a secret
-(the password-reset link) is logged as its route pattern instead. Background tasks will log one
-line each through `log_event` with the same fields.
+(the password-reset link) is logged as its route pattern instead. Background tasks log one line
+each when they end, through `log_event` (jobs/task_log.py).
 """
 
 import json
@@ -22,7 +22,19 @@ logger = logging.getLogger("klimatkontrakt.request")
 SECRET_PATHS = {"password_reset_confirm"}
 # The only record attributes a JSON line may carry besides the message: nothing a caller passes
 # by accident (a request object, a user) reaches the log.
-FIELDS = ("event", "method", "path", "status", "duration_ms", "task")
+FIELDS = (
+    "event",
+    "method",
+    "path",
+    "status",
+    "duration_ms",
+    "task",
+    "task_id",
+    "job",
+    "kind",
+    "municipality",
+    "rows_read",
+)
 
 
 def log_event(event: str, *, level: int = logging.INFO, **fields: Any) -> None:

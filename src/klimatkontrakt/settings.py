@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "klimatkontrakt.investments",
     "klimatkontrakt.followup",
     "klimatkontrakt.indicators",
+    "klimatkontrakt.comparison",
     "klimatkontrakt.plans",
     "klimatkontrakt.training",
     "klimatkontrakt.goals",

@@ -207,9 +207,10 @@ def store_national_values(
     values: Mapping[Municipality, tuple[int, float, str] | None],
 ) -> int:
     """Each municipality's indicator `name` from the national comparison (source "national"),
-    created with `defaults` where missing, holding exactly one value: (year, value, provenance),
-    or none where the comparison has no figure. Bulk writes: one call covers all 290.
-    Returns the number of values stored."""
+    created with `defaults` where missing, with the year's value (year, value, provenance)
+    stored or replaced; other years stay, so successive editions make a series (and a trend
+    for the status rule). None: the comparison has no figure now, nothing is stored.
+    Bulk writes: one call covers all 290. Returns the number of values stored."""
     kind = Indicator.SourceKind.NATIONAL
     existing = {
         i.municipality_id: i
@@ -223,8 +224,12 @@ def store_national_values(
     for indicator in new:
         indicator.save()  # one by one: every database returns the new key
         existing[indicator.municipality_id] = indicator
-    IndicatorValue.objects.filter(indicator__in=existing.values()).delete()
     now = timezone.now()
+    for year in {found[0] for found in values.values() if found is not None}:
+        IndicatorValue.objects.filter(
+            indicator__in=[existing[m.pk] for m, f in values.items() if f and f[0] == year],
+            year=year,
+        ).delete()
     stored = [
         IndicatorValue(
             indicator=existing[m.pk],

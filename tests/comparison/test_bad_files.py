@@ -153,3 +153,21 @@ def test_publishers_spellings_match_scb_codes(written: str, code: str) -> None:
     )
     assert names.code(written) == code
     assert names.code("Storstad") is None
+
+
+def test_a_known_table_without_its_columns_is_refused_naming_them(towns):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Tabell 5 Personbil"
+    ws.append(["Tabell 5. Nyregistrerade personbilar efter kommun och drivmedel. År 2026."])
+    ws.append(["Kommun-", "Kommun", "Bensin", "El", "Totalt"])  # no Laddhybrider
+    ws.append([1780, "Karlstad", 1, 2, 3])
+    buf = io.BytesIO()
+    book.save(buf)
+    with pytest.raises(SourceError) as refused:
+        import_kpi_file(buf.getvalue(), "fordon-2026.xlsx")
+    assert refused.value.messages == [
+        "fordon-2026.xlsx: bladet Tabell 5 Personbil har ingen rubrikrad med kolumnerna "
+        "Kommun, El, Laddhybrider, Totalt"
+    ]
+    assert not SourceFile.objects.exists()

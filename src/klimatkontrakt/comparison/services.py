@@ -77,17 +77,20 @@ def import_kpi_file(content: bytes, filename: str, *, user: Any = SYSTEM) -> Kpi
             )
             for r in reading.records
         )
-        publish_indicators()
+        publish_indicators(kinds={reading.kind})
     return KpiImport(filename, source_file, len(reading.records))
 
 
-def publish_indicators() -> int:
-    """Every numeric key of the comparison as an indicator of each municipality, through the
-    indicators app, so that a target set on it gets the same status rule as any indicator."""
+def publish_indicators(kinds: set[str] | None = None) -> int:
+    """Every numeric key of the comparison (or those computed from files of `kinds`) as an
+    indicator of each municipality, through the indicators app, so that a target set on it
+    gets the same status rule as any indicator. Returns the number of values stored."""
     rows = national_table()
     municipalities = {m.code: m for m in Municipality.objects.all()}
     stored = 0
     for key in NUMERIC:
+        if kinds is not None and not kinds & set(key.kinds):
+            continue
         values: dict[Municipality, tuple[int, float, str] | None] = {}
         for row in rows:
             found = row.values[key.key]

@@ -149,7 +149,14 @@ def _ev_share_change(mine: Any, files: dict[str, SourceFile], sources: tuple[Sou
             "to": calc.EV_SHARE_TO,
         }
         return Value(None, None, sources, reason)
-    return Value(slope, max(y for y in finite if y <= calc.EV_SHARE_TO), sources)
+    last = max(y for y in finite if y <= calc.EV_SHARE_TO)
+    reason = ""
+    if last < calc.EV_SHARE_TO:
+        reason = _("no share for %(year)s: the slope ends in %(last)s") % {
+            "year": calc.EV_SHARE_TO,
+            "last": last,
+        }
+    return Value(slope, last, sources, reason)
 
 
 def _evs_per_charge_point(

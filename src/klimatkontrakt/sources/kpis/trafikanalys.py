@@ -56,12 +56,15 @@ def read(book: Book, names: NameMatcher) -> Reading:
         )
     sheet, rows = found
     header = find_header(rows, COLUMNS, filename=book.filename, sheet=sheet)
-    header = Header(header.row, {**header.columns, "Kommunkod": 0})
+    # The code's heading is broken over two rows ("Kommun-" above "kod"); first column if not.
+    heads = [norm(c) for c in rows[header.row - 1]]
+    code_col = next((i for i, c in enumerate(heads) if c.startswith("kommun-")), 0)
+    header = Header(header.row, {**header.columns, "Kommunkod": code_col})
     year = year_in(cell_text(cell(rows[0], 0)))
     walk = RowWalk(book.filename, header, "Kommun", names)
     records: list[Record] = []
     for index, row in enumerate(rows[header.row :], start=header.row + 1):
-        code_cell = cell(row, 0)
+        code_cell = cell(row, code_col)
         if not cell_text(code_cell).isdigit():
             continue  # county subtotals, the national total, notes
         code = names.code_of_number(code_cell)

@@ -171,3 +171,9 @@ def test_a_known_table_without_its_columns_is_refused_naming_them(towns):
         "Kommun, El, Laddhybrider, Totalt"
     ]
     assert not SourceFile.objects.exists()
+
+
+@pytest.mark.parametrize("form", ["json", "csv"])
+def test_kpis_names_an_unknown_municipality_code(towns, form):
+    with pytest.raises(CommandError, match="Okända kommunkoder: 9999"):
+        call_command("kpis", "1780", "9999", "--format", form, stdout=io.StringIO())

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from klimatkontrakt.comparison.tables import download_table, records
 from klimatkontrakt.documents.tables import csv_bytes
+from klimatkontrakt.organisations.selectors import municipality_names
 
 
 class Command(BaseCommand):
@@ -27,14 +28,13 @@ class Command(BaseCommand):
         if not options["all"] and not options["codes"]:
             raise CommandError(_("Name municipality codes or give --all."))
         codes = None if options["all"] else set(options["codes"])
+        unknown = (codes or set()) - set(municipality_names())
+        if unknown:
+            raise CommandError(
+                _("Unknown municipality code(s): %(codes)s") % {"codes": ", ".join(sorted(unknown))}
+            )
         if options["format"] == "json":
             found = records(codes)
-            if codes is not None and len(found) < len(codes):
-                unknown = codes - {r["municipality"] for r in found}
-                raise CommandError(
-                    _("Unknown municipality code(s): %(codes)s")
-                    % {"codes": ", ".join(sorted(unknown))}
-                )
             self.stdout.write(json.dumps(found, ensure_ascii=False, indent=2))
             return
         dialect = "sv" if options["format"] == "csv" else "intl"

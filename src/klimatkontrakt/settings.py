@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "klimatkontrakt.investments",
     "klimatkontrakt.followup",
     "klimatkontrakt.indicators",
+    "klimatkontrakt.comparison",
     "klimatkontrakt.plans",
     "klimatkontrakt.training",
     "klimatkontrakt.goals",

@@ -19,6 +19,7 @@ class Indicator(models.Model):
         SMHI = "smhi", _("SMHI emission inventory")
         FOOTPRINT = "footprint", _("Computed from the footprint")
         PLAN = "plan", _("Computed from an action plan")
+        NATIONAL = "national", _("National comparison")
 
     class KoladaLevel(models.TextChoices):
         MUNICIPALITY = "municipality", _("Municipality")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -198,3 +198,49 @@ def store_computed_values(
             defaults={"value": value, "provenance": provenance, "fetched_at": now},
         )
     return indicator
+
+
+@transaction.atomic
+def store_national_values(
+    name: str,
+    defaults: dict[str, Any],
+    values: Mapping[Municipality, tuple[int, float, str] | None],
+) -> int:
+    """Each municipality's indicator `name` from the national comparison (source "national"),
+    created with `defaults` where missing, with the year's value (year, value, provenance)
+    stored or replaced; other years stay, so successive editions make a series (and a trend
+    for the status rule). None: the comparison has no figure now, nothing is stored.
+    Bulk writes: one call covers all 290. Returns the number of values stored."""
+    kind = Indicator.SourceKind.NATIONAL
+    existing = {
+        i.municipality_id: i
+        for i in Indicator.objects.filter(name=name, source_kind=kind, municipality__in=values)
+    }
+    new = [
+        Indicator(municipality=m, name=name, source_kind=kind, **defaults)
+        for m in values
+        if m.pk not in existing
+    ]
+    for indicator in new:
+        indicator.save()  # one by one: every database returns the new key
+        existing[indicator.municipality_id] = indicator
+    now = timezone.now()
+    for year in {found[0] for found in values.values() if found is not None}:
+        IndicatorValue.objects.filter(
+            indicator__in=[existing[m.pk] for m, f in values.items() if f and f[0] == year],
+            year=year,
+        ).delete()
+    stored = [
+        IndicatorValue(
+            indicator=existing[m.pk],
+            year=found[0],
+            value=found[1],
+            gender=IndicatorValue.Gender.TOTAL,
+            provenance=found[2][:500],
+            fetched_at=now,
+        )
+        for m, found in values.items()
+        if found is not None
+    ]
+    IndicatorValue.objects.bulk_create(stored)
+    return len(stored)

@@ -1,0 +1,215 @@
+"""Reads of the national comparison. `national_table` is the one source of its figures: the
+command's JSON and CSV, and later the comparison page, the map and the API, all read it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from klimatkontrakt.calc import comparison as calc
+from klimatkontrakt.comparison.keys import KEYS
+from klimatkontrakt.comparison.models import Figure, SourceFile
+from klimatkontrakt.organisations.models import Municipality
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file a figure was computed from, as every figure names it."""
+
+    file: str
+    edition: str
+    publisher: str
+    sha256: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"file": self.file, "edition": self.edition, "publisher": self.publisher}
+
+    def __str__(self) -> str:
+        return f"{self.publisher}: {self.file} ({self.edition})"
+
+
+@dataclass(frozen=True)
+class Value:
+    """One key of one municipality: its value (a number, or the climate plan's fields), or
+    None with the reason why, and the files it comes from."""
+
+    value: Any
+    year: int | None
+    sources: tuple[Source, ...]
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One municipality with every figure of the comparison."""
+
+    code: str
+    name: str
+    county_code: str
+    county: str
+    in_climate_contract: bool
+    values: dict[str, Value] = field(default_factory=dict)
+
+    def value(self, key: str) -> Any:
+        return self.values[key].value
+
+
+def current_files() -> dict[str, SourceFile]:
+    """The newest import of each file layout: the files the comparison reads now."""
+    current: dict[str, SourceFile] = {}
+    for source_file in SourceFile.objects.order_by("-imported_at", "-pk"):
+        current.setdefault(source_file.kind, source_file)
+    return current
+
+
+def source_files() -> list[SourceFile]:
+    return list(SourceFile.objects.all())
+
+
+def _figures(files: dict[str, SourceFile]) -> dict[int, dict[str, dict[str, list[Figure]]]]:
+    """municipality id -> kind -> key -> figures of the current files."""
+    by_id = {f.pk: kind for kind, f in files.items()}
+    found: dict[int, dict[str, dict[str, list[Figure]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(list))
+    )
+    for figure in Figure.objects.filter(source_file_id__in=by_id).order_by("year"):
+        found[figure.municipality_id][by_id[figure.source_file_id]][figure.key].append(figure)
+    return found
+
+
+def _source(source_file: SourceFile) -> Source:
+    return Source(
+        source_file.file_name,
+        source_file.edition_label,
+        source_file.publisher,
+        source_file.sha256,
+    )
+
+
+def national_table() -> list[Row]:
+    """One row per municipality (SCB code order) with each key's value or the reason it has
+    none, and per key the source files and editions it was computed from."""
+    files = current_files()
+    figures = _figures(files)
+    rows = []
+    municipalities = Municipality.objects.select_related("county").order_by("code")
+    for m in municipalities:
+        mine = figures.get(m.pk, {})
+        values = {}
+        for key in KEYS:
+            sources = tuple(_source(files[k]) for k in key.kinds if k in files)
+            missing = [k for k in key.kinds if k not in files]
+            if missing:
+                values[key.key] = Value(None, None, sources, _no_file(key.kinds, files))
+                continue
+            values[key.key] = COMPUTE[key.key](mine, files, sources)
+        rows.append(
+            Row(m.code, m.name, m.county.code, m.county.name, m.in_climate_contract, values)
+        )
+    return rows
+
+
+def _no_file(kinds: tuple[str, ...], files: dict[str, SourceFile]) -> str:
+    missing = ", ".join(k for k in kinds if k not in files)
+    return _("no file of the layout %(kinds)s is imported") % {"kinds": missing}
+
+
+def _not_in(source_file: SourceFile) -> str:
+    return _("not in %(file)s") % {"file": source_file.file_name}
+
+
+def _one(mine: Any, kind: str, key: str) -> Figure | None:
+    found = mine.get(kind, {}).get(key, [])
+    return found[-1] if found else None
+
+
+def _consumption(mine: Any, files: dict[str, SourceFile], sources: tuple[Source, ...]) -> Value:
+    figure = _one(mine, "consumption_per_capita", "consumption_t_per_capita")
+    if figure is None or figure.number is None:
+        return Value(None, None, sources, _not_in(files["consumption_per_capita"]))
+    return Value(figure.number, figure.year, sources)
+
+
+def _ev_share_change(mine: Any, files: dict[str, SourceFile], sources: tuple[Source, ...]) -> Value:
+    shares = {f.year: f.number for f in mine.get("ev_share_compiled", {}).get("ev_share_pct", [])}
+    new_cars = mine.get("trafikanalys_new_cars", {})
+    totals = {f.year: f.number for f in new_cars.get("new_cars_total", [])}
+    for f in new_cars.get("new_cars_rechargeable", []):
+        total = totals.get(f.year)
+        if f.year is not None and f.number is not None and total is not None:
+            shares[f.year] = calc.share_pct(f.number, total)
+    finite = {y: v for y, v in shares.items() if y is not None and v is not None}
+    slope = calc.ev_share_change(finite)
+    if slope is None:
+        reason = _("fewer than two years with new cars registered in %(from)s–%(to)s") % {
+            "from": calc.EV_SHARE_FROM,
+            "to": calc.EV_SHARE_TO,
+        }
+        return Value(None, None, sources, reason)
+    last = max(y for y in finite if y <= calc.EV_SHARE_TO)
+    reason = ""
+    if last < calc.EV_SHARE_TO:
+        reason = _("no share for %(year)s: the slope ends in %(last)s") % {
+            "year": calc.EV_SHARE_TO,
+            "last": last,
+        }
+    return Value(slope, last, sources, reason)
+
+
+def _evs_per_charge_point(
+    mine: Any, files: dict[str, SourceFile], sources: tuple[Source, ...]
+) -> Value:
+    vehicles = _one(mine, "powercircle_charging", "rechargeable_vehicles")
+    points = _one(mine, "powercircle_charging", "charge_points")
+    if vehicles is None or points is None or vehicles.number is None or points.number is None:
+        return Value(None, None, sources, _not_in(files["powercircle_charging"]))
+    ratio = calc.per_unit(vehicles.number, points.number)
+    if ratio is None:
+        return Value(None, points.year, sources, _("no public charging point"))
+    return Value(ratio, points.year, sources)
+
+
+def _cycle_lane(mine: Any, files: dict[str, SourceFile], sources: tuple[Source, ...]) -> Value:
+    metres = _one(mine, "nvdb_cycle_network", "cycle_network_m")
+    people = _one(mine, "scb_population", "population")
+    if metres is None or metres.number is None:
+        return Value(None, None, sources, _not_in(files["nvdb_cycle_network"]))
+    if people is None or people.number is None:
+        return Value(None, None, sources, _not_in(files["scb_population"]))
+    return Value(calc.per_unit(metres.number, people.number), people.year, sources)
+
+
+def _climate_plan(mine: Any, files: dict[str, SourceFile], sources: tuple[Source, ...]) -> Value:
+    figure = _one(mine, "climate_plans", "climate_plan")
+    if figure is None:
+        return Value(None, None, sources, _not_in(files["climate_plans"]))
+    plan = {"link": figure.link or None, "year": figure.year, "comment": figure.text or None}
+    reason = "" if figure.link else _("no climate plan found in the register")
+    return Value(plan, figure.year, sources, reason)
+
+
+def _procurement(mine: Any, files: dict[str, SourceFile], sources: tuple[Source, ...]) -> Value:
+    found = _one(mine, "procurement_requirements_found", "procurement_link")
+    survey = _one(mine, "nue_survey", "procurement_survey")
+    says_set = survey is not None and survey.number is not None and survey.number > 0
+    score = calc.procurement_score(bool(found and found.link), says_set)
+    years = [f.year for f in (found, survey) if f is not None and f.year is not None]
+    reason = ""
+    if score == 0 and survey is None:
+        reason = _("no published requirement found, and not in %(file)s") % {
+            "file": files["nue_survey"].file_name
+        }
+    return Value(score, max(years) if years else None, sources, reason)
+
+
+COMPUTE = {
+    "consumption_t_per_capita": _consumption,
+    "ev_share_change_pp_per_year": _ev_share_change,
+    "evs_per_charge_point": _evs_per_charge_point,
+    "cycle_lane_m_per_capita": _cycle_lane,
+    "climate_plan": _climate_plan,
+    "procurement_climate_requirements": _procurement,
+}

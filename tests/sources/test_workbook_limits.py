@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from klimatkontrakt.sources import workbooks
 from klimatkontrakt.sources.actions import parse_action_table
 from klimatkontrakt.sources.errors import SourceError
+from klimatkontrakt.sources.kpis.workbook import open_book
 from klimatkontrakt.sources.ledger import prepare
 from klimatkontrakt.sources.measures import parse_measure_table
 from klimatkontrakt.sources.smhi import read_report
@@ -39,10 +40,13 @@ def _readers(path: Path) -> dict[str, object]:
         "actions": lambda: parse_action_table(data, "reskontra.xlsx"),
         "smhi": lambda: read_report(data, file_name="reskontra.xlsx"),
         "ledger": lambda: prepare(path, name="reskontra.xlsx", workdir=path.parent),
+        "national comparison": lambda: open_book(data, "reskontra.xlsx"),
     }
 
 
-@pytest.mark.parametrize("reader", ["sheet", "measures", "actions", "smhi", "ledger"])
+@pytest.mark.parametrize(
+    "reader", ["sheet", "measures", "actions", "smhi", "ledger", "national comparison"]
+)
 def test_every_workbook_reader_refuses_a_zip_bomb_before_unpacking_it(bomb, reader):
     with pytest.raises(SourceError) as refused:
         _readers(bomb)[reader]()  # type: ignore[operator]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -178,16 +179,38 @@ def sheet_rows(source: bytes | Path, name: str) -> Iterator[tuple[Any, ...]]:
                 name,
             ) from exc
         try:
-            yield from _capped(workbook, name)
+            if not workbook.worksheets:
+                raise SourceError(_("the workbook has no sheets"), name)
+            yield from _capped(workbook.worksheets[0], name)
         finally:
             workbook.close()
 
 
-def _capped(workbook: Any, name: str) -> Iterator[tuple[Any, ...]]:
-    if not workbook.worksheets:
-        raise SourceError(_("the workbook has no sheets"), name)
+def all_sheets(source: bytes | Path, name: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every sheet's rows by sheet title, in the workbook's order, with the same checks and
+    caps as `sheet_rows` (for readers that need more than the first sheet)."""
+    check_workbook(source, name)
+    from openpyxl import load_workbook
+
+    with _stream(source) as stream, warnings.catch_warnings():
+        # "Unknown extension": workbook parts openpyxl skips.
+        warnings.simplefilter("ignore", UserWarning)
+        try:
+            workbook = load_workbook(stream, read_only=True, data_only=True)
+        except BROKEN as exc:
+            raise SourceError(
+                _("not a readable Excel workbook (%(error)s)") % {"error": exc.__class__.__name__},
+                name,
+            ) from exc
+        try:
+            return {ws.title: list(_capped(ws, name)) for ws in workbook.worksheets}
+        finally:
+            workbook.close()
+
+
+def _capped(worksheet: Any, name: str) -> Iterator[tuple[Any, ...]]:
     cells = 0
-    rows = workbook.worksheets[0].iter_rows(values_only=True)
+    rows = worksheet.iter_rows(values_only=True)
     for number in range(1, MAX_ROWS + 2):
         try:
             row = next(rows)

@@ -1,14 +1,12 @@
 """The one place the national comparison's readers open a file: a workbook's sheets, or a CSV
 file as a single sheet, as rows of cell values.
 
-Every reader goes through `open_book`, so a guarded workbook opener (limits on a workbook's
-unpacked size) can replace the openpyxl call here alone.
+Every reader goes through `open_book`; workbooks are opened by the project's guarded reader
+(`sources.workbooks.all_sheets`: limits on unpacked size and sheet size before unpacking).
 """
 
 from __future__ import annotations
 
-import io
-import warnings
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -16,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from klimatkontrakt.sources.errors import SourceError
 from klimatkontrakt.sources.textfiles import read_csv_rows
+from klimatkontrakt.sources.workbooks import all_sheets
 
 CSV_SHEET = "csv"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -53,18 +52,4 @@ def open_book(content: bytes, filename: str) -> Book:
 
 
 def _workbook_sheets(content: bytes, filename: str) -> dict[str, list[Row]]:
-    from openpyxl import load_workbook
-
-    with warnings.catch_warnings():  # "Unknown extension": workbook parts openpyxl skips
-        warnings.simplefilter("ignore", UserWarning)
-        try:
-            book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-            try:
-                return {ws.title: list(ws.iter_rows(values_only=True)) for ws in book.worksheets}
-            finally:
-                book.close()
-        except Exception as exc:  # openpyxl raises many unrelated kinds for a broken file
-            raise SourceError(
-                _("not a readable Excel workbook (%(error)s)") % {"error": exc.__class__.__name__},
-                filename,
-            ) from exc
+    return all_sheets(content, filename)

@@ -1,5 +1,9 @@
 """Benchmark: SMHI import against a raw read of the same workbook, and budgets per second.
 
+Also the carbon-law pass that the national comparison publishes: all 290 municipalities'
+greenhouse-gas (GGT) figures from the demo's SMHI data with C = 2026, in one vectorised pass
+(the median-regression lines of all municipalities solved as one linear programme).
+
 Prints one JSON object. Nothing here asserts a time; compare the ratios across runs.
 
     python bench/emissions.py [PATH_TO_LANSRAPPORT.xlsx] [--repeat N]
@@ -54,7 +58,7 @@ def main() -> None:
     from python_calamine import CalamineWorkbook
 
     from klimatkontrakt.calc.budgets import compute
-    from klimatkontrakt.emissions import selectors, services
+    from klimatkontrakt.emissions import demo, selectors, services
     from klimatkontrakt.emissions.models import Release
     from klimatkontrakt.organisations.services import BUNDLED_CODE_LIST, import_municipalities
     from klimatkontrakt.sources import smhi
@@ -102,6 +106,22 @@ def main() -> None:
         }
     t_query = _best(lambda: selectors.municipality_series(release), args.repeat)
 
+    demo.load_demo_emissions()  # the GGT series the comparison uses (the CO2 demo is skipped)
+    ggt = selectors.current_release("GGT")
+    ggt_series = selectors.municipality_series(ggt)
+    compute("carbon-law", ggt_series, 2026)  # warm up
+    t_law = _best(lambda: compute("carbon-law", ggt_series, 2026), max(args.repeat, 5))
+    t_law_all = _best(
+        lambda: selectors.all_budgets(method="carbon-law", gas="GGT", current_year=2026),
+        args.repeat,
+    )
+    carbon_law_ggt = {
+        "municipalities": len(ggt_series.keys),
+        "years": f"{ggt_series.years[0]}..{ggt_series.last_year}",
+        "one_pass_s": round(t_law, 4),
+        "all_budgets_json_s": round(t_law_all, 4),  # load from the database + pass + JSON
+    }
+
     print(
         json.dumps(
             {
@@ -123,6 +143,7 @@ def main() -> None:
                     "parse_vs_raw_calamine": round(t_parse / t_calamine, 2),
                 },
                 "budgets": per_method,
+                "carbon_law_ggt_current_year_2026": carbon_law_ggt,
                 "python": platform.python_version(),
                 "database": "sqlite (temporary)",
             },

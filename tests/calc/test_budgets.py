@@ -204,16 +204,17 @@ def test_fixed_budget_takes_off_recorded_years_since_its_start():
 @settings(max_examples=40, deadline=None)
 @given(st.lists(rows, min_size=1, max_size=5))
 def test_carbon_law_path_and_goal(values):
+    # The published method starts the path at the current year C (2026), after the data (2022).
     series = _series(values)
     batch = compute("carbon-law", series, 2026)
     for i in range(len(batch)):
         r = batch.result(i)
         path = r.paris_path
-        assert min(path) == 2022 and max(path) == 2050
-        assert path[2022] == pytest.approx(values[i][-1])
-        assert path[2023] == pytest.approx(path[2022] * (1 - 0.1172))
+        assert min(path) == 2026 and max(path) == 2050
+        assert path[2026] == pytest.approx(max(0.0, values[i][-1] + 4 * r.trend_slope), rel=1e-6)
+        assert path[2027] == pytest.approx(path[2026] * (1 - 0.1172))
         assert r.budget_t == pytest.approx(sum(path.values()))
-        assert r.trend_path[2022] == pytest.approx(max(0.0, values[i][-1]), rel=1e-6)
+        assert r.budget_start_year == 2026
         assert r.meets_goal == (r.trend_total_t <= r.budget_t)
         assert (r.budget_runs_out is None) == (sum(r.trend_path.values()) <= r.budget_t)
         assert r.required_reduction_pct == pytest.approx(11.72)

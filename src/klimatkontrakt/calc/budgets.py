@@ -308,47 +308,75 @@ def fixed(series: EmissionSeries, params: FixedParams, current_year: int) -> Bud
 
 @dataclass(frozen=True)
 class CarbonLawParams:
-    """carbon-law: emissions fall by a fixed share every year from the last year with data."""
+    """carbon-law: the national comparison's method as published today (Klimatkollen, 2025):
+    a path that falls by a fixed share every year from the current year, against the
+    median-regression trend through the last recorded year."""
 
     reduction_rate: float = 0.1172
-    trend_from: int = 2015
-    deduct_process_emissions: bool = True
+    trend_from: int = 2015  # first year of the trend and of the historical change
+    deduct_process_emissions: bool = False  # the published method takes SMHI's totals as they are
 
 
 def carbon_law(series: EmissionSeries, params: CarbonLawParams, current_year: int) -> BudgetBatch:
+    """The six steps of docs/emissions.md ("carbon-law") for every municipality at once."""
     e = series.net(params.deduct_process_emissions)
-    last = series.last_year
+    last, c = series.last_year, current_year
+    if c >= END_YEAR:
+        raise ValueError(f"a carbon-law path needs years after {c}: start it before {END_YEAR}")
     e_last = e[:, -1]
-    years = np.arange(last, END_YEAR + 1)
-    path = e_last[:, None] * (1.0 - params.reduction_rate) ** (years - last)[None, :]
-    budget = path.sum(axis=1)
+    rows = np.arange(len(e))
+
+    # Step 1: the LAD line over trend_from..L, moved through E_L; its values floored at zero.
     trend = fit_lad(series.years, e, params.trend_from, last).shifted_through(last, e_last)
-    trend_path = trend.at(years)
+    a = trend.slope
+
+    def floored(years: np.ndarray) -> np.ndarray:  # E_L + a (y - L): no large calendar years
+        return np.maximum(e_last[:, None] + a[:, None] * (years - last)[None, :], 0.0)
+
+    # Step 2: the path from C, starting at the recorded E_C (C <= L) or the approximated one.
+    e_c = e[:, series.column(c)] if c <= last else floored(np.array([c]))[:, 0]
+    years = np.arange(c, END_YEAR + 1)
+    path = e_c[:, None] * (1.0 - params.reduction_rate) ** (years - c)[None, :]
+    budget = path.sum(axis=1)
+
+    # Step 3: the floored trend's sum over C..2050 against the path's.
+    trend_path = floored(years)
     trend_total = trend_path.sum(axis=1)
-    # The budget runs out within the year whose yearly total takes the running sum past it.
+
+    # Step 4: where a falling line through E_L reaches zero, t = L - E_L / slope.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = np.where(a < 0, last - e_last / a, np.nan)
+    ok = np.isfinite(t) & (t >= 1) & (t < 10_000)
+    whole = np.where(ok, np.floor(np.where(ok, t, 0.0)), 1970)
+    net_zero = dates_from(whole, np.where(ok, t - whole, np.nan))
+
+    # Step 5: the compound yearly rate from trend_from to L, in percent.
+    e_first = e[:, series.column(params.trend_from)]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        historical = 100.0 * ((e_last / e_first) ** (1.0 / (last - params.trend_from)) - 1.0)
+
+    # Not a published figure: the budget runs out within the year whose trend value takes the
+    # running sum from C past it, the fraction of that year being what was left over its value.
     cum = np.cumsum(trend_path, axis=1)
     over = cum > budget[:, None]
     first = np.argmax(over, axis=1)
-    rows = np.arange(len(e))
     before = np.where(first > 0, cum[rows, first - 1], 0.0)
     with np.errstate(divide="ignore", invalid="ignore"):
         frac = (budget - before) / trend_path[rows, first]
     runs_out = np.where(over.any(axis=1), frac, np.nan)
-    a, b = trend.slope, trend.intercept
-    with np.errstate(divide="ignore", invalid="ignore"):
-        net_zero = np.where(a < 0, -b / a - (last + 1), np.nan)
+
     return BudgetBatch(
         method="carbon-law",
         keys=series.keys,
         unit=series.unit,
-        parameters=asdict(params) | {"current_year": current_year},
+        parameters=asdict(params) | {"current_year": c},
         budget_t=budget,
-        budget_start_year=last,
+        budget_start_year=c,
         required_reduction_pct=np.full(len(e), 100.0 * params.reduction_rate),
-        budget_runs_out=dates_from(last + first, runs_out),
-        net_zero_date=dates_from(last + 1, net_zero),
-        historical_change_pct=historical_change_pct(series.years, e, params.trend_from),
-        trend=trend,
+        budget_runs_out=dates_from(c + first, runs_out),
+        net_zero_date=net_zero,
+        historical_change_pct=historical,
+        trend=trend,  # step 6: the fitted slope, in t per year
         paris_years=tuple(int(y) for y in years),
         paris_path=path,
         trend_years=tuple(int(y) for y in years),

@@ -22,8 +22,10 @@ ASSUMPTIONS: dict[str, Promise] = {
     ),
     "carbon-law": _(
         # xgettext:no-python-format
-        "Assumes the emissions fall by 11.72 % every year from the last year with data; its "
-        "budget is the sum of that path, not a share of a global budget."
+        "Assumes the emissions fall by 11.72 % every year from this year's level (recorded, "
+        "or read off the trend when the statistics end earlier); its budget is that path's sum "
+        "up to 2050, compared with the trend's sum, as the national comparison Klimatkollen "
+        "counts it."
     ),
     "fixed": _(
         "Uses the budget in tonnes that the municipality itself adopted, from the start year "

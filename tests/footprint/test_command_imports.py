@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2] / "src"
-# Heavy modules the footprint pipeline never uses: the median-regression trend (scipy), charts,
+# Heavy modules the footprint pipeline never imports: the trends (numpy, scipy), charts,
 # documents and data frames.
-NOT_NEEDED = ("scipy", "altair", "vl_convert", "pandas", "weasyprint", "docx", "openpyxl")
+NOT_NEEDED = ("scipy", "numpy", "altair", "vl_convert", "pandas", "weasyprint", "docx", "openpyxl")
 
 
 def _loaded_after(code: str) -> set[str]:

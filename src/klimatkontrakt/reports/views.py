@@ -49,7 +49,7 @@ def create(request: HttpRequest, code: str) -> HttpResponse:
 
 def detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
     muni = municipality_by_code(code)
-    report = selectors.report_for(request.user, muni, year)
+    report = selectors.report_for(request.user, muni, year, frozen_documents=False)
     ctx = municipality_context(
         request, muni, "reports", report=report, title=report_render.title(report.data)
     )

@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -119,12 +120,32 @@ def cached_html(
         + [repr(p) for p in parts]
     )
     key = "kk:page:" + hashlib.sha256(raw.encode()).hexdigest()
-    cache = caches["default"]
-    html = cache.get(key)
-    if html is None:
-        html = str(render())
-        cache.set(key, html)
+    html = _recent.get(key)
+    if html is not None:
+        _recent.move_to_end(key)
+    else:
+        cache = caches["default"]
+        html = cache.get(key)
+        if html is None:
+            html = str(render())
+            cache.set(key, html)
+        _remember(key, html)
     return mark_safe(html)  # noqa: S308 - our own rendered template, stored by us
+
+
+# The pieces this process served last, in front of the shared cache: a key names a data version,
+# so a remembered piece is never out of date; it saves reading and unpacking the file (the
+# follow-up report's content is about 1 MB).
+_recent: OrderedDict[str, str] = OrderedDict()
+RECENT_CHARACTERS = 32_000_000
+
+
+def _remember(key: str, html: str) -> None:
+    _recent[key] = html
+    total = sum(len(v) for v in _recent.values())
+    while total > RECENT_CHARACTERS and len(_recent) > 1:
+        _old_key, old = _recent.popitem(last=False)
+        total -= len(old)
 
 
 # ---- which municipality a write concerns -------------------------------------------------------

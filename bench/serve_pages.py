@@ -6,7 +6,8 @@
 Steps: migrate a new var dir and load the demo (`klimatkontrakt migrate`, `klimatkontrakt demo`),
 start gunicorn with the project's `gunicorn_conf.py` and two workers on a free port, warm up,
 then (1) the median latency of `/healthz` and of each public page of the demo municipality,
-sequential requests, and each page's ratio to `/healthz`; (2) `--clients` concurrent clients
+sequential requests in rounds (each round asks every path once), and each page's ratio to
+`/healthz`; (2) `--clients` concurrent clients
 requesting the pages in turn for `--seconds`, counting errors and requests per second.
 
 Prints one JSON object; exits 1 if any request failed (a status other than 200, or no answer).
@@ -112,15 +113,18 @@ def resolve_pages(port: int) -> list[str]:
     return out
 
 
-def median_ms(port: int, path: str, repeat: int) -> float:
-    times = []
+def medians_ms(port: int, paths: list[str], repeat: int) -> dict[str, float]:
+    """Median latency of each path over `repeat` rounds; each round requests every path once, in
+    turn, so that a busy spell of the machine falls on all of them alike."""
+    times: dict[str, list[float]] = {path: [] for path in paths}
     for _ in range(repeat):
-        start = time.perf_counter()
-        status, _body, _loc = get(port, path)
-        times.append(time.perf_counter() - start)
-        if status != 200:
-            raise SystemExit(f"{path} answered {status}")
-    return statistics.median(times) * 1000
+        for path in paths:
+            start = time.perf_counter()
+            status, _body, _loc = get(port, path)
+            times[path].append(time.perf_counter() - start)
+            if status != 200:
+                raise SystemExit(f"{path} answered {status}")
+    return {path: statistics.median(t) * 1000 for path, t in times.items()}
 
 
 def load(port: int, paths: list[str], clients: int, seconds: float) -> dict[str, object]:
@@ -214,11 +218,15 @@ def main() -> int:
             for _ in range(3):  # warm up: every worker imports, renders and caches each page
                 for path in [TRIVIAL, *paths]:
                     get(port, path)
-            trivial = median_ms(port, TRIVIAL, args.repeat)
-            pages = {}
-            for path in paths:
-                ms = median_ms(port, path, args.repeat)
-                pages[path] = {"median_ms": round(ms, 2), "ratio": round(ms / trivial, 2)}
+            measured = medians_ms(port, [TRIVIAL, *paths], args.repeat)
+            trivial = measured[TRIVIAL]
+            pages = {
+                path: {
+                    "median_ms": round(measured[path], 2),
+                    "ratio": round(measured[path] / trivial, 2),
+                }
+                for path in paths
+            }
             concurrent = load(port, [TRIVIAL, *paths], args.clients, args.seconds)
         finally:
             server.terminate()

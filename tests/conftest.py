@@ -34,6 +34,22 @@ def _tasks_run_at_once(settings):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def _own_cache(settings):  # type: ignore[no-untyped-def]
+    """Each test has an empty page cache of its own (web/cache.py), in memory."""
+    import uuid
+
+    location = uuid.uuid4().hex
+    settings.CACHES = {
+        name: {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"{name}-{location}",
+            "TIMEOUT": None,
+        }
+        for name in ("default", "versions")
+    }
+
+
+@pytest.fixture(autouse=True)
 def _swedish_interface():  # type: ignore[no-untyped-def]
     """Each test starts in the default language; one test's English must not leak into the next."""
     from django.utils import translation

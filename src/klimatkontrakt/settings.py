@@ -261,6 +261,24 @@ STORAGES["ledgers"] = (
     else {"BACKEND": "klimatkontrakt.footprint.storage.LedgerFileSystemStorage"}
 )
 CACHE_DIR = VAR_DIR / "cache"
+# Django's cache: the rendered content of heavy pages and the data versions it is keyed by
+# (web/cache.py). Files under var/ work across gunicorn's workers and the task worker, which share
+# var/, without a further service (docs/decisions.md, "Page cache"). Old versions' entries are
+# never read again; they expire or are culled.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": CACHE_DIR / "pages",
+        "TIMEOUT": 7 * 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4},
+    },
+    "versions": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": CACHE_DIR / "versions",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 100000},
+    },
+}
 # Where `fetch-smhi` downloads SMHI's national report from (overridable for mirrors and tests).
 SMHI_BASE_URL = os.environ.get(
     "KLIMATKONTRAKT_SMHI_BASE_URL", "https://nationellaemissionsdatabasen.smhi.se"

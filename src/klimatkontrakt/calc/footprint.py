@@ -8,10 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-import numpy as np
-
-from klimatkontrakt.calc import trends
-
 # Spread of a factor when it gives no low/high of its own, by the quality it is marked with.
 # A project convention (not from a cited source): documented in docs/footprint.md.
 QUALITY_SPREAD = {"high": 0.15, "medium": 0.30, "low": 0.50, "": 0.30}
@@ -147,6 +143,11 @@ def bau_trend(by_year: Mapping[int, float], until: int = 2030) -> dict[int, floa
     and floored at zero (calc.trends, the same method as the territorial BAU); needs 2 years."""
     if len(by_year) < 2:
         return {}
+    # Loaded here: the one-shot footprint command of a single year's ledger never needs them.
+    import numpy as np
+
+    from klimatkontrakt.calc import trends
+
     years = sorted(by_year)
     baseline = trends.bau_forecast(
         years, np.array([[by_year[y] for y in years]]), from_year=years[0], until=until

@@ -12,8 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
-from scipy.optimize import linprog
 
 METHODS = ("ols", "lad")
 
@@ -71,6 +69,11 @@ def fit_ols(years: Sequence[int], values: np.ndarray, from_year: int, to_year: i
 def fit_lad(years: Sequence[int], values: np.ndarray, from_year: int, to_year: int) -> Trend:
     """Least-absolute-deviation (median regression) line per series, solved exactly as one
     linear programme for all series (HiGHS): minimise sum |y - a x - c| via y = a x + c + u - v."""
+    # scipy loads here, not with the module: the footprint pipeline imports this module for
+    # OLS-only forecasts and its one-shot command must not pay scipy's ~0.5 s start-up.
+    from scipy import sparse
+    from scipy.optimize import linprog
+
     x, y = _window(years, values, from_year, to_year)
     m, n = y.shape
     xc = x - x.mean()

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from klimatkontrakt.contracts.forms import CommitmentForm, SectionTextForm
 from klimatkontrakt.contracts.models import CommitmentStatus
 from klimatkontrakt.organisations.access import can_admin, require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
+from klimatkontrakt.web.cache import cached_html
 from klimatkontrakt.web.pages import (
     add_validation_errors,
     municipality_context,
@@ -42,22 +44,24 @@ def contract_latest(request: HttpRequest, code: str) -> HttpResponse:
 def version_detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
     muni = municipality_by_code(code)
     version = selectors.version_for(request.user, muni, year)
-    all_versions = list(selectors.visible_versions(request.user, muni))
-    return render(
-        request,
-        "contracts/version.html",
-        municipality_context(
+    ctx = municipality_context(request, muni, "contract", version=version)
+
+    def content() -> str:
+        return render_to_string(
+            "contracts/version.html#content",
+            {
+                **ctx,
+                "sections": selectors.sections_with_commitments(version),
+                "parties": version.parties.select_related("organisation"),
+                "versions": list(selectors.visible_versions(request.user, muni)),
+                "statuses": CommitmentStatus.objects.filter(municipality=muni),
+                "has_next": hasattr(version, "next_version"),
+            },
             request,
-            muni,
-            "contract",
-            version=version,
-            sections=selectors.sections_with_commitments(version),
-            parties=version.parties.select_related("organisation"),
-            versions=all_versions,
-            statuses=CommitmentStatus.objects.filter(municipality=muni),
-            has_next=hasattr(version, "next_version"),
-        ),
-    )
+        )
+
+    html = cached_html(request, muni, "contracts:version", content, version.pk)
+    return render(request, "contracts/version.html", {**ctx, "content": html})
 
 
 def version_print(request: HttpRequest, code: str, year: int) -> HttpResponse:

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from klimatkontrakt.jobs.models import Job
 from klimatkontrakt.organisations.access import require_edit, require_site_admin
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.organisations.selectors import municipality_by_code
+from klimatkontrakt.web.cache import cached_html
 from klimatkontrakt.web.charts import table_chart
 from klimatkontrakt.web.pages import municipality_context
 
@@ -62,8 +64,30 @@ def page(request: HttpRequest, code: str) -> HttpResponse:
         method=method,
         release=release,
     )
+    content = cached_html(
+        request,
+        muni,
+        "emissions:page",
+        lambda: _content(request, muni, ctx, release, method, year),
+        release.pk if release else None,
+        method,
+        year,
+    )
+    return render(request, "emissions/page.html", {**ctx, "content": content})
+
+
+def _content(
+    request: HttpRequest,
+    muni: Municipality,
+    ctx: dict[str, Any],
+    release: Release | None,
+    method: str,
+    year: int | None,
+) -> str:
+    """The page's content below the navigation: charts, figures and tables (cached)."""
+    ctx = dict(ctx)
     if release is None:
-        return render(request, "emissions/page.html", ctx)
+        return render_to_string("emissions/page.html#content", ctx, request)
     language = get_language() or "sv"
     history = tables.history(release, muni)
     try:
@@ -107,7 +131,7 @@ def page(request: HttpRequest, code: str) -> HttpResponse:
         all_goals=list(selectors.goals(request.user, muni)),
         discrepancy_count=len(release.discrepancies),
     )
-    return render(request, "emissions/page.html", ctx)
+    return render_to_string("emissions/page.html#content", ctx, request)
 
 
 def chart_data(request: HttpRequest, code: str, chart: str) -> HttpResponse:

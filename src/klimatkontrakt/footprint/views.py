@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.http import urlencode
@@ -36,6 +37,7 @@ from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.sources.errors import SourceError
 from klimatkontrakt.sources.ledger import ColumnMapping
+from klimatkontrakt.web.cache import cached_html
 from klimatkontrakt.web.pages import confirm_delete, municipality_context
 
 PAGE = 100
@@ -60,26 +62,28 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
         return render(
             request, "footprint/none.html", municipality_context(request, muni, "footprint")
         )
-    result = selectors.footprint(ledger)
-    export_url = reverse("footprint:export", args=[code])
-    lines_url = reverse("footprint:lines", args=[code])
-    return render(
-        request,
-        "footprint/overview.html",
-        municipality_context(
+    ctx = municipality_context(request, muni, "footprint", ledger=ledger)
+
+    def content() -> str:
+        result = selectors.footprint(ledger)
+        export_url = reverse("footprint:export", args=[code])
+        return render_to_string(
+            "footprint/overview.html#content",
+            {
+                **ctx,
+                "result": result,
+                "ledgers": selectors.visible_ledgers(request.user, muni),
+                "charts": charts.overview_charts(result, export_url, get_language() or "sv"),
+                "categories": footprint_tables.category_rows(result)[:10],
+                "departments": footprint_tables.department_rows(result)[:10],
+                "periods": footprint_tables.periods(result),
+                "lines_url": reverse("footprint:lines", args=[code]),
+            },
             request,
-            muni,
-            "footprint",
-            ledger=ledger,
-            result=result,
-            ledgers=selectors.visible_ledgers(request.user, muni),
-            charts=charts.overview_charts(result, export_url, get_language() or "sv"),
-            categories=footprint_tables.category_rows(result)[:10],
-            departments=footprint_tables.department_rows(result)[:10],
-            periods=footprint_tables.periods(result),
-            lines_url=lines_url,
-        ),
-    )
+        )
+
+    html = cached_html(request, muni, "footprint:overview", content, ledger.pk)
+    return render(request, "footprint/overview.html", {**ctx, "content": html})
 
 
 def _filters(request: HttpRequest) -> dict[str, str]:

@@ -1,5 +1,6 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
@@ -10,6 +11,7 @@ from klimatkontrakt.indicators.charts import indicator_chart
 from klimatkontrakt.jobs import services as jobs
 from klimatkontrakt.jobs.models import Job
 from klimatkontrakt.organisations.selectors import municipality_by_code
+from klimatkontrakt.web.cache import cached_html
 from klimatkontrakt.web.charts import page_chart
 from klimatkontrakt.web.pages import municipality_context
 
@@ -29,35 +31,38 @@ def indicator_list(request: HttpRequest, code: str) -> HttpResponse:
 
 def indicator_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     muni = municipality_by_code(code)
-    summary = selectors.summarise(selectors.indicator_for(request.user, muni, pk))
-    indicator = summary.indicator
+    indicator = selectors.indicator_for(request.user, muni, pk)
     fmt = request.GET.get("format")
     if fmt:
-        return download(tables.values_table(summary), fmt)
-    chart = page_chart(
-        indicator_chart(summary),
-        id=f"indicator-{indicator.pk}",
-        title=indicator.name,
-        source=tables.sources_text(summary),
-        columns=tables.chart_columns(indicator.unit),
-        rows=tables.chart_rows(summary),
-        download_url=reverse("indicators:detail", args=[muni.code, indicator.pk]),
-        language=get_language() or "sv",
-        decimals=summary.decimals,
-    )
-    return render(
-        request,
-        "indicators/indicator_detail.html",
-        municipality_context(
+        return download(tables.values_table(selectors.summarise(indicator)), fmt)
+    ctx = municipality_context(request, muni, "indicators", indicator=indicator)
+
+    def content() -> str:
+        summary = selectors.summarise(indicator)
+        chart = page_chart(
+            indicator_chart(summary),
+            id=f"indicator-{indicator.pk}",
+            title=indicator.name,
+            source=tables.sources_text(summary),
+            columns=tables.chart_columns(indicator.unit),
+            rows=tables.chart_rows(summary),
+            download_url=reverse("indicators:detail", args=[muni.code, indicator.pk]),
+            language=get_language() or "sv",
+            decimals=summary.decimals,
+        )
+        return render_to_string(
+            "indicators/indicator_detail.html#content",
+            {
+                **ctx,
+                "summary": summary,
+                "chart": chart,
+                "status": tables.assessment_label(summary.assessment.status),
+            },
             request,
-            muni,
-            "indicators",
-            summary=summary,
-            indicator=indicator,
-            chart=chart,
-            status=tables.assessment_label(summary.assessment.status),
-        ),
-    )
+        )
+
+    html = cached_html(request, muni, "indicators:detail", content, indicator.pk)
+    return render(request, "indicators/indicator_detail.html", {**ctx, "content": html})
 
 
 @require_POST

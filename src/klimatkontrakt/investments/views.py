@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -28,6 +29,7 @@ from klimatkontrakt.investments.models import InvestmentPlan, Measure, MeasureIm
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.sources.errors import SourceError
+from klimatkontrakt.web.cache import cached_html
 from klimatkontrakt.web.charts import PageChart, table_chart
 from klimatkontrakt.web.pages import (
     add_validation_errors,
@@ -76,25 +78,30 @@ def plan_edit(request: HttpRequest, code: str, plan_id: int | None = None) -> Ht
 def overview(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
     muni = municipality_by_code(code)
     plan = selectors.plan_for(request.user, muni, plan_id)
-    summary = selectors.plan_summary(plan)
-    pathway = tables.pathway_table(summary)
-    macc = tables.macc_table(summary)
-    return render(
-        request,
-        "investments/overview.html",
-        municipality_context(
+    ctx = municipality_context(request, muni, "investments", plan=plan)
+
+    def content() -> str:
+        summary = selectors.plan_summary(plan)
+        pathway = tables.pathway_table(summary)
+        macc = tables.macc_table(summary)
+        return render_to_string(
+            "investments/overview.html#content",
+            {
+                **ctx,
+                "summary": summary,
+                "pathway_chart": _chart(plan, pathway, charts.pathway_chart(summary, pathway))
+                if pathway.rows
+                else None,
+                "macc_chart": _chart(plan, macc, charts.macc_chart(summary, macc))
+                if macc.rows
+                else None,
+                "scale_form": ScaleUpForm(),
+            },
             request,
-            muni,
-            "investments",
-            plan=plan,
-            summary=summary,
-            pathway_chart=_chart(plan, pathway, charts.pathway_chart(summary, pathway))
-            if pathway.rows
-            else None,
-            macc_chart=_chart(plan, macc, charts.macc_chart(summary, macc)) if macc.rows else None,
-            scale_form=ScaleUpForm(),
-        ),
-    )
+        )
+
+    html = cached_html(request, muni, "investments:overview", content, plan.pk)
+    return render(request, "investments/overview.html", {**ctx, "content": html})
 
 
 def measure_list(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:

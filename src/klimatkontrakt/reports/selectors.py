@@ -36,8 +36,15 @@ def visible_reports(user: Any, municipality: Municipality) -> QuerySet[FollowUpR
     return qs.order_by("-year")
 
 
-def report_for(user: Any, municipality: Municipality, year: int) -> FollowUpReport:
-    report = visible_reports(user, municipality).filter(year=year).first()
+def report_for(
+    user: Any, municipality: Municipality, year: int, *, frozen_documents: bool = True
+) -> FollowUpReport:
+    """The report of `year` this reader may see; without `frozen_documents` its two frozen
+    documents (about 1 MB each) load only when read, e.g. when the page's content is not cached."""
+    reports = visible_reports(user, municipality)
+    if not frozen_documents:
+        reports = reports.defer("html_sv", "html_en")
+    report = reports.filter(year=year).first()
     if report is None:
         raise Http404("No such follow-up report")
     return report

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.reports import render as report_render
 from klimatkontrakt.reports import selectors, services, tasks
+from klimatkontrakt.web.cache import cached_html
 from klimatkontrakt.web.pages import municipality_context, write_and_tell
 from klimatkontrakt.web.security import allow_own_styles
 
@@ -47,27 +49,27 @@ def create(request: HttpRequest, code: str) -> HttpResponse:
 
 def detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
     muni = municipality_by_code(code)
-    report = selectors.report_for(request.user, muni, year)
-    language = get_language() or "sv"
-    frozen = report.html_en if language.startswith("en") else report.html_sv
-    body = report_render.frozen_body(frozen) if report.is_approved else None
-    if body is None:
-        body = report_render.body_html(report.data, language, state=report.state)
-    else:
-        body = mark_safe(body)  # noqa: S308 - our own template's output, stored at approval
-    return render(
-        request,
-        "reports/detail.html",
-        municipality_context(
-            request,
-            muni,
-            "reports",
-            report=report,
-            body=body,
-            title=report_render.title(report.data),
-            unpublished=report_render.unpublished(report.data),
-        ),
+    report = selectors.report_for(request.user, muni, year, frozen_documents=False)
+    ctx = municipality_context(
+        request, muni, "reports", report=report, title=report_render.title(report.data)
     )
+
+    def content() -> str:
+        language = get_language() or "sv"
+        frozen = report.html_en if language.startswith("en") else report.html_sv
+        body = report_render.frozen_body(frozen) if report.is_approved else None
+        if body is None:
+            body = report_render.body_html(report.data, language, state=report.state)
+        else:
+            body = mark_safe(body)  # noqa: S308 - our own template's output, stored at approval
+        return render_to_string(
+            "reports/detail.html#content",
+            {**ctx, "body": body, "unpublished": report_render.unpublished(report.data)},
+            request,
+        )
+
+    html = cached_html(request, muni, "reports:detail", content, report.pk)
+    return render(request, "reports/detail.html", {**ctx, "content": html})
 
 
 @require_POST

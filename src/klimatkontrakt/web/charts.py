@@ -156,7 +156,9 @@ def _svg_size(svg: str) -> tuple[float, float]:
 def fit(chart: alt.TopLevelMixin, language: str = "sv") -> tuple[dict[str, Any], str]:
     """The themed spec and its SVG, narrowed to at most MAX_WIDTH user units where the plot's
     own width allows (long axis labels or legends would otherwise make the text too small)."""
-    spec = theme(chart).to_dict()
+    # No JSON-schema validation of the spec: it took a quarter of a chart's time on every page,
+    # and vl-convert reads the same schema when it draws (the chart tests render every chart).
+    spec = theme(chart).to_dict(validate=False)
     svg = vlc.vegalite_to_svg(json.dumps(spec), format_locale=_locale(language))
     width, _height = _svg_size(svg)
     plot = spec.get("width")

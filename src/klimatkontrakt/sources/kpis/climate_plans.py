@@ -7,21 +7,18 @@ from __future__ import annotations
 
 import re
 
-from django.utils.translation import gettext as _
-
 from klimatkontrakt.sources.cells import cell_text
-from klimatkontrakt.sources.errors import SourceError
 from klimatkontrakt.sources.kpis.common import (
     NameMatcher,
     Reading,
     Record,
     RowWalk,
     cell,
-    find_header,
     finish,
-    norm,
+    sheet_with_columns,
+    table_with_columns,
 )
-from klimatkontrakt.sources.kpis.workbook import Book, Row
+from klimatkontrakt.sources.kpis.workbook import Book
 
 KIND = "climate_plans"
 PUBLISHER = "Klimatkollen (klimatplaner)"
@@ -29,27 +26,12 @@ LINK, YEAR, COMMENT = "Länk till aktuell klimatplan", "Antagen år", "Namn, gil
 COLUMNS = ("Kommun", LINK, YEAR, COMMENT)
 
 
-def _sheet(book: Book) -> tuple[str, list[Row]] | None:
-    for name, rows in book.sheets.items():
-        heads = {norm(c) for r in rows[:5] for c in r}
-        if all(norm(c) in heads for c in COLUMNS):
-            return name, rows
-    return None
-
-
 def matches(book: Book) -> bool:
-    return _sheet(book) is not None
+    return sheet_with_columns(book, COLUMNS) is not None
 
 
 def read(book: Book, names: NameMatcher) -> Reading:
-    found = _sheet(book)
-    if found is None:
-        raise SourceError(
-            _("no sheet with the columns %(columns)s") % {"columns": ", ".join(COLUMNS)},
-            book.filename,
-        )
-    sheet, rows = found
-    header = find_header(rows, COLUMNS, filename=book.filename, sheet=sheet)
+    sheet, rows, header = table_with_columns(book, COLUMNS)
     walk = RowWalk(book.filename, header, "Kommun", names)
     records = []
     for index, row, code in walk.rows(rows):

@@ -202,6 +202,35 @@ def duplicate(filename: str, row: int, column: str, name: object, first: int) ->
     )
 
 
+def sheet_with_columns(
+    book: Book, columns: Sequence[str], *, last: Callable[[str], bool] | None = None
+) -> tuple[str, list[Row]] | None:
+    """The first sheet whose first five rows hold every one of `columns` (the sheets `last`
+    names are tried after the others, whatever the order in the book)."""
+    candidates = [(name, rows) for name, rows in book.sheets.items() if rows]
+    if last is not None:
+        candidates.sort(key=lambda item: last(item[0]))
+    for name, rows in candidates:
+        heads = {norm(c) for r in rows[:5] for c in r}
+        if all(norm(c) in heads for c in columns):
+            return name, rows
+    return None
+
+
+def table_with_columns(
+    book: Book, columns: Sequence[str], *, last: Callable[[str], bool] | None = None
+) -> tuple[str, list[Row], Header]:
+    """`sheet_with_columns` and its header row; refused, naming the columns, without one."""
+    found = sheet_with_columns(book, columns, last=last)
+    if found is None:
+        raise SourceError(
+            _("no sheet with the columns %(columns)s") % {"columns": ", ".join(columns)},
+            book.filename,
+        )
+    sheet, rows = found
+    return sheet, rows, find_header(rows, columns, filename=book.filename, sheet=sheet)
+
+
 def require_sheet(book: Book, names: Sequence[str]) -> tuple[str, list[Row]]:
     """The first sheet of `names` the book holds; refused, naming them, when it has none."""
     for name in names:

@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import re
 
-from django.utils.translation import gettext as _
-
-from klimatkontrakt.sources.errors import SourceError
 from klimatkontrakt.sources.kpis.common import (
     Header,
     NameMatcher,
@@ -17,43 +14,30 @@ from klimatkontrakt.sources.kpis.common import (
     Record,
     RowWalk,
     cell,
-    find_header,
     finish,
-    norm,
     number,
+    sheet_with_columns,
+    table_with_columns,
     unmatched,
 )
-from klimatkontrakt.sources.kpis.workbook import Book, Row
+from klimatkontrakt.sources.kpis.workbook import Book
 
 KIND = "consumption_per_capita"
 PUBLISHER = "Klimatkollen (konsumtionsbaserade utsläpp)"
 COLUMNS = ("Kommunkod", "Total_emissions_per_capita")
 
 
-def _sheet(book: Book) -> tuple[str, list[Row]] | None:
-    candidates = [(n, r) for n, r in book.sheets.items() if r]
+def _county_sheet(name: str) -> bool:
     # The municipalities' sheet before the counties' one, whatever the order in the book.
-    candidates.sort(key=lambda item: "county" in item[0].lower() or "län" in item[0].lower())
-    for name, rows in candidates:
-        heads = {norm(c) for r in rows[:5] for c in r}
-        if all(norm(c) in heads for c in COLUMNS):
-            return name, rows
-    return None
+    return "county" in name.lower() or "län" in name.lower()
 
 
 def matches(book: Book) -> bool:
-    return _sheet(book) is not None
+    return sheet_with_columns(book, COLUMNS, last=_county_sheet) is not None
 
 
 def read(book: Book, names: NameMatcher) -> Reading:
-    found = _sheet(book)
-    if found is None:
-        raise SourceError(
-            _("no sheet with the columns %(columns)s") % {"columns": ", ".join(COLUMNS)},
-            book.filename,
-        )
-    sheet, rows = found
-    header = find_header(rows, COLUMNS, filename=book.filename, sheet=sheet)
+    sheet, rows, header = table_with_columns(book, COLUMNS, last=_county_sheet)
     year_match = re.search(r"(?i)(?:for|för)\s+(20\d\d)", book.filename)
     year = int(year_match.group(1)) if year_match else None
     walk = RowWalk(book.filename, Header(header.row, header.columns), "Kommunkod", names)

@@ -20,7 +20,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from openpyxl import Workbook
 
 from klimatkontrakt.emissions.models import Release
 from klimatkontrakt.footprint.models import (
@@ -33,6 +32,7 @@ from klimatkontrakt.footprint.models import (
 from klimatkontrakt.investments.models import InvestmentPlan, Measure, MeasureImport
 from klimatkontrakt.organisations.demo import DEMO_EDITOR
 from klimatkontrakt.plans.models import Action, ActionImport, ActionPlan
+from tests.sources.workbook_bombs import xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -61,25 +61,16 @@ def as_csv(rows: list[list[str]], encoding: str = "utf-8") -> bytes:
     return out.getvalue().encode(encoding)
 
 
-def as_xlsx(rows: list[list[str]]) -> bytes:
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
 # Each case makes (file name, content) from the importer's good table and its file ending.
 CASES: dict[str, Callable[[list[list[str]], str], tuple[str, bytes]]] = {
     "csv_named_xlsx": lambda rows, ext: ("tabell.xlsx", as_csv(rows)),
-    "xlsx_named_csv": lambda rows, ext: ("tabell.csv", as_xlsx(rows)),
-    "truncated_xlsx": lambda rows, ext: ("avklippt.xlsx", as_xlsx(rows)[:1500]),
+    "xlsx_named_csv": lambda rows, ext: ("tabell.csv", xlsx_bytes(rows)),
+    "truncated_xlsx": lambda rows, ext: ("avklippt.xlsx", xlsx_bytes(rows)[:1500]),
     "long_field": lambda rows, ext: (
         f"lång.{ext}",
         as_csv([rows[0], [rows[1][0] + "x" * (csv.field_size_limit() + 10), *rows[1][1:]]])
         if ext == "csv"
-        else as_xlsx(rows)[:1500],
+        else xlsx_bytes(rows)[:1500],
     ),
     "random_bytes": lambda rows, ext: (
         f"slump.{ext}",
@@ -88,7 +79,7 @@ CASES: dict[str, Callable[[list[list[str]], str], tuple[str, bytes]]] = {
     "empty": lambda rows, ext: (f"tom.{ext}", b""),
     "header_only": lambda rows, ext: (
         f"rubrik.{ext}",
-        as_csv(rows[:1]) if ext == "csv" else as_xlsx(rows[:1]),
+        as_csv(rows[:1]) if ext == "csv" else xlsx_bytes(rows[:1]),
     ),
     "cp1252": lambda rows, ext: (f"ansi.{ext}", as_csv(rows, "cp1252")),
     "utf8_bom": lambda rows, ext: (f"bom.{ext}", as_csv(rows, "utf-8-sig")),

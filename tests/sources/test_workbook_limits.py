@@ -4,7 +4,6 @@ of many megabytes or thousands of columns (limits in docs/deployment.md, "Limits
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -12,7 +11,6 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
 from klimatkontrakt.sources import workbooks
 from klimatkontrakt.sources.actions import parse_action_table
@@ -21,7 +19,7 @@ from klimatkontrakt.sources.kpis.workbook import open_book
 from klimatkontrakt.sources.ledger import prepare
 from klimatkontrakt.sources.measures import parse_measure_table
 from klimatkontrakt.sources.smhi import read_report
-from tests.sources.workbook_bombs import write_bomb, write_workbook
+from tests.sources.workbook_bombs import write_bomb, write_workbook, xlsx_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -95,15 +93,6 @@ def test_the_bomb_is_refused_in_little_memory(bomb):
     assert figures["peak_mb"] < 200
 
 
-def _xlsx(rows: list[list[object]]) -> bytes:
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
 def test_a_sheet_declaring_more_cells_than_the_limit_is_refused_from_its_dimension(tmp_path):
     """A tiny file whose sheet says it spans A1:XFD1048576 (17 billion cells)."""
     path = write_workbook(tmp_path / "bred.xlsx", 2, dimension="A1:XFD1048576")
@@ -121,7 +110,7 @@ def test_rows_beyond_the_cap_are_refused_while_streaming(tmp_path, monkeypatch):
 
 
 def test_a_workbook_unpacking_beyond_the_total_limit_is_refused(monkeypatch):
-    data = _xlsx([["a", "b"]] * 200)
+    data = xlsx_bytes([["a", "b"]] * 200)
     monkeypatch.setattr(workbooks, "MAX_UNPACKED_BYTES", 10_000)
     with pytest.raises(SourceError, match="stor.xlsx: arbetsboken skulle packas upp till"):
         workbooks.check_workbook(data, "stor.xlsx")
@@ -129,7 +118,7 @@ def test_a_workbook_unpacking_beyond_the_total_limit_is_refused(monkeypatch):
 
 def test_an_ordinary_workbook_passes_the_checks():
     rows = [["konto", "belopp", "datum"], *[["4010", i, "2024-01-01"] for i in range(500)]]
-    assert len(list(workbooks.sheet_rows(_xlsx(rows), "ok.xlsx"))) == 501
+    assert len(list(workbooks.sheet_rows(xlsx_bytes(rows), "ok.xlsx"))) == 501
 
 
 def test_a_ledger_line_of_many_megabytes_is_refused_without_reading_it_whole(tmp_path):

@@ -9,6 +9,7 @@ refer back to, so the copies together are one valid deflate stream.
 # ruff: noqa: E501 (the parts of a workbook, as Excel writes them)
 from __future__ import annotations
 
+import io
 import struct
 import zipfile
 import zlib
@@ -130,3 +131,15 @@ def _entry(out, name: str, crc: int, compressed: int, size: int) -> bytes:  # ty
                     offset)
         + encoded
     )  # fmt: skip
+
+
+def xlsx_bytes(rows: list[list[object]]) -> bytes:
+    """An ordinary workbook holding `rows` on its first sheet."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

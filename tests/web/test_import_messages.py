@@ -2,7 +2,6 @@
 error per importer, uploaded in Swedish and in English (SMHI files come in by command)."""
 
 import html
-import io
 
 import pytest
 from django.conf import settings
@@ -10,26 +9,17 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.utils import translation
-from openpyxl import Workbook
 
 from klimatkontrakt.investments.models import InvestmentPlan
 from klimatkontrakt.organisations.demo import DEMO_EDITOR
 from klimatkontrakt.plans.models import ActionPlan
+from tests.sources.workbook_bombs import xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 
 FACTORS = "category,value,unit,year,currency,source,licence\nx,abc,kg CO2e/SEK,2024,SEK,s,l\n"
 RULES = "field,pattern,category\nkonto,5,x\n"
 ACTIVITY = "year,activity,quantity,unit\n20x4,diesel,10,l\n"
-
-
-def _xlsx(rows: list[list[str]]) -> bytes:
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def _upload(client, path, language, field, name, content, **data):  # type: ignore[no-untyped-def]
@@ -81,7 +71,7 @@ CASES = {
         "/kommun/1780/handlingsplaner/{action_plan}/import/",
         "file",
         "aktiviteter.xlsx",
-        _xlsx([["identifier", "title"], ["A1", ""]]),
+        xlsx_bytes([["identifier", "title"], ["A1", ""]]),
         {},
         "aktiviteter.xlsx, rad 2, kolumn title: får inte vara tom",
         "aktiviteter.xlsx, row 2, column title: must not be empty",

@@ -167,17 +167,8 @@ def sheet_rows(source: bytes | Path, name: str) -> Iterator[tuple[Any, ...]]:
     """The first sheet's rows as value tuples, after `check_workbook`; a broken or oversized
     workbook raises SourceError naming the file, at any point of the iteration."""
     check_workbook(source, name)
-    from openpyxl import load_workbook
-
-    # A file object, not a path: openpyxl judges a path by its ending, not by its content.
     with _stream(source) as stream:
-        try:
-            workbook = load_workbook(stream, read_only=True, data_only=True)
-        except BROKEN as exc:
-            raise SourceError(
-                _("not a readable Excel workbook (%(error)s)") % {"error": exc.__class__.__name__},
-                name,
-            ) from exc
+        workbook = _load(stream, name)
         try:
             if not workbook.worksheets:
                 raise SourceError(_("the workbook has no sheets"), name)
@@ -190,22 +181,28 @@ def all_sheets(source: bytes | Path, name: str) -> dict[str, list[tuple[Any, ...
     """Every sheet's rows by sheet title, in the workbook's order, with the same checks and
     caps as `sheet_rows` (for readers that need more than the first sheet)."""
     check_workbook(source, name)
+    with _stream(source) as stream:
+        workbook = _load(stream, name)
+        try:
+            return {ws.title: list(_capped(ws, name)) for ws in workbook.worksheets}
+        finally:
+            workbook.close()
+
+
+def _load(stream: IO[bytes], name: str) -> Any:
+    """openpyxl's read-only workbook; a file object, not a path, as openpyxl judges a path by
+    its ending, not by its content."""
     from openpyxl import load_workbook
 
-    with _stream(source) as stream, warnings.catch_warnings():
-        # "Unknown extension": workbook parts openpyxl skips.
+    with warnings.catch_warnings():  # "Unknown extension": workbook parts openpyxl skips
         warnings.simplefilter("ignore", UserWarning)
         try:
-            workbook = load_workbook(stream, read_only=True, data_only=True)
+            return load_workbook(stream, read_only=True, data_only=True)
         except BROKEN as exc:
             raise SourceError(
                 _("not a readable Excel workbook (%(error)s)") % {"error": exc.__class__.__name__},
                 name,
             ) from exc
-        try:
-            return {ws.title: list(_capped(ws, name)) for ws in workbook.worksheets}
-        finally:
-            workbook.close()
 
 
 def _capped(worksheet: Any, name: str) -> Iterator[tuple[Any, ...]]:

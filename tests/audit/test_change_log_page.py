@@ -72,3 +72,20 @@ def test_filters_and_pages(client, changed, admin_user, karlstad):
     assert other.status_code == 200 and "Klimatkunskap" not in other.content.decode()
     mine = client.get(URL, {"konto": str(admin_user.pk), "typ": "training.training"})
     assert "Klimatkunskap" in mine.content.decode()
+
+
+def test_every_model_of_the_project_has_a_name_in_words():
+    """The log names an object by its type: a model without a declared (translated) name would
+    show its English class name on a Swedish page ("Activity record")."""
+    from django.apps import apps
+
+    from klimatkontrakt.audit.selectors import TYPE_NAMES
+
+    unnamed = [
+        m._meta.label_lower
+        for m in apps.get_models()
+        if m.__module__.startswith("klimatkontrakt.")
+        and "verbose_name" not in m._meta.original_attrs
+        and m._meta.label_lower not in TYPE_NAMES
+    ]
+    assert unnamed == []

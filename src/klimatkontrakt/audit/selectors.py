@@ -109,6 +109,16 @@ TYPE_NAMES = {
     "investments.measureimport": (gettext_lazy("Measure import"), gettext_lazy("Measure imports")),
     "plans.actionimport": (gettext_lazy("Action import"), gettext_lazy("Action imports")),
     "jobs.job": (gettext_lazy("Background job"), gettext_lazy("Background jobs")),
+    "jobs.workerheartbeat": (
+        gettext_lazy("Background worker heartbeat"),
+        gettext_lazy("Background worker heartbeats"),
+    ),
+    "jobs.scheduledrun": (gettext_lazy("Scheduled run"), gettext_lazy("Scheduled runs")),
+    "footprint.rule": (gettext_lazy("Classification rule"), gettext_lazy("Classification rules")),
+    "footprint.emissionfactor": (gettext_lazy("Emission factor"), gettext_lazy("Emission factors")),
+    "footprint.activityrecord": (gettext_lazy("Activity data"), gettext_lazy("Activity data")),
+    "emissions.sectorkey": (gettext_lazy("Sector key"), gettext_lazy("Sector keys")),
+    "emissions.emissionvalue": (gettext_lazy("Emission value"), gettext_lazy("Emission values")),
 }
 
 

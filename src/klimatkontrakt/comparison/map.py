@@ -21,6 +21,8 @@ from klimatkontrakt.web.templatetags.kk import num
 OUTLINES = Path(__file__).parent / "data" / "municipalities.geojson"
 MAP_HEIGHT = 560
 NO_FIGURE = "#d9d9d9"  # light grey: no figure (said in the caption as well)
+# The marks carry no ARIA of their own (aria=False): the SVG is one image named by its title,
+# and the table on the page holds every figure.
 CLASSES = 5
 # Viridis in five steps, light to dark: each step differs from its neighbour for colour-blind
 # readers too.
@@ -70,13 +72,13 @@ def map_svg(rows: list[ComparisonRow], column: Column, language: str = "sv") -> 
     shapes = alt.Data(values=outlines()["features"])
     base = (
         alt.Chart(shapes)
-        .mark_geoshape(fill=NO_FIGURE, stroke="#ffffff", strokeWidth=0.3)
+        .mark_geoshape(fill=NO_FIGURE, stroke="#ffffff", strokeWidth=0.3, aria=False)
         .project(type="mercator")
     )
     labels = [lab for _low, _high, lab in bins]
     coloured = (
         alt.Chart(shapes)
-        .mark_geoshape(stroke="#ffffff", strokeWidth=0.3)
+        .mark_geoshape(stroke="#ffffff", strokeWidth=0.3, aria=False)
         .transform_lookup(
             lookup="properties.code",
             from_=alt.LookupData(alt.Data(values=values), key="code", fields=["class"]),

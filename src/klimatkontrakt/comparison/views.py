@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -13,7 +11,7 @@ from django.utils.translation import get_language
 from klimatkontrakt.comparison import overview
 from klimatkontrakt.comparison.columns import BY_KEY, COLUMNS, MAPPABLE, SIZE_CLASSES
 from klimatkontrakt.comparison.map import map_svg, title
-from klimatkontrakt.comparison.selectors import comparison_rows
+from klimatkontrakt.comparison.selectors import ComparisonRow, comparison_rows
 from klimatkontrakt.documents.tables import FORMATS, download
 from klimatkontrakt.organisations.models import County
 from klimatkontrakt.web.cache import cached_national_html
@@ -26,7 +24,7 @@ def _figure(request: HttpRequest) -> str:
     return figure if figure in BY_KEY and BY_KEY[figure].mappable else DEFAULT_FIGURE
 
 
-def _sources(rows: list[Any]) -> dict[str, str]:
+def _sources(rows: list[ComparisonRow]) -> dict[str, str]:
     """Per column, the files its figures come from (the same for every row that has them)."""
     out: dict[str, str] = {}
     for column in COLUMNS:
@@ -44,6 +42,7 @@ def page(request: HttpRequest) -> HttpResponse:
         rows = comparison_rows()
         shown_rows = overview.select(rows, query)
         column = BY_KEY[figure]
+        sources = _sources(rows)
         table = [
             {
                 "row": r,
@@ -64,7 +63,8 @@ def page(request: HttpRequest) -> HttpResponse:
                 "counties": County.objects.order_by("name"),
                 "table": table,
                 "total": len(rows),
-                "sources": _sources(rows),
+                "map_source": sources[figure],
+                "notes": [(c, sources[c.key]) for c in COLUMNS],
                 "map": map_svg(shown_rows, column, language),
                 "map_title": title(column),
                 "filter_query": _filter_query(query),

@@ -3,7 +3,8 @@
     python bench/serve_pages.py                 # fresh var dir, demo, 2 workers, 30 s of load
     python bench/serve_pages.py --seconds 10 --clients 20 --repeat 30
 
-Steps: migrate a new var dir and load the demo (`klimatkontrakt migrate`, `klimatkontrakt demo`),
+Steps: migrate a new var dir and load the demo (`klimatkontrakt migrate`, `klimatkontrakt demo`,
+and `klimatkontrakt import-kpis` of the national comparison's files for /jamforelse/),
 start gunicorn with the project's `gunicorn_conf.py` and two workers on a free port, warm up,
 then (1) the median latency of `/healthz` and of each public page of the demo municipality,
 sequential requests in rounds (each round asks every path once), and each page's ratio to
@@ -46,7 +47,9 @@ PAGES = [
     "+/kommun/{code}/mal/",
     "/kommun/{code}/utbildningar/",
     "+/kommun/{code}/uppfoljning/",
+    "/jamforelse/",  # all 290 municipalities: table and map (national files, see --kpis)
 ]
+KPIS = ROOT.parent / "shared" / "data" / "kpis"  # the national comparison's public files
 
 
 def free_port() -> int:
@@ -182,6 +185,13 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--var-dir", type=Path, help="use this var dir (default: a new one)")
+    parser.add_argument(
+        "--kpis",
+        type=Path,
+        default=KPIS if KPIS.is_dir() else None,
+        help="import the national comparison's files from here after the demo "
+        f"(default: {KPIS} when present)",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="kk-serve-") as tmp:
@@ -189,7 +199,10 @@ def main() -> int:
         port = free_port()
         env = environment(var_dir, port, args.workers)
         setup_start = time.perf_counter()
-        for command in (["migrate", "--no-input"], ["demo"]):
+        commands = [["migrate", "--no-input"], ["demo"]]
+        if args.kpis:
+            commands.append(["import-kpis", str(args.kpis)])
+        for command in commands:
             subprocess.run(
                 [sys.executable, "-m", "klimatkontrakt", *command],
                 env=env,
@@ -234,6 +247,7 @@ def main() -> int:
             log.close()
         result = {
             "workers": args.workers,
+            "kpis": str(args.kpis) if args.kpis else None,
             "setup_s": round(setup_s, 1),
             "repeat": args.repeat,
             "trivial": {"path": TRIVIAL, "median_ms": round(trivial, 2)},

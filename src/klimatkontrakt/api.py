@@ -10,6 +10,7 @@ from ninja.errors import ValidationError as InputError
 from ninja.openapi.schema import OpenAPISchema
 
 from klimatkontrakt import __version__
+from klimatkontrakt.comparison.api import router as comparison_router
 from klimatkontrakt.contracts.api import router as contracts_router
 from klimatkontrakt.contracts.services import FrozenVersionError, StaleEditError
 from klimatkontrakt.emissions.api import router as emissions_router
@@ -131,6 +132,7 @@ ROUTERS = {
     "/footprint/": footprint_router,
     "/reports/": reports_router,
     "/municipalities/": summary_router,
+    "/comparison/": comparison_router,
 }
 for prefix, router in ROUTERS.items():
     api.add_router(prefix, router)

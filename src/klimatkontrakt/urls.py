@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("klimatkontrakt.footprint.urls")),
     path("", include("klimatkontrakt.jobs.urls")),
     path("", include("klimatkontrakt.audit.urls")),
+    path("", include("klimatkontrakt.comparison.urls")),
     path("", include("klimatkontrakt.web.urls")),
 ]

@@ -10,8 +10,10 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from klimatkontrakt.calc import comparison as calc
+from klimatkontrakt.comparison.columns import CARBON_LAW, CARBON_LAW_COLUMNS, GAS, size_class
 from klimatkontrakt.comparison.keys import KEYS
 from klimatkontrakt.comparison.models import Figure, SourceFile
+from klimatkontrakt.emissions import selectors as emissions
 from klimatkontrakt.organisations.models import Municipality
 
 
@@ -213,3 +215,102 @@ COMPUTE = {
     "climate_plan": _climate_plan,
     "procurement_climate_requirements": _procurement,
 }
+
+
+# ---- the comparison page, its map, API and downloads ----------------------------------------
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    """One municipality on the comparison page: who it is, its size and every column's value
+    (columns.COLUMNS) with its year, sources and, where there is none, the reason."""
+
+    code: str
+    name: str
+    county_code: str
+    county: str
+    in_climate_contract: bool
+    size_class: str
+    values: dict[str, Value] = field(default_factory=dict)
+
+    def value(self, key: str) -> Any:
+        return self.values[key].value
+
+
+def comparison_rows(current_year: int | None = None) -> list[ComparisonRow]:
+    """Every municipality (SCB code order) with its population and size class, the carbon-law
+    figures for all greenhouse gases (from the emissions app's budgets for all municipalities,
+    as `budget --all --method carbon-law --gas GGT` prints them) and the national indicators
+    (`national_table`). The page, the map, the API and the downloads all read this."""
+    carbon_law = _carbon_law(current_year)
+    people = _population()
+    rows = []
+    for row in national_table():
+        population = people.get(row.code) or Value(None, None, (), people.reason)
+        budget = carbon_law.get(row.code)
+        values = {"population": population}
+        for column in CARBON_LAW_COLUMNS:
+            values[column.key] = _carbon_law_value(budget, column.key, carbon_law)
+        values.update(row.values)
+        rows.append(
+            ComparisonRow(
+                row.code,
+                row.name,
+                row.county_code,
+                row.county,
+                row.in_climate_contract,
+                size_class(population.value),
+                values,
+            )
+        )
+    return rows
+
+
+class _Budgets(dict[str, dict[str, Any]]):
+    reason: str = ""
+    sources: tuple[Source, ...] = ()
+
+
+def _carbon_law(current_year: int | None) -> _Budgets:
+    found = _Budgets()
+    try:
+        budgets = emissions.all_budgets(method=CARBON_LAW, gas=GAS, current_year=current_year)
+    except emissions.NoRelease:
+        found.reason = _("no SMHI release of greenhouse gases is imported")
+        return found
+    for figures in budgets:
+        found[figures["municipality"]] = figures
+    if budgets:
+        s = budgets[0]["source"]
+        found.sources = (Source(s["file_name"], s["release"], s["publisher"], s["file_sha256"]),)
+    return found
+
+
+def _carbon_law_value(figures: dict[str, Any] | None, key: str, budgets: _Budgets) -> Value:
+    if figures is None:
+        return Value(None, None, budgets.sources, budgets.reason or _("not in the SMHI release"))
+    year = figures["budget_start_year"]
+    value = figures["trend"]["slope"] if key == "trend_slope" else figures[key]
+    if value is None and key == "net_zero_date":
+        return Value(None, year, budgets.sources, _("emissions do not fall on the trend"))
+    if isinstance(value, float) and value != value:  # NaN: too few years in the release
+        return Value(None, year, budgets.sources, _("too few years with emissions"))
+    return Value(value, year, budgets.sources)
+
+
+class _People(dict[str, Value]):
+    reason: str = ""
+
+
+def _population() -> _People:
+    found = _People()
+    source_file = current_files().get("scb_population")
+    if source_file is None:
+        found.reason = _no_file(("scb_population",), {})
+        return found
+    sources = (_source(source_file),)
+    figures = Figure.objects.filter(source_file=source_file, key="population").order_by("year")
+    for code, number, year in figures.values_list("municipality__code", "number", "year"):
+        found[code] = Value(number, year, sources)
+    found.reason = _not_in(source_file)
+    return found

@@ -45,6 +45,8 @@ PUBLIC, MEMBER = "public", "member"
 # Tables of many rows written in bulk with their parent, which carries the version change; a
 # signal receiver on them would also stop Django's fast delete of a release's values.
 BULK_ROWS = {"emissions.EmissionValue", "emissions.SectorKey"}
+# Rows that pages about all municipalities list (their names, counties, contract flags).
+LISTED_IN_NATIONAL_PAGES = {"organisations.Municipality", "organisations.County"}
 # Work records that change no page content (task progress, the audit trail).
 NOT_CONTENT_APPS = {"jobs", "audit"}
 
@@ -119,6 +121,10 @@ def cached_html(
         + [date.today().isoformat()]
         + [repr(p) for p in parts]
     )
+    return _cached(raw, render)
+
+
+def _cached(raw: str, render: Callable[[], str]) -> SafeString:
     key = "kk:page:" + hashlib.sha256(raw.encode()).hexdigest()
     html = _recent.get(key)
     if html is not None:
@@ -131,6 +137,30 @@ def cached_html(
             cache.set(key, html)
         _remember(key, html)
     return mark_safe(html)  # noqa: S308 - our own rendered template, stored by us
+
+
+def national_version() -> str:
+    """The national data version alone: a release, an import of national files."""
+    key = _key(NATIONAL)
+    token = _versions().get(key)
+    if token is None:
+        _versions().add(key, uuid.uuid4().hex, timeout=None)
+        token = _versions().get(key, "")
+    return str(token)
+
+
+def cached_national_html(
+    request: Any, name: str, render: Callable[[], str], *parts: Any
+) -> SafeString:
+    """Content of a page about all municipalities that shows only public figures (the national
+    comparison): the same for every reader, kept per national data version, language and day.
+    A write to a municipality's own row (its name, contract flag) also changes the national
+    version (`_changed`), since such a page lists every municipality."""
+    raw = "|".join(
+        [name, national_version(), get_language() or "", date.today().isoformat()]
+        + [repr(p) for p in parts]
+    )
+    return _cached(raw, render)
 
 
 # The pieces this process served last, in front of the shared cache: a key names a data version,
@@ -188,7 +218,10 @@ def _changed(sender: type[models.Model], instance: models.Model, **kwargs: Any) 
         bump(None, kwargs.get("using") or DEFAULT_DB_ALIAS)
         return
     found = municipality_of(instance)
-    bump(None if found is _UNKNOWN else found, kwargs.get("using") or DEFAULT_DB_ALIAS)
+    using = kwargs.get("using") or DEFAULT_DB_ALIAS
+    if sender._meta.label in LISTED_IN_NATIONAL_PAGES:
+        bump(None, using)
+    bump(None if found is _UNKNOWN else found, using)
 
 
 def _m2m_changed(sender: Any, instance: models.Model, action: str, **kwargs: Any) -> None:

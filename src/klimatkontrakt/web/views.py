@@ -3,6 +3,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
+from klimatkontrakt.comparison.overview import municipality_ranks
+from klimatkontrakt.comparison.selectors import comparison_rows
 from klimatkontrakt.contracts import selectors as contract_selectors
 from klimatkontrakt.organisations import selectors
 from klimatkontrakt.organisations.access import can_view_unpublished
@@ -44,6 +46,7 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
                 "modules": municipality_modules(muni, request.user),
                 "is_member": can_view_unpublished(request.user, muni),
                 "departments": muni.departments.all(),
+                "ranks": municipality_ranks(comparison_rows(), muni.code),
             },
             request,
         )

@@ -197,6 +197,10 @@ def test_swedish_page_has_no_codes_or_english_and_english_page_is_english(loaded
     text = _text(client.get("/jamforelse/?sort=budget_t").content)
     assert "Comparison of all municipalities" in text and "Remaining carbon budget" in text
     assert "Återstående" not in text and "Lägre är bättre" not in text
+    # Units too: the English page says "per resident", never the Swedish "invånare".
+    for swedish in ("invånare", "procentenheter", "laddpunkt", "t CO2e/år"):
+        assert swedish not in text, swedish
+    assert "t CO2e/resident" in text and "m/resident" in text
 
 
 def test_numbers_follow_the_interface_language(rows, client):
@@ -303,4 +307,4 @@ def test_every_column_is_explained_on_the_page(loaded, client):
     for column in COLUMNS:
         assert str(column.label) in text
         assert str(column.sentence) in text
-    assert BY_KEY["population"].unit in text
+    assert str(BY_KEY["population"].unit) in text

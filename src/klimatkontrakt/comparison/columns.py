@@ -18,7 +18,7 @@ CARBON_LAW, GAS = "carbon-law", "GGT"  # the method and the gas of the national 
 class Column:
     key: str
     label: Promise
-    unit: str
+    unit: str | Promise  # in the interface language; "" for none
     sentence: Promise  # what, unit and source in one sentence
     kind: str = "number"  # number, bool, date or plan
     direction: str = ""  # "down": lower is better, "up": higher is better, "": no ranking
@@ -31,7 +31,8 @@ class Column:
     @property
     def unit_after(self) -> str:
         """The unit written after a figure ("%" is part of the figure, a score has none)."""
-        return "" if self.unit in ("%", "0–2") else self.unit
+        unit = str(self.unit)
+        return "" if unit in ("%", "0–2") else unit
 
     @property
     def mappable(self) -> bool:
@@ -87,7 +88,7 @@ CARBON_LAW_COLUMNS = (
     Column(
         "trend_slope",
         _("Trend of emissions"),
-        "t CO2e/år",
+        _("t CO2e/year"),
         _(
             "Tonnes more (or fewer, when negative) each year on the trend since 2015, from "
             "SMHI's greenhouse-gas figures; it grows with the municipality's size."
@@ -99,7 +100,7 @@ CARBON_LAW_COLUMNS = (
 POPULATION = Column(
     "population",
     _("Population"),
-    "invånare",
+    _("residents"),
     _("Residents at the end of the year, from SCB's population statistics."),
 )
 

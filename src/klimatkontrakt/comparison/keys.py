@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 class Key:
     key: str
     label: Promise
-    unit: str
+    unit: str | Promise  # in the interface language; "" for none
     sentence: Promise  # the column explained in one sentence
     kinds: tuple[str, ...]  # the file layouts (readers' KIND) it is computed from
     direction: str = "up"  # "up" / "down": which way is better, as for indicators
@@ -24,7 +24,7 @@ KEYS = (
     Key(
         "consumption_t_per_capita",
         _("Consumption-based emissions per resident"),
-        "t CO2e/invånare",
+        _("t CO2e/resident"),
         _("Greenhouse gases from what residents consume, wherever in the world they arise."),
         ("consumption_per_capita",),
         "down",
@@ -33,7 +33,7 @@ KEYS = (
     Key(
         "ev_share_change_pp_per_year",
         _("Change in the share of rechargeable new cars"),
-        "procentenheter/år",
+        _("percentage points/year"),
         _(
             "How fast the share of new cars that are electric or plug-in hybrids grows: the "
             "least-squares slope over 2015–2025."
@@ -45,7 +45,7 @@ KEYS = (
     Key(
         "evs_per_charge_point",
         _("Rechargeable vehicles per public charging point"),
-        "fordon/laddpunkt",
+        _("vehicles/charging point"),
         _("Electric cars and plug-in hybrids in the municipality per public charging point."),
         ("powercircle_charging",),
         "down",
@@ -54,7 +54,7 @@ KEYS = (
     Key(
         "cycle_lane_m_per_capita",
         _("Cycle network per resident"),
-        "m/invånare",
+        _("m/resident"),
         _("Metres of cycle network of all road owners per resident."),
         ("nvdb_cycle_network", "scb_population"),
         "up",

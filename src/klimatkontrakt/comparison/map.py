@@ -35,7 +35,7 @@ def outlines() -> dict[str, Any]:
 
 
 def title(column: Column) -> str:
-    unit = f" ({column.unit})" if column.unit else ""
+    unit = f" ({column.unit})" if str(column.unit) else ""
     return f"{column.label}{unit}"
 
 
@@ -88,7 +88,7 @@ def map_svg(rows: list[ComparisonRow], column: Column, language: str = "sv") -> 
             color=alt.Color(
                 "class:N",
                 scale=alt.Scale(domain=labels, range=COLOURS[: len(labels)]),
-                legend=charts.legend(title=column.unit or str(column.label)),
+                legend=charts.legend(title=str(column.unit) or str(column.label)),
             )
         )
         .project(type="mercator")

@@ -140,7 +140,7 @@ def record(row: ComparisonRow, row_ranks: dict[str, Rank] | None = None) -> dict
         figure: dict[str, Any] = {
             "value": value.value,
             "year": value.year,
-            "unit": column.unit,
+            "unit": str(column.unit),
             "reason": value.reason or None,
             "sources": [s.as_dict() for s in value.sources],
         }
@@ -178,7 +178,7 @@ def download_table(rows: list[ComparisonRow]) -> Table:
                 ("climate_plan_year", _("Climate plan adopted")),
             ]
         else:
-            unit = f" ({column.unit})" if column.unit else ""
+            unit = f" ({column.unit})" if str(column.unit) else ""
             columns.append((column.key, f"{column.label}{unit}"))
     columns += [(f"source:{c.key}", _("Source: %(label)s") % {"label": c.label}) for c in COLUMNS]
     columns.append(("reasons", _("Why a figure is missing")))

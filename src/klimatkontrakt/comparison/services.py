@@ -9,10 +9,10 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from klimatkontrakt.comparison.keys import NUMERIC
+from klimatkontrakt.comparison.keys import NUMERIC, Key
 from klimatkontrakt.comparison.models import Figure, SourceFile
 from klimatkontrakt.comparison.selectors import national_table
 from klimatkontrakt.indicators.services import store_national_values
@@ -103,7 +103,7 @@ def publish_indicators(kinds: set[str] | None = None) -> int:
         stored += store_national_values(
             key.indicator_name,
             {
-                "unit": key.unit,
+                "unit": stored_unit(key),
                 "direction": key.direction,
                 "description": str(key.sentence),
                 "is_published": True,
@@ -111,3 +111,9 @@ def publish_indicators(kinds: set[str] | None = None) -> int:
             values,
         )
     return stored
+
+
+def stored_unit(key: Key) -> str:
+    """The indicator's unit as stored: in Swedish, like the indicators' names."""
+    with translation.override("sv"):
+        return str(key.unit)

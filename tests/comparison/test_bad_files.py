@@ -177,3 +177,22 @@ def test_a_known_table_without_its_columns_is_refused_naming_them(towns):
 def test_kpis_names_an_unknown_municipality_code(towns, form):
     with pytest.raises(CommandError, match="Okända kommunkoder: 9999"):
         call_command("kpis", "1780", "9999", "--format", form, stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_a_figure_without_its_file_names_the_publisher_not_the_layout_code(
+    municipality_factory, client
+):
+    """Before any import (a fresh demo), each figure says which publisher's file is missing,
+    in words: the layout's code ("consumption_per_capita") never reaches a page."""
+    from klimatkontrakt.comparison.selectors import national_table
+
+    municipality_factory(code="1780", name="Karlstad")
+    (row,) = national_table()
+    reason = row.values["consumption_t_per_capita"].reason
+    assert reason == "ingen fil från Klimatkollen (konsumtionsbaserade utsläpp) är importerad"
+    for value in row.values.values():
+        assert "_" not in value.reason, value.reason
+    page = client.get("/jamforelse/").content.decode()
+    assert "Klimatkollen (konsumtionsbaserade utsläpp)" in page
+    assert "consumption_per_capita" not in page

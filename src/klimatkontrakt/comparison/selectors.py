@@ -15,6 +15,7 @@ from klimatkontrakt.comparison.keys import KEYS
 from klimatkontrakt.comparison.models import Figure, SourceFile
 from klimatkontrakt.emissions import selectors as emissions
 from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.sources import kpis
 
 
 @dataclass(frozen=True)
@@ -115,8 +116,9 @@ def national_table() -> list[Row]:
 
 
 def _no_file(kinds: tuple[str, ...], files: dict[str, SourceFile]) -> str:
-    missing = ", ".join(k for k in kinds if k not in files)
-    return _("no file of the layout %(kinds)s is imported") % {"kinds": missing}
+    """Named by publisher: the layout's code (e.g. "nue_survey") is not for readers."""
+    missing = ", ".join(kpis.BY_KIND[k].PUBLISHER for k in kinds if k not in files)
+    return _("no file from %(publishers)s is imported") % {"publishers": missing}
 
 
 def _not_in(source_file: SourceFile) -> str:

@@ -9,7 +9,6 @@ import io
 import json
 import re
 from datetime import date
-from pathlib import Path
 from xml.etree import ElementTree
 
 import openpyxl
@@ -30,14 +29,6 @@ YEAR = date.today().year
 CONTRACT = ["1780", "0180", "1480"]  # Karlstad, Stockholm, Göteborg marked as contract cities
 NO_CHARGE_POINT = "evs_per_charge_point"  # one municipality has no public charging point
 BOX_AT_390 = 390 - 2 * 16  # as tests/web/test_charts.py: the chart's box on a 390 px screen
-
-
-@pytest.fixture(scope="module")
-def kpi_dir(shared_data: Path) -> Path:
-    folder = shared_data / "kpis"
-    if not folder.is_dir():
-        pytest.skip(f"{folder} not found: the comparison tests need the real national files")
-    return folder
 
 
 @pytest.fixture(scope="module")

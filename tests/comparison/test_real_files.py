@@ -26,14 +26,6 @@ SAMPLE = ["1780", "0180", "0114", "2039", "0980", "2506"]  # incl. Upplands Väs
 
 
 @pytest.fixture(scope="module")
-def kpi_dir(shared_data: Path) -> Path:
-    folder = shared_data / "kpis"
-    if not folder.is_dir():
-        pytest.skip(f"{folder} not found: the real-file tests need it")
-    return folder
-
-
-@pytest.fixture(scope="module")
 def imported(module_db, kpi_dir):  # type: ignore[no-untyped-def]
     import_municipalities(BUNDLED_CODE_LIST)
     out = io.StringIO()

@@ -66,6 +66,20 @@ def _queries(client, url: str = EMISSIONS) -> int:  # type: ignore[no-untyped-de
     return len(queries)
 
 
+def _goal(municipality, name: str, target_year: int, share: float, *, published: bool) -> Goal:  # type: ignore[no-untyped-def]
+    """A territorial greenhouse-gas goal from 1990, as the emissions page lists it."""
+    return Goal.objects.create(
+        municipality=municipality,
+        name=name,
+        gas="GGT",
+        scope=Goal.Scope.TERRITORIAL,
+        target_year=target_year,
+        share_of_base=share,
+        base_year=1990,
+        is_published=published,
+    )
+
+
 def test_the_second_visit_is_served_from_the_cache(client, karlstad_with_emissions):
     first = _queries(client)
     assert _queries(client) < first / 3  # no budgets, charts or tables computed again
@@ -91,32 +105,14 @@ def test_an_edit_through_a_page_shows_at_once(client, redaktor, member):
 
 def test_an_edit_outside_the_pages_shows_at_once(client, karlstad_with_emissions):
     assert "Noll netto 2045" not in _page(client)
-    Goal.objects.create(
-        municipality=karlstad_with_emissions,
-        name="Noll netto 2045",
-        gas="GGT",
-        scope=Goal.Scope.TERRITORIAL,
-        target_year=2045,
-        share_of_base=0.1,
-        base_year=1990,
-        is_published=True,
-    )
+    _goal(karlstad_with_emissions, "Noll netto 2045", 2045, 0.1, published=True)
     assert "Noll netto 2045" in _page(client)
     Goal.objects.filter(name="Noll netto 2045").get().delete()
     assert "Noll netto 2045" not in _page(client)
 
 
 def test_a_draft_never_reaches_the_public(client, karlstad_with_emissions, member):
-    Goal.objects.create(
-        municipality=karlstad_with_emissions,
-        name="Utkast till mål",
-        gas="GGT",
-        scope=Goal.Scope.TERRITORIAL,
-        target_year=2035,
-        share_of_base=0.3,
-        base_year=1990,
-        is_published=False,
-    )
+    _goal(karlstad_with_emissions, "Utkast till mål", 2035, 0.3, published=False)
     client.force_login(member)
     assert "Utkast till mål" in _page(client)  # the member's page is cached first
     client.logout()
@@ -126,16 +122,7 @@ def test_a_draft_never_reaches_the_public(client, karlstad_with_emissions, membe
 
 
 def test_the_public_page_does_not_hide_drafts_from_members(client, karlstad_with_emissions, member):
-    Goal.objects.create(
-        municipality=karlstad_with_emissions,
-        name="Utkast till mål",
-        gas="GGT",
-        scope=Goal.Scope.TERRITORIAL,
-        target_year=2035,
-        share_of_base=0.3,
-        base_year=1990,
-        is_published=False,
-    )
+    _goal(karlstad_with_emissions, "Utkast till mål", 2035, 0.3, published=False)
     assert "Utkast till mål" not in _page(client)  # the public page is cached first
     client.force_login(member)
     assert "Utkast till mål" in _page(client)

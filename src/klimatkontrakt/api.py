@@ -14,6 +14,7 @@ from klimatkontrakt.comparison.api import router as comparison_router
 from klimatkontrakt.contracts.api import router as contracts_router
 from klimatkontrakt.contracts.services import FrozenVersionError, StaleEditError
 from klimatkontrakt.emissions.api import router as emissions_router
+from klimatkontrakt.engagement.api import local_contracts_router, proposals_router
 from klimatkontrakt.footprint.api import router as footprint_router
 from klimatkontrakt.goals.api import router as goals_router
 from klimatkontrakt.indicators.api import router as indicators_router
@@ -133,6 +134,8 @@ ROUTERS = {
     "/reports/": reports_router,
     "/municipalities/": summary_router,
     "/comparison/": comparison_router,
+    "/local-contracts/": local_contracts_router,
+    "/proposals/": proposals_router,
 }
 for prefix, router in ROUTERS.items():
     api.add_router(prefix, router)

@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "klimatkontrakt.plans",
     "klimatkontrakt.training",
     "klimatkontrakt.goals",
+    # After plans, investments and indicators: its demo links pledges and proposals to them.
+    "klimatkontrakt.engagement",
     # Last: the demo report gathers what the other apps' demos loaded.
     "klimatkontrakt.reports",
     "klimatkontrakt.jobs",

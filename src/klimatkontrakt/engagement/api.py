@@ -1,0 +1,10 @@
+"""Local climate contracts and proposals in the JSON API: one router each."""
+
+from ninja import Router
+
+# Local climate contracts
+local_contracts_router = Router(tags=["local climate contracts"])
+
+
+# Proposals
+proposals_router = Router(tags=["proposals"])

@@ -1,0 +1,1 @@
+"""local contracts (forms)."""

@@ -68,6 +68,8 @@ def parse_proposals(data: bytes, filename: str, *, today: date | None = None) ->
     if not rows or not any(cell for cell in rows[0]):
         raise SourceError(_("the file is empty"), filename)
     header = [_column(h) for h in rows[0]]
+    # Problems name a column as the file heads it ("årskurs"), not by its internal name.
+    heading = {name: h.strip() for name, h in zip(header, rows[0], strict=True) if name}
     problems: list[RowProblem] = []
     if "text" not in header:
         problems.append(RowProblem(filename, 1, "text", _("required column is missing")))
@@ -75,10 +77,10 @@ def parse_proposals(data: bytes, filename: str, *, today: date | None = None) ->
         RowProblem(
             filename,
             1,
-            heading,
+            original,
             _("unknown column; the columns are %(columns)s") % {"columns": ", ".join(COLUMNS)},
         )
-        for heading, name in zip(rows[0], header, strict=True)
+        for original, name in zip(rows[0], header, strict=True)
         if name and name not in COLUMNS
     ]
     if problems:
@@ -91,7 +93,7 @@ def parse_proposals(data: bytes, filename: str, *, today: date | None = None) ->
         found: list[RowProblem] = []
 
         def bad(column: str, message: str, n: int = number, sink: list = found) -> None:
-            sink.append(RowProblem(filename, n, column, message))
+            sink.append(RowProblem(filename, n, heading.get(column, column), message))
 
         text = cells.get("text", "")
         if not text:

@@ -9,7 +9,6 @@ from klimatkontrakt.imports import FileImport
 from klimatkontrakt.organisations.models import Department, Municipality, MunicipalityStatus
 
 
-
 class Channel(models.TextChoices):
     PUPILS_COUNCIL = "pupils_council", _("Pupils' council")
     CITIZEN = "citizen", _("Citizen proposal")

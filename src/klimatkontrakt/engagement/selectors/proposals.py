@@ -273,3 +273,11 @@ def carried_by(user: Any, answer: Answer, language: str) -> list[CarriedBy]:
             )
         )
     return out
+
+
+def state_names(municipality: Municipality) -> dict[str, dict[str, str]]:
+    """The municipality's proposal states by key, in both languages (for the report)."""
+    return {
+        s.key: {"sv": s.name_sv, "en": s.name_en}
+        for s in ProposalState.objects.filter(municipality=municipality)
+    }

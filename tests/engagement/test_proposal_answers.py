@@ -11,12 +11,6 @@ from klimatkontrakt.engagement.models import Answer
 from klimatkontrakt.engagement.services import proposals as services
 from klimatkontrakt.engagement.services.proposals import AnswerInput
 from klimatkontrakt.plans.models import ActionPlan
-from tests.engagement.proposal_factories import (  # noqa: F401
-    assigned,
-    department,
-    proposal_factory,
-    selected,
-)
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +43,12 @@ def test_cost_and_period_are_checked(editor, assigned):
 
     for bad in (
         AnswerInput(decision="accepted", text="Ja", cost_sek=Decimal("-1")),
-        AnswerInput(decision="accepted", text="Ja", period_start=date(2026, 5, 1), period_end=date(2026, 1, 1)),  # fmt: skip
+        AnswerInput(
+            decision="accepted",
+            text="Ja",
+            period_start=date(2026, 5, 1),
+            period_end=date(2026, 1, 1),
+        ),
     ):
         with pytest.raises(ValidationError):
             services.answer_proposal(editor, assigned[0], bad)
@@ -60,7 +59,9 @@ def test_a_viewer_outside_the_department_cannot_answer(viewer, assigned):
         services.answer_proposal(viewer, assigned[0], AnswerInput(decision="accepted", text="Ja"))
 
 
-def test_the_action_that_carries_it_out_shows_its_progress(editor, karlstad, assigned, action_factory, action_plan_factory):  # fmt: skip
+def test_the_action_that_carries_it_out_shows_its_progress(
+    editor, karlstad, assigned, action_factory, action_plan_factory
+):
     plan = action_plan_factory(municipality=karlstad, is_published=True)
     action = action_factory(plan=plan, title="Cykelställ vid skolorna", progress=40)
     services.answer_proposal(
@@ -73,7 +74,11 @@ def test_the_action_that_carries_it_out_shows_its_progress(editor, karlstad, ass
     assert "Cykelställ vid skolorna" not in page
 
 
-def test_an_action_of_another_municipality_cannot_be_linked(editor, other_municipality, assigned, action_factory, action_plan_factory):  # fmt: skip
+def test_an_action_of_another_municipality_cannot_be_linked(
+    editor, other_municipality, assigned, action_factory, action_plan_factory
+):
     theirs = action_factory(plan=action_plan_factory(municipality=other_municipality))
     with pytest.raises(ValidationError):
-        services.answer_proposal(editor, assigned[0], AnswerInput(decision="accepted", text="Ja", action_id=theirs.pk))  # fmt: skip
+        services.answer_proposal(
+            editor, assigned[0], AnswerInput(decision="accepted", text="Ja", action_id=theirs.pk)
+        )

@@ -12,14 +12,6 @@ from klimatkontrakt.engagement.models import Proposal
 from klimatkontrakt.engagement.selectors.proposals import overdue_proposals, queue_for
 from klimatkontrakt.engagement.services import proposals as services
 from klimatkontrakt.organisations.services import grant_role
-from tests.engagement.proposal_factories import (  # noqa: F401
-    assigned,
-    department,
-    department_user,
-    other_department,
-    proposal_factory,
-    selected,
-)
 
 pytestmark = pytest.mark.django_db
 
@@ -29,22 +21,30 @@ def test_assignment_sets_department_deadline_and_state(assigned, department):
     assert all(p.deadline > timezone.localdate() for p in assigned)
 
 
-def test_only_selected_proposals_are_assigned_and_not_to_a_past_date(editor, karlstad, department, proposal_factory, selected):  # fmt: skip
+def test_only_selected_proposals_are_assigned_and_not_to_a_past_date(
+    editor, karlstad, department, proposal_factory, selected
+):
     unselected = proposal_factory(municipality=karlstad, published=True)
     later = timezone.localdate() + timedelta(days=10)
     with pytest.raises(ValidationError):
         services.assign_proposals(editor, karlstad, [unselected.pk], department, later)
     with pytest.raises(ValidationError):
-        services.assign_proposals(editor, karlstad, [selected[0].pk], department, timezone.localdate() - timedelta(days=1))  # fmt: skip
+        services.assign_proposals(
+            editor, karlstad, [selected[0].pk], department, timezone.localdate() - timedelta(days=1)
+        )
 
 
-def test_a_department_of_another_municipality_is_refused(editor, karlstad, other_municipality, selected):  # fmt: skip
+def test_a_department_of_another_municipality_is_refused(
+    editor, karlstad, other_municipality, selected
+):
     theirs = other_municipality.departments.first()
     with pytest.raises(ValidationError):
         services.assign_proposals(editor, karlstad, [selected[0].pk], theirs, timezone.localdate())
 
 
-def test_the_department_sees_its_queue_and_no_other(assigned, karlstad, editor, department_user, user_factory, other_department, selected):  # fmt: skip
+def test_the_department_sees_its_queue_and_no_other(
+    assigned, karlstad, editor, department_user, user_factory, other_department, selected
+):
     mf_user = user_factory(username="mf")
     grant_role(mf_user, karlstad.organisation, "viewer", department=other_department)
     assert {p.pk for p in queue_for(department_user, karlstad)} == {p.pk for p in assigned}
@@ -70,7 +70,9 @@ def test_the_department_user_answers_from_its_queue(assigned, department_user):
     assert Proposal.objects.get(pk=assigned[0].pk).answer.answered_by == department_user
 
 
-def test_the_overdue_list_names_unanswered_proposals_past_their_deadline(assigned, karlstad, editor_client):  # fmt: skip
+def test_the_overdue_list_names_unanswered_proposals_past_their_deadline(
+    assigned, karlstad, editor_client
+):
     late = assigned[0]
     Proposal.objects.filter(pk=late.pk).update(deadline=timezone.localdate() - timedelta(days=3))
     assert [p.pk for p in overdue_proposals(karlstad)] == [late.pk]

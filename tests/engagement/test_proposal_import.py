@@ -39,7 +39,9 @@ def test_a_workshop_file_of_967_proposals_is_imported_once(editor, karlstad):
 
 def test_bad_rows_are_each_named_and_nothing_is_imported(editor, karlstad):
     with pytest.raises(SourceError) as refused:
-        import_proposals(editor, karlstad, _csv(20, bad_rows={3, 11}), "klass.csv", "pupils_council")
+        import_proposals(
+            editor, karlstad, _csv(20, bad_rows={3, 11}), "klass.csv", "pupils_council"
+        )
     assert refused.value.messages == [
         "klass.csv, rad 5, kolumn årskurs: 'femte' är inte en årskurs från 0 till 12",
         "klass.csv, rad 13, kolumn årskurs: 'femte' är inte en årskurs från 0 till 12",
@@ -57,7 +59,7 @@ def test_the_problems_are_worded_in_the_interface_language(editor, karlstad):
 
 
 def test_a_missing_text_column_and_an_unknown_column_are_named(editor, karlstad):
-    data = "namn;skola\nKalle;Exempelskolan\n".encode()
+    data = b"namn;skola\nKalle;Exempelskolan\n"
     with pytest.raises(SourceError) as refused:
         import_proposals(editor, karlstad, data, "fel.csv", "pupils_council")
     text = " | ".join(refused.value.messages)
@@ -86,9 +88,13 @@ def test_the_command_imports_and_refuses_like_the_page(tmp_path, karlstad):
     good = tmp_path / "klass.csv"
     good.write_bytes(_csv(30))
     out = io.StringIO()
-    call_command("import_proposals", str(good), municipality="1780", channel="pupils_council", stdout=out)  # fmt: skip
+    call_command(
+        "import_proposals", str(good), municipality="1780", channel="pupils_council", stdout=out
+    )
     assert "30 proposals imported" in out.getvalue()
-    call_command("import_proposals", str(good), municipality="1780", channel="pupils_council", stdout=out)  # fmt: skip
+    call_command(
+        "import_proposals", str(good), municipality="1780", channel="pupils_council", stdout=out
+    )
     assert "already imported" in out.getvalue()
     bad = tmp_path / "fel.csv"
     bad.write_bytes(_csv(5, bad_rows={2}))
@@ -101,6 +107,8 @@ def test_the_import_page_shows_each_problem(editor_client, karlstad):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("klass.csv", _csv(4, bad_rows={1}))
-    r = editor_client.post("/kommun/1780/forslag/import/", {"file": upload, "channel": "pupils_council"})  # fmt: skip
+    r = editor_client.post(
+        "/kommun/1780/forslag/import/", {"file": upload, "channel": "pupils_council"}
+    )
     assert "klass.csv, rad 3, kolumn årskurs" in r.content.decode()
     assert not Proposal.objects.exists()

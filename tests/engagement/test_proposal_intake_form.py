@@ -19,10 +19,16 @@ def test_the_pupil_form_asks_for_school_and_grade_but_no_name(client, karlstad):
     assert "Skriv inte ditt namn" in html
 
 
-def test_a_pupils_proposal_is_stored_with_school_and_grade_waiting_for_moderation(
-    client, karlstad
-):
-    r = client.post(PUPIL, {"text": "Solpaneler på skolans tak", "school": "Exempelskolan", "grade": "5", "themes": "energi, skolan"})  # fmt: skip
+def test_a_pupils_proposal_is_stored_with_school_and_grade_waiting_for_moderation(client, karlstad):
+    r = client.post(
+        PUPIL,
+        {
+            "text": "Solpaneler på skolans tak",
+            "school": "Exempelskolan",
+            "grade": "5",
+            "themes": "energi, skolan",
+        },
+    )
     assert r.status_code == 302
     p = Proposal.objects.get()
     assert (p.channel, p.school, p.grade) == (Channel.PUPILS_COUNCIL, "Exempelskolan", 5)
@@ -32,15 +38,25 @@ def test_a_pupils_proposal_is_stored_with_school_and_grade_waiting_for_moderatio
 
 
 def test_a_pupil_post_with_contact_details_stores_none_of_them(client, karlstad):
-    client.post(PUPIL, {"text": "Fler träd", "contact_name": "Kalle Anka", "contact_email": "k@example.org"})  # fmt: skip
+    client.post(
+        PUPIL, {"text": "Fler träd", "contact_name": "Kalle Anka", "contact_email": "k@example.org"}
+    )
     p = Proposal.objects.get()
     assert (p.contact_name, p.contact_email) == ("", "")
 
 
 def test_a_citizen_may_leave_contact_details(client, karlstad):
-    client.post(CITIZEN, {"text": "Bättre busstrafik", "contact_name": "Anna", "contact_email": "anna@example.org"})  # fmt: skip
+    client.post(
+        CITIZEN,
+        {"text": "Bättre busstrafik", "contact_name": "Anna", "contact_email": "anna@example.org"},
+    )
     p = Proposal.objects.get()
-    assert (p.channel, p.contact_email, p.school, p.grade) == (Channel.CITIZEN, "anna@example.org", "", None)  # fmt: skip
+    assert (p.channel, p.contact_email, p.school, p.grade) == (
+        Channel.CITIZEN,
+        "anna@example.org",
+        "",
+        None,
+    )
 
 
 def test_a_filled_honeypot_stores_nothing_and_says_thank_you(client, karlstad):

@@ -6,12 +6,13 @@ from django.core.exceptions import ValidationError
 
 from klimatkontrakt.engagement.selectors.proposals import totals
 from klimatkontrakt.engagement.services import proposals as services
-from tests.engagement.proposal_factories import proposal_factory  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
 
-def test_merged_proposals_point_to_the_one_that_carries_on(client, editor, karlstad, proposal_factory):  # fmt: skip
+def test_merged_proposals_point_to_the_one_that_carries_on(
+    client, editor, karlstad, proposal_factory
+):
     keep, a, b = proposal_factory.create_batch(3, municipality=karlstad, published=True)
     a.themes.create(municipality=karlstad, name="transport")
     services.merge_proposals(editor, keep, [a, b])
@@ -32,7 +33,9 @@ def test_a_proposal_merged_into_a_merged_one_follows_it(editor, karlstad, propos
     assert third.merged_into == first
 
 
-def test_merging_needs_others_of_the_same_municipality(editor, karlstad, other_municipality, proposal_factory):  # fmt: skip
+def test_merging_needs_others_of_the_same_municipality(
+    editor, karlstad, other_municipality, proposal_factory
+):
     keep = proposal_factory(municipality=karlstad, published=True)
     theirs = proposal_factory(municipality=other_municipality, published=True)
     with pytest.raises(ValidationError):

@@ -2,13 +2,12 @@
 out of the text leaves the original private, also out of the change log."""
 
 import pytest
-from django.test import Client
 from django.core.exceptions import ValidationError
+from django.test import Client
 
 from klimatkontrakt.audit.models import ChangeLogEntry
 from klimatkontrakt.engagement.models import Proposal
 from klimatkontrakt.engagement.services import proposals as services
-from tests.engagement.proposal_factories import proposal_factory  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -26,12 +25,18 @@ def test_hiding_needs_a_reason_which_is_kept(editor, karlstad, proposal_factory)
         services.moderate(editor, p, publish=False)
     services.moderate(editor, p, publish=False, reason="offensive", note="Svordomar")
     p.refresh_from_db()
-    assert (p.moderation, p.hidden_reason, p.moderation_note) == ("hidden", "offensive", "Svordomar")
+    assert (p.moderation, p.hidden_reason, p.moderation_note) == (
+        "hidden",
+        "offensive",
+        "Svordomar",
+    )
     assert p.moderated_by == editor
 
 
-def test_personal_data_edited_out_stays_private(editor_client, editor, karlstad, proposal_factory):  # fmt: skip
-    p = proposal_factory(municipality=karlstad, text="Jag heter Lisa Svensson och vill ha fler träd")
+def test_personal_data_edited_out_stays_private(editor_client, editor, karlstad, proposal_factory):
+    p = proposal_factory(
+        municipality=karlstad, text="Jag heter Lisa Svensson och vill ha fler träd"
+    )
     r = editor_client.post(
         f"/kommun/1780/forslag/{p.pk}/granska/",
         {"publish": "yes", "text": "Jag vill ha fler träd", "note": "Namn borttaget"},
@@ -48,7 +53,9 @@ def test_personal_data_edited_out_stays_private(editor_client, editor, karlstad,
     assert "Lisa" not in logged
 
 
-def test_publishing_many_at_once_publishes_only_the_waiting_ones(editor, karlstad, proposal_factory):  # fmt: skip
+def test_publishing_many_at_once_publishes_only_the_waiting_ones(
+    editor, karlstad, proposal_factory
+):
     waiting = proposal_factory.create_batch(3, municipality=karlstad)
     hidden = proposal_factory(municipality=karlstad, moderation=Proposal.Moderation.HIDDEN)
     n = services.publish_many(editor, karlstad, [p.pk for p in [*waiting, hidden]])

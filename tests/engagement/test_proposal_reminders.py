@@ -12,12 +12,6 @@ from klimatkontrakt.engagement.services import proposals as services
 from klimatkontrakt.engagement.services.proposal_upkeep import send_reminders
 from klimatkontrakt.engagement.services.proposals import AnswerInput
 from klimatkontrakt.jobs import schedule
-from tests.engagement.proposal_factories import (  # noqa: F401
-    assigned,
-    department,
-    department_user,
-    selected,
-)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +26,7 @@ def test_a_reminder_goes_once_a_week_before_the_deadline(assigned, department_us
     _due_in(assigned[0], 5)
     assert send_reminders() == 1
     assert mail.outbox[0].to == ["handlaggare@example.org"]
-    assert "1 förslag väntar på ditt svar" == mail.outbox[0].subject
+    assert mail.outbox[0].subject == "1 förslag väntar på ditt svar"
     assert f"/kommun/1780/forslag/{assigned[0].pk}/svara/" in mail.outbox[0].body
     assert send_reminders() == 0  # not twice before the deadline
 

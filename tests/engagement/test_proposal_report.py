@@ -16,12 +16,6 @@ from klimatkontrakt.engagement.services import proposals as services
 from klimatkontrakt.engagement.services.proposals import AnswerInput
 from klimatkontrakt.reports import selectors as reports
 from klimatkontrakt.reports import services as report_services
-from tests.engagement.proposal_factories import (  # noqa: F401
-    assigned,
-    department,
-    proposal_factory,
-    selected,
-)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +25,14 @@ def tracked(karlstad, editor, assigned, proposal_factory):
     proposal_factory.create_batch(7, municipality=karlstad, published=True)
     proposal_factory(municipality=karlstad)  # waiting: counted nowhere
     services.answer_proposal(editor, assigned[0], AnswerInput(decision="accepted", text="Ja"))
-    services.answer_proposal(editor, assigned[1], AnswerInput(decision="rejected", text="Nej", reason="Kostar för mycket"))  # fmt: skip
-    Proposal.objects.filter(pk=assigned[2].pk).update(deadline=timezone.localdate() - timedelta(days=1))  # fmt: skip
+    services.answer_proposal(
+        editor,
+        assigned[1],
+        AnswerInput(decision="rejected", text="Nej", reason="Kostar för mycket"),
+    )
+    Proposal.objects.filter(pk=assigned[2].pk).update(
+        deadline=timezone.localdate() - timedelta(days=1)
+    )
 
 
 def test_report_page_api_and_command_agree(tracked, karlstad, editor):
@@ -42,7 +42,14 @@ def test_report_page_api_and_command_agree(tracked, karlstad, editor):
     out = io.StringIO()
     call_command("proposals", municipality="1780", format="json", stdout=out)
     cli = json.loads(out.getvalue())
-    for key in ("total", "by_state", "by_department", "overdue", "median_days_to_answer", "answered_share"):  # fmt: skip
+    for key in (
+        "total",
+        "by_state",
+        "by_department",
+        "overdue",
+        "median_days_to_answer",
+        "answered_share",
+    ):
         assert section[key] == api[key] == cli[key], key
     assert (cli["total"], cli["selected"], cli["answered"], cli["overdue"]) == (12, 5, 2, 1)
     assert cli["answered_share"] == pytest.approx(0.4)

@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 def answered(karlstad, editor):
     p = citizen_proposal(karlstad)
     services.select_proposals(editor, karlstad, [p.pk], "Bra idé")
-    services.answer_proposal(editor, Proposal.objects.get(pk=p.pk), AnswerInput(decision="accepted", text="Ja"))  # fmt: skip
+    services.answer_proposal(
+        editor, Proposal.objects.get(pk=p.pk), AnswerInput(decision="accepted", text="Ja")
+    )
     return Proposal.objects.get(pk=p.pk)
 
 
@@ -52,7 +54,9 @@ def test_a_proposal_kept_unpublished_loses_its_contact_after_the_period(karlstad
     assert erase_expired_contacts(timezone.now() + timedelta(days=CONTACT_RETENTION_DAYS + 1)) == 1
 
 
-def test_a_merged_proposal_follows_the_answer_of_the_one_that_carries_on(answered, karlstad, editor):  # fmt: skip
+def test_a_merged_proposal_follows_the_answer_of_the_one_that_carries_on(
+    answered, karlstad, editor
+):
     dup = citizen_proposal(karlstad, contact_email="annan@example.org")
     services.merge_proposals(editor, answered, [dup])
     erase_expired_contacts(timezone.now() + timedelta(days=CONTACT_RETENTION_DAYS + 1))

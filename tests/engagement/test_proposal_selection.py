@@ -5,18 +5,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from klimatkontrakt.engagement.models import Proposal, ProposalSelection
 from klimatkontrakt.engagement.services import proposals as services
-from tests.engagement.proposal_factories import proposal_factory  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_selection_records_who_and_why_and_moves_the_state(editor, karlstad, proposal_factory):  # fmt: skip
+def test_the_selection_records_who_and_why_and_moves_the_state(editor, karlstad, proposal_factory):
     pool = proposal_factory.create_batch(20, municipality=karlstad, published=True)
     chosen = [p.pk for p in pool[::4]]
     selection = services.select_proposals(editor, karlstad, chosen, "Genomförbara och populära")
     assert (selection.selected_by, selection.reason) == (editor, "Genomförbara och populära")
     assert sorted(selection.proposals.values_list("pk", flat=True)) == sorted(chosen)
-    assert set(Proposal.objects.filter(pk__in=chosen).values_list("state__key", flat=True)) == {"selected"}  # fmt: skip
+    assert set(Proposal.objects.filter(pk__in=chosen).values_list("state__key", flat=True)) == {
+        "selected"
+    }
     assert Proposal.objects.filter(state__key="received").count() == 15
 
 
@@ -30,7 +31,9 @@ def test_a_selection_needs_a_reason_and_published_proposals(editor, karlstad, pr
     assert not ProposalSelection.objects.exists()
 
 
-def test_another_municipalitys_proposal_cannot_be_selected(editor, karlstad, other_municipality, proposal_factory):  # fmt: skip
+def test_another_municipalitys_proposal_cannot_be_selected(
+    editor, karlstad, other_municipality, proposal_factory
+):
     theirs = proposal_factory(municipality=other_municipality, published=True)
     with pytest.raises(ValidationError):
         services.select_proposals(editor, karlstad, [theirs.pk], "Bra")

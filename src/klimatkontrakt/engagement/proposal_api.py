@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.utils.translation import get_language
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
 
 from klimatkontrakt.engagement.models import Answer, Channel, Proposal
@@ -187,21 +187,12 @@ def list_proposals(
     return [_out(request.user, p, language) for p in qs[offset : offset + limit]]
 
 
-@proposals_router.get(
-    "/{code}/{pk}", response={200: ProposalOut, 404: Error}, summary="One proposal"
-)
-def get_proposal(request: HttpRequest, code: str, pk: Id) -> dict[str, Any]:
-    muni = municipality_by_code(code)
-    proposal = selectors.proposal_for(request.user, muni, pk)
-    return _out(request.user, proposal, get_language() or "sv")
-
-
 @proposals_router.post(
     "/{code}/submit",
     response={201: SubmitOut, 404: Error, 422: Error},
     summary="Send a proposal (public; it waits for moderation)",
 )
-def submit(request: HttpRequest, code: str, payload: SubmitIn) -> tuple[int, dict[str, bool]]:
+def submit(request: HttpRequest, code: str, payload: SubmitIn) -> Status:
     muni = municipality_by_code(code)
     services.submit_public(
         muni,
@@ -218,7 +209,7 @@ def submit(request: HttpRequest, code: str, payload: SubmitIn) -> tuple[int, dic
         address=client_address(request),
         honeypot=payload.website,
     )
-    return 201, {"received": True}
+    return Status(201, {"received": True})
 
 
 @proposals_router.post(
@@ -259,3 +250,13 @@ def answer(request: HttpRequest, code: str, pk: Id, payload: AnswerIn) -> dict[s
     )
     fresh = selectors.proposal_for(request.user, muni, pk)
     return _out(request.user, fresh, get_language() or "sv")
+
+
+# Last: "/{code}/{pk}" would otherwise take the paths of the operations above.
+@proposals_router.get(
+    "/{code}/{pk}", response={200: ProposalOut, 404: Error}, summary="One proposal"
+)
+def get_proposal(request: HttpRequest, code: str, pk: Id) -> dict[str, Any]:
+    muni = municipality_by_code(code)
+    proposal = selectors.proposal_for(request.user, muni, pk)
+    return _out(request.user, proposal, get_language() or "sv")

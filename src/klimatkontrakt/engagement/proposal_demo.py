@@ -39,7 +39,7 @@ SCHOOLS = [
 ]
 # theme: (department short name, ideas)
 THEMES: dict[str, tuple[str, list[str]]] = {
-    "transport": (
+    "Resor och transporter": (
         "SBF",
         [
             "Fler cykelställ med tak vid skolan",
@@ -50,7 +50,7 @@ THEMES: dict[str, tuple[str, list[str]]] = {
             "Cykelbibliotek där man kan låna cyklar",
         ],
     ),
-    "mat": (
+    "Mat och matsvinn": (
         "BUF",
         [
             "En vegetarisk dag till i veckan i skolmatsalen",
@@ -60,7 +60,7 @@ THEMES: dict[str, tuple[str, list[str]]] = {
             "Låta elever vara med och bestämma matsedeln",
         ],
     ),
-    "energi": (
+    "Energi": (
         "KEAB",
         [
             "Solpaneler på skolans tak",
@@ -70,7 +70,7 @@ THEMES: dict[str, tuple[str, list[str]]] = {
             "Fler solceller på kommunens hus",
         ],
     ),
-    "natur": (
+    "Natur och grönska": (
         "MF",
         [
             "Plantera fler träd på skolgården",
@@ -80,7 +80,7 @@ THEMES: dict[str, tuple[str, list[str]]] = {
             "Städdag längs Klarälven varje vår",
         ],
     ),
-    "avfall": (
+    "Avfall och återbruk": (
         "TFF",
         [
             "Källsortering i alla klassrum",
@@ -164,8 +164,8 @@ def load(karlstad: Municipality, stdout: Any) -> None:
     departments = {d.short_name: d for d in Department.objects.filter(municipality=karlstad)}
     by_department: dict[Department, list[int]] = {}
     for p in Proposal.objects.filter(pk__in=chosen).prefetch_related("themes"):
-        theme = next(iter(t.name for t in p.themes.all()), "natur")
-        department = departments.get(THEMES.get(theme, THEMES["natur"])[0])
+        theme = next(iter(t.name for t in p.themes.all()), "")
+        department = departments.get(THEMES.get(theme, ("MF", []))[0])
         if department is not None:
             by_department.setdefault(department, []).append(p.pk)
     for department, pks in by_department.items():

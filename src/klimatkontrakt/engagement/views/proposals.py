@@ -14,7 +14,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from klimatkontrakt.engagement.forms.proposals import CitizenProposalForm, PupilProposalForm
+from klimatkontrakt.engagement.forms.proposals import (
+    CitizenProposalForm,
+    PupilProposalForm,
+    StateForm,
+)
 from klimatkontrakt.engagement.models import Answer, Channel
 from klimatkontrakt.engagement.selectors import proposals as selectors
 from klimatkontrakt.engagement.services import proposals as services
@@ -119,8 +123,6 @@ def proposal_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         else proposal.merged.filter(moderation="approved"),
     )
     if context["can_edit"]:
-        from klimatkontrakt.engagement.forms.proposals import StateForm
-
         context["state_form"] = StateForm(initial={"state": proposal.state_id}, municipality=muni)
     return render(request, "engagement/proposals/detail.html", context)
 

@@ -102,3 +102,12 @@ def test_ids_and_filters_outside_their_range_are_422(client, karlstad):
 def test_the_totals_are_open(client, assigned):
     data = client.get("/api/proposals/1780/totals").json()
     assert data["total"] == 5 and data["by_state"]["assigned"] == 5
+
+
+def test_a_contact_address_that_is_no_e_mail_is_422(client, karlstad):
+    r = client.post(
+        "/api/proposals/1780/submit",
+        {"channel": "citizen", "text": "Fler bussar", "contact_email": "inte en adress"},
+        content_type="application/json",
+    )
+    assert r.status_code == 422 and "contact_email" in r.json()["errors"]

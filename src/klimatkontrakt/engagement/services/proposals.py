@@ -15,6 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -130,6 +131,13 @@ def _check(data: ProposalInput) -> None:
         )
     if data.channel != Channel.PUPILS_COUNCIL and (data.school or data.grade is not None):
         errors["school"] = _("School and grade belong to pupils' proposals only.")
+    if data.contact_email:
+        try:
+            validate_email(data.contact_email)
+        except ValidationError:
+            errors["contact_email"] = _("Enter a valid email address.")
+    if len(data.contact_name) > 200 or len(data.contact_phone) > 40:
+        errors["contact_name"] = _("At most %(n)s characters.") % {"n": 200}
     if data.received and data.received > timezone.localdate():
         errors["received"] = _("The date lies in the future.")
     if any("\x00" in v for v in (data.text, data.school, data.contact_name, data.contact_phone)):

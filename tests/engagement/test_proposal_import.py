@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from klimatkontrakt.engagement.models import Channel, Proposal, ProposalImport
-from klimatkontrakt.engagement.services.proposals import import_proposals
+from klimatkontrakt.engagement.services.proposal_intake import import_proposals
 from klimatkontrakt.sources.errors import SourceError
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ a robot filling the honeypot stores nothing; one address is limited to RATE_LIMI
 import pytest
 
 from klimatkontrakt.engagement.models import Channel, IntakeAttempt, Proposal
-from klimatkontrakt.engagement.services.proposals import RATE_LIMIT
+from klimatkontrakt.engagement.services.proposal_intake import RATE_LIMIT
 
 pytestmark = pytest.mark.django_db
 

@@ -15,6 +15,7 @@ from ninja.security import django_auth
 
 from klimatkontrakt.engagement.models import Answer, Channel, Proposal
 from klimatkontrakt.engagement.selectors import proposals as selectors
+from klimatkontrakt.engagement.services import proposal_intake as intake
 from klimatkontrakt.engagement.services import proposals as services
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.sources.proposals import MAX_GRADE
@@ -194,9 +195,9 @@ def list_proposals(
 )
 def submit(request: HttpRequest, code: str, payload: SubmitIn) -> Status:
     muni = municipality_by_code(code)
-    services.submit_public(
+    intake.submit_public(
         muni,
-        services.ProposalInput(
+        intake.ProposalInput(
             channel=payload.channel,
             text=payload.text,
             themes=payload.themes,

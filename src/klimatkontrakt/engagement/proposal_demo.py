@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from klimatkontrakt.contracts.selectors import commitments_of_municipality
 from klimatkontrakt.engagement.models import Answer, Channel, Proposal, ProposalSelection
+from klimatkontrakt.engagement.services import proposal_intake as intake
 from klimatkontrakt.engagement.services import proposals as services
 from klimatkontrakt.investments.selectors import measures_of_municipality
 from klimatkontrakt.organisations.access import SYSTEM
@@ -143,7 +144,7 @@ def load(karlstad: Municipality, stdout: Any) -> None:
     if ProposalSelection.objects.filter(municipality=karlstad).exists():
         stdout.write("Proposals: already loaded.")
         return
-    services.import_proposals(SYSTEM, karlstad, example_file(), FILENAME, Channel.PUPILS_COUNCIL)
+    intake.import_proposals(SYSTEM, karlstad, example_file(), FILENAME, Channel.PUPILS_COUNCIL)
     ids = list(
         Proposal.objects.filter(municipality=karlstad, source_import__filename=FILENAME)
         .order_by("pk")

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from klimatkontrakt.contracts.models import Commitment
 from klimatkontrakt.contracts.selectors import commitments_of_municipality
 from klimatkontrakt.engagement.models import Answer, Channel, Proposal, ProposalState
-from klimatkontrakt.engagement.services.proposals import AnswerInput, ProposalInput
+from klimatkontrakt.engagement.services.proposal_intake import ProposalInput
+from klimatkontrakt.engagement.services.proposals import AnswerInput
 from klimatkontrakt.investments.models import Measure
 from klimatkontrakt.investments.selectors import measures_of_municipality
 from klimatkontrakt.organisations.models import Department, Municipality

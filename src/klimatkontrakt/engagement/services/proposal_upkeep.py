@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from klimatkontrakt.engagement.models import IntakeAttempt, Proposal
-from klimatkontrakt.engagement.services.proposals import CONTACT_RETENTION_DAYS, RATE_WINDOW
+from klimatkontrakt.engagement.services.proposal_intake import RATE_WINDOW
+from klimatkontrakt.engagement.services.proposals import CONTACT_RETENTION_DAYS
 from klimatkontrakt.organisations.models import Membership
 
 # The first reminder goes out this many days before the deadline; after it, once a week.

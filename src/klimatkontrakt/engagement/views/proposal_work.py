@@ -24,6 +24,7 @@ from klimatkontrakt.engagement.forms.proposals import (
 )
 from klimatkontrakt.engagement.models import Proposal, ProposalState
 from klimatkontrakt.engagement.selectors import proposals as selectors
+from klimatkontrakt.engagement.services import proposal_intake as intake
 from klimatkontrakt.engagement.services import proposals as services
 from klimatkontrakt.organisations.access import (
     can_answer_for,
@@ -119,7 +120,7 @@ def new(request: HttpRequest, code: str) -> HttpResponse:
     form = PaperProposalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            proposal = services.record_proposal(request.user, muni, form.to_input())
+            proposal = intake.record_proposal(request.user, muni, form.to_input())
         except ValidationError as exc:
             add_validation_errors(form, exc)
         else:
@@ -148,7 +149,7 @@ def import_file(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            result = services.import_proposals(
+            result = intake.import_proposals(
                 request.user, muni, upload.read(), upload.name, form.cleaned_data["channel"]
             )
         except SourceError as exc:

@@ -21,7 +21,7 @@ from klimatkontrakt.engagement.forms.proposals import (
 )
 from klimatkontrakt.engagement.models import Answer, Channel
 from klimatkontrakt.engagement.selectors import proposals as selectors
-from klimatkontrakt.engagement.services import proposals as services
+from klimatkontrakt.engagement.services import proposal_intake as intake
 from klimatkontrakt.organisations.access import can_view_unpublished, department_ids
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.sources.proposals import MAX_GRADE
@@ -132,7 +132,7 @@ def _submit(request: HttpRequest, code: str, form_class: Any, channel: str) -> H
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.submit_public(
+            intake.submit_public(
                 muni,
                 form.to_input(),
                 address=client_address(request),

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from klimatkontrakt.engagement.models import Channel
-from klimatkontrakt.engagement.services.proposals import import_proposals
+from klimatkontrakt.engagement.services.proposal_intake import import_proposals
 from klimatkontrakt.imports import import_path
 from klimatkontrakt.organisations.access import SYSTEM
 from klimatkontrakt.organisations.models import Municipality

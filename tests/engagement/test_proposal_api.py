@@ -111,3 +111,15 @@ def test_a_contact_address_that_is_no_e_mail_is_422(client, karlstad):
         content_type="application/json",
     )
     assert r.status_code == 422 and "contact_email" in r.json()["errors"]
+
+
+def test_the_list_downloads_for_swedish_excel_without_contact_details(client, karlstad):
+    from tests.engagement.proposal_factories import SECRET_EMAIL, citizen_proposal
+
+    citizen_proposal(karlstad, text="Fler bussar, tätare turer")
+    r = client.get("/kommun/1780/forslag/", {"format": "csv", "kanal": "citizen"})
+    body = r.content.decode("utf-8-sig")
+    assert r["Content-Type"].startswith("text/csv") and r.content.startswith(b"\xef\xbb\xbf")
+    assert body.splitlines()[0].startswith("Nummer;Kanal;Förslag")
+    assert ";Fler bussar, tätare turer;" in body and SECRET_EMAIL not in body
+    assert client.get("/kommun/1780/forslag/", {"format": "pdf"}).status_code == 400

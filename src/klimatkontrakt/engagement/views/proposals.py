@@ -14,12 +14,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from klimatkontrakt.documents.tables import download
 from klimatkontrakt.engagement.forms.proposals import (
     CitizenProposalForm,
     PupilProposalForm,
     StateForm,
 )
 from klimatkontrakt.engagement.models import Answer, Channel
+from klimatkontrakt.engagement.proposal_tables import proposal_table
 from klimatkontrakt.engagement.selectors import proposals as selectors
 from klimatkontrakt.engagement.services import proposal_intake as intake
 from klimatkontrakt.organisations.access import can_view_unpublished, department_ids
@@ -63,6 +65,10 @@ def proposal_list(request: HttpRequest, code: str) -> HttpResponse:
     qs = selectors.filtered(selectors.visible_proposals(request.user, muni), f).filter(
         merged_into__isnull=True
     )
+    fmt = request.GET.get("format")
+    if fmt:
+        rows = qs.select_related("answer", "state", "department").prefetch_related("themes")
+        return download(proposal_table(rows.order_by("pk"), language), fmt)
     page = Paginator(qs.order_by("school", "grade", "pk"), PER_PAGE).get_page(
         request.GET.get("sida")
     )

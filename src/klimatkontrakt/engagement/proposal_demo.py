@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -160,7 +160,8 @@ def load(karlstad: Municipality, stdout: Any) -> None:
         "klasser skrev om.",
     )
     today = timezone.localdate()
-    selected_at = timezone.now() - timedelta(days=150)
+    # The workshop's proposals came in March 2024; the council selected in May.
+    selected_at = timezone.make_aware(datetime(2024, 5, 15, 10, 0))
     ProposalSelection.objects.filter(pk=selection.pk).update(selected_at=selected_at)
     departments = {d.short_name: d for d in Department.objects.filter(municipality=karlstad)}
     by_department: dict[Department, list[int]] = {}

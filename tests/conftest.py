@@ -18,6 +18,9 @@ from tests.investments.factories import InvestmentPlanFactory, MeasureFactory
 from tests.organisations.factories import DepartmentFactory, MunicipalityFactory, UserFactory
 from tests.plans.factories import ActionFactory, ActionPlanFactory, ActionStatusFactory
 
+# The proposal tests' fixtures (tests/engagement has no conftest of its own).
+pytest_plugins = ["tests.engagement.proposal_factories"]
+
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 

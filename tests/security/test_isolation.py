@@ -58,6 +58,14 @@ def secret_draft(karlstad, editor, contract_version_factory, commitment_input_fa
     plan = create_plan(editor, karlstad, kind="waste", title=SECRET, owner_name=SECRET)
     ActionPlan.objects.filter(pk=plan.pk).update(include_in_report=True)
     assert SECRET in str(create_draft(editor, karlstad, v.year).data)
+    # A proposal waiting for moderation, with a citizen's contact details: never shown outside.
+    from klimatkontrakt.engagement.services.proposal_intake import ProposalInput, record_proposal
+
+    record_proposal(
+        editor,
+        karlstad,
+        ProposalInput(channel="citizen", text=SECRET, contact_email=f"{SECRET}@example.org"),
+    )
     return {
         "code": karlstad.code,
         "year": str(v.year),

@@ -32,6 +32,7 @@ EXCLUDED_MODELS = {
     "footprint.rule",
     "footprint.emissionfactor",
     "footprint.activityrecord",
+    "engagement.intakeattempt",
 }
 EXCLUDED_APPS = {"audit", "followup"}
 REMOVED_WITH = "_removed_with"  # the key of the rows deleted along with an object

@@ -31,6 +31,14 @@ HIDDEN_BY_MODEL = {
     "plans.actionplan": {"owner_name"},
     "contracts.party": {"signatory_name"},
     "goals.goalperson": {"name", "email"},
+    # A proposal's text may hold personal data until moderation removes it.
+    "engagement.proposal": {
+        "text",
+        "original_text",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+    },
 }
 IGNORED_FIELDS = {"last_login", "date_joined"}
 # Models whose text (`str`) may name a person: their entries are labelled by type and id.

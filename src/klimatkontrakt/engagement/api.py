@@ -7,4 +7,4 @@ local_contracts_router = Router(tags=["local climate contracts"])
 
 
 # Proposals
-proposals_router = Router(tags=["proposals"])
+from klimatkontrakt.engagement.proposal_api import proposals_router  # noqa: E402, F401

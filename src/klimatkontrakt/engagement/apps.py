@@ -18,3 +18,7 @@ class EngagementConfig(AppConfig):
         # Local climate contracts: modules and links.
 
         # Proposals: modules and links.
+        from klimatkontrakt.web.modules import Module, register, register_link
+
+        register(Module("proposals", _("Proposals"), "engagement:proposals", 75))
+        register_link("proposals", "engagement:proposals")

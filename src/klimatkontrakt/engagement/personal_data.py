@@ -3,13 +3,36 @@
 
 from typing import Any
 
+from django.db.models import QuerySet
+
+from klimatkontrakt.engagement.models import Proposal
+
+
+def _proposals(user: Any) -> QuerySet[Proposal]:
+    """Citizens' proposals sent with the user's e-mail address as contact."""
+    email = (getattr(user, "email", "") or "").strip()
+    if not email:
+        return Proposal.objects.none()
+    return Proposal.objects.filter(contact_email__iexact=email).select_related("municipality")
+
 
 def export(user: Any) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     # Local climate contracts
 
     # Proposals
-
+    out["proposal_contacts"] = [
+        {
+            "municipality": p.municipality.code,
+            "proposal": p.pk,
+            "text": p.text,
+            "received": p.received.isoformat(),
+            "contact_name": p.contact_name,
+            "contact_email": p.contact_email,
+            "contact_phone": p.contact_phone,
+        }
+        for p in _proposals(user)
+    ]
     return out
 
 
@@ -17,4 +40,5 @@ def erase(user: Any) -> None:
     # Local climate contracts
 
     # Proposals
+    _proposals(user).update(contact_name="", contact_email="", contact_phone="")
     return None

@@ -1,4 +1,5 @@
-"""The worker's own schedule: the reminder digest once a week, Monday from 07:00 local time.
+"""The worker's own schedule: the reminder digest once a week, Monday from 07:00 local time,
+and the proposals' upkeep (engagement) every day from 06:00.
 
 Every worker checks it on each heartbeat; the shared `ScheduledRun` row, moved forward with a
 compare-and-set UPDATE, lets exactly one of them enqueue a due run. A new installation counts
@@ -15,6 +16,7 @@ from klimatkontrakt.jobs.models import ScheduledRun
 
 WEEKLY_DAY = 0  # Monday
 WEEKLY_TIME = time(7, 0)
+DAILY_TIME = time(6, 0)
 
 
 def next_weekly(after: datetime) -> datetime:
@@ -31,17 +33,33 @@ def next_weekly(after: datetime) -> datetime:
     return candidate
 
 
+def next_daily(after: datetime) -> datetime:
+    """The first 06:00 (local time) strictly after `after`."""
+    local = timezone.localtime(after)
+    candidate = timezone.make_aware(datetime.combine(local.date(), DAILY_TIME))
+    if candidate <= after:
+        candidate = timezone.make_aware(
+            datetime.combine(local.date() + timedelta(days=1), DAILY_TIME)
+        )
+    return candidate
+
+
 def run_due(now: datetime | None = None) -> list[str]:
     """Enqueue each scheduled task that is due; returns the names enqueued by this call."""
+    from klimatkontrakt.engagement.proposal_tasks import proposal_upkeep
     from klimatkontrakt.plans.tasks import send_weekly_reminders
 
     moment = now or timezone.now()
     enqueued: list[str] = []
-    for name, task in (("reminder-digest", send_weekly_reminders),):
+    schedule = (
+        ("reminder-digest", send_weekly_reminders, next_weekly),
+        ("proposal-upkeep", proposal_upkeep, next_daily),
+    )
+    for name, task, next_run in schedule:
         row, created = ScheduledRun.objects.get_or_create(
             name=name, defaults={"last_enqueued": moment}
         )
-        if created or next_weekly(row.last_enqueued) > moment:
+        if created or next_run(row.last_enqueued) > moment:
             continue
         won = ScheduledRun.objects.filter(pk=row.pk, last_enqueued=row.last_enqueued).update(
             last_enqueued=moment

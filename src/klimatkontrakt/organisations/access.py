@@ -114,3 +114,34 @@ def require_site_admin(user: Any) -> None:
 def require_view_unpublished(user: Any, municipality: Municipality) -> None:
     if not can_view_unpublished(user, municipality):
         raise PermissionDenied(_("This is not published."))
+
+
+def department_ids(user: Any, municipality: Municipality) -> set[int]:
+    """The departments of `municipality` the user works in (their membership's department)."""
+    if user is None or not user.is_authenticated or getattr(user, "pk", None) is None:
+        return set()
+    return set(
+        Membership.objects.filter(
+            user=user,
+            organisation_id=municipality.organisation_id,
+            department__municipality=municipality,
+        ).values_list("department_id", flat=True)
+    )
+
+
+def can_answer_for(user: Any, municipality: Municipality, department_id: int | None) -> bool:
+    """Editors answer any proposal of their municipality; a member of the department it is
+    assigned to answers it too, whatever their role."""
+    if can_edit(user, municipality):
+        return True
+    return department_id is not None and department_id in department_ids(user, municipality)
+
+
+def require_answer_for(user: Any, municipality: Municipality, department_id: int | None) -> None:
+    if user is None or not user.is_authenticated:
+        raise PermissionDenied(_("You must log in to change this."))
+    if not can_answer_for(user, municipality, department_id):
+        raise PermissionDenied(
+            _("Only an editor or the assigned department in %(municipality)s may answer this.")
+            % {"municipality": municipality.name}
+        )

@@ -91,13 +91,19 @@ def ensure_department(
 
 
 @transaction.atomic
-def grant_role(user: Any, organisation: Organisation, role: str) -> Membership:
+def grant_role(
+    user: Any, organisation: Organisation, role: str, department: Department | None = None
+) -> Membership:
+    """The user's role in `organisation`; `department` places them in one of its municipality's
+    departments (whose queue of proposals they answer)."""
     if role not in Membership.Role.values:
         raise ValueError(
             f"unknown role {role!r}; choose one of {', '.join(Membership.Role.values)}"
         )
     membership, _created = Membership.objects.update_or_create(
-        user=user, organisation=organisation, defaults={"role": role}
+        user=user,
+        organisation=organisation,
+        defaults={"role": role} | ({"department": department} if department else {}),
     )
     return membership
 

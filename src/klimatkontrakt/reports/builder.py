@@ -54,6 +54,7 @@ def gather(municipality: Municipality, year: int, user: Any = None) -> dict[str,
         "contract": _contract(municipality, year, reader),
         "investments": _investments(municipality, reader),
         "footprint": _footprint(municipality, year, reader),
+        "proposals": _proposals(municipality),
         "unpublished_sources": unpublished_sources(municipality, year, reader),
     }
 
@@ -90,6 +91,14 @@ def unpublished_sources(muni: Municipality, year: int, reader: Any) -> list[dict
         if ledger is not None and not ledger.published:
             sources.append({"kind": "ledger", "name": ledger.name})
     return sources
+
+
+def _proposals(muni: Municipality) -> dict[str, Any]:
+    """Proposals tracked to an answer: the published totals (engagement's one source of them),
+    with the municipality's state names for the renderers."""
+    from klimatkontrakt.engagement.selectors.proposals import state_names, totals
+
+    return {**totals(muni).as_json(), "state_names": state_names(muni)}
 
 
 def _emissions(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:

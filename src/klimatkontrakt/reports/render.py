@@ -75,6 +75,7 @@ def context(data: dict[str, Any], language: str, pngs: dict[str, bytes] | None =
     return {
         "data": data,
         "language": language,
+        "proposals": proposal_rows(data.get("proposals"), language),
         "emissions_chart": data_uri(pngs["emissions"]) if "emissions" in pngs else None,
         "indicators": [
             {**i, "chart_uri": data_uri(i["chart"]) if i["chart"] else None} for i in indicators
@@ -199,6 +200,7 @@ def docx(data: dict[str, Any], language: str, *, state: str = "approved") -> byt
         _docx_plans(doc, ctx["plans"])
         _docx_contract(doc, ctx["contract"])
         _docx_investments(doc, data["investments"])
+        _docx_proposals(doc, ctx["proposals"])
         _docx_changes(doc, data, ctx["indicators"])
         return to_bytes(doc)
 
@@ -427,6 +429,48 @@ def _docx_investments(doc: Any, plans: list[dict[str, Any]]) -> None:
             ]
             for p in plans
         ],
+    )
+
+
+def proposal_rows(p: dict[str, Any] | None, language: str) -> dict[str, Any] | None:
+    """The proposals section's figures and its table rows (group, value, count); None for a
+    report gathered before the section existed."""
+    if p is None:
+        return None
+    from klimatkontrakt.engagement.models import Answer, Channel
+
+    states = p.get("state_names", {})
+    rows = [(_("Channel"), str(Channel(k).label), n) for k, n in p["by_channel"].items()]
+    rows += [
+        (_("State"), _status_name(states[k], language) if k in states else k, n)
+        for k, n in p["by_state"].items()
+    ]
+    rows += [(_("Department"), k, n) for k, n in p["by_department"].items()]
+    rows += [(_("Decision"), str(Answer.Decision(k).label), n) for k, n in p["by_decision"].items()]
+    share = p["answered_share"]
+    return {**p, "rows": rows, "answered_pct": None if share is None else 100 * share}
+
+
+def _docx_proposals(doc: Any, p: dict[str, Any] | None) -> None:
+    if p is None:
+        return
+    doc.add_heading(_("Proposals from pupils and citizens"), level=1)
+    median = p["median_days_to_answer"]
+    doc.add_paragraph(
+        _(
+            "%(total)s published proposals, %(selected)s selected, %(answered)s answered, "
+            "%(overdue)s overdue; median days from selection to answer: %(median)s."
+        )
+        % {
+            "total": num(p["total"]),
+            "selected": num(p["selected"]),
+            "answered": num(p["answered"]),
+            "overdue": num(p["overdue"]),
+            "median": num(median, 1),
+        }
+    )
+    add_table(
+        doc, [_("Group"), _("Value"), _("Proposals")], [[g, v, num(n)] for g, v, n in p["rows"]]
     )
 
 

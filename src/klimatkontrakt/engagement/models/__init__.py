@@ -4,4 +4,13 @@
 from klimatkontrakt.engagement.models.local_contracts import *  # noqa: F403
 
 # Proposals
-from klimatkontrakt.engagement.models.proposals import *  # noqa: F403
+from klimatkontrakt.engagement.models.proposals import (  # noqa: F401
+    Answer,
+    Channel,
+    IntakeAttempt,
+    Proposal,
+    ProposalImport,
+    ProposalSelection,
+    ProposalState,
+    ProposalTheme,
+)

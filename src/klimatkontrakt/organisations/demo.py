@@ -9,17 +9,16 @@ from django.contrib.auth import get_user_model
 from klimatkontrakt.organisations.models import Department, Municipality, Organisation
 from klimatkontrakt.organisations.services import (
     BUNDLED_CODE_LIST,
+    BUNDLED_CONTRACT_CITIES,
     create_user,
     ensure_department,
     ensure_organisation,
     grant_role,
     import_municipalities,
+    set_contract_cities,
 )
 
 KARLSTAD = "1780"
-# Only Karlstad is marked as a contract city in the demo: the list of the 23 signatories is
-# kept by Viable Cities and set per municipality in the admin (Municipality.in_climate_contract).
-CONTRACT_CITIES = [KARLSTAD]
 
 # The national agencies and the programme office that are parties to every city's contract.
 AGENCIES = [
@@ -55,6 +54,10 @@ KARLSTAD_DEPARTMENTS = [
 ]
 
 DEMO_EDITOR = "karlstad-redaktor"
+# Development accounts of the national level (same password as the demo editor).
+DEMO_PROGRAMME_EDITOR = "viablecities-redaktor"
+DEMO_AGENCY_EDITOR = "formas-redaktor"
+DEMO_AGENCY = "formas"
 DEMO_PASSWORD = os.environ.get("KLIMATKONTRAKT_DEMO_PASSWORD", "klimat-2030-demo")
 
 
@@ -64,16 +67,38 @@ def load(stdout: Any) -> None:
         f"Municipalities: {Municipality.objects.count()} "
         f"({summary.municipalities_created} new), source SCB Län och kommuner 2023."
     )
-    Municipality.objects.filter(code__in=CONTRACT_CITIES).update(in_climate_contract=True)
+    cities = set_contract_cities(BUNDLED_CONTRACT_CITIES)
+    stdout.write(
+        f"Contract cities: {len(cities.names)}, from {BUNDLED_CONTRACT_CITIES.name} "
+        "(landetsfria.nu 2021, tillvaxtverket.se 2023)."
+    )
     karlstad = Municipality.objects.get(code=KARLSTAD)
     for name, short, kind in KARLSTAD_DEPARTMENTS:
         ensure_department(karlstad, name, kind, short)
     for slug, short, _full in AGENCIES:
         ensure_organisation(Organisation.Kind.AGENCY, short, slug=slug, website="")
-    ensure_organisation(Organisation.Kind.PROGRAMME, VIABLE_CITIES[1], slug=VIABLE_CITIES[0])
+    programme = ensure_organisation(
+        Organisation.Kind.PROGRAMME, VIABLE_CITIES[1], slug=VIABLE_CITIES[0]
+    )
+    if settings.DEMO_ACCOUNT:
+        agency = Organisation.objects.get(slug=DEMO_AGENCY)
+        for username, org in ((DEMO_PROGRAMME_EDITOR, programme), (DEMO_AGENCY_EDITOR, agency)):
+            _ensure_user(username, org, stdout)
     if settings.DEMO_ACCOUNT and not get_user_model().objects.filter(username=DEMO_EDITOR).exists():
         create_user(DEMO_EDITOR, DEMO_PASSWORD, organisation=karlstad.organisation, role="admin")
         stdout.write(f"Demo user {DEMO_EDITOR} (admin in Karlstad), password {DEMO_PASSWORD}")
     elif settings.DEMO_ACCOUNT:
         user = get_user_model().objects.get(username=DEMO_EDITOR)
         grant_role(user, karlstad.organisation, "admin")
+
+
+def _ensure_user(username: str, organisation: Organisation, stdout: Any) -> None:
+    """A development editor of a programme or agency, created once."""
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        create_user(username, DEMO_PASSWORD, organisation=organisation, role="editor")
+        stdout.write(
+            f"Demo user {username} (editor in {organisation.name}), password {DEMO_PASSWORD}"
+        )
+    else:
+        grant_role(user, organisation, "editor")

@@ -54,10 +54,6 @@ KARLSTAD_DEPARTMENTS = [
 ]
 
 DEMO_EDITOR = "karlstad-redaktor"
-# Development accounts of the national level (same password as the demo editor).
-DEMO_PROGRAMME_EDITOR = "viablecities-redaktor"
-DEMO_AGENCY_EDITOR = "formas-redaktor"
-DEMO_AGENCY = "formas"
 DEMO_PASSWORD = os.environ.get("KLIMATKONTRAKT_DEMO_PASSWORD", "klimat-2030-demo")
 
 
@@ -77,13 +73,7 @@ def load(stdout: Any) -> None:
         ensure_department(karlstad, name, kind, short)
     for slug, short, _full in AGENCIES:
         ensure_organisation(Organisation.Kind.AGENCY, short, slug=slug, website="")
-    programme = ensure_organisation(
-        Organisation.Kind.PROGRAMME, VIABLE_CITIES[1], slug=VIABLE_CITIES[0]
-    )
-    if settings.DEMO_ACCOUNT:
-        agency = Organisation.objects.get(slug=DEMO_AGENCY)
-        for username, org in ((DEMO_PROGRAMME_EDITOR, programme), (DEMO_AGENCY_EDITOR, agency)):
-            _ensure_user(username, org, stdout)
+    ensure_organisation(Organisation.Kind.PROGRAMME, VIABLE_CITIES[1], slug=VIABLE_CITIES[0])
     if settings.DEMO_ACCOUNT and not get_user_model().objects.filter(username=DEMO_EDITOR).exists():
         create_user(DEMO_EDITOR, DEMO_PASSWORD, organisation=karlstad.organisation, role="admin")
         stdout.write(f"Demo user {DEMO_EDITOR} (admin in Karlstad), password {DEMO_PASSWORD}")
@@ -91,14 +81,3 @@ def load(stdout: Any) -> None:
         user = get_user_model().objects.get(username=DEMO_EDITOR)
         grant_role(user, karlstad.organisation, "admin")
 
-
-def _ensure_user(username: str, organisation: Organisation, stdout: Any) -> None:
-    """A development editor of a programme or agency, created once."""
-    user = get_user_model().objects.filter(username=username).first()
-    if user is None:
-        create_user(username, DEMO_PASSWORD, organisation=organisation, role="editor")
-        stdout.write(
-            f"Demo user {username} (editor in {organisation.name}), password {DEMO_PASSWORD}"
-        )
-    else:
-        grant_role(user, organisation, "editor")

@@ -24,8 +24,8 @@ from klimatkontrakt.contracts.models import (
     Section,
 )
 from klimatkontrakt.contracts.structure import (
-    COMMON_COMMITMENT_KEYS,
     COMPLETED_STATUS_KEYS,
+    LOCKED_KEYS,
     is_locked_for_city,
 )
 from klimatkontrakt.organisations.access import can_view_unpublished
@@ -345,7 +345,7 @@ def _common_side(
         rows: list[AnyCommitment] = list(common_commitments_of(version))
     else:
         sections = {s.key: s for s in version.sections.all() if is_locked_for_city(s.key)}
-        rows = list(commitments_of(version).filter(section__key__in=COMMON_COMMITMENT_KEYS))
+        rows = list(commitments_of(version).filter(section__key__in=LOCKED_KEYS))
     return sections, {c.lineage: c for c in rows}
 
 
@@ -397,7 +397,7 @@ def diff_versions(old: ContractVersion, new: ContractVersion) -> VersionDiff:
     def own(version: ContractVersion) -> QuerySet[Commitment]:
         rows = commitments_of(version)
         # With a common part, the programme's and agencies' commitments are compared there.
-        return rows.exclude(section__key__in=COMMON_COMMITMENT_KEYS) if linked else rows
+        return rows.exclude(section__key__in=LOCKED_KEYS) if linked else rows
 
     before = {c.lineage: c for c in own(old)}
     after = {c.lineage: c for c in own(new)}

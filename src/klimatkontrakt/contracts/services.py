@@ -21,8 +21,8 @@ from klimatkontrakt.contracts.models import (
     Section,
 )
 from klimatkontrakt.contracts.structure import (
-    COMMON_COMMITMENT_KEYS,
     DEFAULT_STATUSES,
+    LOCKED_KEYS,
     STRUCTURE,
     is_locked_for_city,
 )
@@ -130,7 +130,7 @@ def _validate(version: ContractVersion, data: CommitmentInput) -> None:
         errors["party"] = _("The party does not belong to this version.")
     if data.section.version_id != version.pk:
         errors["section"] = _("The section does not belong to this version.")
-    elif version.common_part_id and data.section.key in COMMON_COMMITMENT_KEYS:
+    elif version.common_part_id and data.section.key in LOCKED_KEYS:
         errors["section"] = _(
             "This section belongs to the common part of the contract, which Viable Cities' "
             "programme office keeps."
@@ -388,7 +388,7 @@ def start_next_version(user: Any, version: ContractVersion) -> ContractVersion:
     carried = v.commitments.filter(status__carries_over=True).select_related("status")
     if common is not None:
         # The programme's and agencies' commitments come from the year's common part.
-        carried = carried.exclude(section__key__in=COMMON_COMMITMENT_KEYS)
+        carried = carried.exclude(section__key__in=LOCKED_KEYS)
     for c in carried:
         copy = Commitment.objects.create(
             version=new,

@@ -110,14 +110,17 @@ COMMON_KEYS = ("viable_cities", "agencies", "strategic_projects", "joint_follow_
 # Common sections that also hold the city's own text under the common text: the joint follow-up
 # ends with the city's own updates and "experiences to share" (7.1, 7.2 of the contract).
 OWN_TEXT_IN_COMMON = frozenset({"joint_follow_up"})
-# Common sections whose commitments only the programme and the agencies make.
-COMMON_COMMITMENT_KEYS = frozenset(COMMON_KEYS) - OWN_TEXT_IN_COMMON
+# Common sections a city editor cannot write in (text or commitments) when its version takes the
+# year's common part.
+LOCKED_KEYS = frozenset(COMMON_KEYS) - OWN_TEXT_IN_COMMON
+# Common sections that hold the programme's and the agencies' commitments.
+COMMON_COMMITMENT_KEYS = frozenset({"viable_cities", "agencies", "strategic_projects"})
 
 
 def is_locked_for_city(key: str) -> bool:
     """Whether a city editor is refused the text of this section in a version that takes the
     year's common part."""
-    return key in COMMON_KEYS and key not in OWN_TEXT_IN_COMMON
+    return key in LOCKED_KEYS
 
 
 def heading_of(key: str, title: str) -> str:

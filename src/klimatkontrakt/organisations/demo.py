@@ -80,4 +80,3 @@ def load(stdout: Any) -> None:
     elif settings.DEMO_ACCOUNT:
         user = get_user_model().objects.get(username=DEMO_EDITOR)
         grant_role(user, karlstad.organisation, "admin")
-

@@ -225,3 +225,30 @@ def test_the_diff_shows_common_and_own_changes_apart(
     api = client.get("/api/contracts/1780/diff?from_year=2024&to_year=2025").json()
     assert api["common"]["sections_changed"] == ["contract"]
     assert [c["title"] for c in api["common"]["removed"]] == ["Samordning"]
+
+
+def test_programme_and_agency_staff_never_see_a_citys_unpublished_draft(
+    client, common_2024, contract_version_factory, karlstad, formas_editor, programme_editor
+):
+    draft = _signed_2023_and_draft_2024(contract_version_factory, karlstad)
+    services.update_section_text(
+        SYSTEM, draft.sections.get(key="joint_follow_up"), "HEMLIGT-UTKAST-national"
+    )
+    assert draft.common_part == common_2024 and not draft.is_published
+    for user in (formas_editor, programme_editor):
+        client.force_login(user)
+        for url in (
+            "/kommun/1780/kontrakt/2024/",
+            "/api/contracts/1780/versions/2024",
+            "/kommun/1780/kontrakt/jamfor/?fran=2023&till=2024",
+        ):
+            assert client.get(url).status_code == 404, url
+        part_page = client.get("/nationellt/gemensam-del/2024/").content.decode()
+        assert "/kommun/1780/kontrakt/2024/" not in part_page
+        assert client.get("/api/national/common-parts/2024").json()["cities"] == []
+        assert (
+            "i 0 publicerade kontrakt"
+            in client.get("/nationellt/organisation/formas/").content.decode()
+        )
+        for url in ("/nationellt/", "/api/national/organisations/formas/commitments"):
+            assert "HEMLIGT-UTKAST-national" not in client.get(url).content.decode()

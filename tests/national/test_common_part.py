@@ -252,3 +252,25 @@ def test_programme_and_agency_staff_never_see_a_citys_unpublished_draft(
         )
         for url in ("/nationellt/", "/api/national/organisations/formas/commitments"):
             assert "HEMLIGT-UTKAST-national" not in client.get(url).content.decode()
+
+
+def test_an_agency_editor_cannot_change_a_citys_own_sections_or_commitments(
+    client, contract_version_factory, karlstad, formas_editor
+):
+    version = contract_version_factory(municipality=karlstad, year=2023)
+    with pytest.raises(PermissionDenied):
+        services.update_section_text(formas_editor, version.sections.get(key="purpose"), "x")
+    client.force_login(formas_editor)
+    r = client.post("/kommun/1780/kontrakt/2023/avsnitt/purpose/", {"body": "Formas text"})
+    assert r.status_code in (403, 404)
+    commitment = version.commitments.first()
+    r = client.patch(
+        f"/api/contracts/1780/commitments/{commitment.pk}",
+        {"title": "Formas titel", "edit_version": commitment.edit_version},
+        content_type="application/json",
+    )
+    assert r.status_code in (403, 404)
+    version.refresh_from_db()
+    assert version.sections.get(key="purpose").body == "Öka takten i klimatomställningen."
+    commitment.refresh_from_db()
+    assert commitment.title != "Formas titel"

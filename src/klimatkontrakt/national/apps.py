@@ -12,3 +12,4 @@ class NationalConfig(AppConfig):
         # A city's contract page links its common sections to the year's common part.
         register_link("common_part", "national:part")
         register_link("national_organisation", "national:organisation")
+        register_link("national", "national:index")

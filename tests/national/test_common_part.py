@@ -274,3 +274,22 @@ def test_an_agency_editor_cannot_change_a_citys_own_sections_or_commitments(
     assert version.sections.get(key="purpose").body == "Öka takten i klimatomställningen."
     commitment.refresh_from_db()
     assert commitment.title != "Formas titel"
+
+
+def test_a_draft_started_before_the_years_common_part_takes_it_when_it_is_started(
+    client, contract_version_factory, karlstad, programme_editor
+):
+    draft = contract_version_factory(municipality=karlstad, year=2026)
+    services.update_section_text(SYSTEM, draft.sections.get(key="contract"), "Egen klausul")
+    assert draft.common_part is None
+    part = common_services.start_common_part(programme_editor, 2026)
+    draft.refresh_from_db()
+    assert draft.common_part == part
+    assert draft.sections.get(key="contract").body == ""
+    client.force_login(programme_editor)
+    r = client.put(
+        "/api/national/common-parts/2026/sections/okand",
+        {"body": "x"},
+        content_type="application/json",
+    )
+    assert r.status_code == 404

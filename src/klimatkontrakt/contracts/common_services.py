@@ -17,6 +17,7 @@ from klimatkontrakt.contracts.models import (
     ContractVersion,
     FrozenVersionError,
 )
+from klimatkontrakt.contracts.services import take_common_part
 from klimatkontrakt.contracts.structure import (
     BY_KEY,
     CARRIED_STATUS_KEYS,
@@ -82,9 +83,12 @@ def _validate(part: CommonPart, data: CommonCommitmentInput) -> None:
 def link_versions(part: CommonPart) -> int:
     """Every unsigned city version of the part's year takes it (a version started before the
     programme office started the year's common part)."""
-    return ContractVersion.objects.filter(
-        year=part.year, common_part=None, state=ContractVersion.State.DRAFT
-    ).update(common_part=part)
+    return take_common_part(
+        ContractVersion.objects.filter(
+            year=part.year, common_part=None, state=ContractVersion.State.DRAFT
+        ),
+        part,
+    )
 
 
 @transaction.atomic
@@ -99,9 +103,9 @@ def start_common_part(user: Any, year: int) -> CommonPart:
             {"year": _("There is already a common part for %(year)s.") % {"year": year}}
         )
     previous = CommonPart.objects.filter(year__lt=year).order_by("-year").first()
-    if previous is not None and hasattr(previous, "next_part"):
-        previous = None  # a part started later from the same year keeps the chain one-to-one
-    part = CommonPart.objects.create(year=year, previous=previous)
+    # The chain stays one-to-one when a later year was started from the same part already.
+    chained = previous if previous is not None and not hasattr(previous, "next_part") else None
+    part = CommonPart.objects.create(year=year, previous=chained)
     old = {s.key: s for s in previous.sections.all()} if previous else {}
     sections: dict[str, CommonSection] = {}
     for order, key in enumerate(COMMON_KEYS):

@@ -5,7 +5,7 @@ from typing import Any, Self
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -274,6 +274,16 @@ def update_section_text(user: Any, section: Section, body: str) -> Section:
     return s
 
 
+def take_common_part(versions: QuerySet[ContractVersion], part: CommonPart) -> int:
+    """Draft versions started before their year's common part take it: the text they held in
+    the locked sections gives way to the common part's (their rows of the programme's and the
+    agencies' commitments stay until an editor removes them). Runs inside the caller's
+    transaction, which also saves a row that renews the page cache."""
+    ids = list(versions.filter(state=ContractVersion.State.DRAFT).values_list("pk", flat=True))
+    Section.objects.filter(version__in=ids, key__in=LOCKED_KEYS).update(body="")
+    return ContractVersion.objects.filter(pk__in=ids).update(common_part=part)
+
+
 @transaction.atomic
 def sign_version(user: Any, version: ContractVersion) -> ContractVersion:
     v = ContractVersion.objects.select_for_update().select_related("contract").get(pk=version.pk)
@@ -283,7 +293,9 @@ def sign_version(user: Any, version: ContractVersion) -> ContractVersion:
         raise ValidationError({"parties": _("A version needs its parties before it is signed.")})
     common = CommonPart.objects.filter(year=v.year).first()
     if common is not None and v.common_part_id is None:
-        v.common_part = common  # started before the programme office started the year's part
+        # Started before the programme office started the year's part.
+        take_common_part(ContractVersion.objects.filter(pk=v.pk), common)
+        v.refresh_from_db()
     if v.common_part is not None and not v.common_part.is_fixed:
         raise ValidationError(
             {
@@ -298,7 +310,7 @@ def sign_version(user: Any, version: ContractVersion) -> ContractVersion:
     v.signed_at = timezone.now()
     v.signed_by = recorded_account(user)
     v.is_published = True
-    v.save(update_fields=["state", "signed_at", "signed_by", "is_published", "common_part"])
+    v.save(update_fields=["state", "signed_at", "signed_by", "is_published"])
     return v
 
 

@@ -6,7 +6,7 @@ of the commitment's owner (its status)."""
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
 
@@ -144,7 +144,7 @@ def update_section(request: HttpRequest, year: Year, key: str, payload: SectionI
     part = selectors.common_part_for(request.user, year)
     section = part.sections.filter(key=key).first()
     if section is None:
-        return Status(404, {"detail": f"No common section with key {key!r}"})
+        raise Http404(f"No common section with key {key!r}")
     s = services.update_common_section(request.user, section, payload.body)
     return SectionOut(key=s.key, number=s.number, title=s.title, body=s.body)
 

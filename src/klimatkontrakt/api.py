@@ -19,6 +19,7 @@ from klimatkontrakt.footprint.api import router as footprint_router
 from klimatkontrakt.goals.api import router as goals_router
 from klimatkontrakt.indicators.api import router as indicators_router
 from klimatkontrakt.investments.api import router as investments_router
+from klimatkontrakt.national.api import router as national_router
 from klimatkontrakt.organisations.api import router as organisations_router
 from klimatkontrakt.plans.api import router as plans_router
 from klimatkontrakt.reports.api import router as reports_router
@@ -134,6 +135,7 @@ ROUTERS = {
     "/reports/": reports_router,
     "/municipalities/": summary_router,
     "/comparison/": comparison_router,
+    "/national/": national_router,
     "/local-contracts/": local_contracts_router,
     "/proposals/": proposals_router,
 }

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "klimatkontrakt.followup",
     "klimatkontrakt.indicators",
     "klimatkontrakt.comparison",
+    "klimatkontrakt.national",
     "klimatkontrakt.plans",
     "klimatkontrakt.training",
     "klimatkontrakt.goals",

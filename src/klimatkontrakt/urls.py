@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("klimatkontrakt.jobs.urls")),
     path("", include("klimatkontrakt.audit.urls")),
     path("", include("klimatkontrakt.comparison.urls")),
+    path("", include("klimatkontrakt.national.urls")),
     path("", include("klimatkontrakt.engagement.urls")),
     path("", include("klimatkontrakt.web.urls")),
 ]

@@ -1,7 +1,8 @@
 """One municipality never sees another's unpublished data nor writes anything of it.
 
 Walks every URL pattern and every API operation that exists (so new modules are covered as they
-are added) and calls each as an editor of another municipality and as an anonymous visitor.
+are added) and calls each as an editor of another municipality, as editors of an agency and of
+Viable Cities' programme office, and as an anonymous visitor.
 """
 
 import re
@@ -72,14 +73,26 @@ def secret_draft(karlstad, editor, contract_version_factory, commitment_input_fa
         "pk": str(c.pk),
         "id": str(c.pk),
         "key": "purpose",
+        "slug": "formas",
     }
 
 
-@pytest.fixture(params=["outsider", "anonymous"])
-def intruder(request, outsider):
+@pytest.fixture(params=["outsider", "anonymous", "agency", "programme"])
+def intruder(request, outsider, user_factory):
+    """Who must not see Karlstad's draft: an editor of another municipality, an anonymous
+    visitor, an editor of an agency and one of Viable Cities' programme office (they read what
+    is public, like everyone)."""
+    from klimatkontrakt.organisations.services import grant_role
+    from tests.organisations.factories import OrganisationFactory
+
     c = Client()
     if request.param == "outsider":
         c.force_login(outsider)
+    elif request.param != "anonymous":
+        slug = "formas" if request.param == "agency" else "viable-cities"
+        user = user_factory(username=f"{request.param}-editor")
+        grant_role(user, OrganisationFactory(kind=request.param, slug=slug, name=slug), "editor")
+        c.force_login(user)
     return c
 
 

@@ -7,8 +7,13 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
 
-from klimatkontrakt.contracts import selectors, services
-from klimatkontrakt.contracts.models import Commitment, CommitmentStatus, ContractVersion
+from klimatkontrakt.contracts import common_selectors, selectors, services
+from klimatkontrakt.contracts.models import (
+    Commitment,
+    CommitmentStatus,
+    CommonCommitment,
+    ContractVersion,
+)
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import departments, municipality_by_code
 from klimatkontrakt.web.api_schemas import ID_MAX, Error, Id, Tag, Year
@@ -62,11 +67,33 @@ class CommitmentOut(Schema):
     edit_version: int
 
 
+class CommonCommitmentOut(Schema):
+    id: int
+    lineage: str
+    year: int
+    owner: str
+    owner_slug: str
+    party: str
+    joint: bool
+    section: str
+    title: str
+    description: str
+    planned_year: int | None
+    status: str = Field(..., description="status key of the national list (planned, done ...)")
+    status_label: str
+    status_changed_at: str | None
+
+
 class VersionOut(VersionSummary):
     municipality: str
     parties: list[PartyOut]
     sections: list[SectionOut]
     commitments: list[CommitmentOut]
+    common_part_year: int | None = Field(
+        None, description="the year of the common part this version takes, if any"
+    )
+    common_sections: list[SectionOut] = []
+    common_commitments: list[CommonCommitmentOut] = []
 
 
 class CommitmentIn(Schema):
@@ -119,6 +146,67 @@ class DiffOut(Schema):
     carried_over: list[CommitmentOut]
     unchanged: int
     sections_changed: list[str]
+    common: "CommonDiffOut | None" = None
+
+
+class CommonDiffOut(Schema):
+    added: list[CommonCommitmentOut]
+    completed: list[CommonCommitmentOut]
+    removed: list[CommonCommitmentOut]
+    changed: list[ChangedOut]
+    unchanged: int
+    sections_changed: list[str]
+
+
+DiffOut.model_rebuild()
+
+
+def common_commitment_out(c: CommonCommitment | Commitment) -> CommonCommitmentOut:
+    """One common commitment as the contract, diff and national APIs give it (in a diff, a
+    version without a common part gives its own row of the programme's or an agency's)."""
+    if isinstance(c, Commitment):
+        return CommonCommitmentOut(
+            id=c.pk,
+            lineage=str(c.lineage),
+            year=c.version.year,
+            owner=c.party.organisation.name,
+            owner_slug=c.party.organisation.slug,
+            party=c.party_label,
+            joint=c.joint,
+            section=c.section.key,
+            title=c.title,
+            description=c.description,
+            planned_year=c.planned_year,
+            status=c.status.key,
+            status_label=c.status_label,
+            status_changed_at=None,
+        )
+    return CommonCommitmentOut(
+        id=c.pk,
+        lineage=str(c.lineage),
+        year=c.common_part.year,
+        owner=c.owner.name,
+        owner_slug=c.owner.slug,
+        party=c.party_label,
+        joint=c.joint,
+        section=c.section.key,
+        title=c.title,
+        description=c.description,
+        planned_year=c.planned_year,
+        status=c.status,
+        status_label=c.status_label,
+        status_changed_at=c.status_changed_at.isoformat() if c.status_changed_at else None,
+    )
+
+
+def _changed(ch: Any) -> ChangedOut:
+    return ChangedOut(
+        lineage=str(ch.new.lineage),
+        title=ch.new.title,
+        fields=[
+            FieldChangeOut(field=f.field, label=f.label, old=f.old, new=f.new) for f in ch.fields
+        ],
+    )
 
 
 def _commitment(c: Commitment) -> CommitmentOut:
@@ -186,6 +274,17 @@ def get_version(request: HttpRequest, code: str, year: Year) -> Any:
             for s in v.sections.all()
         ],
         commitments=[_commitment(c) for c in selectors.commitments_of(v)],
+        common_part_year=v.common_part.year if v.common_part else None,
+        common_sections=[
+            SectionOut(key=s.key, number=s.number, title=s.title, body=s.body)
+            for s in common_selectors.common_sections(v.common_part_id)
+        ]
+        if v.common_part_id
+        else [],
+        common_commitments=[
+            common_commitment_out(c)
+            for c in selectors.common_commitments_of(v).select_related("common_part")
+        ],
     )
 
 
@@ -215,20 +314,21 @@ def get_diff(request: HttpRequest, code: str, from_year: Year, to_year: Year) ->
         added=[_commitment(c) for c in d.added],
         completed=[_commitment(c) for c in d.completed],
         removed=[_commitment(c) for c in d.removed],
-        changed=[
-            ChangedOut(
-                lineage=str(ch.new.lineage),
-                title=ch.new.title,
-                fields=[
-                    FieldChangeOut(field=f.field, label=f.label, old=f.old, new=f.new)
-                    for f in ch.fields
-                ],
-            )
-            for ch in d.changed
-        ],
+        changed=[_changed(ch) for ch in d.changed],
         carried_over=[_commitment(c) for c in d.carried_over],
         unchanged=d.unchanged,
         sections_changed=[new.key for _, new in d.sections_changed],
+        common=CommonDiffOut(
+            added=[common_commitment_out(c) for c in d.common.added],
+            completed=[common_commitment_out(c) for c in d.common.completed],
+            removed=[common_commitment_out(c) for c in d.common.removed],
+            changed=[_changed(ch) for ch in d.common.changed],
+            unchanged=d.common.unchanged,
+            sections_changed=[new.key for _, new in d.common.sections_changed]
+            + [s.key for s in d.common.sections_added],
+        )
+        if d.common is not None
+        else None,
     )
 
 

@@ -1,15 +1,17 @@
 """Karlstad's Klimatkontrakt 2030, versions 2023 and 2024, summarised in the project's own words.
 
 Source: Karlstads kommun, Klimatkontrakt 2030 (2024 version). Titles and summaries are short
-paraphrases written for this demo, not quotations; statuses for 2024 are illustrative.
+paraphrases written for this demo, not quotations; statuses for 2024 are illustrative. The 2024
+version takes the year's common part (common_demo.py: the signed contract's own words, quoted).
 """
 
 from typing import Any
 
 from django.db import transaction
 
-from klimatkontrakt.contracts import services
+from klimatkontrakt.contracts import common_demo, services
 from klimatkontrakt.contracts.models import Commitment, CommitmentStatus, Contract, ContractVersion
+from klimatkontrakt.contracts.structure import is_locked_for_city
 from klimatkontrakt.organisations.access import SYSTEM
 from klimatkontrakt.organisations.demo import KARLSTAD
 from klimatkontrakt.organisations.models import Department, Municipality, Organisation
@@ -238,9 +240,6 @@ CHANGES_2024: list[tuple[str, str, Any]] = [
     ),
     ("transport_org", "planned_year", 2024),
     ("climate_fund", "planned_year", 2024),
-    ("vc_coordination", "planned_year", 2024),
-    ("ag_policy", "title", "Run policy labs with the cities"),
-    ("ag_policy", "planned_year", 2024),
 ]
 
 C2024_NEW: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
@@ -388,39 +387,6 @@ C2024_NEW: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         ["uppföljning"],
         "planned",
     ),
-    (
-        "vc_finance",
-        "viable_cities",
-        "vc",
-        "Coordinated funding",
-        "Work with the cities and agencies on new forms of funding for the transition.",
-        2024,
-        "",
-        ["finansiering"],
-        "in_progress",
-    ),
-    (
-        "ag_portfolio",
-        "agencies",
-        "ag",
-        "Local portfolio analyses for all 23 cities",
-        "Deliver compiled data on the agencies' funding to every contract city.",
-        2024,
-        "",
-        ["finansiering"],
-        "planned",
-    ),
-    (
-        "ag_research",
-        "agencies",
-        "ag",
-        "Fund system demonstrators and digital support",
-        "Fund new forms such as system demonstrators and the Urban Twin Transition Centre.",
-        2024,
-        "",
-        ["innovation"],
-        "in_progress",
-    ),
 ]
 
 
@@ -471,6 +437,7 @@ def load(stdout: Any) -> None:
         municipality=muni, defaults={"first_signed_year": 2023}
     )
     if contract.versions.exists():
+        common_demo.load_2024(stdout)
         stdout.write("Contract: Karlstad's versions already loaded.")
         return
     v2023 = services.create_version(
@@ -479,8 +446,13 @@ def load(stdout: Any) -> None:
     keys: dict[str, str] = {}
     _add(v2023, C2023, keys)
     services.sign_version(SYSTEM, v2023)
+    # 2024 takes the year's common part (sections 4-8, the programme's and agencies'
+    # commitments); 2023 keeps its own rows of them, as it was entered.
+    common_demo.load_2024(stdout, keys)
     v2024 = services.start_next_version(SYSTEM, v2023)
     for section in v2024.sections.all():
+        if is_locked_for_city(section.key):
+            continue  # the common part's text
         if SECTION_TEXTS_2024.get(section.key, section.body) != section.body:
             services.update_section_text(SYSTEM, section, SECTION_TEXTS_2024[section.key])
     by_lineage = {str(c.lineage): c for c in v2024.commitments.all()}

@@ -1,13 +1,14 @@
 """The contract version as a Word document, laid out like the signed contract."""
 
 from itertools import groupby
+from typing import Any
 
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from klimatkontrakt.contracts import selectors
-from klimatkontrakt.contracts.models import ContractVersion
+from klimatkontrakt.contracts.models import CommonSection, ContractVersion
 from klimatkontrakt.documents.docx import add_table, new_document, to_bytes
 
 
@@ -27,6 +28,8 @@ def contract_docx(version: ContractVersion, *, language: str = "sv") -> bytes:
             if section.key == "parties":
                 for p in parties:
                     doc.add_paragraph(p.organisation.name, style="List Bullet")
+            if section.common_section is not None:
+                _add_common(doc, section.common_section)
             for paragraph in [p for p in section.body.split("\n\n") if p.strip()]:
                 doc.add_paragraph(paragraph.strip())
             commitments = list(section.commitments.all())
@@ -69,3 +72,19 @@ def contract_docx(version: ContractVersion, *, language: str = "sv") -> bytes:
                 % {"date": date_format(version.signed_at, "SHORT_DATE_FORMAT")}
             )
     return to_bytes(doc)
+
+
+def _add_common(doc: Any, common: CommonSection) -> None:
+    """The year's common text and commitments, with each commitment's status from its owner."""
+    for paragraph in [p for p in common.body.split("\n\n") if p.strip()]:
+        doc.add_paragraph(paragraph.strip())
+    for label, group in groupby(common.commitments.all(), key=lambda c: c.party_label):
+        doc.add_heading(label, level=3)
+        for c in group:
+            item = doc.add_paragraph(style="List Bullet")
+            item.add_run(c.title).bold = True
+            if c.planned_year:
+                item.add_run(f" ({c.planned_year})")
+            item.add_run(f"\n{_('Status')}: {c.status_label}")
+            if c.description:
+                item.add_run(f"\n{c.description}")

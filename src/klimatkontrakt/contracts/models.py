@@ -1,12 +1,14 @@
 """The climate contract: one contract per municipality, one version per year, frozen once signed."""
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from klimatkontrakt.contracts.structure import DEFAULT_STATUSES, default_status_label, heading_of
 from klimatkontrakt.organisations.models import (
     Department,
     Municipality,
@@ -53,6 +55,16 @@ class ContractVersion(models.Model):
     )
     previous = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="next_version"
+    )
+    # The year's common part (sections 4-8 and the programme's and agencies' commitments):
+    # linked, not copied, so each text and status has one home (docs/decisions.md).
+    common_part = models.ForeignKey(
+        "contracts.CommonPart",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="versions",
+        verbose_name=_("common part"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -146,16 +158,23 @@ class Section(FrozenWithVersion):
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
 
+    # Set by selectors.sections_with_commitments when the version takes a year's common part:
+    # the common section of this key, shown before the city's own text.
+    common_section: Any = None
+
+    @property
+    def is_locked_for_city(self) -> bool:
+        """Its text is the common part's (set by the selector), not the city's to edit."""
+        from klimatkontrakt.contracts.structure import is_locked_for_city
+
+        return self.common_section is not None and is_locked_for_city(self.key)
+
     @property
     def heading(self) -> str:
-        """The title in the interface language: in Swedish as the contract words it; in English
-        a standard section's label (contracts.structure), unless its title was changed."""
-        from klimatkontrakt.contracts.structure import BY_KEY
+        """The title in the interface language (contracts.structure.heading_of)."""
+        from klimatkontrakt.contracts.structure import heading_of
 
-        spec = BY_KEY.get(self.key)
-        if spec is None or (get_language() or "sv").startswith("sv") or self.title != spec.title_sv:
-            return self.title
-        return str(spec.label)
+        return heading_of(self.key, self.title)
 
 
 class CommitmentStatus(MunicipalityStatus):
@@ -238,6 +257,10 @@ class Commitment(FrozenWithVersion):
     def is_carried_over(self) -> bool:
         return self.carried_over_from_id is not None
 
+    @property
+    def status_label(self) -> str:
+        return self.status.label(get_language())
+
 
 class CommitmentChange(models.Model):
     """Who changed what, when. Kept when the commitment itself is removed from a draft."""
@@ -267,3 +290,119 @@ class CommitmentChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.lineage} ({self.at:%Y-%m-%d})"
+
+
+# The common part of the contract: what every city's contract carries in a year (Viable Cities'
+# commitments, the agencies' joint commitments, the strategic development projects, the joint
+# follow-up, the contract clause). Kept once by Viable Cities' programme office; each city's
+# version links to its year's common part.
+
+STATUS_CHOICES = [(key, en) for key, _sv, en, _carries in DEFAULT_STATUSES]
+
+
+class CommonPart(models.Model):
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        FIXED = "fixed", _("Fixed")
+
+    year = models.PositiveIntegerField(_("year"), unique=True)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
+    fixed_at = models.DateTimeField(_("fixed at"), null=True, blank=True)
+    previous = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="next_part"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = _("common part of the contract")
+        verbose_name_plural = _("common parts of the contract")
+
+    def __str__(self) -> str:
+        return f"{self.year}"
+
+    @property
+    def is_fixed(self) -> bool:
+        return self.state == self.State.FIXED
+
+
+class CommonSection(models.Model):
+    common_part = models.ForeignKey(CommonPart, on_delete=models.CASCADE, related_name="sections")
+    key = models.SlugField(_("key"), max_length=40)
+    number = models.CharField(_("number"), max_length=10)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["common_part", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["common_part", "key"], name="unique_common_section")
+        ]
+        verbose_name = _("common section")
+        verbose_name_plural = _("common sections")
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}"
+
+    @property
+    def heading(self) -> str:
+        return heading_of(self.key, self.title)
+
+
+class CommonCommitment(models.Model):
+    """A commitment of the programme or of one agency (the lead of a joint commitment), the
+    same in every city's contract of the year; its owner keeps its status, once for all."""
+
+    common_part = models.ForeignKey(
+        CommonPart, on_delete=models.CASCADE, related_name="commitments"
+    )
+    lineage = models.UUIDField(default=uuid.uuid4, editable=False)
+    section = models.ForeignKey(CommonSection, on_delete=models.PROTECT, related_name="commitments")
+    owner = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="common_commitments",
+        verbose_name=_("owner"),
+    )
+    joint = models.BooleanField(
+        _("joint commitment"),
+        default=False,
+        help_text=_("Made jointly by all six agencies; the owner leads it and keeps its status."),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    planned_year = models.PositiveIntegerField(_("planned year"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=STATUS_CHOICES)
+    status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    carried_over_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="carried_over_to"
+    )
+    order = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["common_part", "section__order", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["common_part", "lineage"], name="unique_common_lineage")
+        ]
+        verbose_name = _("common commitment")
+        verbose_name_plural = _("common commitments")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def party_label(self) -> str:
+        if self.joint:
+            return str(_("The agencies jointly (lead: %(owner)s)") % {"owner": self.owner.name})
+        return self.owner.name
+
+    @property
+    def status_label(self) -> str:
+        return default_status_label(self.status, get_language())
+
+    @property
+    def is_carried_over(self) -> bool:
+        return self.carried_over_from_id is not None

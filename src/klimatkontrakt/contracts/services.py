@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 from typing import Any, Self
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,13 +13,19 @@ from klimatkontrakt.contracts.models import (
     Commitment,
     CommitmentChange,
     CommitmentStatus,
+    CommonPart,
     Contract,
     ContractVersion,
     FrozenVersionError,
     Party,
     Section,
 )
-from klimatkontrakt.contracts.structure import DEFAULT_STATUSES, STRUCTURE
+from klimatkontrakt.contracts.structure import (
+    DEFAULT_STATUSES,
+    LOCKED_KEYS,
+    STRUCTURE,
+    is_locked_for_city,
+)
 from klimatkontrakt.organisations.access import recorded_account, require_edit
 from klimatkontrakt.organisations.models import Department, Municipality, Organisation
 
@@ -124,6 +130,11 @@ def _validate(version: ContractVersion, data: CommitmentInput) -> None:
         errors["party"] = _("The party does not belong to this version.")
     if data.section.version_id != version.pk:
         errors["section"] = _("The section does not belong to this version.")
+    elif version.common_part_id and data.section.key in LOCKED_KEYS:
+        errors["section"] = _(
+            "This section belongs to the common part of the contract, which Viable Cities' "
+            "programme office keeps."
+        )
     if data.status.municipality_id != version.contract.municipality_id:
         errors["status"] = _("The status does not belong to this municipality.")
     dept = data.responsible_department
@@ -251,9 +262,26 @@ def update_section_text(user: Any, section: Section, body: str) -> Section:
     s = Section.objects.select_for_update().select_related("version__contract").get(pk=section.pk)
     require_edit(user, s.version.contract.municipality)
     _require_draft(s.version)
+    if s.version.common_part_id and is_locked_for_city(s.key):
+        raise PermissionDenied(
+            _(
+                "This section is the common part of the contract, the same in every city's "
+                "contract; Viable Cities' programme office keeps it."
+            )
+        )
     s.body = body.strip()
     s.save(update_fields=["body"])
     return s
+
+
+def take_common_part(versions: QuerySet[ContractVersion], part: CommonPart) -> int:
+    """Draft versions started before their year's common part take it: the text they held in
+    the locked sections gives way to the common part's (their rows of the programme's and the
+    agencies' commitments stay until an editor removes them). Runs inside the caller's
+    transaction, which also saves a row that renews the page cache."""
+    ids = list(versions.filter(state=ContractVersion.State.DRAFT).values_list("pk", flat=True))
+    Section.objects.filter(version__in=ids, key__in=LOCKED_KEYS).update(body="")
+    return ContractVersion.objects.filter(pk__in=ids).update(common_part=part)
 
 
 @transaction.atomic
@@ -263,6 +291,21 @@ def sign_version(user: Any, version: ContractVersion) -> ContractVersion:
     _require_draft(v)
     if not v.parties.exists():
         raise ValidationError({"parties": _("A version needs its parties before it is signed.")})
+    common = CommonPart.objects.filter(year=v.year).first()
+    if common is not None and v.common_part_id is None:
+        # Started before the programme office started the year's part.
+        take_common_part(ContractVersion.objects.filter(pk=v.pk), common)
+        v.refresh_from_db()
+    if v.common_part is not None and not v.common_part.is_fixed:
+        raise ValidationError(
+            {
+                "common_part": _(
+                    "Viable Cities' programme office has not fixed the common part of "
+                    "%(year)s yet; the version can be signed once it is fixed."
+                )
+                % {"year": v.year}
+            }
+        )
     v.state = ContractVersion.State.SIGNED
     v.signed_at = timezone.now()
     v.signed_by = recorded_account(user)
@@ -295,7 +338,8 @@ def create_version(
             {"year": _("There is already a version for %(year)s.") % {"year": year}}
         )
     ensure_statuses(contract.municipality)
-    v = ContractVersion.objects.create(contract=contract, year=year)
+    common = CommonPart.objects.filter(year=year).first()
+    v = ContractVersion.objects.create(contract=contract, year=year, common_part=common)
     for order, (org, role, name, title) in enumerate(parties):
         Party.objects.create(
             version=v,
@@ -312,7 +356,7 @@ def create_version(
             key=spec.key,
             number=spec.number,
             title=spec.title_sv,
-            body=texts.get(spec.key, ""),
+            body="" if common and is_locked_for_city(spec.key) else texts.get(spec.key, ""),
             order=order,
         )
     return v
@@ -328,7 +372,10 @@ def start_next_version(user: Any, version: ContractVersion) -> ContractVersion:
     year = v.year + 1
     if v.contract.versions.filter(year=year).exists():
         raise ValidationError(_("There is already a version for %(year)s.") % {"year": year})
-    new = ContractVersion.objects.create(contract=v.contract, year=year, previous=v)
+    common = CommonPart.objects.filter(year=year).first()
+    new = ContractVersion.objects.create(
+        contract=v.contract, year=year, previous=v, common_part=common
+    )
     party_map: dict[int, Party] = {}
     for p in v.parties.all():
         party_map[p.pk] = Party.objects.create(
@@ -341,10 +388,19 @@ def start_next_version(user: Any, version: ContractVersion) -> ContractVersion:
         )
     section_map: dict[int, Section] = {}
     for s in v.sections.all():
+        locked = common is not None and is_locked_for_city(s.key)
         section_map[s.pk] = Section.objects.create(
-            version=new, key=s.key, number=s.number, title=s.title, body=s.body, order=s.order
+            version=new,
+            key=s.key,
+            number=s.number,
+            title=s.title,
+            body="" if locked else s.body,
+            order=s.order,
         )
     carried = v.commitments.filter(status__carries_over=True).select_related("status")
+    if common is not None:
+        # The programme's and agencies' commitments come from the year's common part.
+        carried = carried.exclude(section__key__in=LOCKED_KEYS)
     for c in carried:
         copy = Commitment.objects.create(
             version=new,

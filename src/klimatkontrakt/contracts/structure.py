@@ -104,6 +104,36 @@ STRUCTURE: list[SectionSpec] = [
 
 BY_KEY = {s.key: s for s in STRUCTURE}
 
+# The sections every city's contract of a year carries alike: Viable Cities' programme office
+# keeps them in the year's common part (contracts.common_models.CommonPart).
+COMMON_KEYS = ("viable_cities", "agencies", "strategic_projects", "joint_follow_up", "contract")
+# Common sections that also hold the city's own text under the common text: the joint follow-up
+# ends with the city's own updates and "experiences to share" (7.1, 7.2 of the contract).
+OWN_TEXT_IN_COMMON = frozenset({"joint_follow_up"})
+# Common sections a city editor cannot write in (text or commitments) when its version takes the
+# year's common part.
+LOCKED_KEYS = frozenset(COMMON_KEYS) - OWN_TEXT_IN_COMMON
+# Common sections that hold the programme's and the agencies' commitments.
+COMMON_COMMITMENT_KEYS = frozenset({"viable_cities", "agencies", "strategic_projects"})
+
+
+def is_locked_for_city(key: str) -> bool:
+    """Whether a city editor is refused the text of this section in a version that takes the
+    year's common part."""
+    return key in LOCKED_KEYS
+
+
+def heading_of(key: str, title: str) -> str:
+    """A section's title in the interface language: in Swedish as the contract words it; in
+    English a standard section's label, unless its title was changed."""
+    from django.utils.translation import get_language
+
+    spec = BY_KEY.get(key)
+    if spec is None or (get_language() or "sv").startswith("sv") or title != spec.title_sv:
+        return title
+    return str(spec.label)
+
+
 DEFAULT_STATUSES = [
     # key, Swedish name, English name, carries over to next year's version
     ("planned", "Planerad", "Planned", True),
@@ -116,3 +146,12 @@ DEFAULT_STATUSES = [
 # a status is shown as completed, not as removed. A municipality's own list keeps these keys
 # when it renames the statuses.
 COMPLETED_STATUS_KEYS = frozenset({"done", "completed"})
+CARRIED_STATUS_KEYS = frozenset(key for key, _sv, _en, carries in DEFAULT_STATUSES if carries)
+
+
+def default_status_label(key: str, language: str | None) -> str:
+    """A status of the national list (common commitments use it) in the interface language."""
+    for k, sv, en, _carries in DEFAULT_STATUSES:
+        if k == key:
+            return en if (language or "sv").startswith("en") else sv
+    return key

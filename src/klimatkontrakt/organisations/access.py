@@ -3,7 +3,12 @@
 - Anyone, also anonymous, reads what is published.
 - A member of a municipality (any role) reads its unpublished data.
 - Editors and admins of a municipality write its data; admins also manage its members.
-- Staff of agencies and Viable Cities read published data across all cities, like the public.
+- Staff of agencies and Viable Cities read published data across all cities, like the public;
+  a city's unpublished drafts stay hidden from them.
+- The year's common part of the contract is written by editors and admins of the programme
+  (Viable Cities); the status of a common commitment by editors and admins of its owner
+  organisation only (an agency, or the programme). Its drafts are read by programme and agency
+  staff; a fixed common part by everyone.
 - National data (an SMHI release) is imported from the web by site administrators only.
 - Work done by the system itself (demo loads, commands run on the server) acts as `SYSTEM`.
 - A draft follow-up report reads as `REPORT`: what is published, and what an editor marked
@@ -17,7 +22,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from klimatkontrakt.organisations.models import Membership, Municipality
+from klimatkontrakt.organisations.models import Membership, Municipality, Organisation
 
 WRITE_ROLES = {Membership.Role.ADMIN, Membership.Role.EDITOR}
 
@@ -56,6 +61,10 @@ def recorded_account(user: Any) -> Any:
 
 
 def role_in(user: Any, municipality: Municipality) -> str | None:
+    return role_in_organisation(user, municipality.organisation_id)
+
+
+def role_in_organisation(user: Any, organisation_id: int) -> str | None:
     if user is None or not user.is_authenticated:
         return None
     if user.is_superuser:
@@ -64,7 +73,7 @@ def role_in(user: Any, municipality: Municipality) -> str | None:
     if cache is None:
         cache = dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
         user._kk_roles = cache
-    return cache.get(municipality.organisation_id)
+    return cache.get(organisation_id)
 
 
 def can_view_unpublished(user: Any, municipality: Municipality) -> bool:
@@ -144,4 +153,55 @@ def require_answer_for(user: Any, municipality: Municipality, department_id: int
         raise PermissionDenied(
             _("Only an editor or the assigned department in %(municipality)s may answer this.")
             % {"municipality": municipality.name}
+        )
+
+
+NATIONAL_KINDS = (Organisation.Kind.PROGRAMME, Organisation.Kind.AGENCY)
+
+
+def _roles_in_kind(user: Any, kinds: tuple[str, ...]) -> set[str]:
+    if user is None or not user.is_authenticated:
+        return set()
+    return set(
+        Membership.objects.filter(user=user, organisation__kind__in=kinds).values_list(
+            "role", flat=True
+        )
+    )
+
+
+def can_edit_common_part(user: Any) -> bool:
+    """Editors and admins of the programme office (and site administrators)."""
+    if user is not None and user.is_authenticated and user.is_superuser:
+        return True
+    return bool(_roles_in_kind(user, (Organisation.Kind.PROGRAMME,)) & WRITE_ROLES)
+
+
+def require_common_part_edit(user: Any) -> None:
+    if user is None or not user.is_authenticated:
+        raise PermissionDenied(_("You must log in to change this."))
+    if not can_edit_common_part(user):
+        raise PermissionDenied(
+            _("Only editors of the programme office (Viable Cities) change the common part.")
+        )
+
+
+def can_view_common_drafts(user: Any) -> bool:
+    """Staff of the programme and the agencies, who prepare the common part together."""
+    if user is not None and user.is_authenticated and user.is_superuser:
+        return True
+    return bool(_roles_in_kind(user, NATIONAL_KINDS))
+
+
+def can_edit_organisation(user: Any, organisation: Organisation) -> bool:
+    return role_in_organisation(user, organisation.pk) in WRITE_ROLES
+
+
+def require_organisation_edit(user: Any, organisation: Organisation) -> None:
+    """Items an agency or the programme owns (the status of its common commitments)."""
+    if user is None or not user.is_authenticated:
+        raise PermissionDenied(_("You must log in to change this."))
+    if not can_edit_organisation(user, organisation):
+        raise PermissionDenied(
+            _("You need the editor role in %(organisation)s to change this.")
+            % {"organisation": organisation.name}
         )

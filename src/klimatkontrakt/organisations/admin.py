@@ -19,6 +19,8 @@ class MunicipalityAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "county", "in_climate_contract"]
     list_filter = ["in_climate_contract", "county"]
     search_fields = ["code", "name"]
+    # Set from the shipped list by `klimatkontrakt contract-cities`, the one truth.
+    readonly_fields = ["in_climate_contract"]
 
 
 @admin.register(Organisation)

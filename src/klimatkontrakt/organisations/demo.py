@@ -9,17 +9,16 @@ from django.contrib.auth import get_user_model
 from klimatkontrakt.organisations.models import Department, Municipality, Organisation
 from klimatkontrakt.organisations.services import (
     BUNDLED_CODE_LIST,
+    BUNDLED_CONTRACT_CITIES,
     create_user,
     ensure_department,
     ensure_organisation,
     grant_role,
     import_municipalities,
+    set_contract_cities,
 )
 
 KARLSTAD = "1780"
-# Only Karlstad is marked as a contract city in the demo: the list of the 23 signatories is
-# kept by Viable Cities and set per municipality in the admin (Municipality.in_climate_contract).
-CONTRACT_CITIES = [KARLSTAD]
 
 # The national agencies and the programme office that are parties to every city's contract.
 AGENCIES = [
@@ -64,7 +63,11 @@ def load(stdout: Any) -> None:
         f"Municipalities: {Municipality.objects.count()} "
         f"({summary.municipalities_created} new), source SCB Län och kommuner 2023."
     )
-    Municipality.objects.filter(code__in=CONTRACT_CITIES).update(in_climate_contract=True)
+    cities = set_contract_cities(BUNDLED_CONTRACT_CITIES)
+    stdout.write(
+        f"Contract cities: {len(cities.names)}, from {BUNDLED_CONTRACT_CITIES.name} "
+        "(landetsfria.nu 2021, tillvaxtverket.se 2023)."
+    )
     karlstad = Municipality.objects.get(code=KARLSTAD)
     for name, short, kind in KARLSTAD_DEPARTMENTS:
         ensure_department(karlstad, name, kind, short)

@@ -23,9 +23,13 @@ from klimatkontrakt.organisations.models import (
     MunicipalityStatus,
     Organisation,
 )
+from klimatkontrakt.sources.contract_cities import read_contract_cities
+from klimatkontrakt.sources.errors import RowProblem, SourceError
 from klimatkontrakt.sources.scb import read_code_list
 
 BUNDLED_CODE_LIST = Path(__file__).parent / "data" / "scb_lan_och_kommuner_2023.csv"
+# The one truth for Municipality.in_climate_contract (source in data/README.md).
+BUNDLED_CONTRACT_CITIES = Path(__file__).parent / "data" / "klimatkontrakt2030_cities.csv"
 
 
 @dataclass(frozen=True)
@@ -198,3 +202,43 @@ def erase_user(user: Any) -> None:
             source.erase(user)
         log_change(user, None, ChangeLogEntry.Action.DELETED, user)
         user.delete()
+
+
+@dataclass(frozen=True)
+class ContractCitiesSummary:
+    marked: int
+    unmarked: int
+    names: list[str]
+
+
+@transaction.atomic
+def set_contract_cities(path: Path | str = BUNDLED_CONTRACT_CITIES) -> ContractCitiesSummary:
+    """Mark exactly the municipalities of the list as contract cities and unmark every other.
+    All or nothing: a name that matches no municipality refuses the whole file."""
+    path = Path(path)
+    cities = read_contract_cities(path)
+    by_name = {m.name.lower(): m for m in Municipality.objects.all()}
+    problems = [
+        RowProblem(
+            path.name,
+            c.row,
+            "kommun",
+            _("no municipality is called %(name)s (names as in SCB's code list, e.g. Göteborg)")
+            % {"name": c.name},
+        )
+        for c in cities
+        if c.name.lower() not in by_name
+    ]
+    if problems:
+        raise SourceError(problems)
+    listed = {by_name[c.name.lower()].pk for c in cities}
+    marked = unmarked = 0
+    # One save per change (not a bulk update): the audit log and the page cache see each one.
+    for muni in by_name.values():
+        if muni.in_climate_contract != (muni.pk in listed):
+            muni.in_climate_contract = muni.pk in listed
+            muni.save(update_fields=["in_climate_contract"])
+            marked, unmarked = (
+                (marked + 1, unmarked) if muni.in_climate_contract else (marked, unmarked + 1)
+            )
+    return ContractCitiesSummary(marked, unmarked, [by_name[c.name.lower()].name for c in cities])

@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from klimatkontrakt.contracts import selectors as contracts
+from klimatkontrakt.contracts.structure import default_status_label
 from klimatkontrakt.emissions import selectors as emissions
 from klimatkontrakt.goals.selectors import team_for_report
 from klimatkontrakt.indicators import selectors as indicator_selectors
@@ -277,12 +278,26 @@ def _commitment(c: Any) -> dict[str, Any]:
     }
 
 
+def _common_commitment(c: Any) -> dict[str, Any]:
+    sv, en = (default_status_label(c.status, lang) for lang in ("sv", "en"))
+    return {
+        "section": f"{c.section.number} {c.section.heading}",
+        "party": c.party_label,
+        "title": c.title,
+        "planned_year": c.planned_year,
+        "status": {"key": c.status, "sv": sv, "en": en},
+        "department": "",
+    }
+
+
 def _contract(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
     try:
         version = contracts.version_for(reader, muni, year)
     except Http404:
         return {"available": False}
     commitments = [_commitment(c) for c in contracts.commitments_of(version)]
+    # The common part's commitments, with the status their owners keep (one for all cities).
+    commitments += [_common_commitment(c) for c in contracts.common_commitments_of(version)]
     counts = Counter(c["status"]["key"] for c in commitments)
     previous = version.previous
     if previous is None:

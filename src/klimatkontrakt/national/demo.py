@@ -1,0 +1,30 @@
+"""The national level's demo: a development editor of Viable Cities' programme office and one of
+an agency (Formas), with the demo editor's password. The organisations, the contract cities and
+the 2024 common part are loaded by the organisations and contracts demos."""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+
+from klimatkontrakt.organisations.demo import DEMO_PASSWORD, VIABLE_CITIES
+from klimatkontrakt.organisations.models import Organisation
+from klimatkontrakt.organisations.services import create_user, grant_role
+
+PROGRAMME_EDITOR = "viablecities-redaktor"
+AGENCY_EDITOR = "formas-redaktor"
+AGENCY = "formas"
+
+
+def load(stdout: Any) -> None:
+    if not settings.DEMO_ACCOUNT:
+        return
+    programme = Organisation.objects.get(slug=VIABLE_CITIES[0])
+    agency = Organisation.objects.get(slug=AGENCY)
+    for username, org in ((PROGRAMME_EDITOR, programme), (AGENCY_EDITOR, agency)):
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            create_user(username, DEMO_PASSWORD, organisation=org, role="editor")
+            stdout.write(f"Demo user {username} (editor in {org.name}), password {DEMO_PASSWORD}")
+        else:
+            grant_role(user, org, "editor")

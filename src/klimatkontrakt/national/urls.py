@@ -1,0 +1,33 @@
+from django.urls import path
+
+from klimatkontrakt.national import views
+
+app_name = "national"
+urlpatterns = [
+    path("nationellt/", views.index, name="index"),
+    path("nationellt/gemensam-del/ny/", views.start_part, name="start_part"),
+    path("nationellt/gemensam-del/<int:year>/", views.part_detail, name="part"),
+    path("nationellt/gemensam-del/<int:year>/faststall/", views.fix_part, name="fix_part"),
+    path(
+        "nationellt/gemensam-del/<int:year>/avsnitt/<slug:key>/",
+        views.section_edit,
+        name="section_edit",
+    ),
+    path(
+        "nationellt/gemensam-del/<int:year>/atagande/ny/",
+        views.commitment_edit,
+        name="commitment_new",
+    ),
+    path(
+        "nationellt/gemensam-del/<int:year>/atagande/<int:pk>/redigera/",
+        views.commitment_edit,
+        name="commitment_edit",
+    ),
+    path(
+        "nationellt/gemensam-del/<int:year>/atagande/<int:pk>/ta-bort/",
+        views.commitment_delete,
+        name="commitment_delete",
+    ),
+    path("nationellt/atagande/<int:pk>/status/", views.commitment_status, name="status"),
+    path("nationellt/organisation/<slug:slug>/", views.organisation, name="organisation"),
+]

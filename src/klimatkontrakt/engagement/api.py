@@ -3,7 +3,9 @@
 from ninja import Router
 
 # Local climate contracts
-local_contracts_router = Router(tags=["local climate contracts"])
+from klimatkontrakt.engagement import local_contract_api
+
+local_contracts_router = local_contract_api.router
 
 
 # Proposals

@@ -7,6 +7,9 @@ from typing import Any
 def export(user: Any) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     # Local climate contracts
+    from klimatkontrakt.engagement.local_contract_personal_data import export_signatories
+
+    out["local_climate_contracts"] = export_signatories(user)
 
     # Proposals
 
@@ -15,6 +18,9 @@ def export(user: Any) -> dict[str, list[dict[str, Any]]]:
 
 def erase(user: Any) -> None:
     # Local climate contracts
+    from klimatkontrakt.engagement.local_contract_personal_data import erase_signatories
+
+    erase_signatories(user)
 
     # Proposals
     return None

@@ -1,4 +1,5 @@
-"""The worker's own schedule: the reminder digest once a week, Monday from 07:00 local time.
+"""The worker's own schedule: the reminder digest and the local climate contracts' report
+reminders once a week, Monday from 07:00 local time.
 
 Every worker checks it on each heartbeat; the shared `ScheduledRun` row, moved forward with a
 compare-and-set UPDATE, lets exactly one of them enqueue a due run. A new installation counts
@@ -33,11 +34,15 @@ def next_weekly(after: datetime) -> datetime:
 
 def run_due(now: datetime | None = None) -> list[str]:
     """Enqueue each scheduled task that is due; returns the names enqueued by this call."""
+    from klimatkontrakt.engagement.local_contract_tasks import send_local_contract_reminders
     from klimatkontrakt.plans.tasks import send_weekly_reminders
 
     moment = now or timezone.now()
     enqueued: list[str] = []
-    for name, task in (("reminder-digest", send_weekly_reminders),):
+    for name, task in (
+        ("reminder-digest", send_weekly_reminders),
+        ("local-contract-reminders", send_local_contract_reminders),
+    ):
         row, created = ScheduledRun.objects.get_or_create(
             name=name, defaults={"last_enqueued": moment}
         )

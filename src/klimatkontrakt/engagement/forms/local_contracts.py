@@ -27,6 +27,7 @@ def amount_field(label: Any) -> forms.DecimalField:
         min_value=Decimal("0"),
         max_value=Decimal("1e10"),
         decimal_places=3,
+        localize=True,  # "2,5" as a Swede writes it; "2.5" works too
     )
 
 
@@ -212,6 +213,7 @@ class StandardPledgeForm(forms.Form):
         min_value=Decimal("0"),
         max_value=Decimal("1e6"),
         decimal_places=6,
+        localize=True,
     )
     default_source = forms.CharField(
         label=_("Source of the default"), max_length=300, required=False

@@ -259,6 +259,8 @@ def labelled_totals(data: dict[str, Any] | None) -> dict[str, Any] | None:
 
     if not data:
         return None
+    if data.get("available") is False:
+        return data
     kinds = dict(Signatory.Kind.choices)
     statuses = {**dict(PledgeReport.Status.choices), NOT_REPORTED: _("Not reported")}
     reduction = data["reported_reduction_t"]
@@ -280,3 +282,22 @@ def labelled_totals(data: dict[str, Any] | None) -> dict[str, Any] | None:
         "capped_labels": [sector_label(s) for s in reduction["capped_sectors"]],
         "overlap_labels": [sector_label(s) for s in data["overlap_sectors"]],
     }
+
+
+@dataclass(frozen=True)
+class PathwayContribution:
+    """What the territorial investment plan's pathway shows beside its own measures."""
+
+    by_year: dict[int, float]
+    overlap_sectors: list[str]
+    capped_sectors: list[str]
+
+
+def pathway_contribution(municipality: Municipality) -> PathwayContribution | None:
+    """Signatories' counted reductions per reported year, from the same roll-up; None when
+    nothing has been reported."""
+    years = report_years(municipality)
+    if not years:
+        return None
+    latest = rollup(municipality, years[-1])
+    return PathwayContribution(latest.by_year, latest.overlap_sectors, latest.sectors.capped)

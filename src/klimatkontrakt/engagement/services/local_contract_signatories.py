@@ -144,10 +144,32 @@ def _send(to: str, subject: str, lines: list[str]) -> None:
     mailers.default.send_messages([message])
 
 
-@transaction.atomic
 def sign_up(contract: LocalContract, data: SignUpInput) -> Signatory:
     """A public sign-up: stored unconfirmed, with a confirmation link to the e-mail address
-    given; a resident who gives none waits directly for the editor's approval."""
+    given; a resident who gives none waits directly for the editor's approval. The e-mail goes
+    after the rows are stored."""
+    signatory = _store_sign_up(contract, data)
+    if signatory.contact_email:
+        code = contract.municipality.code
+        url = _site_url("engagement:lc_confirm", code, tokens.confirm_token(signatory.pk))
+        _send(
+            signatory.contact_email,
+            _("Confirm your local climate contract"),
+            [
+                _("Hello,"),
+                "",
+                _("Confirm the sign-up to the local climate contract of %(m)s here:")
+                % {"m": contract.municipality.display_name},
+                url,
+                "",
+                _("The link works for seven days. If you did not sign up, ignore this."),
+            ],
+        )
+    return signatory
+
+
+@transaction.atomic
+def _store_sign_up(contract: LocalContract, data: SignUpInput) -> Signatory:
     if published_version(contract) is None:
         raise ValidationError(_("The local climate contract is not published yet."))
     errors = _check_sign_up(contract, data)
@@ -182,24 +204,6 @@ def sign_up(contract: LocalContract, data: SignUpInput) -> Signatory:
             target_value=p.target_value,
             target_year=p.target_year,
         )
-    if signatory.contact_email:
-        code = contract.municipality.code
-        url = _site_url("engagement:lc_confirm", code, tokens.confirm_token(signatory.pk))
-        transaction.on_commit(
-            lambda: _send(
-                signatory.contact_email,
-                _("Confirm your local climate contract"),
-                [
-                    _("Hello,"),
-                    "",
-                    _("Confirm the sign-up to the local climate contract of %(m)s here:")
-                    % {"m": contract.municipality.display_name},
-                    url,
-                    "",
-                    _("The link works for seven days. If you did not sign up, ignore this."),
-                ],
-            )
-        )
     return signatory
 
 
@@ -217,7 +221,6 @@ def confirm(token: str) -> Signatory:
     return signatory
 
 
-@transaction.atomic
 def send_report_link(signatory: Signatory, year: int) -> bool:
     """A new personal link to the report form for `year`; earlier links stop working. False when
     the signatory has no e-mail address or is not approved."""
@@ -228,22 +231,18 @@ def send_report_link(signatory: Signatory, year: int) -> bool:
     signatory.save(update_fields=["report_nonce", "report_link_sent_at"])
     code = signatory.contract.municipality.code
     token = tokens.report_token(signatory.pk, signatory.report_nonce, year)
-    url = _site_url("engagement:lc_report", code, token)
-    to = signatory.contact_email
-    transaction.on_commit(
-        lambda: _send(
-            to,
-            _("Report on your climate pledges for %(year)s") % {"year": year},
-            [
-                _("Hello,"),
-                "",
-                _("Tell us how your pledges went in %(year)s, through your personal link:")
-                % {"year": year},
-                url,
-                "",
-                _("The link works for 30 days and only once; a new reminder sends a new link."),
-            ],
-        )
+    _send(
+        signatory.contact_email,
+        _("Report on your climate pledges for %(year)s") % {"year": year},
+        [
+            _("Hello,"),
+            "",
+            _("Tell us how your pledges went in %(year)s, through your personal link:")
+            % {"year": year},
+            _site_url("engagement:lc_report", code, token),
+            "",
+            _("The link works for 30 days and only once; a new reminder sends a new link."),
+        ],
     )
     return True
 

@@ -25,7 +25,7 @@ Text = Annotated[str, Field(max_length=20000)]
 Short = Annotated[str, Field(max_length=200)]
 
 
-class VersionOut(Schema):
+class LocalVersionOut(Schema):
     number: int
     title: str
     text: str
@@ -33,7 +33,7 @@ class VersionOut(Schema):
     published_at: str | None
 
 
-class StandardOut(Schema):
+class StandardPledgeOut(Schema):
     id: int
     title: str
     description: str
@@ -44,15 +44,15 @@ class StandardOut(Schema):
     is_active: bool
 
 
-class ContractOut(Schema):
+class LocalContractOut(Schema):
     municipality: str
     min_pledges: int
     roadmap_instead: bool
-    version: VersionOut | None
-    catalogue: list[StandardOut]
+    version: LocalVersionOut | None
+    catalogue: list[StandardPledgeOut]
 
 
-class ReportOut(Schema):
+class PledgeReportOut(Schema):
     year: int
     status: str
     what_was_done: str
@@ -60,7 +60,7 @@ class ReportOut(Schema):
     from_default: bool
 
 
-class PledgeOut(Schema):
+class LocalPledgeOut(Schema):
     id: int
     title: str
     sector: str
@@ -71,7 +71,7 @@ class PledgeOut(Schema):
     target_year: int
     commitment_ids: list[int]
     action_ids: list[int]
-    reports: list[ReportOut]
+    reports: list[PledgeReportOut]
 
 
 class SignatoryOut(Schema):
@@ -79,19 +79,19 @@ class SignatoryOut(Schema):
     name: str
     roadmap: str
     is_example: bool
-    pledges: list[PledgeOut]
+    pledges: list[LocalPledgeOut]
 
 
-class TotalsQuery(Schema):
+class LocalTotalsQuery(Schema):
     year: Year | None = None
 
 
-class VersionIn(Schema):
+class LocalVersionIn(Schema):
     title: Short
     text: Text
 
 
-class StandardIn(Schema):
+class StandardPledgeIn(Schema):
     title: Short
     sector: str = Field(description="one of SMHI's main sectors, as in the emissions API")
     unit: Annotated[str, Field(max_length=40)]
@@ -101,11 +101,11 @@ class StandardIn(Schema):
     is_active: bool = True
 
 
-class DecisionIn(Schema):
+class SignatoryDecisionIn(Schema):
     approve: bool
 
 
-class LinksIn(Schema):
+class PledgeLinksIn(Schema):
     commitment_ids: Annotated[list[Id], Field(max_length=1000)] = []
     action_ids: Annotated[list[Id], Field(max_length=1000)] = []
 
@@ -174,7 +174,9 @@ def _standard(p: Any) -> dict[str, Any]:
     }
 
 
-@router.get("/{code}", response={200: ContractOut, 404: Error}, summary="The published contract")
+@router.get(
+    "/{code}", response={200: LocalContractOut, 404: Error}, summary="The published contract"
+)
 def get_contract(request: HttpRequest, code: str) -> Any:
     muni = municipality_by_code(code)
     contract = selectors.contract_for(muni)
@@ -191,7 +193,7 @@ def get_contract(request: HttpRequest, code: str) -> Any:
 
 
 @router.get("/{code}/totals", response={200: dict[str, Any], 404: Error, 422: Error})
-def totals(request: HttpRequest, code: str, query: Query[TotalsQuery]) -> Any:
+def totals(request: HttpRequest, code: str, query: Query[LocalTotalsQuery]) -> Any:
     """Signatories by kind, pledges by status, reported reductions (total and by SMHI sector,
     capped at the sector's emissions) and the sectors where a municipal measure acts too: the
     same figures as `klimatkontrakt local-contracts --format json`."""
@@ -211,9 +213,9 @@ def signatories(request: HttpRequest, code: str) -> Any:
 @router.post(
     "/{code}/versions",
     auth=django_auth,
-    response={201: VersionOut, 403: Error, 404: Error, 422: Error},
+    response={201: LocalVersionOut, 403: Error, 404: Error, 422: Error},
 )
-def create_version(request: HttpRequest, code: str, payload: VersionIn) -> Any:
+def create_version(request: HttpRequest, code: str, payload: LocalVersionIn) -> Any:
     muni = municipality_by_code(code)
     require_edit(request.user, muni)
     v = services.create_version(request.user, muni, title=payload.title, text=payload.text)
@@ -223,7 +225,7 @@ def create_version(request: HttpRequest, code: str, payload: VersionIn) -> Any:
 @router.post(
     "/{code}/versions/{number}/publish",
     auth=django_auth,
-    response={200: VersionOut, 403: Error, 404: Error},
+    response={200: LocalVersionOut, 403: Error, 404: Error},
 )
 def publish_version(
     request: HttpRequest, code: str, number: Annotated[int, Field(ge=1, le=100000)]
@@ -237,9 +239,9 @@ def publish_version(
 @router.post(
     "/{code}/catalogue",
     auth=django_auth,
-    response={201: StandardOut, 403: Error, 404: Error, 422: Error},
+    response={201: StandardPledgeOut, 403: Error, 404: Error, 422: Error},
 )
-def add_standard(request: HttpRequest, code: str, payload: StandardIn) -> Any:
+def add_standard(request: HttpRequest, code: str, payload: StandardPledgeIn) -> Any:
     muni = municipality_by_code(code)
     require_edit(request.user, muni)
     fields = payload.dict()
@@ -255,7 +257,7 @@ def add_standard(request: HttpRequest, code: str, payload: StandardIn) -> Any:
     auth=django_auth,
     response={200: dict[str, str], 403: Error, 404: Error, 422: Error},
 )
-def decide(request: HttpRequest, code: str, pk: Id, payload: DecisionIn) -> Any:
+def decide(request: HttpRequest, code: str, pk: Id, payload: SignatoryDecisionIn) -> Any:
     muni = municipality_by_code(code)
     require_edit(request.user, muni)
     signatory = selectors.signatory_for(request.user, muni, pk)
@@ -266,9 +268,9 @@ def decide(request: HttpRequest, code: str, pk: Id, payload: DecisionIn) -> Any:
 @router.put(
     "/{code}/pledges/{pk}/links",
     auth=django_auth,
-    response={200: PledgeOut, 403: Error, 404: Error, 422: Error},
+    response={200: LocalPledgeOut, 403: Error, 404: Error, 422: Error},
 )
-def link_pledge(request: HttpRequest, code: str, pk: Id, payload: LinksIn) -> Any:
+def link_pledge(request: HttpRequest, code: str, pk: Id, payload: PledgeLinksIn) -> Any:
     muni = municipality_by_code(code)
     require_edit(request.user, muni)
     pledge = selectors.pledge_for(request.user, muni, pk)

@@ -58,8 +58,9 @@ def pathway_table(summary: PlanSummary) -> Table:
                 }
             )
     signed = signatories_beside(summary)
-    for r in rows:
-        r["signatories_t"] = None if signed is None else signed.by_year.get(r["year"])
+    if signed is not None:
+        for r in rows:
+            r["signatories_t"] = signed.by_year.get(r["year"])
     return Table(
         key="utslappsbana",
         title=_("Emission pathway with the plan"),
@@ -67,7 +68,7 @@ def pathway_table(summary: PlanSummary) -> Table:
             ("year", _("Year")),
             ("bau_t", _("BAU (t CO2e)")),
             ("pathway_t", _("With the measures (t CO2e)")),
-            ("signatories_t", _("Reductions by signatories (t CO2e)")),
+            *([("signatories_t", _("Reductions by signatories (t CO2e)"))] if signed else []),
             ("p10_t", _("P10 (t CO2e)")),
             ("p90_t", _("P90 (t CO2e)")),
             ("budget_path_t", _("Budget path (t CO2e)")),

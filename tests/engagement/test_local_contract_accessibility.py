@@ -39,6 +39,9 @@ def test_public_pages(browser, live_server, contract_with_reports):
 
 
 def test_editor_pages(browser, live_server, client, editor, contract_with_reports, draft_version):
+    from klimatkontrakt.reports.services import create_draft
+
+    create_draft(editor, contract_with_reports.contract.municipality, 2024)
     client.force_login(editor)
     cookies = session_cookie(client, live_server.url)
     standard = contract_with_reports.contract.standard_pledges.first()
@@ -50,9 +53,27 @@ def test_editor_pages(browser, live_server, client, editor, contract_with_report
         "redigera/version/ny/",
         f"redigera/version/{draft_version.number}/",
         f"redigera/katalog/{standard.pk}/",
+        "/kommun/1780/uppfoljning/2024/",  # the report's section
     ]:
+        url = live_server.url + (path if path.startswith("/") else BASE + path)
         for language in (None, "en-GB"):
-            assert_accessible(
-                browser, live_server.url + BASE + path, cookies=cookies, language=language
-            )
-        assert_accessible(browser, live_server.url + BASE + path, cookies=cookies, width=390)
+            assert_accessible(browser, url, cookies=cookies, language=language)
+        assert_accessible(browser, url, cookies=cookies, width=390)
+
+
+def test_sign_up_with_errors(browser, live_server, local_contract):
+    """A refused sign-up stays accessible: the summary, the field errors, the labels."""
+    from tests.a11y import AXE, WCAG_TAGS
+
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_server.url + BASE + "anmalan/")
+    page.fill("#id_org_number", "123")
+    page.click("main button[type=submit]")
+    page.wait_for_selector(".error-summary")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async (t) => await axe.run(document, {runOnly: {type: 'tag', values: t}})", WCAG_TAGS
+    )
+    context.close()
+    assert result["violations"] == []

@@ -29,7 +29,7 @@ ACTIVE = "local_contracts"
 
 def _year(request: HttpRequest, muni: object) -> int:
     raw = request.GET.get("year", "")
-    if raw.isdigit() and 1990 <= int(raw) <= 2100:
+    if len(raw) == 4 and raw.isdigit() and 1990 <= int(raw) <= 2100:
         return int(raw)
     return selectors.default_year(muni)  # type: ignore[arg-type]
 

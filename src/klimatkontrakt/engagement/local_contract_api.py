@@ -126,7 +126,7 @@ def _f(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def _pledge(p: Any) -> dict[str, Any]:
+def _pledge(p: Any, *, public: bool = True) -> dict[str, Any]:
     return {
         "id": p.pk,
         "title": p.title,
@@ -136,8 +136,11 @@ def _pledge(p: Any) -> dict[str, Any]:
         "baseline_value": float(p.baseline_value),
         "target_value": float(p.target_value),
         "target_year": p.target_year,
-        "commitment_ids": [c.pk for c in p.commitments.all()],
-        "action_ids": [a.pk for a in p.actions.all()],
+        # The public sees links to commitments of published versions and published plans only.
+        "commitment_ids": [
+            c.pk for c in p.commitments.all() if c.version.is_published or not public
+        ],
+        "action_ids": [a.pk for a in p.actions.all() if a.plan.is_published or not public],
         "reports": [
             {
                 "year": r.year,
@@ -280,4 +283,4 @@ def link_pledge(request: HttpRequest, code: str, pk: Id, payload: PledgeLinksIn)
         commitment_ids=list(payload.commitment_ids),
         action_ids=list(payload.action_ids),
     )
-    return _pledge(pledge)
+    return _pledge(pledge, public=False)

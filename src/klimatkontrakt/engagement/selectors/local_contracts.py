@@ -17,6 +17,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from klimatkontrakt.calc.local_contracts import SectorRollUp, roll_up
+from klimatkontrakt.contracts.models import Commitment
 from klimatkontrakt.emissions import selectors as emissions
 from klimatkontrakt.engagement.models import (
     LocalContract,
@@ -30,6 +31,7 @@ from klimatkontrakt.investments import selectors as investments
 from klimatkontrakt.investments.models import InvestmentPlan, Measure
 from klimatkontrakt.organisations.access import can_view_unpublished, require_view_unpublished
 from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.plans.models import Action
 
 NOT_REPORTED = "not_reported"
 STATUSES = [s.value for s in PledgeReport.Status] + [NOT_REPORTED]
@@ -77,7 +79,9 @@ def standard_pledge_for(user: Any, municipality: Municipality, pk: int) -> Stand
 def _with_pledges(qs: QuerySet[Signatory]) -> QuerySet[Signatory]:
     reports = PledgeReport.objects.order_by("-year")
     pledges = Pledge.objects.select_related("standard").prefetch_related(
-        Prefetch("reports", queryset=reports), "commitments", "actions"
+        Prefetch("reports", queryset=reports),
+        Prefetch("commitments", queryset=Commitment.objects.select_related("version")),
+        Prefetch("actions", queryset=Action.objects.select_related("plan")),
     )
     return qs.prefetch_related(Prefetch("pledges", queryset=pledges))
 

@@ -20,6 +20,7 @@ from klimatkontrakt.engagement.models import Signatory
 from klimatkontrakt.engagement.selectors import local_contracts as selectors
 from klimatkontrakt.engagement.services import local_contract_signatories as signatories
 from klimatkontrakt.engagement.services.local_contract_tokens import BadToken
+from klimatkontrakt.organisations.access import require_edit, require_view_unpublished
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.web.pages import add_validation_errors, municipality_context
 from klimatkontrakt.web.security import client_address
@@ -166,7 +167,7 @@ def report(request: HttpRequest, code: str, token: str) -> HttpResponse:
 @login_required
 def not_reported(request: HttpRequest, code: str) -> HttpResponse:
     muni = municipality_by_code(code)
-    selectors.all_signatories(request.user, muni)  # members only
+    require_view_unpublished(request.user, muni)
     year = _year(request, muni)
     return render(
         request,
@@ -198,8 +199,6 @@ def signatory_list(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 @login_required
 def send_link(request: HttpRequest, code: str, pk: int) -> HttpResponse:
-    from klimatkontrakt.organisations.access import require_edit
-
     muni = municipality_by_code(code)
     require_edit(request.user, muni)
     signatory = selectors.signatory_for(request.user, muni, pk)

@@ -53,6 +53,7 @@ def test_editor_pages(browser, live_server, client, editor, contract_with_report
         "redigera/version/ny/",
         f"redigera/version/{draft_version.number}/",
         f"redigera/katalog/{standard.pk}/",
+        f"atagande/{contract_with_reports.pledges.first().pk}/lankar/",
         "/kommun/1780/uppfoljning/2024/",  # the report's section
     ]:
         url = live_server.url + (path if path.startswith("/") else BASE + path)

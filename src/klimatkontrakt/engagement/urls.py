@@ -14,6 +14,9 @@ local_contract_patterns: list = [
     path(lc + "undertecknare/", local_contracts.signatory_list, name="lc_signatories"),
     path(lc + "undertecknare/<int:pk>/lank/", local_contracts.send_link, name="lc_send_link"),
     path(lc + "undertecknare/<int:pk>/beslut/", local_contract_editor.decide, name="lc_decide"),
+    path(
+        lc + "atagande/<int:pk>/lankar/", local_contract_editor.pledge_links, name="lc_pledge_links"
+    ),
     path(lc + "ej-rapporterat/", local_contracts.not_reported, name="lc_not_reported"),
     path(lc + "redigera/", local_contract_editor.manage, name="lc_manage"),
     path(lc + "redigera/version/ny/", local_contract_editor.version_edit, name="lc_version_new"),

@@ -230,3 +230,26 @@ class StandardPledgeForm(forms.Form):
 
     def to_input(self) -> StandardPledgeInput:
         return StandardPledgeInput(**self.cleaned_data)
+
+
+class PledgeLinksForm(forms.Form):
+    """The contract commitments and action-plan actions a pledge supports."""
+
+    commitments: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label=_("Contract commitments it supports"), queryset=None, required=False
+    )
+    actions: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label=_("Actions it supports"), queryset=None, required=False
+    )
+
+    def __init__(self, *args: Any, municipality: Any, **kwargs: Any):
+        from klimatkontrakt.contracts.selectors import commitments_of_municipality
+        from klimatkontrakt.plans.selectors import actions_of_municipality
+
+        super().__init__(*args, **kwargs)
+        commitments = self.fields["commitments"]
+        commitments.queryset = commitments_of_municipality(municipality)  # type: ignore[attr-defined]
+        commitments.label_from_instance = lambda c: f"{c.version.year}: {c.title}"  # type: ignore[attr-defined]
+        actions = self.fields["actions"]
+        actions.queryset = actions_of_municipality(municipality)  # type: ignore[attr-defined]
+        actions.label_from_instance = lambda a: f"{a.identifier} {a.title}"  # type: ignore[attr-defined]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from klimatkontrakt.engagement.forms.local_contracts import (
+    PledgeLinksForm,
     RuleForm,
     StandardPledgeForm,
     VersionForm,
@@ -134,3 +135,26 @@ def decide(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         refused=ValidationError,
     )
     return redirect("engagement:lc_signatories", code)
+
+
+@login_required
+def pledge_links(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    muni = municipality_by_code(code)
+    require_edit(request.user, muni)
+    pledge = selectors.pledge_for(request.user, muni, pk)
+    initial = {"commitments": list(pledge.commitments.all()), "actions": list(pledge.actions.all())}
+    form = PledgeLinksForm(request.POST or None, initial=initial, municipality=muni)
+    if request.method == "POST" and form.is_valid():
+        services.link_pledge(
+            request.user,
+            pledge,
+            commitment_ids=[c.pk for c in form.cleaned_data["commitments"]],
+            action_ids=[a.pk for a in form.cleaned_data["actions"]],
+        )
+        messages.success(request, _("The pledge's links were saved."))
+        return redirect("engagement:lc_signatories", code)
+    return render(
+        request,
+        "engagement/local_contracts/pledge_links.html",
+        municipality_context(request, muni, ACTIVE, form=form, pledge=pledge),
+    )

@@ -1,9 +1,9 @@
 """Local climate contracts and proposals in the JSON API: one router each."""
 
-from ninja import Router
-
 # Local climate contracts
-local_contracts_router = Router(tags=["local climate contracts"])
+from klimatkontrakt.engagement import local_contract_api
+
+local_contracts_router = local_contract_api.router
 
 
 # Proposals

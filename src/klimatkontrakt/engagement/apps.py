@@ -16,6 +16,12 @@ class EngagementConfig(AppConfig):
 
         register_source(Source("engagement", personal_data.export, personal_data.erase))
         # Local climate contracts: modules and links.
+        from klimatkontrakt.web.modules import Module, register, register_link
+
+        register(
+            Module("local_contracts", _("Local climate contracts"), "engagement:lc_public", 57)
+        )
+        register_link("local_contracts", "engagement:lc_public")
 
         # Proposals: modules and links.
         from klimatkontrakt.web.modules import Module, register, register_link

@@ -5,6 +5,11 @@ from typing import Any
 
 def load(stdout: Any) -> None:
     # Local climate contracts
+    from klimatkontrakt.engagement.local_contract_demo import load_demo_local_contract
+
+    added = load_demo_local_contract()
+    if added:
+        stdout.write(f"Local climate contract for Karlstad: {added} example signatories")
 
     # Proposals
     from klimatkontrakt.engagement import proposal_demo

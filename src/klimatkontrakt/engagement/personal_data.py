@@ -19,6 +19,9 @@ def _proposals(user: Any) -> QuerySet[Proposal]:
 def export(user: Any) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     # Local climate contracts
+    from klimatkontrakt.engagement.local_contract_personal_data import export_signatories
+
+    out["local_climate_contracts"] = export_signatories(user)
 
     # Proposals
     out["proposal_contacts"] = [
@@ -38,6 +41,9 @@ def export(user: Any) -> dict[str, list[dict[str, Any]]]:
 
 def erase(user: Any) -> None:
     # Local climate contracts
+    from klimatkontrakt.engagement.local_contract_personal_data import erase_signatories
+
+    erase_signatories(user)
 
     # Proposals
     _proposals(user).update(contact_name="", contact_email="", contact_phone="")

@@ -29,13 +29,15 @@ def pathway_chart(summary: PlanSummary, table: Table) -> alt.TopLevelMixin:
     names = {"bau_t": _("BAU"), "pathway_t": _("With the measures")}
     if any(r.get("budget_path_t") is not None for r in table.rows):
         names["budget_path_t"] = _("Budget path")
+    if any(r.get("signatories_t") is not None for r in table.rows):
+        names["signatories_t"] = _("Reductions by signatories")
     band_label, goal_label = _("P10–P90 band"), _("Goal")
     plan = summary.plan
     has_goal = plan.goal_year is not None and plan.goal_level_t is not None
     has_band = any(r.get("p10_t") is not None for r in table.rows)
     domain = list(names.values()) + ([band_label] if has_band else [])
     domain += [goal_label] if has_goal else []
-    colour_range = [PALETTE[0], PALETTE[1], PALETTE[2]][: len(names)]
+    colour_range = [PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[3]][: len(names)]
     colour_range += ["#56B4E9"] if has_band else []
     colour_range += ["#000000"] if has_goal else []
     scale = alt.Scale(domain=domain, range=colour_range)

@@ -28,6 +28,18 @@ def _source(summary: PlanSummary) -> str:
     return "; ".join(parts)
 
 
+def signatories_beside(summary: PlanSummary) -> Any:
+    """A territorial plan's pathway shows the local climate contract's reported reductions
+    beside the measures (engagement app), not added to them: they are part of the same
+    territorial emissions."""
+    plan = summary.plan
+    if plan.scope != plan.Scope.GEOGRAPHY:
+        return None
+    from klimatkontrakt.engagement.selectors.local_contracts import pathway_contribution
+
+    return pathway_contribution(plan.municipality)
+
+
 def pathway_table(summary: PlanSummary) -> Table:
     p, u = summary.pathway, summary.uncertainty
     rows: list[dict[str, Any]] = []
@@ -45,6 +57,10 @@ def pathway_table(summary: PlanSummary) -> Table:
                     "gap_t": None if p.gap_t() is None else float(p.gap_t()[i]),  # type: ignore[index]
                 }
             )
+    signed = signatories_beside(summary)
+    if signed is not None:
+        for r in rows:
+            r["signatories_t"] = signed.by_year.get(r["year"])
     return Table(
         key="utslappsbana",
         title=_("Emission pathway with the plan"),
@@ -52,6 +68,7 @@ def pathway_table(summary: PlanSummary) -> Table:
             ("year", _("Year")),
             ("bau_t", _("BAU (t CO2e)")),
             ("pathway_t", _("With the measures (t CO2e)")),
+            *([("signatories_t", _("Reductions by signatories (t CO2e)"))] if signed else []),
             ("p10_t", _("P10 (t CO2e)")),
             ("p90_t", _("P90 (t CO2e)")),
             ("budget_path_t", _("Budget path (t CO2e)")),

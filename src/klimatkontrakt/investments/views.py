@@ -96,6 +96,7 @@ def overview(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
                 if macc.rows
                 else None,
                 "scale_form": ScaleUpForm(),
+                "signatories": tables.signatories_beside(summary),
             },
             request,
         )

@@ -1,5 +1,6 @@
-"""The worker's own schedule: the reminder digest once a week, Monday from 07:00 local time,
-and the proposals' upkeep (engagement) every day from 06:00.
+"""The worker's own schedule: the reminder digest and the local climate contracts' report
+reminders once a week, Monday from 07:00 local time, and the proposals' upkeep (engagement)
+every day from 06:00.
 
 Every worker checks it on each heartbeat; the shared `ScheduledRun` row, moved forward with a
 compare-and-set UPDATE, lets exactly one of them enqueue a due run. A new installation counts
@@ -46,6 +47,7 @@ def next_daily(after: datetime) -> datetime:
 
 def run_due(now: datetime | None = None) -> list[str]:
     """Enqueue each scheduled task that is due; returns the names enqueued by this call."""
+    from klimatkontrakt.engagement.local_contract_tasks import send_local_contract_reminders
     from klimatkontrakt.engagement.proposal_tasks import proposal_upkeep
     from klimatkontrakt.plans.tasks import send_weekly_reminders
 
@@ -53,6 +55,7 @@ def run_due(now: datetime | None = None) -> list[str]:
     enqueued: list[str] = []
     schedule = (
         ("reminder-digest", send_weekly_reminders, next_weekly),
+        ("local-contract-reminders", send_local_contract_reminders, next_weekly),
         ("proposal-upkeep", proposal_upkeep, next_daily),
     )
     for name, task, next_run in schedule:

@@ -56,6 +56,7 @@ def gather(municipality: Municipality, year: int, user: Any = None) -> dict[str,
         "investments": _investments(municipality, reader),
         "footprint": _footprint(municipality, year, reader),
         "proposals": _proposals(municipality),
+        "local_contracts": _local_contracts(municipality, year),
         "unpublished_sources": unpublished_sources(municipality, year, reader),
     }
 
@@ -389,3 +390,13 @@ def _footprint(muni: Municipality, year: int, reader: Any) -> dict[str, Any]:
             for k, v in categories[:10]
         ],
     }
+
+
+def _local_contracts(muni: Municipality, year: int) -> dict[str, Any]:
+    """The local climate contract's roll-up for the year, as its page, API and CLI give it."""
+    from klimatkontrakt.engagement.selectors import local_contracts
+
+    contract = local_contracts.contract_for(muni)
+    if local_contracts.published_version(contract) is None:
+        return {"available": False}
+    return {"available": True, **local_contracts.rollup_json(local_contracts.rollup(muni, year))}

@@ -23,6 +23,7 @@ from klimatkontrakt.documents.docx import (
     new_document,
     to_bytes,
 )
+from klimatkontrakt.engagement.selectors.local_contracts import labelled_totals
 from klimatkontrakt.indicators.tables import assessment_label
 from klimatkontrakt.reports.charts import data_uri, report_charts
 from klimatkontrakt.reports.templatetags.headline import method_text
@@ -82,6 +83,7 @@ def context(data: dict[str, Any], language: str, pngs: dict[str, bytes] | None =
         ],
         "plans": plans,
         "contract": contract,
+        "local_contracts": labelled_totals(data.get("local_contracts")),
         "pngs": pngs,
     }
 
@@ -200,6 +202,7 @@ def docx(data: dict[str, Any], language: str, *, state: str = "approved") -> byt
         _docx_plans(doc, ctx["plans"])
         _docx_contract(doc, ctx["contract"])
         _docx_investments(doc, data["investments"])
+        _docx_local_contracts(doc, ctx["local_contracts"])
         _docx_proposals(doc, ctx["proposals"])
         _docx_changes(doc, data, ctx["indicators"])
         return to_bytes(doc)
@@ -472,6 +475,35 @@ def _docx_proposals(doc: Any, p: dict[str, Any] | None) -> None:
     add_table(
         doc, [_("Group"), _("Value"), _("Proposals")], [[g, v, num(n)] for g, v, n in p["rows"]]
     )
+
+
+def _docx_local_contracts(doc: Any, totals: dict[str, Any] | None) -> None:
+    """Only in reports gathered since the section exists (older stored data lacks it)."""
+    if totals is None:
+        return
+    doc.add_heading(_("Local climate contracts"), level=1)
+    if not totals.get("available"):
+        doc.add_paragraph(_("The municipality has not published a local climate contract yet."))
+        return
+    rows = [[name, num(n)] for name, n in totals["signatory_rows"]]
+    rows.append([_("Signatories in all"), num(totals["signatories"]["total"])])
+    rows += [
+        [_("Pledges: %(status)s") % {"status": name}, num(n)] for name, n in totals["pledge_rows"]
+    ]
+    add_table(doc, [_("Kind"), _("Number")], rows)
+    sectors = [[r["sector"], num(r["t"], 1)] for r in totals["sector_rows"]]
+    sectors.append([_("Total"), num(totals["reported_reduction_t"]["total"], 1)])
+    add_table(doc, [_("Sector"), _("Reduction (t CO2e per year)")], sectors)
+    if totals["capped_labels"]:
+        doc.add_paragraph(
+            _("Capped at the sector's emissions: %(sectors)s.")
+            % {"sectors": ", ".join(totals["capped_labels"])}
+        )
+    if totals["overlap_labels"]:
+        doc.add_paragraph(
+            _("A municipal measure acts on the same sector: %(sectors)s.")
+            % {"sectors": ", ".join(totals["overlap_labels"])}
+        )
 
 
 def _yes_no(value: bool | None) -> str:

@@ -1,10 +1,7 @@
-"""Local climate contracts and proposals in the JSON API: one router each."""
+"""Local climate contracts and proposals in the JSON API: one router each, mounted by
+klimatkontrakt.api at /api/local-contracts/ and /api/proposals/."""
 
-# Local climate contracts
-from klimatkontrakt.engagement import local_contract_api
+from klimatkontrakt.engagement.local_contract_api import router as local_contracts_router
+from klimatkontrakt.engagement.proposal_api import proposals_router
 
-local_contracts_router = local_contract_api.router
-
-
-# Proposals
-from klimatkontrakt.engagement.proposal_api import proposals_router  # noqa: E402, F401
+__all__ = ["local_contracts_router", "proposals_router"]

@@ -22,7 +22,9 @@ signatory = factories.signatory
 
 
 def _rejected(editor, local_contract, **kwargs) -> Signatory:
-    s = SignatoryFactory(contract=local_contract, state="confirmed", contact_phone="054-1", **kwargs)
+    s = SignatoryFactory(
+        contract=local_contract, state="confirmed", contact_phone="054-1", **kwargs
+    )
     PledgeFactory(signatory=s)
     services.decide(editor, s, approve=False)
     s.report_nonce = "n" * 32

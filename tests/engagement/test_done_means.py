@@ -132,6 +132,8 @@ def _local_contract_totals_agree(municipality, year):
         assert '<th scope="row">Totalt</th><td class="num">8,5</td>' in section
         assert '<td>Transporter</td><td class="num">6,0</td>' in section
         assert '<td>Undertecknare totalt</td><td class="num">2</td>' in section
+        assert '<td>Åtaganden: Genomfört</td><td class="num">1</td>' in section
+        assert '<th scope="col" class="num">Antal</th>' in section
 
 
 def _import_and_publish_class_file(editor_client, tmp_path):
@@ -214,4 +216,5 @@ def test_done_means(editor_client, karlstad, tmp_path, department):
     rejected = Proposal.objects.get(text__startswith="Solceller").pk
     detail = Client().get(P + f"{rejected}/").content.decode()
     assert "Taket bär inte solcellerna." in detail  # the reason, on the proposal's page
+    assert "<dt>Status</dt><dd>Besvarat</dd>" in detail and "<dt>Besvarat</dt>" in detail
     _proposal_totals_agree(karlstad, year)

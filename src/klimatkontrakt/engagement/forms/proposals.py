@@ -193,7 +193,9 @@ class MergeForm(forms.Form):
 
 
 class StateForm(forms.Form):
-    state = forms.ModelChoiceField(label=pgettext_lazy("proposal", "State"), queryset=ProposalState.objects.none())
+    state = forms.ModelChoiceField(
+        label=pgettext_lazy("proposal", "State"), queryset=ProposalState.objects.none()
+    )
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -32,7 +32,7 @@ def test_reminders_go_to_those_who_have_not_reported(signatory, local_contract):
 
 def test_the_task_sends_them(signatory):
     result = send_local_contract_reminders.enqueue()
-    assert result.return_value == 1 and len(mail.outbox) == 1
+    assert result.return_value["reminders"] == 1 and len(mail.outbox) == 1
 
 
 def test_the_editor_sees_who_has_not_reported(editor_client, signatory, local_contract):

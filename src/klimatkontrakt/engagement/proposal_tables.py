@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from klimatkontrakt.documents.tables import Table
 from klimatkontrakt.engagement.models import Proposal
@@ -43,12 +44,12 @@ def proposal_table(proposals: Iterable[Proposal], language: str) -> Table:
             ("school", _("School")),
             ("grade", _("Grade")),
             ("received", _("Received")),
-            ("state", _("State")),
+            ("state", pgettext("proposal", "State")),
             ("department", _("Department")),
             ("deadline", _("Answer by")),
             ("decision", _("Decision")),
             ("answer", _("Answer")),
-            ("answered", _("Answered")),
+            ("answered", pgettext("proposal date", "Answered")),
         ],
         rows=rows,
     )

@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from klimatkontrakt.documents.docx import (
     add_contents,
@@ -490,7 +491,7 @@ def _docx_local_contracts(doc: Any, totals: dict[str, Any] | None) -> None:
     rows += [
         [_("Pledges: %(status)s") % {"status": name}, num(n)] for name, n in totals["pledge_rows"]
     ]
-    add_table(doc, [_("Kind"), _("Number")], rows)
+    add_table(doc, [_("Kind"), pgettext("how many", "Number")], rows)
     sectors = [[r["sector"], num(r["t"], 1)] for r in totals["sector_rows"]]
     sectors.append([_("Total"), num(totals["reported_reduction_t"]["total"], 1)])
     add_table(doc, [_("Sector"), _("Reduction (t CO2e per year)")], sectors)

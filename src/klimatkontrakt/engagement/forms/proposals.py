@@ -7,6 +7,7 @@ from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from klimatkontrakt.contracts.models import Commitment
 from klimatkontrakt.contracts.selectors import commitments_of_municipality
@@ -192,7 +193,9 @@ class MergeForm(forms.Form):
 
 
 class StateForm(forms.Form):
-    state = forms.ModelChoiceField(label=_("State"), queryset=ProposalState.objects.none())
+    state = forms.ModelChoiceField(
+        label=pgettext_lazy("proposal", "State"), queryset=ProposalState.objects.none()
+    )
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

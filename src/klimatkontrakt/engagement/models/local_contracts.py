@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.sources.sectors import SECTORS
@@ -239,7 +240,8 @@ class PledgeReport(models.Model):
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", _("Not started")
         STARTED = "started", _("Started")
-        DONE = "done", _("Done")
+        # An "åtagande" is neuter in Swedish: "Genomfört", not the shared "Genomförd".
+        DONE = "done", pgettext_lazy("pledge", "Done")
 
     pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="reports")
     year = models.PositiveSmallIntegerField(

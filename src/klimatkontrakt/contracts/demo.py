@@ -1,7 +1,8 @@
 """Karlstad's Klimatkontrakt 2030, versions 2023 and 2024, summarised in the project's own words.
 
 Source: Karlstads kommun, Klimatkontrakt 2030 (2024 version). Titles and summaries are short
-paraphrases written for this demo, not quotations; statuses for 2024 are illustrative. The 2024
+Swedish paraphrases written for this demo (the contract is a Swedish document: its content stays
+Swedish in both interface languages), not quotations; statuses for 2024 are illustrative. The 2024
 version takes the year's common part (common_demo.py: the signed contract's own words, quoted).
 """
 
@@ -18,48 +19,48 @@ from klimatkontrakt.organisations.models import Department, Municipality, Organi
 
 SECTION_TEXTS_2023 = {
     "purpose": (
-        "The contract speeds up the climate transition of Swedish cities within Agenda 2030 and "
-        "supports a sustainable recovery of the economy. The parties commit to long-term, mutual "
-        "efforts."
+        "Kontraktet påskyndar svenska städers klimatomställning inom Agenda 2030 och "
+        "stöder en hållbar återhämtning av ekonomin. Parterna åtar sig ett långsiktigt, ömsesidigt "
+        "arbete."
     ),
     "goal": (
-        "Kommunfullmäktige's goal: the municipality's own operations are fossil-free by 2026 and "
-        "the geographical area of Karlstad is climate neutral by 2030. The goal covers the whole "
-        "municipal group, all committees and the companies of the city group."
+        "Kommunfullmäktiges mål: kommunens egen verksamhet är fossilfri 2026 och "
+        "Karlstad som geografiskt område är klimatneutralt 2030. Målet omfattar hela "
+        "kommunkoncernen, alla nämnder och stadskoncernens bolag."
     ),
     "organisation": (
-        "Kommunfullmäktige sets goals and policy documents; kommunstyrelsen leads, coordinates and "
-        "follows up; miljönämnden drives and coordinates environmental strategy. Kommunfullmäktige "
-        "has set aside 110 MSEK for 2022–2025 for measures that cut climate emissions."
+        "Kommunfullmäktige fastställer mål och styrdokument; kommunstyrelsen leder, samordnar och "
+        "följer upp; miljönämnden driver och samordnar det miljöstrategiska arbetet. "
+        "Kommunfullmäktige har avsatt 110 mnkr för 2022–2025 till åtgärder som minskar "
+        "klimatutsläppen."
     ),
     "contract": (
-        "The parties agree that these commitments apply for the year. "
-        "The contract is revised every year."
+        "Parterna är överens om att dessa åtaganden gäller för året. Kontraktet revideras varje år."
     ),
 }
 SECTION_TEXTS_2024 = {
     **SECTION_TEXTS_2023,
     "strategy": (
-        "A new governance model for the municipal group applies from 2024, with the three "
-        "sustainability dimensions throughout and a goal coordinator with a team for every "
-        "politically decided goal. The energy and climate plan (2023), the waste plan 2024–2027, "
-        "the traffic plan and the stormwater plan steer the work."
+        "En ny styrmodell för kommunkoncernen gäller från 2024, med de tre "
+        "hållbarhetsdimensionerna genomgående och en målsamordnare med team för varje "
+        "politiskt beslutat mål. Energi- och klimatplanen (2023), avfallsplanen 2024–2027, "
+        "trafikplanen och dagvattenplanen styr arbetet."
     ),
     "organisation": SECTION_TEXTS_2023["organisation"]
     + (
-        "\n\nThe project plan Klimatneutrala Karlstad 2030 groups the work in four work packages: "
-        "AP1 governance and funding, AP2 mobilisation and co-creation, AP3 innovation and service "
-        "development, AP4 behaviours and communication."
+        "\n\nProjektplanen Klimatneutrala Karlstad 2030 delar in arbetet i fyra arbetspaket: "
+        "AP1 styrning och finansiering, AP2 mobilisering och samskapande, AP3 innovation och "
+        "tjänsteutveckling, AP4 beteenden och kommunikation."
     ),
     "investment_plan": (
-        "The footprint of all purchases of the municipal organisation is the basis of a pilot "
-        "climate investment plan. Teknik- och fastighetsförvaltningen, about 60 % of the "
-        "organisation's emissions, is the test bed before a plan for the whole municipality."
+        "Klimatavtrycket från den kommunala organisationens alla inköp är grunden för en pilot "
+        "av en klimatinvesteringsplan. Teknik- och fastighetsförvaltningen, omkring 60 % av "
+        "organisationens utsläpp, är testbädd inför en plan för hela kommunen."
     ),
     "reporting": (
-        "The contract is evaluated every year when it is revised, and reported to kommunstyrelsen: "
-        "greenhouse gas emissions against the effect goals of the project plan, the indicators of "
-        "the climate goal, and the action plan of the energy and climate plan."
+        "Kontraktet utvärderas varje år när det revideras och rapporteras till kommunstyrelsen: "
+        "växthusgasutsläppen mot projektplanens effektmål, klimatmålets "
+        "indikatorer och energi- och klimatplanens handlingsplan."
     ),
 }
 
@@ -69,8 +70,8 @@ C2023: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "ekp",
         "municipality",
         "muni",
-        "Decide the energy and climate plan",
-        "Adopt the group's first energy and climate plan with an action plan.",
+        "Besluta om energi- och klimatplanen",
+        "Anta koncernens första energi- och klimatplan med handlingsplan.",
         2023,
         "KLK",
         ["energi"],
@@ -80,9 +81,8 @@ C2023: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "governance",
         "strategy",
         "muni",
-        "Decide a new governance model",
-        "A governance model for the municipal group with stronger environmental ambitions "
-        "from 2024.",
+        "Besluta om en ny styrmodell",
+        "En styrmodell för kommunkoncernen med högre miljöambitioner från 2024.",
         2023,
         "KLK",
         ["styrning"],
@@ -92,8 +92,8 @@ C2023: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "local_contracts",
         "collaboration",
         "muni",
-        "Launch local climate contracts",
-        "Offer climate contracts to companies and organisations within the Agenda 2030 protocol.",
+        "Införa lokala klimatkontrakt",
+        "Erbjuda klimatkontrakt till företag och organisationer inom Agenda 2030-protokollet.",
         2023,
         "KLK",
         ["engagemang"],
@@ -103,8 +103,8 @@ C2023: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "comms",
         "municipality",
         "muni",
-        "Set a communication strategy for the transition",
-        "A communication strategy for Karlstad's climate transition.",
+        "Ta fram en kommunikationsstrategi för omställningen",
+        "En kommunikationsstrategi för Karlstads klimatomställning.",
         2023,
         "KLK",
         ["kommunikation"],
@@ -114,8 +114,8 @@ C2023: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "training",
         "municipality",
         "muni",
-        "Develop a climate training concept",
-        "A training concept on climate and environment for elected officials.",
+        "Utveckla ett utbildningskoncept om klimat",
+        "Ett utbildningskoncept om klimat och miljö för förtroendevalda.",
         2023,
         "MF",
         ["utbildning"],
@@ -125,8 +125,8 @@ C2023: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "footprint",
         "investment_plan",
         "muni",
-        "Map the climate impact of all purchases",
-        "Introduce a tool that calculates the emissions of every purchase of the municipal group.",
+        "Kartlägga klimatpåverkan från alla inköp",
+        "Införa ett verktyg som beräknar utsläppen från kommunkoncernens alla inköp.",
         2023,
         "KLK",
         ["inköp", "klimatinvesteringsplan"],
@@ -136,8 +136,8 @@ C2023: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "pupils",
         "collaboration",
         "muni",
-        "Start a pupils' council for the climate",
-        "Pupils in years 4–6 put forward proposals for a climate-smart Karlstad.",
+        "Starta ett elevborgarråd för klimatet",
+        "Elever i årskurs 4–6 lämnar förslag för ett klimatsmart Karlstad.",
         2023,
         "BUF",
         ["engagemang", "unga"],
@@ -147,8 +147,8 @@ C2023: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "green_loans",
         "organisation",
         "muni",
-        "Move to green loans",
-        "Finance sustainable investments with green loans.",
+        "Gå över till gröna lån",
+        "Finansiera hållbara investeringar med gröna lån.",
         2023,
         "KLK",
         ["finansiering"],
@@ -158,8 +158,8 @@ C2023: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "traffic_plan",
         "mobility",
         "muni",
-        "Revise the traffic plan",
-        "Update the traffic plan from 2014.",
+        "Revidera trafikplanen",
+        "Uppdatera trafikplanen från 2014.",
         2023,
         "SBF",
         ["mobilitet"],
@@ -169,8 +169,8 @@ C2023: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "digital_plan",
         "digital",
         "muni",
-        "Draw up a plan for digitalisation and innovation",
-        "A plan for a smart and sustainable city.",
+        "Ta fram en plan för digitalisering och innovation",
+        "En plan för en smart och hållbar stad.",
         2023,
         "KLK",
         ["digitalisering"],
@@ -180,8 +180,8 @@ C2023: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "transport_org",
         "mobility",
         "muni",
-        "Investigate the internal transport organisation",
-        "How the group's own trips and transports can become fossil-free and cost-effective.",
+        "Utreda den interna transportorganisationen",
+        "Hur koncernens egna resor och transporter kan bli fossilfria och kostnadseffektiva.",
         2023,
         "TFF",
         ["fordon", "fossilfri"],
@@ -191,8 +191,8 @@ C2023: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "climate_fund",
         "organisation",
         "muni",
-        "Decide how to use the climate fund",
-        "Investigate how the 110 MSEK climate fund 2022–2025 gives the greatest climate benefit.",
+        "Besluta hur klimatfonden ska användas",
+        "Utreda hur klimatfonden på 110 mnkr för 2022–2025 ger störst klimatnytta.",
         2023,
         "MF",
         ["finansiering", "klimatfond"],
@@ -202,8 +202,8 @@ C2023: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "vc_coordination",
         "viable_cities",
         "vc",
-        "Coordinate Klimatkontrakt 2030",
-        "A coordination function that develops the contracts with cities and agencies.",
+        "Samordna Klimatkontrakt 2030",
+        "En samordningsfunktion som utvecklar kontrakten med städer och myndigheter.",
         2023,
         "",
         ["samordning"],
@@ -213,8 +213,8 @@ C2023: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "ag_policy",
         "agencies",
         "ag",
-        "Smart policy development",
-        "Joint workshops with the cities to find rules that hold back the transition.",
+        "Smart policyutveckling",
+        "Gemensamma workshoppar med städerna för att hitta regler som hindrar omställningen.",
         2023,
         "",
         ["policy"],
@@ -224,19 +224,19 @@ C2023: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
 
 # Changes in 2024: (key, field, value) applied to carried-over commitments.
 CHANGES_2024: list[tuple[str, str, Any]] = [
-    ("digital_plan", "title", "Start carrying out the plan for digitalisation and innovation"),
+    ("digital_plan", "title", "Börja genomföra planen för digitalisering och innovation"),
     (
         "digital_plan",
         "description",
-        "Carry out the plan for a smart and sustainable city in line with the EU twin transition.",
+        "Genomföra planen för en smart och hållbar stad i linje med EU:s dubbla omställning.",
     ),
     ("digital_plan", "planned_year", 2024),
-    ("traffic_plan", "title", "Revise the traffic plan and the cycling plan"),
+    ("traffic_plan", "title", "Revidera trafikplanen och cykelplanen"),
     ("traffic_plan", "planned_year", 2024),
     (
         "transport_org",
         "description",
-        "Finish the investigation of the internal transport organisation and decide on measures.",
+        "Slutföra utredningen av den interna transportorganisationen och besluta om åtgärder.",
     ),
     ("transport_org", "planned_year", 2024),
     ("climate_fund", "planned_year", 2024),
@@ -247,8 +247,8 @@ C2024_NEW: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "governance_apply",
         "municipality",
         "muni",
-        "Work by the new governance model",
-        "New ways of working and structures now that the governance model applies.",
+        "Arbeta enligt den nya styrmodellen",
+        "Nya arbetssätt och strukturer nu när styrmodellen gäller.",
         2024,
         "KLK",
         ["styrning"],
@@ -258,8 +258,8 @@ C2024_NEW: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "ekp_action",
         "municipality",
         "muni",
-        "Carry out the energy and climate plan's action plan",
-        "Implement the actions of the recently decided energy and climate plan.",
+        "Genomföra energi- och klimatplanens handlingsplan",
+        "Genomföra åtgärderna i den nyligen beslutade energi- och klimatplanen.",
         2024,
         "MF",
         ["energi"],
@@ -269,8 +269,8 @@ C2024_NEW: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "comms_action",
         "municipality",
         "muni",
-        "Carry out the communication strategy",
-        "Measures from the communication strategy for the climate transition.",
+        "Genomföra kommunikationsstrategin",
+        "Åtgärder ur kommunikationsstrategin för klimatomställningen.",
         2024,
         "KLK",
         ["kommunikation"],
@@ -280,8 +280,8 @@ C2024_NEW: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "more_local",
         "municipality",
         "muni",
-        "More local climate contracts",
-        "Increase the number of climate contracts with residents, companies and organisations.",
+        "Fler lokala klimatkontrakt",
+        "Öka antalet klimatkontrakt med invånare, företag och organisationer.",
         2024,
         "KLK",
         ["engagemang"],
@@ -291,8 +291,8 @@ C2024_NEW: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "training_all",
         "municipality",
         "muni",
-        "Train elected officials and staff",
-        "Climate and environment training from the training concept.",
+        "Utbilda förtroendevalda och medarbetare",
+        "Utbildning i klimat och miljö enligt utbildningskonceptet.",
         2024,
         "MF",
         ["utbildning"],
@@ -302,9 +302,9 @@ C2024_NEW: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "goal_clarify",
         "goal",
         "muni",
-        "Clarify the climate goal and link it to a carbon budget",
-        "Background and proposals on what the 2030 and fossil-free goals mean, with an updated "
-        "carbon budget.",
+        "Förtydliga klimatmålet och koppla det till en koldioxidbudget",
+        "Underlag och förslag om vad målen för 2030 och fossilfrihet innebär, med en uppdaterad "
+        "koldioxidbudget.",
         2024,
         "MF",
         ["klimatbudget"],
@@ -314,8 +314,9 @@ C2024_NEW: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "pilot_plan",
         "investment_plan",
         "muni",
-        "Pilot a climate investment plan",
-        "A plan with costed measures for Teknik- och fastighetsförvaltningen, then scaled up.",
+        "Pröva en klimatinvesteringsplan som pilot",
+        "En plan med kostnadsberäknade åtgärder för Teknik- och fastighetsförvaltningen, "
+        "som sedan skalas upp.",
         2024,
         "TFF",
         ["klimatinvesteringsplan"],
@@ -325,8 +326,8 @@ C2024_NEW: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "visualise",
         "digital",
         "muni",
-        "Show consumption-based emissions in the city",
-        "A campaign in the city and on the web about consumption-based emissions.",
+        "Visa de konsumtionsbaserade utsläppen i staden",
+        "En kampanj i staden och på webben om konsumtionsbaserade utsläpp.",
         2024,
         "KLK",
         ["kommunikation"],
@@ -336,8 +337,8 @@ C2024_NEW: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "adaptation_network",
         "adaptation",
         "muni",
-        "Restart the climate adaptation network",
-        "The internal network develops adaptation work at a strategic level.",
+        "Starta om nätverket för klimatanpassning",
+        "Det interna nätverket utvecklar anpassningsarbetet på strategisk nivå.",
         2024,
         "SBF",
         ["klimatanpassning"],
@@ -347,8 +348,8 @@ C2024_NEW: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "mcr2030",
         "adaptation",
         "muni",
-        "Join Making Cities Resilient 2030",
-        "Take part at the most ambitious stage and share experience with other cities.",
+        "Gå med i Making Cities Resilient 2030",
+        "Delta på den mest ambitiösa nivån och dela erfarenheter med andra städer.",
         2024,
         "KLK",
         ["klimatanpassning"],
@@ -358,8 +359,8 @@ C2024_NEW: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "stradet",
         "mobility",
         "muni",
-        "Extend the Karlstad bus rapid transit line",
-        "Stage 2 of Karlstadsstråket with an urban environment agreement.",
+        "Bygga ut Karlstadsstråket",
+        "Etapp 2 av Karlstadsstråket med stadsmiljöavtal.",
         2024,
         "TFF",
         ["mobilitet", "kollektivtrafik"],
@@ -369,8 +370,8 @@ C2024_NEW: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "charging",
         "mobility",
         "muni",
-        "Build charging points at the administration's buildings",
-        "Charging infrastructure for the group's own vehicles.",
+        "Bygga laddplatser vid förvaltningens byggnader",
+        "Laddinfrastruktur för koncernens egna fordon.",
         2024,
         "TFF",
         ["fordon", "laddning"],
@@ -380,8 +381,8 @@ C2024_NEW: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
         "followup",
         "reporting",
         "muni",
-        "Report the yearly follow-up to kommunstyrelsen",
-        "Emissions against the effect goals, indicators and the action plan.",
+        "Rapportera den årliga uppföljningen till kommunstyrelsen",
+        "Utsläpp mot effektmålen, indikatorer och handlingsplanen.",
         2024,
         "KLK",
         ["uppföljning"],

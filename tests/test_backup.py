@@ -20,6 +20,8 @@ import pytest
 from tests.demo_snapshot import Snapshot, copy_installation
 from tests.live_install import Installation, Server, postgres_url
 
+pytestmark = pytest.mark.slow
+
 KARLSTAD, OTHER = "1780", "0180"
 EDITOR, PASSWORD = "karlstad-redaktor", "klimat-2030-demo"
 MEDIA_FILE = "uploads/2024/bilaga.pdf"

@@ -13,7 +13,7 @@ from tests.a11y import assert_accessible, session_cookie
 from tests.demo_snapshot import copy_ledgers, load_committed
 from tests.organisations.factories import UserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
 

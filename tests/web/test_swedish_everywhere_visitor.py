@@ -9,7 +9,7 @@ from tests.web.swedish_crawl import crawl, findings
 
 # The crawl checks rendered text, which does not depend on the database: CI runs it once, on
 # SQLite (see .ci/run).
-pytestmark = pytest.mark.rendering
+pytestmark = [pytest.mark.rendering, pytest.mark.slow]
 
 
 @pytest.mark.django_db

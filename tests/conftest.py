@@ -1,11 +1,10 @@
-import io
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
+from tests import demo_snapshot as demo_snapshots
 from tests.a11y import browser  # noqa: F401  (one Chromium for the whole session)
 from tests.contracts.factories import CommitmentInputFactory, ContractVersionFactory
 from tests.emissions.factories import GoalFactory
@@ -22,6 +21,13 @@ from tests.plans.factories import ActionFactory, ActionPlanFactory, ActionStatus
 pytest_plugins = ["tests.engagement.proposal_factories"]
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def pytest_collection_modifyitems(items):  # type: ignore[no-untyped-def]
+    """Files marked slow first (a stable sort keeps each file's tests together and in order):
+    with `--dist loadfile` they start at once on every worker and the short files fill the gaps,
+    instead of one long file starting last and running alone."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture(autouse=True)
@@ -84,13 +90,24 @@ def module_db(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-de
         transaction.set_rollback(True)
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """`klimatkontrakt migrate` and `demo` run once per test process (tests/demo_snapshot.py)."""
+    with demo_snapshots.build(tmp_path_factory.mktemp("demo-snapshot")) as snapshot:
+        yield snapshot
+
+
 @pytest.fixture(scope="module")
-def demo(module_db, tmp_path_factory):  # type: ignore[no-untyped-def]
-    """The whole demo, as `klimatkontrakt demo` loads it, once for the module."""
+def demo(module_db, demo_snapshot, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The whole demo, as `klimatkontrakt demo` loads it into a new installation, for the
+    module: the database holds the snapshot's rows, LEDGER_DIR a copy of its ledger files."""
+    from django.db import connection
+
     from klimatkontrakt.footprint import selectors
 
-    with override_settings(LEDGER_DIR=tmp_path_factory.mktemp("demo-ledgers")):
-        call_command("demo", stdout=io.StringIO())
+    ledgers = demo_snapshots.copy_ledgers(demo_snapshot, tmp_path_factory.mktemp("demo-ledgers"))
+    with override_settings(LEDGER_DIR=ledgers):
+        demo_snapshots.restore(connection, demo_snapshot)
         yield
     selectors._CACHE.clear()
 

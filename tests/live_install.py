@@ -40,8 +40,11 @@ class Installation:
 
     @classmethod
     @contextmanager
-    def create(cls, var_dir: Path, *, postgres: bool | None = None) -> Iterator[Installation]:
-        """A new, empty installation (not migrated). PostgreSQL when the run uses it."""
+    def create(
+        cls, var_dir: Path, *, postgres: bool | None = None, template: str | None = None
+    ) -> Iterator[Installation]:
+        """A new, empty installation (not migrated). PostgreSQL when the run uses it; there,
+        `template` names a database to start as a copy of (tests/demo_snapshot.py)."""
         server = postgres_url()
         use_pg = bool(server) if postgres is None else postgres
         if not use_pg:
@@ -49,7 +52,9 @@ class Installation:
             return
         assert server, "PostgreSQL asked for but DATABASE_URL is not a PostgreSQL URL"
         name = f"kk_live_{secrets.token_hex(4)}"
-        _pg_admin(server, f'CREATE DATABASE "{name}"')
+        _pg_admin(
+            server, f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")
+        )
         parts = urllib.parse.urlsplit(server)
         url = urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
         try:

@@ -17,7 +17,10 @@ from typing import Any
 
 import pytest
 
+from tests.demo_snapshot import Snapshot, copy_installation
 from tests.live_install import Installation, Server, postgres_url
+
+pytestmark = pytest.mark.slow
 
 KARLSTAD, OTHER = "1780", "0180"
 EDITOR, PASSWORD = "karlstad-redaktor", "klimat-2030-demo"
@@ -135,12 +138,11 @@ def _both_identities(srv: Server) -> tuple[Answers, Answers]:
 
 
 @pytest.fixture(scope="module")
-def source(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Source]:
-    """The demo, a draft edited through the API, an uploaded file; its answers and its backup."""
-    var = tmp_path_factory.mktemp("source")
-    with Installation.create(var) as inst:
-        inst.run("migrate", "--no-input")
-        inst.run("demo")
+def source(tmp_path_factory: pytest.TempPathFactory, demo_snapshot: Snapshot) -> Iterator[Source]:
+    """The demo, a draft edited through the API, an uploaded file; its answers and its backup.
+    The installation starts as a copy of one where `migrate` and `demo` ran."""
+    var = tmp_path_factory.mktemp("source") / "var"
+    with copy_installation(demo_snapshot, var) as inst:
         (var / "media" / MEDIA_FILE).parent.mkdir(parents=True)
         (var / "media" / MEDIA_FILE).write_bytes(b"%PDF-1.4 bilaga\n" + bytes(range(256)))
         with inst.serve() as srv:

@@ -9,8 +9,12 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 from tests.live_install import Installation, Server
 from tests.s3 import s3_server
+
+pytestmark = pytest.mark.slow
 
 KARLSTAD = "1780"
 EDITOR, PASSWORD = "karlstad-redaktor", "klimat-2030-demo"

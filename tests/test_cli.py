@@ -7,6 +7,8 @@ import pytest
 
 from klimatkontrakt import cli
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -28,7 +28,7 @@ CHECKS = [
     schemathesis.checks.response_schema_conformance,
 ]
 
-pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
+pytestmark = [pytest.mark.slow, pytest.mark.django_db, pytest.mark.fuzz]
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ from klimatkontrakt.contracts.models import Commitment
 from tests.a11y import assert_accessible, session_cookie
 from tests.reports.conftest import indicator, karlstad_work  # noqa: F401
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from tests.live_install import Installation, Response, Server
+from tests.demo_snapshot import Snapshot, copy_installation
+from tests.live_install import Response, Server
 
 CLIENTS = 20
 KARLSTAD = "1780"
@@ -23,23 +24,22 @@ STALE = "Någon annan sparade"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The demo behind a real server, an editor logged in, and Karlstad's 2025 draft started."""
-    with Installation.create(tmp_path_factory.mktemp("concurrency")) as inst:
-        inst.run("migrate", "--no-input")
-        inst.run("demo")
-        with inst.serve() as srv:
-            srv.login(EDITOR, PASSWORD)
-            r = srv.send_json("POST", f"/api/contracts/{KARLSTAD}/versions/2024/next", {})
+def server(tmp_path_factory: pytest.TempPathFactory, demo_snapshot: Snapshot) -> Iterator[Server]:
+    """The demo behind a real server, an editor logged in, and Karlstad's 2025 draft started.
+    The installation starts as a copy of one where `migrate` and `demo` ran."""
+    var = tmp_path_factory.mktemp("concurrency") / "var"
+    with copy_installation(demo_snapshot, var) as inst, inst.serve() as srv:
+        srv.login(EDITOR, PASSWORD)
+        r = srv.send_json("POST", f"/api/contracts/{KARLSTAD}/versions/2024/next", {})
+        assert r.status == 201, r.body
+        while len(_commitments(srv)) < CLIENTS:
+            r = srv.send_json(
+                "POST",
+                f"/api/contracts/{KARLSTAD}/versions/2025/commitments",
+                {"title": f"Extra åtagande {len(_commitments(srv))}"},
+            )
             assert r.status == 201, r.body
-            while len(_commitments(srv)) < CLIENTS:
-                r = srv.send_json(
-                    "POST",
-                    f"/api/contracts/{KARLSTAD}/versions/2025/commitments",
-                    {"title": f"Extra åtagande {len(_commitments(srv))}"},
-                )
-                assert r.status == 201, r.body
-            yield srv
+        yield srv
 
 
 def _commitments(srv: Server) -> list[dict[str, Any]]:

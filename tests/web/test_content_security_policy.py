@@ -1,16 +1,15 @@
 """Under the Content-Security-Policy the demo's pages load in Chromium without one violation or
 script error, for a visitor and for an editor, and htmx still swaps a commitment in place."""
 
-import io
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import Client
 
 from klimatkontrakt.organisations.demo import DEMO_EDITOR
 from tests.a11y import session_cookie
+from tests.demo_snapshot import copy_ledgers, load_committed
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,9 +33,10 @@ MAX_PAGES = 45
 
 
 @pytest.fixture
-def demo_site(settings, tmp_path):
-    settings.LEDGER_DIR = tmp_path / "ledgers"
-    call_command("demo", stdout=io.StringIO())
+def demo_site(settings, tmp_path, demo_snapshot):
+    """The demo, as `klimatkontrakt demo` loads it (tests/demo_snapshot.py), committed."""
+    settings.LEDGER_DIR = copy_ledgers(demo_snapshot, tmp_path / "ledgers")
+    load_committed(demo_snapshot)
     from klimatkontrakt.footprint import selectors
 
     yield

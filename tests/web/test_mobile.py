@@ -7,11 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 
+from klimatkontrakt.organisations.models import Municipality
 from tests.a11y import assert_accessible, session_cookie
+from tests.demo_snapshot import copy_ledgers, load_committed
+from tests.organisations.factories import UserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
 
@@ -86,10 +88,16 @@ def _widths(browser: Any, base: str, paths: list[str], **context: Any) -> dict[s
 
 
 def test_no_page_is_wider_than_a_390_px_screen(
-    browser, live_server, client, admin_user, settings, tmp_path
+    browser, live_server, client, settings, tmp_path, demo_snapshot
 ):
-    settings.LEDGER_DIR = tmp_path / "ledgers"
-    call_command("demo", stdout=__import__("io").StringIO())
+    # The demo, as `klimatkontrakt demo` loads it (tests/demo_snapshot.py).
+    settings.LEDGER_DIR = copy_ledgers(demo_snapshot, tmp_path / "ledgers")
+    load_committed(demo_snapshot)
+    admin_user = UserFactory(
+        username="kommunadmin",
+        member_of=Municipality.objects.get(code="1780"),
+        member_of__role="admin",
+    )
     from klimatkontrakt.indicators.models import Indicator
     from klimatkontrakt.investments.models import InvestmentPlan
     from klimatkontrakt.plans.models import ActionPlan

@@ -5,7 +5,7 @@ import pytest
 
 from tests.a11y import AXE, WCAG_TAGS, assert_accessible
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PAGES = ["/kommun/1780/", "/kommun/1780/utslapp/?gas=GGT"]
 

@@ -1,4 +1,5 @@
-"""Every page of the demo, rendered in Swedish, shows no internal code and no English.
+"""The crawl behind tests/web/test_swedish_everywhere_*.py: every page of the demo, rendered in
+Swedish, shows no internal code and no English.
 
 The crawl starts at the home page and at every municipality's start page, follows same-site
 links to a bounded depth (Karlstad's pages and one municipality without data in full, the
@@ -14,18 +15,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import django
 import polib
-import pytest
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.urls import reverse
-from django.utils import translation
 
-from klimatkontrakt.organisations.models import Municipality
 from tests.web.page_text import read_page, same_site_path
-
-# The crawl checks rendered text, which does not depend on the database: CI runs it once, on
-# SQLite (see .ci/run).
-pytestmark = pytest.mark.rendering
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "klimatkontrakt"
 SV_PO = PACKAGE / "locale" / "sv" / "LC_MESSAGES" / "django.po"
@@ -123,7 +116,7 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(re.findall(r"[^\W\d_][\w'’-]*", text))
 
 
-def _editor_forms(code: str) -> list[str]:
+def editor_forms(code: str) -> list[str]:
     """The editor's forms, also those that only a button leads to. The demo's contract
     versions are signed, so a draft for next year is started to reach the commitment forms."""
     from klimatkontrakt.contracts.models import Commitment, ContractVersion
@@ -168,7 +161,7 @@ def _editor_forms(code: str) -> list[str]:
     return [reverse(name, args=args) for name, *args in names]
 
 
-def _import_tables(code: str, client) -> None:  # type: ignore[no-untyped-def]
+def import_tables(code: str, client) -> None:  # type: ignore[no-untyped-def]
     """An action table and a measure table imported (their own exports read back in): their
     pages then list the imports with a link to each one's removal page."""
     from klimatkontrakt.investments.models import InvestmentPlan
@@ -185,7 +178,7 @@ def _import_tables(code: str, client) -> None:  # type: ignore[no-untyped-def]
     import_measures(measures, table.content, "atgarder.csv", user=SYSTEM)
 
 
-def _crawl(client, seeds: list[str]) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def crawl(client, seeds: list[str]) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """path → HTML of every page reached from the seeds. Of pages that differ only in the
     values of their query (filters of one list), a few are enough."""
     seen: dict[str, str] = {}
@@ -219,7 +212,7 @@ def _crawl(client, seeds: list[str]) -> dict[str, str]:  # type: ignore[no-untyp
     return seen
 
 
-def _findings(pages: dict[str, str]) -> dict[str, list[str]]:
+def findings(pages: dict[str, str]) -> dict[str, list[str]]:
     codes = _known_codes()
     english = _English()
     found: dict[str, list[str]] = {}
@@ -232,35 +225,3 @@ def _findings(pages: dict[str, str]) -> dict[str, list[str]]:
         if problems:
             found[path] = sorted(problems)
     return found
-
-
-@pytest.fixture(scope="module")
-def municipality_pages(demo):  # type: ignore[no-untyped-def]
-    return ["/"] + [f"/kommun/{c}/" for c in Municipality.objects.values_list("code", flat=True)]
-
-
-@pytest.mark.django_db
-def test_no_code_and_no_english_on_any_page_for_a_visitor(client, municipality_pages):
-    with translation.override("sv"):
-        pages = _crawl(client, municipality_pages)
-    assert len(pages) > 300
-    assert _findings(pages) == {}
-
-
-@pytest.mark.django_db
-def test_no_code_and_no_english_on_any_page_for_the_editor(client, municipality_pages):
-    from klimatkontrakt.organisations.demo import DEMO_EDITOR
-
-    client.force_login(get_user_model().objects.get(username=DEMO_EDITOR))
-    forms = _editor_forms("1780")
-    _import_tables("1780", client)
-    with translation.override("sv"):
-        pages = _crawl(client, ["/", "/kommun/1780/", "/kommun/0180/", *forms])
-        # Each form sent empty: the page with its validation messages.
-        for path in forms:
-            if not path.endswith(("/ta-bort/", "/import/")):
-                response = client.post(path, {})
-                pages[f"POST {path}"] = response.content.decode()
-    assert set(forms) <= set(pages)
-    assert any("field-error" in html for path, html in pages.items() if path.startswith("POST"))
-    assert _findings(pages) == {}

@@ -17,8 +17,9 @@ def test_every_swedish_entry_is_translated_and_compiled():
     untranslated = [e.msgid for e in po if not e.translated() and not e.obsolete]
     assert untranslated == []
     mo = polib.mofile(str(PO.with_suffix(".mo")))
-    assert {e.msgid: e.msgstr for e in po if e.translated()} == {
-        e.msgid: e.msgstr for e in mo if e.msgid
+    # Keyed with the context too: one English msgid may read differently per context (pgettext).
+    assert {(e.msgctxt, e.msgid): e.msgstr for e in po if e.translated()} == {
+        (e.msgctxt, e.msgid): e.msgstr for e in mo if e.msgid
     }, "django.mo is stale: run `make messages`"
 
 

@@ -209,10 +209,13 @@ def _solve_once(problem: PortfolioProblem) -> tuple[str, str, np.ndarray | None,
             if ok
             else ("infeasible", "no measures, and the budget or goal needs reductions", None, None)
         )
+    # Each row scaled to a largest coefficient of 1: the solver's tolerances are absolute, so a
+    # row of tiny tonnes (1e-7 t) would otherwise count as met well before it is.
+    peak = np.abs(problem.a_ub).max(axis=1) if problem.a_ub.size else np.zeros(0)
+    scale = np.where(peak > 0, 1.0 / np.maximum(peak, 1e-12), 1.0)  # capped: no inf from 1e-310
+    a_ub, b_ub = problem.a_ub * scale[:, None], problem.b_ub * scale
     if problem.integer.any():
-        constraints = (
-            [LinearConstraint(problem.a_ub, -np.inf, problem.b_ub)] if len(problem.b_ub) else []
-        )
+        constraints = [LinearConstraint(a_ub, -np.inf, b_ub)] if len(b_ub) else []
         res = milp(
             problem.costs_sek,
             constraints=constraints,
@@ -223,13 +226,13 @@ def _solve_once(problem: PortfolioProblem) -> tuple[str, str, np.ndarray | None,
     else:
         res = linprog(
             problem.costs_sek,
-            A_ub=problem.a_ub if len(problem.b_ub) else None,
-            b_ub=problem.b_ub if len(problem.b_ub) else None,
+            A_ub=a_ub if len(b_ub) else None,
+            b_ub=b_ub if len(b_ub) else None,
             bounds=list(zip(problem.lower, problem.upper, strict=True)),
             method="highs",
         )
         dual = (
-            float(res.ineqlin.marginals[problem.target_row])
+            float(res.ineqlin.marginals[problem.target_row] * scale[problem.target_row])
             if res.status == 0 and problem.target_row is not None
             else None
         )

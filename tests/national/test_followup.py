@@ -171,8 +171,13 @@ def test_the_page_sorts_and_filters_on_the_server(cities, client):
     assert ">Karlstads kommun<" in html and ">Stockholms kommun<" not in html
     html = client.get(URL + "?status=bogus&sort=bogus&order=x").content.decode()
     assert ">Karlstads kommun<" in html and ">Stockholms kommun<" in html
-    english = client.get(URL, HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "Follow-up of the contract cities" in english or "Uppföljning" in english
+    swedish = client.get(URL).content.decode()
+    assert "Uppföljning av kontraktsstäderna, 2024" in swedish
+    assert "no published" not in swedish and "Signed" not in swedish
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    english = client.get(URL).content.decode()
+    assert "Follow-up of the contract cities, 2024" in english and ">Signed<" in english
+    assert "no published action" in english
     assert "/nationellt/uppfoljning/" in client.get("/nationellt/").content.decode()
 
 

@@ -151,6 +151,7 @@ def test_command_api_page_and_download_agree(cities, client, tmp_path):
         emissions = num(k["emissions_latest_t"])
     assert f"{emissions} ({k['emissions_latest_year']})" in row
     assert "83\u00a0%<" in row and ">Signerat<" in row
+    assert "Saknas: Uppföljningsrapport för föregående år<" in row
     assert 'href="/kommun/1780/kontrakt/2024/"' in row
 
     csv = client.get(URL + "data/?format=csv").content.decode("utf-8-sig")

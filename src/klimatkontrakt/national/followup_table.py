@@ -193,11 +193,14 @@ def cells(row: CityFollowUp, year: int) -> list[dict[str, Any]]:
     out = []
     for c in COLUMNS:
         missing = c.value(row) is None
+        reason = str(c.missing) if missing else ""
+        if c.key == "completeness_pct" and row.completeness_pct < 100:
+            reason = _("Missing: %(parts)s") % {"parts": missing_parts(row)}
         out.append(
             {
                 "text": shown(c, row),
                 "url": "" if missing else _url(c, row, year),
-                "reason": str(c.missing) if missing else "",
+                "reason": reason,
             }
         )
     return out

@@ -146,3 +146,17 @@ def test_members_do_see_their_own_draft(client, viewer, secret_draft):
     client.force_login(viewer)
     assert SECRET in client.get("/kommun/1780/kontrakt/2023/").content.decode()
     assert SECRET in client.get("/api/contracts/1780/versions/2023").content.decode()
+
+
+def test_the_national_followup_shows_no_trace_of_the_draft(intruder, secret_draft, karlstad):
+    """The follow-up counts no titles, so SECRET alone would not catch it: the draft's
+    existence, its commitments and the time of its changes must not show either."""
+    karlstad.in_climate_contract = True
+    karlstad.save()
+    (row,) = intruder.get("/api/national/followup/2023").json()["cities"]
+    assert row["contract_status"] == "none" and row["commitments"] == {}
+    assert row["completeness"]["action_plan"] is False and row["last_updated"] is None
+    page = intruder.get("/nationellt/uppfoljning/2023/").content.decode()
+    assert "/kommun/1780/kontrakt/2023/" not in page
+    data = intruder.get("/nationellt/uppfoljning/2023/data/?format=csv").content.decode()
+    assert "1780;" in data and SECRET not in data

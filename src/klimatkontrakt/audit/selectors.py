@@ -56,6 +56,23 @@ def change_log(
     return qs
 
 
+def latest_change(
+    municipality: Municipality, objects: Iterable[models.Model]
+) -> datetime.datetime | None:
+    """When the latest recorded change to any of `objects` (the municipality's items a reader
+    may see) was made; None when none of them has an entry."""
+    by_type: dict[str, list[str]] = {}
+    for obj in objects:
+        by_type.setdefault(model_key(obj), []).append(str(obj.pk))
+    if not by_type:
+        return None
+    condition = models.Q()
+    for key, ids in by_type.items():
+        condition |= models.Q(object_type=key, object_id__in=ids)
+    qs = ChangeLogEntry.objects.filter(condition, municipality=municipality)
+    return qs.order_by("-at").values_list("at", flat=True).first()
+
+
 def account_names(ids: Iterable[int | None]) -> dict[int, str]:
     """The user names of the accounts that still exist."""
     wanted = {i for i in ids if i is not None}

@@ -15,6 +15,7 @@ from klimatkontrakt.contracts import common_services as services
 from klimatkontrakt.contracts.api import CommonCommitmentOut, SectionOut, common_commitment_out
 from klimatkontrakt.contracts.models import CommonCommitment, CommonPart
 from klimatkontrakt.contracts.structure import COMMON_KEYS
+from klimatkontrakt.national.followup import followup_json
 from klimatkontrakt.organisations.access import require_common_part_edit
 from klimatkontrakt.web.api_schemas import Error, Id, Year
 
@@ -116,6 +117,35 @@ def list_parts(request: HttpRequest) -> Any:
 @router.get("/common-parts/{year}", response=CommonPartOut)
 def get_part(request: HttpRequest, year: Year) -> Any:
     return _part(selectors.common_part_for(request.user, year))
+
+
+class CityFollowUpOut(Schema):
+    municipality: str
+    name: str
+    contract_status: str = Field(..., description="none, draft (published, not signed), signed")
+    commitments: dict[str, int] = Field(..., description="own commitments by status key")
+    actions_overdue: int | None
+    indicators: dict[str, int] | None
+    emissions_latest_t: float | None
+    emissions_latest_year: int | None
+    budget_runs_out: str | None
+    local_contracts: dict[str, int | float]
+    proposals: dict[str, int]
+    completeness: dict[str, bool]
+    completeness_pct: int
+    last_updated: str | None
+
+
+class FollowUpOut(Schema):
+    year: int
+    cities: list[CityFollowUpOut]
+
+
+@router.get("/followup/{year}", response=FollowUpOut)
+def followup(request: HttpRequest, year: Year) -> Any:
+    """Every contract city's follow-up figures of the year as this reader may see them
+    (published data for everyone outside the city), as on /nationellt/uppfoljning/<year>/."""
+    return followup_json(year, request.user)
 
 
 @router.get("/organisations/{slug}/commitments", response=list[CommonCommitmentOut])

@@ -29,5 +29,7 @@ urlpatterns = [
         name="commitment_delete",
     ),
     path("nationellt/atagande/<int:pk>/status/", views.commitment_status, name="status"),
+    path("nationellt/uppfoljning/<int:year>/", views.followup, name="followup"),
+    path("nationellt/uppfoljning/<int:year>/data/", views.followup_data, name="followup_data"),
     path("nationellt/organisation/<slug:slug>/", views.organisation, name="organisation"),
 ]

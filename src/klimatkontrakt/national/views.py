@@ -1,6 +1,7 @@
 """The national level's pages: the programme office's editor of the year's common part of the
 contract, and each agency's (or the programme's) list of its commitments with their status."""
 
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -14,6 +15,10 @@ from django.views.decorators.http import require_POST
 
 from klimatkontrakt.contracts import common_selectors as selectors
 from klimatkontrakt.contracts import common_services as services
+from klimatkontrakt.documents.tables import FORMATS, download
+from klimatkontrakt.national import followup_table
+from klimatkontrakt.national.followup import PARTS, valid_year
+from klimatkontrakt.national.followup import followup as national_followup
 from klimatkontrakt.national.forms import (
     CommonCommitmentForm,
     CommonSectionForm,
@@ -45,6 +50,7 @@ def index(request: HttpRequest) -> HttpResponse:
             organisations=selectors.national_organisations(),
             cities=contract_municipalities(),
             start_form=StartCommonPartForm(),
+            followup_year=date.today().year,
         ),
     )
 
@@ -235,3 +241,36 @@ def commitment_status(request: HttpRequest, pk: int) -> HttpResponse:
                 _("The status was saved for every contract that carries the commitment."),
             )
     return redirect(reverse("national:organisation", args=[commitment.owner.slug]) + f"#cc{pk}")
+
+
+def followup(request: HttpRequest, year: int) -> HttpResponse:
+    """All contract cities side by side for a year, sorted and filtered on the server."""
+    if not valid_year(year):
+        raise Http404("No such year")
+    query = followup_table.query_from(request.GET)
+    rows = followup_table.select(national_followup(year, request.user), query)
+    return render(
+        request,
+        "national/followup.html",
+        _context(
+            request,
+            year=year,
+            query=query,
+            filter_query=query.filters(),
+            columns=followup_table.COLUMNS,
+            statuses=followup_table.STATUS_LABELS,
+            parts=PARTS,
+            table=[{"row": r, "cells": followup_table.cells(r, year)} for r in rows],
+            formats=FORMATS,
+        ),
+    )
+
+
+def followup_data(request: HttpRequest, year: int) -> HttpResponse:
+    """The shown rows (same filters and order as the page) as CSV for Swedish Excel, CSV with
+    commas and points, or XLSX."""
+    if not valid_year(year):
+        raise Http404("No such year")
+    query = followup_table.query_from(request.GET)
+    rows = followup_table.select(national_followup(year, request.user), query)
+    return download(followup_table.download_table(rows, year), request.GET.get("format", "csv"))

@@ -52,3 +52,12 @@ def link_url(key: str, *args: Any) -> str:
     """The URL of the page registered as `key`; '' when no installed app registered it."""
     url_name = _LINKS.get(key)
     return "" if url_name is None else reverse(url_name, args=args)
+
+
+def module_page(key: str, code: str) -> str:
+    """The start page of a municipality's module `key` (e.g. 'action_plans'); '' when no
+    installed app registered it."""
+    for m in _MODULES:
+        if m.key == key:
+            return reverse(m.url_name, args=[code])
+    return ""

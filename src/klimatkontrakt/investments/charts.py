@@ -37,7 +37,7 @@ def pathway_chart(summary: PlanSummary, table: Table) -> alt.TopLevelMixin:
     has_band = any(r.get("p10_t") is not None for r in table.rows)
     domain = list(names.values()) + ([band_label] if has_band else [])
     domain += [goal_label] if has_goal else []
-    colour_range = [PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[3]][: len(names)]
+    colour_range = list(PALETTE[: len(names)])
     colour_range += ["#56B4E9"] if has_band else []
     colour_range += ["#000000"] if has_goal else []
     scale = alt.Scale(domain=domain, range=colour_range)

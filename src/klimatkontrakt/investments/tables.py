@@ -40,7 +40,8 @@ def signatories_beside(summary: PlanSummary) -> Any:
     return pathway_contribution(plan.municipality)
 
 
-def pathway_table(summary: PlanSummary) -> Table:
+def pathway_table(summary: PlanSummary, signed: Any = None) -> Table:
+    """`signed`: the signatories' contribution when the caller has it already."""
     p, u = summary.pathway, summary.uncertainty
     rows: list[dict[str, Any]] = []
     if p is not None:
@@ -57,7 +58,7 @@ def pathway_table(summary: PlanSummary) -> Table:
                     "gap_t": None if p.gap_t() is None else float(p.gap_t()[i]),  # type: ignore[index]
                 }
             )
-    signed = signatories_beside(summary)
+    signed = signed if signed is not None else signatories_beside(summary)
     if signed is not None:
         for r in rows:
             r["signatories_t"] = signed.by_year.get(r["year"])

@@ -82,7 +82,8 @@ def overview(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
 
     def content() -> str:
         summary = selectors.plan_summary(plan)
-        pathway = tables.pathway_table(summary)
+        signatories = tables.signatories_beside(summary)
+        pathway = tables.pathway_table(summary, signatories)
         macc = tables.macc_table(summary)
         return render_to_string(
             "investments/overview.html#content",
@@ -96,7 +97,7 @@ def overview(request: HttpRequest, code: str, plan_id: int) -> HttpResponse:
                 if macc.rows
                 else None,
                 "scale_form": ScaleUpForm(),
-                "signatories": tables.signatories_beside(summary),
+                "signatories": signatories,
             },
             request,
         )

@@ -225,3 +225,21 @@ def test_service_refuses_a_municipality_as_funder(editor, actions, karlstad):
             plans.ActionInput("E1", "Policylabb", funders=[karlstad.organisation]),
         )
     assert "funders" in err.value.message_dict
+
+
+def test_demo_names_the_agencies_of_klimatklivet_and_stadsmiljoavtal(client, karlstad, formas):
+    from klimatkontrakt.national.agency_demo import name_funders
+    from tests.organisations.factories import OrganisationFactory
+
+    nv = OrganisationFactory(kind="agency", name="Naturvårdsverket", slug="naturvardsverket")
+    OrganisationFactory(kind="agency", name="Trafikverket", slug="trafikverket")
+    klivet = _source(karlstad, "Klimatklivet", None, kind="klimatklivet")
+    chosen = _source(karlstad, "Klimatklivet via Formas", formas, kind="klimatklivet")
+    city = _source(karlstad, "Stadsmiljöavtal", None, kind="stadsmiljoavtal")
+    own = _source(karlstad, "Gröna lån", None, kind="green_loan")
+    assert name_funders() == 2
+    for s in (klivet, chosen, city, own):
+        s.refresh_from_db()
+    assert klivet.funder == nv and city.funder.slug == "trafikverket"
+    assert chosen.funder == formas and own.funder is None
+    assert name_funders() == 0

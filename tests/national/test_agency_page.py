@@ -243,3 +243,11 @@ def test_demo_names_the_agencies_of_klimatklivet_and_stadsmiljoavtal(client, kar
     assert klivet.funder == nv and city.funder.slug == "trafikverket"
     assert chosen.funder == formas and own.funder is None
     assert name_funders() == 0
+
+
+def test_swedish_page_shows_no_code_and_no_english(client, funded, actions):
+    from tests.web.swedish_crawl import findings
+
+    pages = {PAGE: client.get(PAGE).content.decode()}
+    pages[PAGE + "?city=1780"] = client.get(PAGE, {"city": "1780"}).content.decode()
+    assert findings(pages) == {}

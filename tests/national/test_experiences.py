@@ -136,3 +136,11 @@ def test_selector_marks_whole_texts(texts):
 def test_out_of_range_year_is_404_and_index_links_the_page(client):
     assert client.get("/nationellt/erfarenheter/1800/").status_code == 404
     assert "/nationellt/erfarenheter/" in client.get("/nationellt/").content.decode()
+
+
+def test_swedish_page_shows_no_code_and_no_english(client, texts):
+    from tests.web.swedish_crawl import findings
+
+    pages = {PAGE: client.get(PAGE).content.decode()}
+    pages[PAGE + "?q=samarbeten"] = client.get(PAGE, {"q": "samarbeten"}).content.decode()
+    assert findings(pages) == {}

@@ -67,6 +67,12 @@ def secret_draft(karlstad, editor, contract_version_factory, commitment_input_fa
         karlstad,
         ProposalInput(channel="citizen", text=SECRET, contact_email=f"{SECRET}@example.org"),
     )
+    # The draft's own text of section 7 (its experiences to share, gathered on the national
+    # page of the year) and a private plan's measure and action naming Formas (the agency's page).
+    services.update_section_text(
+        editor, v.sections.get(key="joint_follow_up"), f"7.2 Erfarenheter\n{SECRET}"
+    )
+    _secret_funding(editor, karlstad)
     return {
         "code": karlstad.code,
         "year": str(v.year),
@@ -74,7 +80,27 @@ def secret_draft(karlstad, editor, contract_version_factory, commitment_input_fa
         "id": str(c.pk),
         "key": "purpose",
         "slug": "formas",
+        "table": "measures",
     }
+
+
+def _secret_funding(editor, karlstad):
+    from decimal import Decimal
+
+    from klimatkontrakt.investments import services as investments
+    from klimatkontrakt.investments.models import FundingSource
+    from klimatkontrakt.organisations.models import Organisation
+    from klimatkontrakt.plans import services as plans
+    from tests.investments.factories import MeasureFactory
+
+    formas = Organisation.objects.get(slug="formas")
+    measure = MeasureFactory(plan__municipality=karlstad, plan__name=SECRET, name=SECRET)
+    source = investments.add_funding_source(
+        editor, FundingSource(municipality=karlstad, kind="eu", name=SECRET, funder=formas)
+    )
+    investments.add_funding(editor, measure, source, Decimal("1000"), 2023, "granted")
+    plan = plans.create_plan(editor, karlstad, kind="traffic", title="Trafik", owner_name="X")
+    plans.create_action(editor, plan, plans.ActionInput("T1", SECRET, funders=[formas]))
 
 
 @pytest.fixture(params=["outsider", "anonymous", "agency", "programme"])
@@ -146,6 +172,29 @@ def test_members_do_see_their_own_draft(client, viewer, secret_draft):
     client.force_login(viewer)
     assert SECRET in client.get("/kommun/1780/kontrakt/2023/").content.decode()
     assert SECRET in client.get("/api/contracts/1780/versions/2023").content.decode()
+    assert SECRET in client.get("/nationellt/erfarenheter/2023/").content.decode()
+    page = client.get("/nationellt/organisation/formas/finansiering/").content.decode()
+    assert page.count(SECRET) >= 3  # the measure, its plan and source, and the action
+
+
+def test_searches_and_downloads_of_the_national_pages_show_no_draft(intruder, secret_draft):
+    """The experiences search and the agency page's downloads take parameters the page walk
+    does not give."""
+    # The search echoes its words (field, language switch): it must find nothing, mark nothing.
+    found = intruder.get("/nationellt/erfarenheter/2023/", {"q": SECRET}).content.decode()
+    assert "0 texter innehåller" in found and "<mark>" not in found
+    for url, query in [
+        ("/nationellt/erfarenheter/2023/", {"q": "7c1e", "city": "1780"}),
+        ("/nationellt/organisation/formas/finansiering/", {"city": "1780"}),
+        ("/nationellt/organisation/formas/finansiering/measures/", {"format": "csv"}),
+        ("/nationellt/organisation/formas/finansiering/actions/", {"format": "csv"}),
+        ("/nationellt/organisation/formas/finansiering/actions/", {"format": "xlsx"}),
+    ]:
+        r = intruder.get(url, query)
+        assert r.status_code == 200, url
+        body = r.content.decode("utf-8", errors="replace")
+        assert SECRET not in body, url
+        assert "/kommun/1780/kontrakt/2023/" not in body, url
 
 
 def test_the_national_followup_shows_no_trace_of_the_draft(intruder, secret_draft, karlstad):

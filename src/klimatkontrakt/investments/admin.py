@@ -51,5 +51,13 @@ class MeasureAdmin(admin.ModelAdmin):
 
 @admin.register(FundingSource)
 class FundingSourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "municipality", "kind", "total_sek", "first_year", "last_year"]
+    list_display = [
+        "name",
+        "municipality",
+        "kind",
+        "funder",
+        "total_sek",
+        "first_year",
+        "last_year",
+    ]
     list_filter = ["kind"]

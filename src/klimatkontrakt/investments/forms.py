@@ -235,6 +235,7 @@ class FundingSourceForm(forms.ModelForm):
             "first_year",
             "last_year",
             "source_note",
+            "funder",
         ]
 
     def __init__(self, *args: Any, municipality: Any, **kwargs: Any) -> None:

@@ -11,7 +11,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from klimatkontrakt.imports import FileImport
-from klimatkontrakt.organisations.models import Department, Municipality
+from klimatkontrakt.organisations.models import Department, Municipality, Organisation
+
+# The kinds of organisation a funding source or an action may name as its funder: the agencies
+# and the programme (Viable Cities).
+FUNDER_KINDS = (Organisation.Kind.AGENCY.value, Organisation.Kind.PROGRAMME.value)
 
 
 class InvestmentPlan(models.Model):
@@ -390,6 +394,18 @@ class FundingSource(models.Model):
     first_year = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True)
     last_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
     source_note = models.CharField(_("decision or source"), max_length=300, blank=True)
+    # The agency or programme whose funding this is (Klimatklivet → Naturvårdsverket): the
+    # agency's page lists the measures it funds.
+    funder = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="funded_sources",
+        limit_choices_to={"kind__in": FUNDER_KINDS},
+        verbose_name=_("agency or programme"),
+        help_text=_("The agency or programme that gives this funding, if any."),
+    )
 
     class Meta:
         ordering = ["municipality", "kind", "name"]

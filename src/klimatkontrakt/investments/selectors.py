@@ -373,7 +373,9 @@ def funding_figures(plan: InvestmentPlan, rows: list[MeasureFigures]) -> Funding
                 municipal += amount
             else:
                 external += amount
-    sources = list(FundingSource.objects.filter(municipality=plan.municipality))
+    sources = list(
+        FundingSource.objects.filter(municipality=plan.municipality).select_related("funder")
+    )
     return FundingFigures(
         capital_need_by_year=dict(sorted(need.items())),
         by_source_and_year=dict(sorted(by_source.items(), key=lambda kv: (kv[0][1], kv[0][0]))),
@@ -487,6 +489,14 @@ def summary_json(summary: PlanSummary) -> dict[str, Any]:
             "capital_need_by_year": {
                 str(k): v for k, v in summary.funding.capital_need_by_year.items()
             },
+            "sources": [
+                {
+                    "name": s.name,
+                    "kind": s.kind,
+                    "funder": s.funder.slug if s.funder else None,
+                }
+                for s in summary.funding.sources
+            ],
         },
         "unmatched_measures": summary.unmatched_measures,
         "reasons": summary.reasons,

@@ -13,3 +13,4 @@ class NationalConfig(AppConfig):
         register_link("common_part", "national:part")
         register_link("national_organisation", "national:organisation")
         register_link("national", "national:index")
+        register_link("national_agency", "national:agency")

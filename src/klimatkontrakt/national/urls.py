@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klimatkontrakt.national import views
+from klimatkontrakt.national import agency_views, experience_views, views
 
 app_name = "national"
 urlpatterns = [
@@ -32,4 +32,17 @@ urlpatterns = [
     path("nationellt/uppfoljning/<int:year>/", views.followup, name="followup"),
     path("nationellt/uppfoljning/<int:year>/data/", views.followup_data, name="followup_data"),
     path("nationellt/organisation/<slug:slug>/", views.organisation, name="organisation"),
+]
+urlpatterns += [
+    path("nationellt/organisation/<slug:slug>/finansiering/", agency_views.agency, name="agency"),
+    path(
+        "nationellt/organisation/<slug:slug>/finansiering/<slug:table>/",
+        agency_views.agency_data,
+        name="agency_data",
+    ),
+    path(
+        "nationellt/erfarenheter/<int:year>/",
+        experience_views.experiences,
+        name="experiences",
+    ),
 ]

@@ -4,7 +4,7 @@ action's links and delete actions (login and the editor role, as every write).""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -16,9 +16,10 @@ from ninja.security import django_auth
 
 from klimatkontrakt.contracts.selectors import commitments_of_municipality
 from klimatkontrakt.indicators.selectors import indicators_of
+from klimatkontrakt.investments.models import FUNDER_KINDS
 from klimatkontrakt.investments.selectors import measures_of_municipality
 from klimatkontrakt.organisations.access import require_edit
-from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.organisations.models import Municipality, Organisation
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.plans import selectors, services
 from klimatkontrakt.plans.models import Action, ActionPlan
@@ -66,10 +67,16 @@ class MeasureLinkOut(LinkOut):
     plan: str
 
 
+class FunderOut(Schema):
+    slug: str
+    name: str
+
+
 class LinksOut(Schema):
     commitments: list[CommitmentLinkOut]
     measures: list[MeasureLinkOut]
     indicators: list[LinkOut]
+    funders: list[FunderOut]
 
 
 class ActionOut(Schema):
@@ -101,6 +108,8 @@ class LinksIn(Schema):
     commitment_ids: list[Id] = Field([], max_length=1000)
     measure_ids: list[Id] = Field([], max_length=1000)
     indicator_ids: list[Id] = Field([], max_length=1000)
+    # The agencies or programmes funding the action, by slug; left as they are when absent.
+    funders: list[Annotated[str, Field(max_length=100)]] | None = Field(None, max_length=100)
 
 
 def _plan_out(plan: ActionPlan, now: datetime) -> dict[str, Any]:
@@ -128,8 +137,9 @@ def _plan_out(plan: ActionPlan, now: datetime) -> dict[str, Any]:
     }
 
 
-def _links(links: selectors.ActionLinks) -> dict[str, Any]:
+def _links(links: selectors.ActionLinks, action: Action) -> dict[str, Any]:
     return {
+        "funders": [{"slug": o.slug, "name": o.name} for o in action.funders.all()],
         "commitments": [
             {"id": c.pk, "title": c.title, "year": c.version.year} for c in links.commitments
         ],
@@ -139,7 +149,7 @@ def _links(links: selectors.ActionLinks) -> dict[str, Any]:
 
 
 def _action_out(a: Action, found: selectors.ActionLinks, now: datetime) -> dict[str, Any]:
-    links = _links(found)
+    links = _links(found, a)
     return {
         "id": a.pk,
         "identifier": a.identifier,
@@ -179,7 +189,7 @@ def get_plan(request: HttpRequest, plan_id: Id, municipality: str) -> dict[str, 
     actions = list(
         plan.actions.select_related(
             "status", "work_package", "responsible_department", "plan__municipality"
-        ).prefetch_related("commitments", "updates__status")
+        ).prefetch_related("commitments", "updates__status", "funders")
     )
     links = selectors.actions_links(request.user, muni, actions)
     return {**_plan_out(plan, now), "actions": [_action_out(a, links[a.pk], now) for a in actions]}
@@ -192,6 +202,14 @@ def _resolve(
     missing = sorted(set(ids) - {o.pk for o in found})
     if missing:
         raise HttpError(422, f"{field}: no such record in {muni.code}: {missing}")
+    return found
+
+
+def _funders(slugs: list[str]) -> list[Organisation]:
+    found = list(Organisation.objects.filter(slug__in=slugs, kind__in=FUNDER_KINDS))
+    missing = sorted(set(slugs) - {o.slug for o in found})
+    if missing:
+        raise HttpError(422, f"funders: no agency or programme {missing}")
     return found
 
 
@@ -215,6 +233,7 @@ def set_links(
         ),
         measures=_resolve(measures_of_municipality(muni), payload.measure_ids, "measure_ids", muni),
         indicators=_resolve(indicators_of(muni), payload.indicator_ids, "indicator_ids", muni),
+        funders=None if payload.funders is None else _funders(payload.funders),
     )
     fresh = selectors.action_for(request.user, muni, plan_id, action_id)
     return _action_out(fresh, selectors.action_links(request.user, fresh), timezone.now())

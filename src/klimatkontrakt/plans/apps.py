@@ -10,7 +10,8 @@ class PlansConfig(AppConfig):
         from klimatkontrakt.organisations.personal_data import Source
         from klimatkontrakt.organisations.personal_data import register as register_source
         from klimatkontrakt.plans import personal_data
-        from klimatkontrakt.web.modules import Module, register
+        from klimatkontrakt.web.modules import Module, register, register_link
 
         register_source(Source("plans", personal_data.export, personal_data.erase))
         register(Module("action_plans", _("Action plans"), "plans:list", 55))
+        register_link("action", "plans:action")

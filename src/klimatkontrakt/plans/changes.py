@@ -32,6 +32,7 @@ def action_snapshot(action: Action) -> dict[str, Any]:
         "indicators": [i.name for i in action.indicators.all()],
         "commitments": [c.title for c in action.commitments.all()],
         "measures": [m.name for m in action.measures.all()],
+        "funders": [o.name for o in action.funders.all()],
         "updates": [
             {
                 "date": u.created_at.isoformat(),

@@ -9,9 +9,9 @@ from klimatkontrakt.contracts.models import Commitment
 from klimatkontrakt.contracts.selectors import commitments_of_municipality
 from klimatkontrakt.indicators.models import Indicator
 from klimatkontrakt.indicators.selectors import indicators_of
-from klimatkontrakt.investments.models import Measure
+from klimatkontrakt.investments.models import FUNDER_KINDS, Measure
 from klimatkontrakt.investments.selectors import measures_of_municipality
-from klimatkontrakt.organisations.models import Department
+from klimatkontrakt.organisations.models import Department, Organisation
 from klimatkontrakt.plans.models import Action, ActionPlan, ActionStatus, WorkPackage
 from klimatkontrakt.plans.services import ActionInput
 from klimatkontrakt.web.uploads import UploadField
@@ -49,6 +49,12 @@ class ActionForm(forms.Form):
     measures = forms.ModelMultipleChoiceField(
         label=_("Investment-plan measures"), queryset=Measure.objects.none(), required=False
     )
+    funders = forms.ModelMultipleChoiceField(
+        label=_("Funded by or part of a programme of"),
+        queryset=Organisation.objects.filter(kind__in=FUNDER_KINDS),
+        required=False,
+        help_text=_("The agencies or programmes whose funding or programme the action uses."),
+    )
 
     def __init__(self, *args: Any, plan: ActionPlan, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -79,6 +85,7 @@ class ActionForm(forms.Form):
             "indicators": [i.pk for i in a.indicators.all()],
             "commitments": [c.pk for c in a.commitments.all()],
             "measures": [m.pk for m in a.measures.all()],
+            "funders": [o.pk for o in a.funders.all()],
         }
 
     def to_input(self) -> ActionInput:
@@ -96,6 +103,7 @@ class ActionForm(forms.Form):
             indicators=list(d["indicators"]),
             commitments=list(d["commitments"]),
             measures=list(d["measures"]),
+            funders=list(d["funders"]),
         )
 
 

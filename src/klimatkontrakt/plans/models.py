@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from klimatkontrakt.imports import FileImport
+from klimatkontrakt.investments.models import FUNDER_KINDS
 from klimatkontrakt.organisations.models import Department, Municipality, MunicipalityStatus
 
 
@@ -132,6 +133,13 @@ class Action(models.Model):
         blank=True,
         related_name="actions",
         verbose_name=_("linked contract commitments"),
+    )
+    funders = models.ManyToManyField(
+        "organisations.Organisation",
+        blank=True,
+        related_name="funded_actions",
+        limit_choices_to={"kind__in": FUNDER_KINDS},
+        verbose_name=_("funded by or part of a programme of"),
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     last_update_at = models.DateTimeField(_("last update"), null=True, blank=True)

@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 
 from klimatkontrakt.contracts.models import Commitment
 from klimatkontrakt.indicators.models import Indicator
-from klimatkontrakt.investments.models import Measure
+from klimatkontrakt.investments.models import FUNDER_KINDS, Measure
 from klimatkontrakt.organisations.access import recorded_account, require_edit
-from klimatkontrakt.organisations.models import Department, Municipality
+from klimatkontrakt.organisations.models import Department, Municipality, Organisation
 from klimatkontrakt.plans import changes
 from klimatkontrakt.plans.models import Action, ActionPlan, ActionStatus, ActionUpdate, WorkPackage
 
@@ -101,6 +101,8 @@ class ActionInput:
     indicators: Sequence[Indicator] = ()
     commitments: Sequence[Commitment] = ()
     measures: Sequence[Measure] = ()
+    # None leaves the action's funders as they are (a write that does not name them).
+    funders: Sequence[Organisation] | None = None
 
 
 def _check_belongs(plan: ActionPlan, data: ActionInput) -> None:
@@ -121,6 +123,8 @@ def _check_belongs(plan: ActionPlan, data: ActionInput) -> None:
         errors["commitments"] = _("A commitment belongs to another municipality.")
     if any(m.plan.municipality_id != muni.pk for m in data.measures):
         errors["measures"] = _("A measure belongs to another municipality.")
+    if data.funders is not None and any(o.kind not in FUNDER_KINDS for o in data.funders):
+        errors["funders"] = _("A funder must be an agency or a programme.")
     if errors:
         raise ValidationError(errors)
 
@@ -129,6 +133,8 @@ def _set_links(action: Action, data: ActionInput) -> None:
     action.indicators.set(data.indicators)
     action.commitments.set(data.commitments)
     action.measures.set(data.measures)
+    if data.funders is not None:
+        action.funders.set(data.funders)
 
 
 @transaction.atomic
@@ -222,8 +228,10 @@ def set_links(
     commitments: Sequence[Commitment],
     measures: Sequence[Measure],
     indicators: Sequence[Indicator],
+    funders: Sequence[Organisation] | None = None,
 ) -> Action:
-    """Replace the action's links to commitments, measures and indicators of its municipality."""
+    """Replace the action's links to commitments, measures and indicators of its municipality,
+    and to the agencies or programmes funding it (left as they are when `funders` is None)."""
     require_edit(user, action.plan.municipality)
     data = ActionInput(
         action.identifier,
@@ -231,6 +239,7 @@ def set_links(
         indicators=indicators,
         commitments=commitments,
         measures=measures,
+        funders=funders,
     )
     _check_belongs(action.plan, data)
     _set_links(action, data)

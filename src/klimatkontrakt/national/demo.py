@@ -17,6 +17,10 @@ AGENCY = "formas"
 
 
 def load(stdout: Any) -> None:
+    from klimatkontrakt.national.agency_demo import name_funders
+
+    # Runs after the investments demo: the funding sources exist.
+    name_funders(stdout)
     if not settings.DEMO_ACCOUNT:
         return
     programme = Organisation.objects.get(slug=VIABLE_CITIES[0])

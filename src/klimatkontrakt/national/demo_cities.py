@@ -30,7 +30,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from klimatkontrakt.contracts import services as contracts
-from klimatkontrakt.contracts.demo import _parties
+from klimatkontrakt.contracts.demo import demo_parties
 from klimatkontrakt.contracts.models import CommitmentStatus, Contract, ContractVersion
 from klimatkontrakt.contracts.structure import is_locked_for_city
 from klimatkontrakt.engagement.models import Channel, Proposal, Signatory
@@ -550,7 +550,9 @@ def _contract(city: DemoCity, muni: Municipality) -> bool:
         "organisation": example(city, city.organisation),
         "contract": example(city, CONTRACT),
     }
-    v2023 = contracts.create_version(contract, 2023, parties=_parties(muni), section_texts=texts)
+    v2023 = contracts.create_version(
+        contract, 2023, parties=demo_parties(muni), section_texts=texts
+    )
     _commitments(v2023, city.commitments_2023, 2023)
     contracts.sign_version(SYSTEM, v2023)
     v2024 = contracts.start_next_version(SYSTEM, v2023)

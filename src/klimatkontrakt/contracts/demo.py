@@ -391,7 +391,8 @@ C2024_NEW: list[tuple[str, str, str, str, str, int, str, list[str], str]] = [
 ]
 
 
-def _parties(muni: Municipality) -> list[tuple[Organisation, str, str, str]]:
+def demo_parties(muni: Municipality) -> list[tuple[Organisation, str, str, str]]:
+    """A city's parties to its contract: the municipality, the six agencies, Viable Cities."""
     parties = [(muni.organisation, "municipality", "", "Kommunstyrelsens ordförande")]
     parties += [
         (o, "agency", "", "Generaldirektör") for o in Organisation.objects.filter(kind="agency")
@@ -442,7 +443,7 @@ def load(stdout: Any) -> None:
         stdout.write("Contract: Karlstad's versions already loaded.")
         return
     v2023 = services.create_version(
-        contract, 2023, parties=_parties(muni), section_texts=SECTION_TEXTS_2023
+        contract, 2023, parties=demo_parties(muni), section_texts=SECTION_TEXTS_2023
     )
     keys: dict[str, str] = {}
     _add(v2023, C2023, keys)

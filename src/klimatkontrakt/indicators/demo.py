@@ -104,6 +104,41 @@ _DEMO = [
 ]
 
 
+def save_demo_indicator(municipality: Municipality, demo: DemoIndicator) -> Indicator:
+    """One demo indicator, published, with its values and targets (replaced if it exists).
+    There is no service for a manually kept indicator yet: the demo writes the rows."""
+    now = timezone.now()
+    indicator, _ = Indicator.objects.update_or_create(
+        municipality=municipality,
+        name=demo.name,
+        defaults={
+            "unit": demo.unit,
+            "direction": demo.direction,
+            "source_kind": demo.source_kind,
+            "description": demo.description,
+            "is_published": True,
+            "is_example": demo.is_example,
+        },
+    )
+    indicator.values.all().delete()
+    indicator.targets.all().delete()
+    IndicatorValue.objects.bulk_create(
+        IndicatorValue(
+            indicator=indicator,
+            year=year,
+            value=float(value),
+            provenance=demo.provenance,
+            fetched_at=now,
+        )
+        for year, value in demo.values.items()
+    )
+    IndicatorTarget.objects.bulk_create(
+        IndicatorTarget(indicator=indicator, year=year, value=float(v), note=demo.target_note)
+        for year, v in demo.targets.items()
+    )
+    return indicator
+
+
 def load_demo_indicators(code: str = KARLSTAD) -> list[Indicator]:
     """Demo indicators for a municipality (Karlstad by default); running it twice is harmless.
 
@@ -111,42 +146,8 @@ def load_demo_indicators(code: str = KARLSTAD) -> list[Indicator]:
     indicators are never Kolada-sourced, so fetch-kolada does not mix with them.
     """
     municipality = Municipality.objects.get(code=code)
-    now = timezone.now()
-    out = []
     with transaction.atomic():
-        for demo in _DEMO:
-            indicator, _ = Indicator.objects.update_or_create(
-                municipality=municipality,
-                name=demo.name,
-                defaults={
-                    "unit": demo.unit,
-                    "direction": demo.direction,
-                    "source_kind": demo.source_kind,
-                    "description": demo.description,
-                    "is_published": True,
-                    "is_example": demo.is_example,
-                },
-            )
-            indicator.values.all().delete()
-            indicator.targets.all().delete()
-            IndicatorValue.objects.bulk_create(
-                IndicatorValue(
-                    indicator=indicator,
-                    year=year,
-                    value=float(value),
-                    provenance=demo.provenance,
-                    fetched_at=now,
-                )
-                for year, value in demo.values.items()
-            )
-            IndicatorTarget.objects.bulk_create(
-                IndicatorTarget(
-                    indicator=indicator, year=year, value=float(v), note=demo.target_note
-                )
-                for year, v in demo.targets.items()
-            )
-            out.append(indicator)
-    return out
+        return [save_demo_indicator(municipality, demo) for demo in _DEMO]
 
 
 def load(stdout: Any) -> None:

@@ -1,6 +1,7 @@
 """The national level's demo: a development editor of Viable Cities' programme office and one of
 an agency (Formas), with the demo editor's password. The organisations, the contract cities and
-the 2024 common part are loaded by the organisations and contracts demos."""
+the 2024 common part are loaded by the organisations and contracts demos. Three more contract
+cities with example data (demo_cities.py) load late, after every other app's demo."""
 
 from typing import Any
 
@@ -32,3 +33,11 @@ def load(stdout: Any) -> None:
             stdout.write(f"Demo user {username} (editor in {org.name}), password {DEMO_PASSWORD}")
         else:
             grant_role(user, org, "editor")
+
+
+def load_late(stdout: Any) -> None:
+    """Run by the demo command after every app's `load`: the example cities need the plans,
+    indicators, investments, engagement and reports apps, which load after this one."""
+    from klimatkontrakt.national import demo_cities
+
+    demo_cities.load(stdout)

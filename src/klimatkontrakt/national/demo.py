@@ -18,10 +18,6 @@ AGENCY = "formas"
 
 
 def load(stdout: Any) -> None:
-    from klimatkontrakt.national.agency_demo import name_funders
-
-    # Runs after the investments demo: the funding sources exist.
-    name_funders(stdout)
     if not settings.DEMO_ACCOUNT:
         return
     programme = Organisation.objects.get(slug=VIABLE_CITIES[0])
@@ -41,3 +37,7 @@ def load_late(stdout: Any) -> None:
     from klimatkontrakt.national import demo_cities
 
     demo_cities.load(stdout)
+    from klimatkontrakt.national.agency_demo import name_funders
+
+    # Every demo city's funding sources exist now (Karlstad's and the example cities').
+    name_funders(stdout)

@@ -7,6 +7,19 @@ class ContractsConfig(AppConfig):
     verbose_name = _("Climate contracts")
 
     def ready(self) -> None:
+        from klimatkontrakt.contracts.models import ContractVersion
+        from klimatkontrakt.contracts.services import prepare_visibility
+        from klimatkontrakt.organisations import sharing
+
+        sharing.register(
+            sharing.Kind(
+                "contract_version",
+                _("Contract version"),
+                ContractVersion,
+                "contract__municipality",
+                prepare=prepare_visibility,
+            )
+        )
         from klimatkontrakt.contracts import personal_data
         from klimatkontrakt.organisations.personal_data import Source
         from klimatkontrakt.organisations.personal_data import register as register_source

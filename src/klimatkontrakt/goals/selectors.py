@@ -17,7 +17,7 @@ from django.http import Http404
 from klimatkontrakt.emissions.models import Goal
 from klimatkontrakt.emissions.selectors import goals as visible_goals
 from klimatkontrakt.goals.models import GoalPerson, GoalTeam
-from klimatkontrakt.organisations.access import can_view_unpublished
+from klimatkontrakt.organisations.access import can_view_item, can_view_unpublished
 from klimatkontrakt.organisations.models import Municipality
 
 
@@ -67,7 +67,9 @@ def team_view(user: Any, goal: Goal) -> TeamView | None:
     """The team as this user may see it; None when it is not shown to them."""
     team = _team(goal)
     member = can_view_unpublished(user, goal.municipality)
-    if not member and (team is None or not team.is_published):
+    if team is None and not member:
+        return None
+    if team is not None and not can_view_item(user, goal.municipality, team):
         return None
     coordinator, members = _people(team)
     return TeamView(bool(team and team.is_published), coordinator, members, show_email=member)

@@ -1,6 +1,8 @@
 """What the follow-up page and its downloads do with `followup` rows: the columns, the filter
 and sort (GET parameters, validated here once), each figure as the interface shows it with a
-link to the city's page or a dash with the reason, and the rows as one download `Table`."""
+link to the city's page or a dash with the reason (and "shared, not published" where it counts
+an item a city shared with the programme office and the agencies before publishing), and the
+rows as one download `Table`."""
 
 from __future__ import annotations
 
@@ -16,6 +18,10 @@ from klimatkontrakt.documents.tables import Table
 from klimatkontrakt.national.followup import CONTRACT_STATUSES, PARTS, CityFollowUp
 from klimatkontrakt.web.modules import link_url, module_page
 from klimatkontrakt.web.templatetags.kk import day, num
+
+SHARED_MARK = gettext_lazy("shared, not published")
+# The row's figure (CityFollowUp.shared) each column shows, where it differs from the key.
+FIGURE_OF_COLUMN = {"indicators_off_track": "indicators"}
 
 STATUS_LABELS = {
     "none": gettext_lazy("No version"),
@@ -193,6 +199,7 @@ def cells(row: CityFollowUp, year: int) -> list[dict[str, Any]]:
     out = []
     for c in COLUMNS:
         missing = c.value(row) is None
+        shared = not missing and FIGURE_OF_COLUMN.get(c.key, c.key) in row.shared
         reason = str(c.missing) if missing else ""
         if c.key == "completeness_pct" and row.completeness_pct < 100:
             reason = _("Missing: %(parts)s") % {"parts": missing_parts(row)}
@@ -201,9 +208,17 @@ def cells(row: CityFollowUp, year: int) -> list[dict[str, Any]]:
                 "text": shown(c, row),
                 "url": "" if missing else _url(c, row, year),
                 "reason": reason,
+                "shared": str(SHARED_MARK) if shared else "",
             }
         )
     return out
+
+
+def shared_figures(row: CityFollowUp) -> str:
+    """The labels of the row's figures that count shared, not published items."""
+    return "; ".join(
+        str(c.label) for c in COLUMNS if FIGURE_OF_COLUMN.get(c.key, c.key) in row.shared
+    )
 
 
 def missing_parts(row: CityFollowUp) -> str:
@@ -230,6 +245,7 @@ def download_table(rows: list[CityFollowUp], year: int) -> Table:
         ("completeness_pct", _("Completeness (%)")),
         ("missing", _("Missing parts")),
         ("last_updated", _("Last change")),
+        ("shared", _("Figures counting shared, not published items")),
     ]
     out = []
     for r in rows:
@@ -253,6 +269,7 @@ def download_table(rows: list[CityFollowUp], year: int) -> Table:
                 "completeness_pct": r.completeness_pct,
                 "missing": missing_parts(r),
                 "last_updated": (r.last_updated or "")[:10],
+                "shared": shared_figures(r),
             }
         )
     return Table(
@@ -260,5 +277,8 @@ def download_table(rows: list[CityFollowUp], year: int) -> Table:
         title=_("Follow-up of the contract cities, %(year)s") % {"year": year},
         columns=columns,
         rows=out,
-        source=_("Published data of each city in Klimatkontrakt"),
+        source=_(
+            "Published data of each city in Klimatkontrakt, and for the programme office and "
+            "the agencies what a city shared with them (named in the last column)"
+        ),
     )

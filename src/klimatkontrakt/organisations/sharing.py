@@ -70,6 +70,12 @@ def flags(visibility: str) -> tuple[bool, bool]:
     return value == Visibility.PUBLIC, value == Visibility.SHARED
 
 
+def flag_fields(visibility: str) -> dict[str, bool]:
+    """The two flags as a service's keyword arguments."""
+    is_public, is_shared = flags(visibility)
+    return {"is_published": is_public, SHARED_FIELD: is_shared}
+
+
 def apply(item: Any, visibility: str, published: str = "is_published") -> list[str]:
     """Set the item's two flags (not saved); the fields to save."""
     is_public, is_shared = flags(visibility)
@@ -79,7 +85,8 @@ def apply(item: Any, visibility: str, published: str = "is_published") -> list[s
 
 
 def visibility_field(**kwargs: Any) -> forms.ChoiceField:
-    """The one form field editors choose the visibility with."""
+    """The one form field editors choose the visibility with (left empty: private)."""
+    kwargs.setdefault("required", False)
     return forms.ChoiceField(
         label=VISIBILITY_LABEL,
         choices=Visibility.choices,

@@ -1,6 +1,8 @@
 """The cross-city follow-up as staff of the programme office read it: what a city shared with
 them counts, marked "shared, not published"; the anonymous reader sees published data only."""
 
+import csv
+import io
 from datetime import date
 
 import pytest
@@ -58,12 +60,14 @@ def test_the_programme_reads_shared_figures_marked(programme_client, shared_city
     ]
 
     page = programme_client.get(URL).content.decode()
-    assert page.count(MARK) == 4  # the contract, its commitments, the actions, completeness
-    assert "/kommun/1780/kontrakt/2024/" in page
+    badge = f'<span class="badge draft">{MARK}</span>'
+    assert page.count(badge) == 4  # the contract, its commitments, the actions, completeness
+    assert "/kommun/1780/kontrakt/2024/" in page and "Utkast delat, inte signerat" in page
     data = programme_client.get(URL + "data/?format=csv").content.decode()
-    header, line = data.splitlines()[:2]
-    assert "Uppgifter som räknar delade, ej publicerade poster" in header
-    assert line.endswith("Kontrakt; Egna åtaganden; Aktiviteter ur fas; Fullständighet (%)")
+    header, line = list(csv.reader(io.StringIO(data.lstrip("\ufeff")), delimiter=";"))[:2]
+    assert header[-1] == "Uppgifter som räknar delade, ej publicerade poster"
+    assert line[-1] == "Kontrakt; Egna åtaganden; Åtgärder som inte är i fas; Fullständighet (%)"
+    assert line[2] == "Utkast delat, inte signerat"  # never "published" for a shared draft
 
 
 def test_the_public_reads_published_figures_only(client, shared_city):  # type: ignore[no-untyped-def]

@@ -178,6 +178,7 @@ def shared_work(
     contract_version_factory,
     commitment_input_factory,
     indicator_factory,
+    indicator_value_factory,
     investment_plan_factory,
 ):
     """One item of every kind with a visibility, in Karlstad, shared and not published, each
@@ -196,6 +197,8 @@ def shared_work(
     )
     plan = create_plan(editor, karlstad, kind="waste", title=SHARED, owner_name="Klimat")
     indicator = indicator_factory(municipality=karlstad, name=SHARED, is_published=False)
+    for year in (2022, 2023):  # a chart needs values
+        indicator_value_factory(indicator=indicator, year=year)
     investment = investment_plan_factory(municipality=karlstad, name=SHARED, is_published=False)
     goal = emissions.save_goal(editor, karlstad, name=SHARED, target_year=2030, level_t=10.0)
     budget = emissions.save_carbon_budget(

@@ -30,6 +30,16 @@ STATUS_LABELS = {
 }
 
 
+# A draft the reader sees only because the city shared it is not published.
+SHARED_DRAFT_LABEL = gettext_lazy("Draft shared, not signed")
+
+
+def status_label(row: CityFollowUp) -> str:
+    if row.contract_status == "draft" and "contract_status" in row.shared:
+        return str(SHARED_DRAFT_LABEL)
+    return str(STATUS_LABELS[row.contract_status])
+
+
 def _total(d: dict[str, int] | None) -> int | None:
     return None if d is None else sum(d.values())
 
@@ -175,7 +185,7 @@ def shown(column: Column, row: CityFollowUp) -> str:
     if v is None:
         return "–"
     if column.key == "contract_status":
-        return str(STATUS_LABELS[row.contract_status])
+        return status_label(row)
     if column.key == "indicators_off_track" and row.indicators:
         i = row.indicators
         return f"{num(i['on_track'])} / {num(i['at_risk'])} / {num(i['off_track'])}"
@@ -254,7 +264,7 @@ def download_table(rows: list[CityFollowUp], year: int) -> Table:
             {
                 "municipality": r.municipality,
                 "name": r.name,
-                "contract_status": str(STATUS_LABELS[r.contract_status]),
+                "contract_status": status_label(r),
                 "commitments": _total(r.commitments) if r.contract_status != "none" else None,
                 "actions_overdue": r.actions_overdue,
                 "indicators_on_track": ind.get("on_track"),

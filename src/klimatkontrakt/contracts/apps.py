@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +10,6 @@ class ContractsConfig(AppConfig):
 
     def ready(self) -> None:
         from klimatkontrakt.contracts.models import ContractVersion
-        from klimatkontrakt.contracts.services import prepare_visibility
         from klimatkontrakt.organisations import sharing
 
         sharing.register(
@@ -17,7 +18,7 @@ class ContractsConfig(AppConfig):
                 _("Contract version"),
                 ContractVersion,
                 "contract__municipality",
-                prepare=prepare_visibility,
+                prepare=_prepare_visibility,
             )
         )
         from klimatkontrakt.contracts import personal_data
@@ -30,3 +31,10 @@ class ContractsConfig(AppConfig):
         register_link("commitment", "contracts:commitment")
         register_link("contract_version", "contracts:version")
         register_link("contract_diff", "contracts:diff")
+
+
+def _prepare_visibility(item: Any, visibility: str) -> list[str]:
+    """The app's rule for a visibility change, its services loaded only when it is used."""
+    from klimatkontrakt.contracts.services import prepare_visibility
+
+    return prepare_visibility(item, visibility)

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +11,6 @@ class FootprintConfig(AppConfig):
 
     def ready(self) -> None:
         from klimatkontrakt.footprint.models import Ledger
-        from klimatkontrakt.footprint.services import prepare_visibility
         from klimatkontrakt.organisations import sharing
 
         sharing.register(
@@ -19,9 +20,16 @@ class FootprintConfig(AppConfig):
                 Ledger,
                 "municipality",
                 published="published",
-                prepare=prepare_visibility,
+                prepare=_prepare_visibility,
             )
         )
         from klimatkontrakt.web.modules import Module, register
 
         register(Module("footprint", _("Purchases"), "footprint:overview", 40))
+
+
+def _prepare_visibility(item: Any, visibility: str) -> list[str]:
+    """The app's rule for a visibility change, its services loaded only when it is used."""
+    from klimatkontrakt.footprint.services import prepare_visibility
+
+    return prepare_visibility(item, visibility)

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +11,6 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         from klimatkontrakt.organisations import sharing
         from klimatkontrakt.reports.models import FollowUpReport
-        from klimatkontrakt.reports.services import prepare_visibility
 
         sharing.register(
             sharing.Kind(
@@ -17,9 +18,16 @@ class ReportsConfig(AppConfig):
                 _("Follow-up report"),
                 FollowUpReport,
                 "municipality",
-                prepare=prepare_visibility,
+                prepare=_prepare_visibility,
             )
         )
         from klimatkontrakt.web.modules import Module, register
 
         register(Module("reports", _("Follow-up"), "reports:list", 60))
+
+
+def _prepare_visibility(item: Any, visibility: str) -> list[str]:
+    """The app's rule for a visibility change, its services loaded only when it is used."""
+    from klimatkontrakt.reports.services import prepare_visibility
+
+    return prepare_visibility(item, visibility)

@@ -23,7 +23,7 @@ def test_editor_adopts_a_budget_and_the_page_computes_it(client, demo_emissions,
     page = client.get("/kommun/1780/utslapp/?gas=CO2&method=fixed").content.decode()
     assert URL in page
     assert 'class="message error"' in page  # no adopted budget yet: "fixed" cannot be computed
-    response = client.post(URL, {**GOOD, "is_published": "on"})
+    response = client.post(URL, {**GOOD, "visibility": "public"})
     assert response.status_code == 302
     assert response["Location"] == "/kommun/1780/utslapp/?gas=CO2&method=fixed"
     budget = CarbonBudget.objects.get(name=GOOD["name"])
@@ -45,9 +45,9 @@ def test_editor_adopts_a_budget_and_the_page_computes_it(client, demo_emissions,
 
 def test_the_latest_budget_of_the_page_gas_counts(client, demo_emissions, karlstad_editor):
     client.force_login(karlstad_editor)
-    client.post(URL, {**GOOD, "name": "Äldre", "budget_t": "500000", "is_published": "on"})
-    client.post(URL, {**GOOD, "name": "Ny", "budget_t": "300000", "is_published": "on"})
-    client.post(URL, {**GOOD, "name": "GGT", "gas": "GGT", "budget_t": "9", "is_published": "on"})
+    client.post(URL, {**GOOD, "name": "Äldre", "budget_t": "500000", "visibility": "public"})
+    client.post(URL, {**GOOD, "name": "Ny", "budget_t": "300000", "visibility": "public"})
+    client.post(URL, {**GOOD, "name": "GGT", "gas": "GGT", "budget_t": "9", "visibility": "public"})
     client.logout()
     newest = client.get("/api/emissions/1780/budget?method=fixed&gas=CO2").json()
     assert newest["parameters"]["budget_t"] == pytest.approx(300000.0)

@@ -21,7 +21,7 @@ def test_editor_adds_a_goal_shown_with_its_gap(client, demo_emissions, karlstad_
     client.force_login(karlstad_editor)
     page = client.get("/kommun/1780/utslapp/?gas=GGT").content.decode()
     assert URL in page
-    response = client.post(URL, {**GOOD, "is_published": "on"})
+    response = client.post(URL, {**GOOD, "visibility": "public"})
     assert response.status_code == 302
     assert response["Location"] == "/kommun/1780/utslapp/?gas=GGT"
     goal = Goal.objects.get(name="Halverade utsläpp 2030")

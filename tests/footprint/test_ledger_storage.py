@@ -43,7 +43,11 @@ def _answers(client, code: str) -> dict[str, str]:  # type: ignore[no-untyped-de
         response = client.get(url)
         assert response.status_code == 200, url
         text = response.content.decode()
-        text = re.sub(r"(reskontra=|ledger=|/inkop/|\"id\": ?|\"ledger\": ?)\d+", r"\1N", text)
+        text = re.sub(
+            r"(reskontra=|ledger=|/inkop/|/synlighet/ledger/|\"id\": ?|\"ledger\": ?)\d+",
+            r"\1N",
+            text,
+        )
         text = re.sub(r"(csrfmiddlewaretoken\" value=\"|X-CSRFToken\": \")[^\"]+", r"\1", text)
         out[url] = text
     return out

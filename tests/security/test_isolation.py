@@ -209,3 +209,179 @@ def test_the_national_followup_shows_no_trace_of_the_draft(intruder, secret_draf
     assert "/kommun/1780/kontrakt/2023/" not in page
     data = intruder.get("/nationellt/uppfoljning/2023/data/?format=csv").content.decode()
     assert "1780;" in data and SECRET not in data
+
+
+# The sharing level (organisations/sharing.py): an item a city shared with the programme office
+# and the agencies, unpublished, is read by their staff and by no one else; a private one by
+# neither. --------------------------------------------------------------------------------------
+
+SHARED = "DELAT-MED-PROGRAMMET-41d9"
+STAFF = ("agency", "programme")
+
+
+@pytest.fixture
+def shared_work(
+    karlstad,
+    editor,
+    tmp_path,
+    contract_version_factory,
+    commitment_input_factory,
+    indicator_factory,
+    indicator_value_factory,
+    investment_plan_factory,
+):
+    """One item of every kind with a visibility, in Karlstad, shared and not published, each
+    carrying SHARED where a page or the API shows it; and the URLs that show each."""
+    from klimatkontrakt.emissions import services as emissions
+    from klimatkontrakt.footprint import services as footprint
+    from klimatkontrakt.goals import services as goals
+    from klimatkontrakt.organisations.sharing import set_visibility
+    from klimatkontrakt.plans.services import create_plan
+    from klimatkontrakt.reports.services import create_draft
+    from tests.sources.ledger_files import write_csv
+
+    version = contract_version_factory(municipality=karlstad, year=2024)
+    services.create_commitment(
+        editor, version, commitment_input_factory(version=version, title=SHARED)
+    )
+    plan = create_plan(editor, karlstad, kind="waste", title=SHARED, owner_name="Klimat")
+    indicator = indicator_factory(municipality=karlstad, name=SHARED, is_published=False)
+    for year in (2022, 2023):  # a chart needs values
+        indicator_value_factory(indicator=indicator, year=year)
+    investment = investment_plan_factory(municipality=karlstad, name=SHARED, is_published=False)
+    goal = emissions.save_goal(editor, karlstad, name=SHARED, target_year=2030, level_t=10.0)
+    budget = emissions.save_carbon_budget(
+        editor, karlstad, name=SHARED, method="fixed", parameters={"budget_t": 1000.0}
+    )
+    goals.add_person(editor, goal, goals.PersonInput(role="coordinator", name=SHARED, title="X"))
+    ledger = footprint.import_ledger(editor, karlstad, [("l.csv", write_csv(tmp_path / "l.csv"))])
+    ledger.ledger.name = SHARED
+    ledger.ledger.save()
+    report = create_draft(editor, karlstad, 2024)
+    team = goal.team
+    for kind, item in [
+        ("contract_version", version),
+        ("action_plan", plan),
+        ("indicator", indicator),
+        ("investment_plan", investment),
+        ("emission_goal", goal),
+        ("carbon_budget", budget),
+        ("goal_team", team),
+        ("ledger", ledger.ledger),
+        ("follow_up_report", report),
+    ]:
+        set_visibility(editor, karlstad, kind, item.pk, "shared")
+    pages = {
+        "contract_version": [
+            "/kommun/1780/kontrakt/2024/",
+            "/api/contracts/1780/versions/2024",
+            "/api/contracts/1780/versions/2024/commitments",
+        ],
+        "action_plan": [
+            f"/kommun/1780/handlingsplaner/{plan.pk}/",
+            f"/api/action-plans/{plan.pk}/?municipality=1780",
+        ],
+        "indicator": [
+            f"/kommun/1780/indikatorer/{indicator.pk}/",
+            f"/api/indicators/{indicator.pk}/?municipality=1780",
+        ],
+        "investment_plan": [
+            f"/kommun/1780/investeringsplan/{investment.pk}/",
+            f"/api/investments/1780/plans/{investment.pk}/",
+        ],
+        "emission_goal": [f"/kommun/1780/mal/{goal.pk}/", "/api/emissions/1780/goals"],
+        "carbon_budget": ["/api/emissions/1780/carbon-budgets"],
+        "goal_team": [f"/api/goals/{goal.pk}/?municipality=1780"],
+        "ledger": [f"/kommun/1780/inkop/?reskontra={ledger.ledger.pk}", "/api/footprint/1780/"],
+        "follow_up_report": ["/kommun/1780/uppfoljning/2024/", "/api/reports/1780/2024"],
+    }
+    return pages
+
+
+def _staff_client(kind, user_factory):
+    from klimatkontrakt.organisations.services import grant_role
+    from tests.organisations.factories import OrganisationFactory
+
+    slug = "formas" if kind == "agency" else "viable-cities"
+    user = user_factory(username=f"{kind}-reader")
+    grant_role(user, OrganisationFactory(kind=kind, slug=slug, name=slug), "viewer")
+    c = Client()
+    c.force_login(user)
+    return c
+
+
+@pytest.mark.parametrize("kind", STAFF)
+def test_programme_and_agency_staff_read_what_a_city_shared(kind, shared_work, user_factory):
+    c = _staff_client(kind, user_factory)
+    for item, urls in shared_work.items():
+        for url in urls:
+            r = c.get(url)
+            assert r.status_code == 200, f"{item}: GET {url} -> {r.status_code}"
+            if item not in ("ledger", "follow_up_report"):  # they show figures, not the name
+                assert SHARED in r.content.decode(), f"{item}: GET {url} hides the shared item"
+
+
+@pytest.mark.parametrize("kind", STAFF)
+def test_programme_and_agency_staff_never_read_a_private_draft(
+    kind, secret_draft, user_factory, karlstad
+):
+    """The private draft (contract 2023, a plan marked for the report) stays hidden from staff
+    of the programme office and the agencies, page by page and through the API."""
+    from klimatkontrakt.plans.models import ActionPlan
+
+    c = _staff_client(kind, user_factory)
+    plan = ActionPlan.objects.get(title=SECRET)
+    assert c.get("/kommun/1780/kontrakt/2023/").status_code == 404
+    assert c.get("/api/contracts/1780/versions/2023").status_code == 404
+    assert c.get(f"/api/contracts/1780/commitments/{secret_draft['pk']}").status_code == 404
+    assert c.get(f"/kommun/1780/handlingsplaner/{plan.pk}/").status_code == 404
+    assert c.get(f"/api/action-plans/{plan.pk}/?municipality=1780").status_code == 404
+    assert c.get("/kommun/1780/uppfoljning/2023/").status_code == 404
+
+
+@pytest.fixture(params=["outsider", "anonymous"])
+def public_reader(request, outsider):
+    c = Client()
+    if request.param == "outsider":
+        c.force_login(outsider)
+    return c
+
+
+def test_the_public_never_reads_what_a_city_shared(public_reader, shared_work):
+    for item, urls in shared_work.items():
+        for url in urls:
+            r = public_reader.get(url)
+            assert r.status_code in (200, 404), f"{item}: GET {url} -> {r.status_code}"
+            assert SHARED not in r.content.decode(), f"{item}: GET {url} shows a shared item"
+    # Every page and API read, with the shared items' year: nothing shared shows anywhere.
+    values = {"code": "1780", "year": "2024"}
+    for route in _routes():
+        if route.startswith(SKIP_PREFIXES):
+            continue
+        r = public_reader.get(_fill(route, values))
+        assert SHARED not in r.content.decode(errors="replace"), f"GET {route} shows it"
+    for method, path, query in _api_operations(Client()):
+        if method == "get":
+            url = re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), "1"), path)
+            r = public_reader.get(url, {**query, "municipality": "1780"})
+            assert SHARED not in r.content.decode(errors="replace"), f"GET {url} shows it"
+
+
+@pytest.mark.parametrize("kind", STAFF)
+def test_staff_cannot_change_the_visibility(kind, shared_work, user_factory, karlstad):
+    from klimatkontrakt.plans.models import ActionPlan
+
+    c = _staff_client(kind, user_factory)
+    plan = ActionPlan.objects.get(title=SHARED)
+    r = c.put(
+        f"/api/organisations/municipalities/1780/visibility/action_plan/{plan.pk}",
+        {"visibility": "public"},
+        content_type="application/json",
+    )
+    assert r.status_code == 403
+    r = c.post(
+        f"/kommun/1780/synlighet/action_plan/{plan.pk}/", {"visibility": "public", "next": "/"}
+    )
+    assert r.status_code == 403
+    plan.refresh_from_db()
+    assert not plan.is_published and plan.shared_with_programme

@@ -25,6 +25,7 @@ class VersionSummary(Schema):
     year: int
     state: str
     is_published: bool
+    shared_with_programme: bool
     signed_at: str | None
 
 
@@ -234,6 +235,7 @@ def _summary(v: ContractVersion) -> dict[str, Any]:
         "year": v.year,
         "state": v.state,
         "is_published": v.is_published,
+        "shared_with_programme": v.shared_with_programme,
         "signed_at": v.signed_at.isoformat() if v.signed_at else None,
     }
 

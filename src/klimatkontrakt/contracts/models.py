@@ -15,6 +15,7 @@ from klimatkontrakt.organisations.models import (
     MunicipalityStatus,
     Organisation,
 )
+from klimatkontrakt.organisations.sharing import shared_field
 
 
 class FrozenVersionError(Exception):
@@ -49,6 +50,7 @@ class ContractVersion(models.Model):
         default=False,
         help_text=_("Published versions are visible to everyone; signing publishes."),
     )
+    shared_with_programme = shared_field()
     signed_at = models.DateTimeField(_("signed at"), null=True, blank=True)
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -28,7 +28,7 @@ from klimatkontrakt.contracts.structure import (
     LOCKED_KEYS,
     is_locked_for_city,
 )
-from klimatkontrakt.organisations.access import can_view_unpublished
+from klimatkontrakt.organisations.access import can_view_item, published_or_shared
 from klimatkontrakt.organisations.models import Municipality
 
 DIFF_FIELDS = [
@@ -64,9 +64,7 @@ def contract_for(municipality: Municipality) -> Contract | None:
 
 def visible_versions(user: Any, municipality: Municipality) -> QuerySet[ContractVersion]:
     qs = ContractVersion.objects.filter(contract__municipality=municipality).order_by("year")
-    if not can_view_unpublished(user, municipality):
-        qs = qs.filter(is_published=True)
-    return qs
+    return qs.filter(published_or_shared(user, municipality))
 
 
 def version_for(user: Any, municipality: Municipality, year: int) -> ContractVersion:
@@ -119,7 +117,7 @@ def common_commitments_of(version: ContractVersion) -> QuerySet[CommonCommitment
 
 def commitment_for(user: Any, municipality: Municipality, pk: int) -> Commitment:
     c = commitments_of_municipality(municipality).filter(pk=pk).first()
-    if c is None or not (c.version.is_published or can_view_unpublished(user, municipality)):
+    if c is None or not can_view_item(user, municipality, c.version):
         raise Http404("No such commitment")
     return c
 

@@ -426,3 +426,14 @@ def start_next_version(user: Any, version: ContractVersion) -> ContractVersion:
             changes={"from_version": [None, v.year]},
         )
     return new
+
+
+def prepare_visibility(version: ContractVersion, visibility: str) -> list[str]:
+    """A signed version is public and stays so; a draft may be private, shared or public."""
+    from klimatkontrakt.organisations.sharing import SharingRefused
+
+    try:
+        _require_draft(version)
+    except FrozenVersionError as exc:
+        raise SharingRefused(str(exc)) from exc
+    return []

@@ -52,6 +52,9 @@ class GoalIn(Schema):
     scope: str = Field("territorial", max_length=20)
     gas: str = Field("GGT", max_length=10)
     is_published: bool = False
+    shared_with_programme: bool = Field(
+        False, description="unpublished, but readable by the programme office and the agencies"
+    )
 
 
 class CarbonBudgetIn(Schema):  # lengths as the model's columns (PostgreSQL refuses longer)
@@ -64,6 +67,9 @@ class CarbonBudgetIn(Schema):  # lengths as the model's columns (PostgreSQL refu
         "from 1900 to 2100, or a finite number",
     )
     is_published: bool = False
+    shared_with_programme: bool = Field(
+        False, description="unpublished, but readable by the programme office and the agencies"
+    )
 
 
 class CarbonBudgetOut(Schema):
@@ -73,6 +79,7 @@ class CarbonBudgetOut(Schema):
     gas: str
     parameters: dict[str, Any]
     is_published: bool
+    shared_with_programme: bool
 
 
 class GoalOut(Schema):
@@ -85,6 +92,7 @@ class GoalOut(Schema):
     scope: str
     gas: str
     is_published: bool
+    shared_with_programme: bool
 
 
 def _release(gas: str) -> Any:

@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from klimatkontrakt.emissions.models import Goal
+from klimatkontrakt.organisations.sharing import Visibility, visibility_field
+from klimatkontrakt.organisations.sharing import flag_fields as visibility_flags
 
 
 class GoalForm(forms.Form):
@@ -29,7 +31,7 @@ class GoalForm(forms.Form):
     base_year = forms.IntegerField(
         label=_("Base year"), required=False, min_value=1990, max_value=2100
     )
-    is_published = forms.BooleanField(label=_("Published"), required=False)
+    visibility = visibility_field()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -53,7 +55,7 @@ class GoalForm(forms.Form):
             "level_t": d.get("level_t"),
             "share_of_base": None if share is None else share / 100.0,
             "base_year": d.get("base_year") if share is not None else None,
-            "is_published": d.get("is_published", False),
+            **visibility_flags(d.get("visibility") or Visibility.PRIVATE),
         }
 
 
@@ -81,7 +83,7 @@ class AdoptedBudgetForm(forms.Form):
     deduct_process_emissions = forms.BooleanField(
         label=_("Deduct large industrial process emissions"), required=False
     )
-    is_published = forms.BooleanField(label=_("Published"), required=False)
+    visibility = visibility_field()
 
     def to_budget(self) -> dict[str, Any]:
         d = self.cleaned_data
@@ -95,7 +97,7 @@ class AdoptedBudgetForm(forms.Form):
                 "trend_from": d["trend_from"],
                 "deduct_process_emissions": d.get("deduct_process_emissions", False),
             },
-            "is_published": d.get("is_published", False),
+            **visibility_flags(d.get("visibility") or Visibility.PRIVATE),
         }
 
 

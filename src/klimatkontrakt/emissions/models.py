@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from klimatkontrakt.organisations.models import County, Municipality
+from klimatkontrakt.organisations.sharing import shared_field
 
 
 class Release(models.Model):
@@ -94,6 +95,7 @@ class CarbonBudget(models.Model):
     gas = models.CharField(_("gas"), max_length=10, default="CO2")
     parameters = models.JSONField(_("parameters"), default=dict, blank=True)
     is_published = models.BooleanField(_("published"), default=False)
+    shared_with_programme = shared_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -121,6 +123,7 @@ class Goal(models.Model):
     share_of_base = models.FloatField(_("share of base year"), null=True, blank=True)
     base_year = models.PositiveSmallIntegerField(_("base year"), null=True, blank=True)
     is_published = models.BooleanField(_("published"), default=False)
+    shared_with_programme = shared_field()
 
     class Meta:
         ordering = ["municipality", "target_year"]

@@ -21,7 +21,7 @@ from klimatkontrakt.calc.goals import Goal as GoalSpec
 from klimatkontrakt.calc.goals import GoalGap, goal_gap
 from klimatkontrakt.emissions.models import CarbonBudget, EmissionValue, Goal, Release, SectorKey
 from klimatkontrakt.organisations import selectors as organisations
-from klimatkontrakt.organisations.access import can_view_unpublished
+from klimatkontrakt.organisations.access import published_or_shared
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.sources import process_emissions
 from klimatkontrakt.sources.sectors import ALL, SECTORS
@@ -224,7 +224,7 @@ def all_budgets(
 
 def visible(user: Any, municipality: Municipality, qs: QuerySet[Any]) -> QuerySet[Any]:
     qs = qs.filter(municipality=municipality)
-    return qs if can_view_unpublished(user, municipality) else qs.filter(is_published=True)
+    return qs.filter(published_or_shared(user, municipality))
 
 
 def goals(user: Any, municipality: Municipality) -> QuerySet[Goal]:

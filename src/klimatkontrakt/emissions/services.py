@@ -213,6 +213,7 @@ def save_carbon_budget(
     gas: str = "CO2",
     parameters: dict[str, Any] | None = None,
     is_published: bool = False,
+    shared_with_programme: bool = False,
 ) -> CarbonBudget:
     require_edit(user, municipality)
     if method not in METHODS:
@@ -228,6 +229,7 @@ def save_carbon_budget(
         gas=gas,
         parameters=params,
         is_published=is_published,
+        shared_with_programme=shared_with_programme,
     )
 
 
@@ -244,6 +246,7 @@ def save_goal(
     scope: str = "territorial",
     gas: str = "GGT",
     is_published: bool = False,
+    shared_with_programme: bool = False,
 ) -> Goal:
     require_edit(user, municipality)
     GoalSpec(target_year, level_t, share_of_base, base_year, scope)  # validates
@@ -257,4 +260,5 @@ def save_goal(
         scope=scope,
         gas=gas,
         is_published=is_published,
+        shared_with_programme=shared_with_programme,
     )

@@ -45,6 +45,7 @@ def footprint(request: HttpRequest, code: str, ledger: Id | None = None) -> dict
             "id": obj.pk,
             "name": obj.name,
             "published": obj.published,
+            "shared_with_programme": obj.shared_with_programme,
             "example_data": obj.example_data,
         },
         **result,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from klimatkontrakt.imports import FileImport
 from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.organisations.sharing import shared_field
 
 # The organisational scope of ledgers and activity data made before scopes were recorded.
 DEFAULT_SCOPE = "Kommunkoncernen"
@@ -132,6 +133,7 @@ class Ledger(models.Model):
         _("organisational scope"), max_length=200, default=DEFAULT_SCOPE, help_text=SCOPE_HELP
     )
     published = models.BooleanField(_("published"), default=False)
+    shared_with_programme = shared_field()
     include_in_report = models.BooleanField(
         _("include in report"),
         default=False,

@@ -419,3 +419,7 @@ def ensure_defaults() -> tuple[RuleSet, FactorSet]:
     if factor_set is None:
         factor_set = store_factor_set(None, DEFAULT_FACTORS, factors_io.default_factors())
     return rule_set, factor_set
+
+
+def prepare_visibility(ledger: Ledger, visibility: str) -> list[str]:
+    return ["updated"]

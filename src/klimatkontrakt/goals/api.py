@@ -33,6 +33,7 @@ class PersonOut(Schema):
 
 class TeamOut(Schema):
     is_published: bool
+    shared_with_programme: bool
     coordinator: PersonOut | None
     members: list[PersonOut]
 
@@ -45,11 +46,13 @@ class GoalWithTeamOut(Schema):
     scope: str
     gas: str
     is_published: bool
+    shared_with_programme: bool
     team: TeamOut | None
 
 
 class TeamIn(Schema):
     is_published: bool
+    shared_with_programme: bool = False
 
 
 class PersonIn(Schema):
@@ -79,6 +82,7 @@ def _goal_out(user: Any, goal: Goal) -> dict[str, Any]:
         "scope": goal.scope,
         "gas": goal.gas,
         "is_published": goal.is_published,
+        "shared_with_programme": goal.shared_with_programme,
         "team": selectors.team_json(selectors.team_view(user, goal)),
     }
 
@@ -110,7 +114,9 @@ def set_team(request: HttpRequest, goal_id: Id, municipality: str, payload: Team
     muni = municipality_by_code(municipality)
     require_edit(request.user, muni)
     goal = selectors.goal_for(request.user, muni, goal_id)
-    services.set_team_published(request.user, goal, payload.is_published)
+    services.set_team_published(
+        request.user, goal, payload.is_published, shared=payload.shared_with_programme
+    )
     return _goal_out(request.user, goal)
 
 

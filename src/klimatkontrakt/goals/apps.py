@@ -7,6 +7,10 @@ class GoalsConfig(AppConfig):
     verbose_name = _("Goals and coordinators")
 
     def ready(self) -> None:
+        from klimatkontrakt.goals.models import GoalTeam
+        from klimatkontrakt.organisations import sharing
+
+        sharing.register(sharing.Kind("goal_team", _("Goal team"), GoalTeam, "goal__municipality"))
         from klimatkontrakt.goals import personal_data
         from klimatkontrakt.organisations.personal_data import Source
         from klimatkontrakt.organisations.personal_data import register as register_source

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from klimatkontrakt.organisations.models import Department
+from klimatkontrakt.organisations.sharing import shared_field
 
 
 class GoalTeam(models.Model):
@@ -19,6 +20,7 @@ class GoalTeam(models.Model):
         default=False,
         help_text=_("Names, roles and departments are shown to everyone; e-mail never is."),
     )
+    shared_with_programme = shared_field()
 
     class Meta:
         db_table = "followup_goalteam"

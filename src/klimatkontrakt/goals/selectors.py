@@ -17,7 +17,7 @@ from django.http import Http404
 from klimatkontrakt.emissions.models import Goal
 from klimatkontrakt.emissions.selectors import goals as visible_goals
 from klimatkontrakt.goals.models import GoalPerson, GoalTeam
-from klimatkontrakt.organisations.access import can_view_unpublished
+from klimatkontrakt.organisations.access import can_view_item, can_view_unpublished
 from klimatkontrakt.organisations.models import Municipality
 
 
@@ -42,6 +42,7 @@ class TeamView:
     """A goal's team as one reader may see it."""
 
     is_published: bool
+    shared_with_programme: bool
     coordinator: GoalPerson | None
     members: list[GoalPerson]
     show_email: bool
@@ -53,6 +54,11 @@ class TeamView:
 
 def _team(goal: Goal) -> GoalTeam | None:
     return GoalTeam.objects.filter(goal=goal).first()
+
+
+def team_record(goal: Goal) -> GoalTeam | None:
+    """The goal's stored team (its visibility), if it has one."""
+    return _team(goal)
 
 
 def _people(team: GoalTeam | None) -> tuple[GoalPerson | None, list[GoalPerson]]:
@@ -67,10 +73,18 @@ def team_view(user: Any, goal: Goal) -> TeamView | None:
     """The team as this user may see it; None when it is not shown to them."""
     team = _team(goal)
     member = can_view_unpublished(user, goal.municipality)
-    if not member and (team is None or not team.is_published):
+    if team is None and not member:
+        return None
+    if team is not None and not can_view_item(user, goal.municipality, team):
         return None
     coordinator, members = _people(team)
-    return TeamView(bool(team and team.is_published), coordinator, members, show_email=member)
+    return TeamView(
+        bool(team and team.is_published),
+        bool(team and team.shared_with_programme),
+        coordinator,
+        members,
+        show_email=member,
+    )
 
 
 def person_json(p: GoalPerson, *, email: bool, names: bool = True) -> dict[str, Any]:
@@ -95,6 +109,7 @@ def team_json(view: TeamView | None) -> dict[str, Any] | None:
     coordinator = view.coordinator
     return {
         "is_published": view.is_published,
+        "shared_with_programme": view.shared_with_programme,
         "coordinator": person_json(coordinator, email=view.show_email) if coordinator else None,
         "members": [person_json(p, email=view.show_email) for p in view.members],
     }

@@ -35,11 +35,14 @@ def team_of(goal: Goal) -> GoalTeam:
 
 
 @transaction.atomic
-def set_team_published(user: Any, goal: Goal, published: bool) -> GoalTeam:
+def set_team_published(user: Any, goal: Goal, published: bool, *, shared: bool = False) -> GoalTeam:
+    """Show the team to everyone, to the programme office and the agencies too (`shared`), or
+    only to the municipality's users."""
     require_edit(user, goal.municipality)
     team = team_of(goal)
     team.is_published = published
-    team.save(update_fields=["is_published"])
+    team.shared_with_programme = shared and not published
+    team.save(update_fields=["is_published", "shared_with_programme"])
     return team
 
 

@@ -37,6 +37,7 @@ def goal_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             "goals",
             goal=goal,
             team=selectors.team_view(request.user, goal),
+            goal_team=selectors.team_record(goal),
         ),
     )
 

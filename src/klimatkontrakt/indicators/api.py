@@ -30,6 +30,7 @@ class IndicatorOut(Schema):
     kolada_kpi: str
     is_example: bool
     is_published: bool
+    shared_with_programme: bool
     latest_year: int | None
     latest_value: float | None
     status: str | None
@@ -56,6 +57,7 @@ def _out(s: selectors.IndicatorSummary) -> dict:
         "kolada_kpi": i.kolada_kpi,
         "is_example": i.is_example,
         "is_published": i.is_published,
+        "shared_with_programme": i.shared_with_programme,
         "latest_year": s.latest_year,
         "latest_value": s.latest_value,
         "status": str(a.status) if a.status else None,

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.organisations.sharing import shared_field
 
 
 class Indicator(models.Model):
@@ -44,6 +45,7 @@ class Indicator(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     is_published = models.BooleanField(_("published"), default=False)
+    shared_with_programme = shared_field()
     include_in_report = models.BooleanField(
         _("include in report"),
         default=False,

@@ -30,6 +30,7 @@ class InvestmentPlanOut(Schema):
     department: str | None
     example_figures: bool
     is_published: bool
+    shared_with_programme: bool
     base_year: int
     end_year: int
 
@@ -45,6 +46,7 @@ def plans(request: HttpRequest, code: str) -> list[dict[str, Any]]:
             "department": p.department.name if p.department else None,
             "example_figures": p.is_example,
             "is_published": p.is_published,
+            "shared_with_programme": p.shared_with_programme,
             "base_year": p.base_year,
             "end_year": p.end_year,
         }

@@ -7,6 +7,12 @@ class InvestmentsConfig(AppConfig):
     verbose_name = _("Climate investment plan")
 
     def ready(self) -> None:
+        from klimatkontrakt.investments.models import InvestmentPlan
+        from klimatkontrakt.organisations import sharing
+
+        sharing.register(
+            sharing.Kind("investment_plan", _("Investment plan"), InvestmentPlan, "municipality")
+        )
         from klimatkontrakt.web.modules import Module, register, register_link
 
         register(

@@ -11,6 +11,7 @@ from klimatkontrakt.investments.models import (
     InvestmentPlan,
     Measure,
 )
+from klimatkontrakt.organisations.sharing import Visibility, apply, visibility_field, visibility_of
 from klimatkontrakt.web.uploads import UploadField
 
 
@@ -147,6 +148,8 @@ class FundingForm(forms.ModelForm):
 
 
 class PlanForm(forms.ModelForm):
+    visibility = visibility_field(required=False)
+
     class Meta:
         model = InvestmentPlan
         fields = [
@@ -167,7 +170,7 @@ class PlanForm(forms.ModelForm):
             "capital_limit_sek_per_year",
             "whole_measures_only",
             "is_example",
-            "is_published",
+            "visibility",
             "include_in_report",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
@@ -175,6 +178,7 @@ class PlanForm(forms.ModelForm):
     def __init__(self, *args: Any, municipality: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.municipality = municipality
+        self.fields["visibility"].initial = visibility_of(self.instance)
         self.fields["department"].queryset = municipality.departments.all()  # type: ignore[attr-defined]
         from klimatkontrakt.calc.budgets import METHODS
         from klimatkontrakt.emissions import methods
@@ -186,6 +190,11 @@ class PlanForm(forms.ModelForm):
             + [(key, methods.label(key)) for key in METHODS],
             help_text=self.fields["budget_method"].help_text,
         )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        apply(self.instance, data.get("visibility") or Visibility.PRIVATE)
+        return data
 
 
 BaselineFormSet = forms.inlineformset_factory(

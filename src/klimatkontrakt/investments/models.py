@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from klimatkontrakt.imports import FileImport
 from klimatkontrakt.organisations.models import Department, Municipality, Organisation
+from klimatkontrakt.organisations.sharing import shared_field
 
 # The kinds of organisation a funding source or an action may name as its funder: the agencies
 # and the programme (Viable Cities).
@@ -110,6 +111,7 @@ class InvestmentPlan(models.Model):
         help_text=_("Pages say the figures are examples, not decisions."),
     )
     is_published = models.BooleanField(_("published"), default=False)
+    shared_with_programme = shared_field()
     include_in_report = models.BooleanField(
         _("include in report"),
         default=False,

@@ -285,6 +285,7 @@ def scale_up_plan(
     wider.department = department if scope == InvestmentPlan.Scope.DEPARTMENT else None
     wider.scaled_up_from_id = source_id
     wider.is_published = False
+    wider.shared_with_programme = False  # a new plan starts private
     wider.full_clean()
     wider.save()
     for b in baseline:

@@ -134,6 +134,11 @@ class CityFollowUpOut(Schema):
     completeness: dict[str, bool]
     completeness_pct: int
     last_updated: str | None
+    shared: list[str] = Field(
+        description="the figures that count an item the city shared with the programme office "
+        "and the agencies but has not published (contract_status, commitments, actions_overdue, "
+        "indicators, budget_runs_out, completeness_pct); empty for readers outside them"
+    )
 
 
 class FollowUpOut(Schema):

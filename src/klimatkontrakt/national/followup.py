@@ -1,12 +1,15 @@
 """The programme office's cross-city follow-up: one row per contract city for a year, read
-through each app's own selectors as `reader` may see it (published data only for everyone
-outside the city). The page, its downloads, the API and `klimatkontrakt national followup`
-all take their figures from `followup` here."""
+through each app's own selectors as `reader` may see it: published data for everyone outside
+the city, and for staff of the programme office and the agencies also what the city shared
+with them before publishing (organisations/access.py). A figure that counts such a shared, not
+published item is named in the row's `shared`, so that no one takes it for a public figure.
+The page, its downloads, the API and `klimatkontrakt national followup` all take their figures
+from `followup` here."""
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from django.db.models import Model
@@ -15,11 +18,13 @@ from django.utils.translation import gettext_lazy as _
 from klimatkontrakt.audit import selectors as audit
 from klimatkontrakt.contracts import selectors as contracts
 from klimatkontrakt.contracts.models import Commitment, ContractVersion
+from klimatkontrakt.emissions import selectors as emissions
 from klimatkontrakt.engagement.selectors import local_contracts, proposals
 from klimatkontrakt.indicators import selectors as indicators
 from klimatkontrakt.investments import selectors as investments
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.organisations.selectors import contract_municipalities
+from klimatkontrakt.organisations.sharing import is_shared_only
 from klimatkontrakt.plans import selectors as plans
 from klimatkontrakt.reports import selectors as reports
 from klimatkontrakt.web.api_schemas import YEAR_MAX, YEAR_MIN
@@ -34,6 +39,15 @@ PARTS = {
     "report": _("Follow-up report of the previous year"),
 }
 CONTRACT_STATUSES = ("none", "draft", "signed")
+# The figures of a row that may count items shared but not published (the row's `shared`).
+SHAREABLE_FIGURES = (
+    "contract_status",
+    "commitments",
+    "actions_overdue",
+    "indicators",
+    "budget_runs_out",
+    "completeness_pct",
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +66,9 @@ class CityFollowUp:
     completeness: dict[str, bool]
     completeness_pct: int
     last_updated: str | None  # ISO time of the latest recorded change
+    # The figures (of SHAREABLE_FIGURES) that count an item the city shared with the programme
+    # office and the agencies but has not published; empty for every other reader.
+    shared: list[str] = field(default_factory=list)
 
 
 def valid_year(year: int) -> bool:
@@ -117,6 +134,17 @@ def city_followup(muni: Municipality, year: int, reader: Any) -> CityFollowUp:
         *shown_reports,
     ]
     found = summary.indicators
+    adopted = None
+    if summary.budget and summary.budget.adopted_name:
+        adopted = emissions.adopted_budget(reader, muni, emissions.headline_gas() or "CO2")
+    from_shared = {
+        "contract": version is not None and is_shared_only(version),
+        "action_plan": any(is_shared_only(p) for p in action_plans),
+        "indicators": any(is_shared_only(i) for i in shown_indicators),
+        "investment_plan": any(is_shared_only(p) for p in investment_plans),
+        "report": any(is_shared_only(r) for r in shown_reports if r.year == year - 1),
+        "budget": adopted is not None and is_shared_only(adopted),
+    }
     return CityFollowUp(
         municipality=muni.code,
         name=muni.display_name,
@@ -136,7 +164,23 @@ def city_followup(muni: Municipality, year: int, reader: Any) -> CityFollowUp:
         completeness=parts,
         completeness_pct=round(100 * sum(parts.values()) / len(parts)),
         last_updated=_last_updated(muni, items),
+        shared=_shared_figures(from_shared, parts, summary.actions is not None, found is not None),
     )
+
+
+def _shared_figures(
+    from_shared: dict[str, bool], parts: dict[str, bool], actions: bool, indicators: bool
+) -> list[str]:
+    """Which figures of the row count an item shared but not published."""
+    shown = {
+        "contract_status": from_shared["contract"],
+        "commitments": from_shared["contract"],
+        "actions_overdue": actions and from_shared["action_plan"],
+        "indicators": indicators and from_shared["indicators"],
+        "budget_runs_out": from_shared["budget"],
+        "completeness_pct": any(from_shared.get(k) and parts[k] for k in parts),
+    }
+    return [k for k in SHAREABLE_FIGURES if shown[k]]
 
 
 def followup(year: int, reader: Any) -> list[CityFollowUp]:

@@ -1,6 +1,8 @@
 """What the follow-up page and its downloads do with `followup` rows: the columns, the filter
 and sort (GET parameters, validated here once), each figure as the interface shows it with a
-link to the city's page or a dash with the reason, and the rows as one download `Table`."""
+link to the city's page or a dash with the reason (and "shared, not published" where it counts
+an item a city shared with the programme office and the agencies before publishing), and the
+rows as one download `Table`."""
 
 from __future__ import annotations
 
@@ -17,11 +19,25 @@ from klimatkontrakt.national.followup import CONTRACT_STATUSES, PARTS, CityFollo
 from klimatkontrakt.web.modules import link_url, module_page
 from klimatkontrakt.web.templatetags.kk import day, num
 
+SHARED_MARK = gettext_lazy("shared, not published")
+# The row's figure (CityFollowUp.shared) each column shows, where it differs from the key.
+FIGURE_OF_COLUMN = {"indicators_off_track": "indicators"}
+
 STATUS_LABELS = {
     "none": gettext_lazy("No version"),
     "draft": gettext_lazy("Published, not signed"),
     "signed": gettext_lazy("Signed"),
 }
+
+
+# A draft the reader sees only because the city shared it is not published.
+SHARED_DRAFT_LABEL = gettext_lazy("Draft shared, not signed")
+
+
+def status_label(row: CityFollowUp) -> str:
+    if row.contract_status == "draft" and "contract_status" in row.shared:
+        return str(SHARED_DRAFT_LABEL)
+    return str(STATUS_LABELS[row.contract_status])
 
 
 def _total(d: dict[str, int] | None) -> int | None:
@@ -169,7 +185,7 @@ def shown(column: Column, row: CityFollowUp) -> str:
     if v is None:
         return "–"
     if column.key == "contract_status":
-        return str(STATUS_LABELS[row.contract_status])
+        return status_label(row)
     if column.key == "indicators_off_track" and row.indicators:
         i = row.indicators
         return f"{num(i['on_track'])} / {num(i['at_risk'])} / {num(i['off_track'])}"
@@ -193,6 +209,7 @@ def cells(row: CityFollowUp, year: int) -> list[dict[str, Any]]:
     out = []
     for c in COLUMNS:
         missing = c.value(row) is None
+        shared = not missing and FIGURE_OF_COLUMN.get(c.key, c.key) in row.shared
         reason = str(c.missing) if missing else ""
         if c.key == "completeness_pct" and row.completeness_pct < 100:
             reason = _("Missing: %(parts)s") % {"parts": missing_parts(row)}
@@ -201,9 +218,17 @@ def cells(row: CityFollowUp, year: int) -> list[dict[str, Any]]:
                 "text": shown(c, row),
                 "url": "" if missing else _url(c, row, year),
                 "reason": reason,
+                "shared": str(SHARED_MARK) if shared else "",
             }
         )
     return out
+
+
+def shared_figures(row: CityFollowUp) -> str:
+    """The labels of the row's figures that count shared, not published items."""
+    return "; ".join(
+        str(c.label) for c in COLUMNS if FIGURE_OF_COLUMN.get(c.key, c.key) in row.shared
+    )
 
 
 def missing_parts(row: CityFollowUp) -> str:
@@ -230,6 +255,7 @@ def download_table(rows: list[CityFollowUp], year: int) -> Table:
         ("completeness_pct", _("Completeness (%)")),
         ("missing", _("Missing parts")),
         ("last_updated", _("Last change")),
+        ("shared", _("Figures counting shared, not published items")),
     ]
     out = []
     for r in rows:
@@ -238,7 +264,7 @@ def download_table(rows: list[CityFollowUp], year: int) -> Table:
             {
                 "municipality": r.municipality,
                 "name": r.name,
-                "contract_status": str(STATUS_LABELS[r.contract_status]),
+                "contract_status": status_label(r),
                 "commitments": _total(r.commitments) if r.contract_status != "none" else None,
                 "actions_overdue": r.actions_overdue,
                 "indicators_on_track": ind.get("on_track"),
@@ -253,6 +279,7 @@ def download_table(rows: list[CityFollowUp], year: int) -> Table:
                 "completeness_pct": r.completeness_pct,
                 "missing": missing_parts(r),
                 "last_updated": (r.last_updated or "")[:10],
+                "shared": shared_figures(r),
             }
         )
     return Table(
@@ -260,5 +287,8 @@ def download_table(rows: list[CityFollowUp], year: int) -> Table:
         title=_("Follow-up of the contract cities, %(year)s") % {"year": year},
         columns=columns,
         rows=out,
-        source=_("Published data of each city in Klimatkontrakt"),
+        source=_(
+            "Published data of each city in Klimatkontrakt, and for the programme office and "
+            "the agencies what a city shared with them (named in the last column)"
+        ),
     )

@@ -28,6 +28,7 @@ from klimatkontrakt.national.forms import (
 from klimatkontrakt.organisations.access import (
     can_edit_common_part,
     can_edit_organisation,
+    is_national_staff,
     require_common_part_edit,
 )
 from klimatkontrakt.organisations.selectors import contract_municipalities
@@ -262,6 +263,7 @@ def followup(request: HttpRequest, year: int) -> HttpResponse:
             parts=PARTS,
             table=[{"row": r, "cells": followup_table.cells(r, year)} for r in rows],
             formats=FORMATS,
+            shared_reader=is_national_staff(request.user),
         ),
     )
 

@@ -3,8 +3,12 @@
 - Anyone, also anonymous, reads what is published.
 - A member of a municipality (any role) reads its unpublished data.
 - Editors and admins of a municipality write its data; admins also manage its members.
-- Staff of agencies and Viable Cities read published data across all cities, like the public;
-  a city's unpublished drafts stay hidden from them.
+- Staff of agencies and Viable Cities (members of an organisation of kind programme or agency)
+  read, in every city, what is published and what the city shared with them (an item's
+  visibility: private → shared with the programme office and the agencies → public,
+  organisations/sharing.py); a city's private drafts stay hidden from them
+  (`published_or_shared`, `can_view_item`). Everything else of a city that is not published
+  (member lists, contact details, proposals being moderated) stays with its members.
 - The year's common part of the contract is written by editors and admins of the programme
   (Viable Cities); the status of a common commitment by editors and admins of its owner
   organisation only (an agency, or the programme). Its drafts are read by programme and agency
@@ -80,18 +84,61 @@ def can_view_unpublished(user: Any, municipality: Municipality) -> bool:
     return role_in(user, municipality) is not None
 
 
-def published_or_included(
+def is_national_staff(user: Any) -> bool:
+    """A member, in any role, of the programme office or an agency."""
+    if user is None or not user.is_authenticated or getattr(user, "pk", None) is None:
+        return False
+    cached = getattr(user, "_kk_national", None)
+    if cached is None:
+        found = Membership.objects.filter(user=user, organisation__kind__in=NATIONAL_KINDS)
+        cached = found.exists()
+        user._kk_national = cached
+    return bool(cached)
+
+
+def published_or_shared(
     user: Any, municipality: Municipality, published: str = "is_published"
 ) -> Q:
-    """Which rows of a municipality's table with a `published` flag this reader sees: all for
-    its members; published ones for everyone else, and for `REPORT` also the rows marked
-    `include_in_report`."""
+    """Which rows of a municipality's table with a `published` flag and `shared_with_programme`
+    this reader sees: all for its members; published ones for everyone else, and for staff of
+    the programme office and the agencies also the shared ones."""
     if can_view_unpublished(user, municipality):
         return Q()
     condition = Q(**{published: True})
+    if is_national_staff(user):
+        condition |= Q(shared_with_programme=True)
+    return condition
+
+
+def published_or_included(
+    user: Any, municipality: Municipality, published: str = "is_published"
+) -> Q:
+    """`published_or_shared`, and for `REPORT` also the rows an editor marked
+    `include_in_report` (for tables that have that flag)."""
+    condition = published_or_shared(user, municipality, published)
     if isinstance(user, ReportReader):
         condition |= Q(include_in_report=True)
     return condition
+
+
+def can_view_item(
+    user: Any, municipality: Municipality, item: Any, published: str = "is_published"
+) -> bool:
+    """The whole-object form of `published_or_included`: may this reader see this item?"""
+    if getattr(item, published):
+        return True
+    if can_view_unpublished(user, municipality):
+        return True
+    if getattr(item, "shared_with_programme", False) and is_national_staff(user):
+        return True
+    return isinstance(user, ReportReader) and bool(getattr(item, "include_in_report", False))
+
+
+def require_view_item(
+    user: Any, municipality: Municipality, item: Any, published: str = "is_published"
+) -> None:
+    if not can_view_item(user, municipality, item, published):
+        raise PermissionDenied(_("This is not published."))
 
 
 def can_edit(user: Any, municipality: Municipality) -> bool:

@@ -1,7 +1,11 @@
-from django.http import HttpRequest
-from ninja import Router, Schema
+from typing import Any, Literal
 
-from klimatkontrakt.organisations import selectors
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+from ninja.security import django_auth
+
+from klimatkontrakt.organisations import selectors, sharing
+from klimatkontrakt.web.api_schemas import Error, Id
 
 router = Router(tags=["organisations"])
 
@@ -51,3 +55,42 @@ def list_departments(request: HttpRequest, code: str) -> list[DepartmentOut]:
         DepartmentOut(id=d.pk, name=d.name, short_name=d.short_name, kind=d.kind)
         for d in muni.departments.all()
     ]
+
+
+class VisibilityIn(Schema):
+    visibility: Literal["private", "shared", "public"]
+
+
+class VisibilityOut(Schema):
+    kind: str
+    id: int
+    visibility: str
+    is_published: bool
+    shared_with_programme: bool
+
+
+@router.put(
+    "/municipalities/{code}/visibility/{kind}/{pk}",
+    auth=django_auth,
+    response={200: VisibilityOut, 403: Error, 409: Error},
+)
+def set_visibility(
+    request: HttpRequest, code: str, kind: str, pk: Id, payload: VisibilityIn
+) -> Any:
+    """Set an item's visibility: `private` (the municipality's users), `shared` (also the staff
+    of the programme office and the agencies) or `public`. Kinds: contract_version,
+    carbon_budget, emission_goal, goal_team, indicator, investment_plan, action_plan, ledger,
+    follow_up_report. Editors and admins of the municipality only."""
+    muni = selectors.municipality_by_code(code)
+    try:
+        item = sharing.set_visibility(request.user, muni, kind, pk, payload.visibility)
+    except sharing.SharingRefused as exc:
+        return Status(409, {"detail": str(exc)})
+    published = sharing.kind_of(kind).published  # type: ignore[union-attr]
+    return {
+        "kind": kind,
+        "id": item.pk,
+        "visibility": sharing.visibility_of(item, published).value,
+        "is_published": getattr(item, published),
+        "shared_with_programme": item.shared_with_programme,
+    }

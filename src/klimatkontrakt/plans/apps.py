@@ -7,6 +7,10 @@ class PlansConfig(AppConfig):
     verbose_name = _("Action plans")
 
     def ready(self) -> None:
+        from klimatkontrakt.organisations import sharing
+        from klimatkontrakt.plans.models import ActionPlan
+
+        sharing.register(sharing.Kind("action_plan", _("Action plan"), ActionPlan, "municipality"))
         from klimatkontrakt.organisations.personal_data import Source
         from klimatkontrakt.organisations.personal_data import register as register_source
         from klimatkontrakt.plans import personal_data

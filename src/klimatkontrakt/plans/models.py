@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from klimatkontrakt.imports import FileImport
 from klimatkontrakt.investments.models import FUNDER_KINDS
 from klimatkontrakt.organisations.models import Department, Municipality, MunicipalityStatus
+from klimatkontrakt.organisations.sharing import shared_field
 
 
 class ActionPlan(models.Model):
@@ -41,6 +42,7 @@ class ActionPlan(models.Model):
         help_text=_("Actions not updated within this many days are flagged."),
     )
     is_published = models.BooleanField(_("published"), default=False)
+    shared_with_programme = shared_field()
     include_in_report = models.BooleanField(
         _("include in report"),
         default=False,

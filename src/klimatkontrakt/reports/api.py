@@ -22,6 +22,7 @@ class ReportSummary(Schema):
     year: int
     state: str
     is_published: bool
+    shared_with_programme: bool
     gathered_at: datetime
     approved_at: datetime | None
 
@@ -36,6 +37,7 @@ def _summary(r: FollowUpReport) -> dict[str, Any]:
         "year": r.year,
         "state": r.state,
         "is_published": r.is_published,
+        "shared_with_programme": r.shared_with_programme,
         "gathered_at": r.gathered_at,
         "approved_at": r.approved_at,
     }

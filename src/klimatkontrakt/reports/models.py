@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.organisations.sharing import shared_field
 
 
 class FollowUpReport(models.Model):
@@ -18,6 +19,7 @@ class FollowUpReport(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default="draft")
     is_published = models.BooleanField(_("published"), default=False)
+    shared_with_programme = shared_field()
     # Everything the report shows, gathered from the other apps; frozen once approved.
     data = models.JSONField(_("gathered data"), default=dict)
     # The rendered print HTML per language, kept at approval so the PDF re-renders identically.

@@ -15,7 +15,7 @@ from django.http import Http404
 from klimatkontrakt.contracts import selectors as contracts
 from klimatkontrakt.emissions import selectors as emissions
 from klimatkontrakt.indicators import selectors as indicators
-from klimatkontrakt.organisations.access import can_view_unpublished
+from klimatkontrakt.organisations.access import published_or_shared
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.plans import selectors as plans
 from klimatkontrakt.reports import render
@@ -31,9 +31,7 @@ FORMATS = {
 
 def visible_reports(user: Any, municipality: Municipality) -> QuerySet[FollowUpReport]:
     qs = FollowUpReport.objects.filter(municipality=municipality).select_related("municipality")
-    if not can_view_unpublished(user, municipality):
-        qs = qs.filter(is_published=True)
-    return qs.order_by("-year")
+    return qs.filter(published_or_shared(user, municipality)).order_by("-year")
 
 
 def report_for(

@@ -69,3 +69,15 @@ def publish(user: Any, report: FollowUpReport, *, published: bool = True) -> Fol
     report.published_at = timezone.now() if published else None
     report.save(update_fields=["is_published", "published_at"])
     return report
+
+
+def prepare_visibility(report: FollowUpReport, visibility: str) -> list[str]:
+    """Only an approved report is made public (as `publish`); a draft may be shared."""
+    from klimatkontrakt.organisations.sharing import SharingRefused, Visibility
+
+    public = visibility == Visibility.PUBLIC
+    if public and not report.is_approved:
+        raise SharingRefused(_("Only an approved report can be published."))
+    if public != report.is_published:
+        report.published_at = timezone.now() if public else None
+    return ["published_at"]

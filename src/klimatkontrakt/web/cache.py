@@ -5,9 +5,10 @@ A heavy page (emissions, footprint, investment plan ...) keeps the rendered HTML
 - the page and its own parameters (release, method, year ...),
 - the municipality's data version and the national data version,
 - the interface language and today's date,
-- the reader: "public" (anyone who sees only what is published) or "member" (a member of the
-  municipality, who also sees its drafts). Editors' pages carry edit links and forms with their
-  CSRF token: they are never cached, always computed.
+- the reader: "public" (anyone who sees only what is published), "shared" (staff of the
+  programme office and the agencies, who also see what the city shared with them) or "member"
+  (a member of the municipality, who also sees its drafts). Editors' pages carry edit links
+  and forms with their CSRF token: they are never cached, always computed.
 The page around the content (navigation with the user's name, language form, CSRF token) is
 rendered for each request.
 
@@ -38,10 +39,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from klimatkontrakt.organisations.access import WRITE_ROLES, role_in
+from klimatkontrakt.organisations.access import WRITE_ROLES, is_national_staff, role_in
 
 NATIONAL = "national"
-PUBLIC, MEMBER = "public", "member"
+PUBLIC, SHARED, MEMBER = "public", "shared", "member"
 # Tables of many rows written in bulk with their parent, which carries the version change; a
 # signal receiver on them would also stop Django's fast delete of a release's values.
 BULK_ROWS = {"emissions.EmissionValue", "emissions.SectorKey"}
@@ -100,10 +101,11 @@ def _flush_pending(using: str) -> None:
 
 
 def reader(user: Any, municipality: Any) -> str | None:
-    """Who reads, as far as the content differs: PUBLIC, MEMBER, or None for an editor."""
+    """Who reads, as far as the content differs: PUBLIC, SHARED, MEMBER, or None for an
+    editor."""
     role = role_in(user, municipality)
     if role is None:
-        return PUBLIC
+        return SHARED if is_national_staff(user) else PUBLIC
     return None if role in WRITE_ROLES else MEMBER
 
 

@@ -125,3 +125,49 @@ def module_url(key: str, *args: Any) -> str:
     from klimatkontrakt.web.modules import link_url
 
     return link_url(key, *args)
+
+
+@register.inclusion_tag("web/visibility_form.html", takes_context=True)
+def visibility_form(context: Any, item: Any) -> dict[str, Any]:
+    """The editors' choice of an item's visibility (private, shared, public), posted to
+    `web:visibility`; nothing for other readers."""
+    from klimatkontrakt.organisations.access import can_edit
+    from klimatkontrakt.organisations.sharing import (
+        VISIBILITY_HELP,
+        Visibility,
+        kind_for,
+        visibility_of,
+    )
+
+    request = context.get("request")
+    municipality = context.get("municipality")
+    kind = kind_for(item)
+    if request is None or municipality is None or kind is None or item is None:
+        return {"show": False}
+    if not can_edit(request.user, municipality):
+        return {"show": False}
+    return {
+        "show": True,
+        "code": municipality.code,
+        "kind": kind.key,
+        "item": item,
+        "current": visibility_of(item, kind.published),
+        "choices": Visibility.choices,
+        "help": VISIBILITY_HELP,
+        "next": request.get_full_path(),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def shared_badge(context: Any, item: Any) -> SafeString | str:
+    """'Shared, not published' beside an item a reader outside the city sees only because the
+    city shared it with the programme office and the agencies."""
+    from django.utils.translation import gettext as _
+
+    from klimatkontrakt.organisations.sharing import is_shared_only, kind_for
+
+    kind = kind_for(item)
+    if item is None or kind is None or not is_shared_only(item, kind.published):
+        return ""
+    return format_html('<span class="badge draft">{}</span>', _("Shared, not published"))

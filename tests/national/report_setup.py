@@ -1,0 +1,47 @@
+"""Rows shared by the national report's tests (imported as fixtures by each test module):
+two contract cities, Karlstad with a signed 2024 contract, a published indicator and an
+unpublished plan whose title must never reach the report; the 2024 common part fixed."""
+
+import pytest
+
+from klimatkontrakt.audit.context import acting_as
+from klimatkontrakt.contracts import common_services
+from klimatkontrakt.contracts import services as contract_services
+from klimatkontrakt.organisations.access import SYSTEM
+from klimatkontrakt.organisations.services import grant_role
+from tests.indicators.factories import IndicatorFactory
+from tests.plans.factories import ActionPlanFactory
+
+SECRET = "HEMLIG-PLAN-4b2d"
+
+
+@pytest.fixture
+def contract_cities(karlstad, other_municipality, contract_version_factory):
+    for m in (karlstad, other_municipality):
+        m.in_climate_contract = True
+        m.save()
+    version = contract_version_factory(municipality=karlstad, year=2024)
+    with acting_as(SYSTEM):
+        contract_services.sign_version(SYSTEM, version)
+    IndicatorFactory(
+        municipality=karlstad, is_published=True, values={2023: 1.0, 2024: 2.0}, targets={2030: 9}
+    )
+    ActionPlanFactory(municipality=karlstad, is_published=False, title=SECRET)
+    return [karlstad, other_municipality]
+
+
+@pytest.fixture
+def fixed_2024(common_2024, programme_editor):
+    return common_services.fix_common_part(programme_editor, common_2024)
+
+
+@pytest.fixture
+def agency_viewer(user_factory, formas):
+    user = user_factory(username="formas-lasare")
+    grant_role(user, formas, "viewer")
+    return user
+
+
+@pytest.fixture
+def national_setup(contract_cities, fixed_2024):
+    return contract_cities

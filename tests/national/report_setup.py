@@ -45,3 +45,26 @@ def agency_viewer(user_factory, formas):
 @pytest.fixture
 def national_setup(contract_cities, fixed_2024):
     return contract_cities
+
+
+@pytest.fixture
+def smhi_cities(db, shared_data, fixed_2024):
+    """Karlstad (a signed 2024 contract, a published indicator) and Stockholm as contract
+    cities among SCB's municipalities, with SMHI's emission report imported."""
+    from klimatkontrakt.emissions import services as emission_services
+    from klimatkontrakt.organisations.models import Municipality
+    from klimatkontrakt.organisations.services import BUNDLED_CODE_LIST, import_municipalities
+    from tests.contracts.factories import ContractVersionFactory
+
+    import_municipalities(BUNDLED_CODE_LIST)
+    emission_services.import_report(shared_data / "df_municipalities_2022.xlsx")
+    Municipality.objects.filter(code__in=["1780", "0180"]).update(in_climate_contract=True)
+    karlstad = Municipality.objects.get(code="1780")
+    version = ContractVersionFactory(municipality=karlstad, year=2024, commitments=3)
+    with acting_as(SYSTEM):
+        contract_services.sign_version(SYSTEM, version)
+    IndicatorFactory(
+        municipality=karlstad, is_published=True, values={2023: 1.0, 2024: 2.0}, targets={2030: 9}
+    )
+    ActionPlanFactory(municipality=karlstad, is_published=False, title=SECRET)
+    return karlstad

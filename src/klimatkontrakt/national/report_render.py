@@ -270,8 +270,9 @@ def missing_emission_text(m: dict[str, Any]) -> str:
 
 
 def _docx_emissions(doc: Any, ctx: dict[str, Any]) -> None:
+    e = ctx["emissions"]
     doc.add_heading(_("Emissions against the carbon budgets"), level=1)
-    for sentence in emissions_sentences(ctx["emissions"]):
+    for sentence in emissions_sentences(e):
         doc.add_paragraph(sentence)
     add_table(
         doc,
@@ -285,7 +286,8 @@ def _docx_emissions(doc: Any, ctx: dict[str, Any]) -> None:
                 r["method_label"] or "–",
             ]
             for r in ctx["emission_rows"]
-        ],
+        ]
+        + [[_("Total"), num(e["emissions_t"]), e["latest_year"] or "–", num(e["budget_t"]), ""]],
     )
 
 

@@ -6,11 +6,6 @@ import pytest
 
 from klimatkontrakt.national import report_services
 from tests.a11y import assert_accessible, session_cookie
-from tests.national.report_setup import (  # noqa: F401 - fixtures
-    contract_cities,
-    fixed_2024,
-    national_setup,
-)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SIZES = [(None, None), ("en-GB", None), (None, 390), ("en-GB", 390)]

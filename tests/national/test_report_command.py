@@ -12,12 +12,7 @@ from openpyxl import load_workbook
 from klimatkontrakt.contracts import common_services
 from klimatkontrakt.national import report_services
 from klimatkontrakt.national.models import NationalReport
-from tests.national.report_setup import (  # noqa: F401 - fixtures
-    SECRET,
-    contract_cities,
-    fixed_2024,
-    national_setup,
-)
+from tests.national.report_setup import SECRET
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from klimatkontrakt.national.followup import followup
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.reports.selectors import headline_summary
 from klimatkontrakt.web.templatetags.kk import num
-from tests.national.report_setup import SECRET, fixed_2024, smhi_cities  # noqa: F401 - fixtures
+from tests.national.report_setup import SECRET
 
 
 @pytest.fixture

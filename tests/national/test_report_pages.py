@@ -5,13 +5,7 @@ import pytest
 from django.test import Client
 
 from klimatkontrakt.national.models import NationalReport
-from tests.national.report_setup import (  # noqa: F401 - fixtures
-    SECRET,
-    agency_viewer,
-    contract_cities,
-    fixed_2024,
-    national_setup,
-)
+from tests.national.report_setup import SECRET
 
 pytestmark = pytest.mark.django_db
 

@@ -11,13 +11,7 @@ from klimatkontrakt.contracts import common_services
 from klimatkontrakt.national import report_selectors, report_services
 from klimatkontrakt.national.followup import followup_json
 from klimatkontrakt.national.models import NationalReport
-from tests.national.report_setup import (  # noqa: F401 - fixtures
-    SECRET,
-    agency_viewer,
-    contract_cities,
-    fixed_2024,
-    national_setup,
-)
+from tests.national.report_setup import SECRET
 
 
 def test_programme_editor_gathers_approves_and_publishes(national_setup, programme_editor):

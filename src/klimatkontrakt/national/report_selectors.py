@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from klimatkontrakt.calc.budgets import years_of_budget
 from klimatkontrakt.contracts import common_selectors
+from klimatkontrakt.national import report_render as render
 from klimatkontrakt.national.followup import followup
 from klimatkontrakt.national.models import NationalReport
 from klimatkontrakt.organisations.access import can_view_national_report_drafts
@@ -217,8 +218,6 @@ def render_output(
     data: dict[str, Any], fmt: str, language: str, *, state: str, html: str = ""
 ) -> Output:
     """The report in a format; `html` is the frozen print HTML when there is one."""
-    from klimatkontrakt.national import report_render as render
-
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: choose html, docx, pdf or xlsx")
     language = language_of(language)

@@ -129,3 +129,17 @@ def test_each_state_change_is_in_the_change_log(national_setup, programme_editor
     assert all(e.actor == programme_editor.pk for e in entries)
     assert entries[2].before["state"] == "draft" and entries[2].after["state"] == "approved"
     assert entries[3].after["is_published"] is True
+
+
+def test_cities_without_figures_are_named_as_left_out(national_setup, programme_editor):
+    """Without SMHI figures nothing is summed, and every city is named in the report."""
+    report = report_services.create_draft(programme_editor, 2024)
+    e = report.data["emissions"]
+    assert e["emissions_t"] is None and e["budget_t"] is None and e["years_of_budget"] is None
+    assert {m["name"] for m in e["missing_emissions"]} == {c["name"] for c in report.data["cities"]}
+    assert {m["reason"] for m in e["missing_emissions"]} == {"no_emissions"}
+    assert len(e["missing_budget"]) == 2
+    html = report_selectors.output(report, "html").content.decode()
+    assert "Ingen kontraktsstad har publicerade utsläppssiffror." in html
+    assert "Ingår inte i utsläppssumman: Karlstads kommun (inga siffror)" in html
+    assert "Utan koldioxidbudget: " in html

@@ -191,6 +191,7 @@ def test_bad_years_are_refused_without_a_500(db, client, year):
         call_command("national", "followup", "--year", year)
 
 
-def test_only_json_this_far(db):
-    with pytest.raises(CommandError, match="not built yet"):
+def test_a_document_format_needs_an_out_file(db):
+    """The national report's formats: tests/national/test_report_command.py."""
+    with pytest.raises(CommandError, match="--out"):
         call_command("national", "followup", "--year", "2024", "--format", "pdf")

@@ -385,3 +385,58 @@ def test_staff_cannot_change_the_visibility(kind, shared_work, user_factory, kar
     assert r.status_code == 403
     plan.refresh_from_db()
     assert not plan.is_published and plan.shared_with_programme
+
+
+def _document_text(content: bytes, fmt: str) -> str:
+    import io
+
+    if fmt == "docx":
+        from docx import Document
+
+        doc = Document(io.BytesIO(content))
+        cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+        return "\n".join([p.text for p in doc.paragraphs] + cells)
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        wb = load_workbook(io.BytesIO(content))
+        return "\n".join(
+            str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row
+        )
+    return content.decode(errors="replace")
+
+
+@pytest.mark.parametrize("published", [False, True])
+def test_the_national_report_shows_no_trace_of_the_draft(
+    request, intruder, secret_draft, karlstad, user_factory, published
+):
+    """The national report (/nationellt/rapport/<year>/, its downloads and
+    /api/national/reports) is gathered as the public reads: a city's draft is in neither the
+    programme's draft nor the published report, whoever reads it."""
+    from klimatkontrakt.national import report_services
+    from klimatkontrakt.organisations.services import grant_role
+    from tests.organisations.factories import OrganisationFactory
+
+    karlstad.in_climate_contract = True
+    karlstad.save()
+    programme = OrganisationFactory(kind="programme", slug="viable-cities", name="Viable Cities")
+    officer = user_factory(username="programme-officer")
+    grant_role(officer, programme, "editor")
+    report = report_services.create_draft(officer, 2023)
+    (row,) = report.data["cities"]
+    assert row["contract_status"] == "none" and row["last_updated"] is None
+    assert SECRET not in str(report.data)
+    if published:
+        report_services.publish(officer, report_services.approve(officer, report))
+    urls = ["/nationellt/rapport/", "/nationellt/rapport/2023/", "/api/national/reports"]
+    urls += ["/api/national/reports/2023"]
+    urls += [f"/nationellt/rapport/2023/rapport.{f}" for f in ("html", "pdf", "docx", "xlsx")]
+    national = request.node.callspec.params["intruder"] in ("agency", "programme")
+    for url in urls:
+        r = intruder.get(url)
+        assert r.status_code == 200 or not (published or national), f"GET {url} -> {r.status_code}"
+        if r.status_code == 404:
+            continue
+        fmt = url.rsplit(".", 1)[-1] if "rapport." in url else "html"
+        assert SECRET not in _document_text(r.content, fmt), f"GET {url} leaked the draft"
+        assert "/kommun/1780/kontrakt/2023/" not in _document_text(r.content, fmt)

@@ -429,3 +429,11 @@ def compute(method: str, series: EmissionSeries, current_year: int, **params: An
             f"unknown budget method {method!r}; choose one of {sorted(METHODS)}"
         ) from None
     return chosen(series, current_year, **params)
+
+
+def years_of_budget(budget_t: float, yearly_t: float) -> float | None:
+    """How many years a remaining budget lasts at a constant yearly emission (the contract
+    cities' pooled figure in the national report); None without emissions or when it is spent."""
+    if not (np.isfinite(budget_t) and np.isfinite(yearly_t)) or yearly_t <= 0 or budget_t <= 0:
+        return None
+    return float(budget_t / yearly_t)

@@ -15,8 +15,12 @@ from klimatkontrakt.contracts import common_services as services
 from klimatkontrakt.contracts.api import CommonCommitmentOut, SectionOut, common_commitment_out
 from klimatkontrakt.contracts.models import CommonCommitment, CommonPart
 from klimatkontrakt.contracts.structure import COMMON_KEYS
+from klimatkontrakt.national import report_selectors, report_services
 from klimatkontrakt.national.followup import followup_json
-from klimatkontrakt.organisations.access import require_common_part_edit
+from klimatkontrakt.organisations.access import (
+    require_common_part_edit,
+    require_national_report_edit,
+)
 from klimatkontrakt.web.api_schemas import Error, Id, Year
 
 router = Router(tags=["national"])
@@ -232,3 +236,98 @@ def fix_part(request: HttpRequest, year: Year) -> Any:
 
 def _fresh(c: CommonCommitment) -> CommonCommitment:
     return CommonCommitment.objects.select_related("owner", "section", "common_part").get(pk=c.pk)
+
+
+# ---- the national follow-up report (national/report_*.py) -------------------------------------
+
+
+class NationalReportSummary(Schema):
+    year: int
+    state: str = Field(..., description="draft or approved (a frozen snapshot)")
+    is_published: bool
+    gathered_at: str
+    approved_at: str | None
+    published_at: str | None
+
+
+class NationalReportOut(NationalReportSummary):
+    data: dict[str, Any] = Field(..., description="everything the report shows, as gathered")
+
+
+class NationalReportIn(Schema):
+    year: Year
+
+
+class NationalPublishIn(Schema):
+    published: bool = True
+
+
+def _report_summary(r: Any) -> dict[str, Any]:
+    return {
+        "year": r.year,
+        "state": r.state,
+        "is_published": r.is_published,
+        "gathered_at": r.gathered_at.isoformat(),
+        "approved_at": r.approved_at.isoformat() if r.approved_at else None,
+        "published_at": r.published_at.isoformat() if r.published_at else None,
+    }
+
+
+@router.get("/reports", response=list[NationalReportSummary])
+def list_reports(request: HttpRequest) -> Any:
+    """Published national reports; drafts too for programme and agency staff."""
+    return [
+        _report_summary(r)
+        for r in report_selectors.visible_reports(request.user).defer("html_sv", "html_en")
+    ]
+
+
+@router.get("/reports/{year}", response=NationalReportOut)
+def get_report(request: HttpRequest, year: Year) -> Any:
+    r = report_selectors.report_for(request.user, year, frozen_documents=False)
+    return {**_report_summary(r), "data": r.data}
+
+
+@router.post(
+    "/reports", auth=django_auth, response={201: NationalReportSummary, 403: Error, 409: Error}
+)
+def create_report(request: HttpRequest, payload: NationalReportIn) -> Any:
+    """Gather the year's national report as a draft (or regather the draft)."""
+    try:
+        r = report_services.create_draft(request.user, payload.year)
+    except report_services.FrozenReportError as exc:
+        return Status(409, {"detail": str(exc)})
+    return Status(201, _report_summary(r))
+
+
+@router.post(
+    "/reports/{year}/approve",
+    auth=django_auth,
+    response={200: NationalReportSummary, 403: Error, 409: Error},
+)
+def approve_report(request: HttpRequest, year: Year) -> Any:
+    require_national_report_edit(request.user)
+    try:
+        r = report_services.approve(request.user, report_selectors.report_for(request.user, year))
+    except report_services.FrozenReportError as exc:
+        return Status(409, {"detail": str(exc)})
+    return _report_summary(r)
+
+
+@router.post(
+    "/reports/{year}/publish",
+    auth=django_auth,
+    response={200: NationalReportSummary, 403: Error, 409: Error},
+)
+def publish_report(request: HttpRequest, year: Year, payload: NationalPublishIn) -> Any:
+    """Publish an approved report (`{"published": false}` takes it back)."""
+    require_national_report_edit(request.user)
+    try:
+        r = report_services.publish(
+            request.user,
+            report_selectors.report_for(request.user, year),
+            published=payload.published,
+        )
+    except report_services.FrozenReportError as exc:
+        return Status(409, {"detail": str(exc)})
+    return _report_summary(r)

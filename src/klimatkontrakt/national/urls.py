@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klimatkontrakt.national import agency_views, experience_views, views
+from klimatkontrakt.national import agency_views, experience_views, report_views, views
 
 app_name = "national"
 urlpatterns = [
@@ -32,6 +32,16 @@ urlpatterns = [
     path("nationellt/uppfoljning/<int:year>/", views.followup, name="followup"),
     path("nationellt/uppfoljning/<int:year>/data/", views.followup_data, name="followup_data"),
     path("nationellt/organisation/<slug:slug>/", views.organisation, name="organisation"),
+    path("nationellt/rapport/", report_views.report_list, name="reports"),
+    path("nationellt/rapport/ny/", report_views.create, name="report_create"),
+    path("nationellt/rapport/<int:year>/", report_views.detail, name="report"),
+    path("nationellt/rapport/<int:year>/godkann/", report_views.approve, name="report_approve"),
+    path("nationellt/rapport/<int:year>/publicera/", report_views.publish, name="report_publish"),
+    path(
+        "nationellt/rapport/<int:year>/rapport.<str:fmt>",
+        report_views.download,
+        name="report_download",
+    ),
 ]
 urlpatterns += [
     path("nationellt/organisation/<slug:slug>/finansiering/", agency_views.agency, name="agency"),

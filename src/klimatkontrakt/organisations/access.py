@@ -13,6 +13,9 @@
   (Viable Cities); the status of a common commitment by editors and admins of its owner
   organisation only (an agency, or the programme). Its drafts are read by programme and agency
   staff; a fixed common part by everyone.
+- The national yearly follow-up report is gathered, approved and published by the same editors
+  of the programme; its drafts are read by programme and agency staff, a published report by
+  everyone. It is gathered as the public reads, so it holds no city's unpublished work.
 - National data (an SMHI release) is imported from the web by site administrators only.
 - Work done by the system itself (demo loads, commands run on the server) acts as `SYSTEM`.
 - A draft follow-up report reads as `REPORT`: what is published, and what an editor marked
@@ -252,3 +255,22 @@ def require_organisation_edit(user: Any, organisation: Organisation) -> None:
             _("You need the editor role in %(organisation)s to change this.")
             % {"organisation": organisation.name}
         )
+
+
+def can_edit_national_report(user: Any) -> bool:
+    """The national yearly follow-up report: the programme office's editors (as the common part)."""
+    return can_edit_common_part(user)
+
+
+def require_national_report_edit(user: Any) -> None:
+    if user is None or not user.is_authenticated:
+        raise PermissionDenied(_("You must log in to change this."))
+    if not can_edit_national_report(user):
+        raise PermissionDenied(
+            _("Only editors of the programme office (Viable Cities) prepare the national report.")
+        )
+
+
+def can_view_national_report_drafts(user: Any) -> bool:
+    """Programme and agency staff read the national report before it is published."""
+    return can_view_common_drafts(user)

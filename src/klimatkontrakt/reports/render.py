@@ -593,9 +593,14 @@ def _docx_summary(doc: Any, data: dict[str, Any]) -> None:
     """The headline summary first, from the very template the page and the print HTML use."""
     if not data.get("summary"):
         return
-    html = render_to_string("reports/_summary.html", {"summary": data["summary"]})
-    for level, text in _html_blocks(html):
+    for level, text in summary_blocks(data["summary"]):
         if level:
             doc.add_heading(text, level=level)
         else:
             doc.add_paragraph(text)
+
+
+def summary_blocks(summary: dict[str, Any], **extra: Any) -> list[tuple[int, str]]:
+    """The headline summary's headings (1, 2) and paragraphs (0) as text, from the template the
+    pages use: the Word documents of the municipal and the national report."""
+    return _html_blocks(render_to_string("reports/_summary.html", {"summary": summary, **extra}))

@@ -1,0 +1,103 @@
+"""Writes of the national follow-up report: gather (or regather) a draft, approve it (a frozen
+snapshot), publish or unpublish it. Each state change is written to the change log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from klimatkontrakt.audit.models import ChangeLogEntry
+from klimatkontrakt.audit.services import log_change
+from klimatkontrakt.national import report_render, report_selectors
+from klimatkontrakt.national.models import NationalReport
+from klimatkontrakt.organisations.access import recorded_account, require_national_report_edit
+
+
+class FrozenReportError(Exception):
+    """An approved national report is a frozen snapshot."""
+
+
+def _state(report: NationalReport) -> dict[str, Any]:
+    return {"year": report.year, "state": report.state, "is_published": report.is_published}
+
+
+@transaction.atomic
+def create_draft(user: Any, year: int) -> NationalReport:
+    """Gather the year's figures (as the public reads them) into a draft; a second call
+    regathers the same draft."""
+    require_national_report_edit(user)
+    if not report_selectors.valid_report_year(year):
+        raise ValidationError({"year": _("Give a year between 2000 and 2100.")})
+    report = NationalReport.objects.select_for_update().filter(year=year).first()
+    if report is not None and report.is_approved:
+        raise FrozenReportError(
+            _("The national report of %(year)s is approved and frozen.") % {"year": year}
+        )
+    created = report is None
+    if report is None:
+        report = NationalReport(year=year, created_by=recorded_account(user))
+    report.data = report_selectors.gather(year)
+    report.gathered_at = timezone.now()
+    report.save()
+    log_change(
+        user,
+        None,
+        ChangeLogEntry.Action.CREATED if created else ChangeLogEntry.Action.UPDATED,
+        report,
+        label=_("National report %(year)s") % {"year": year},
+        after={**_state(report), "gathered_at": report.gathered_at.isoformat()},
+    )
+    return report
+
+
+@transaction.atomic
+def approve(user: Any, report: NationalReport) -> NationalReport:
+    """Freeze the draft as reviewed: its data and the print HTML in both languages."""
+    require_national_report_edit(user)
+    report = NationalReport.objects.select_for_update().get(pk=report.pk)
+    if report.is_approved:
+        raise FrozenReportError(_("The report is already approved."))
+    before = _state(report)
+    report.html_sv = report_render.print_html(report.data, "sv")
+    report.html_en = report_render.print_html(report.data, "en")
+    report.state = NationalReport.State.APPROVED
+    report.approved_at = timezone.now()
+    report.approved_by = recorded_account(user)
+    report.save()
+    log_change(
+        user,
+        None,
+        ChangeLogEntry.Action.UPDATED,
+        report,
+        label=_("National report %(year)s") % {"year": report.year},
+        before=before,
+        after=_state(report),
+    )
+    return report
+
+
+@transaction.atomic
+def publish(user: Any, report: NationalReport, *, published: bool = True) -> NationalReport:
+    require_national_report_edit(user)
+    report = NationalReport.objects.select_for_update().get(pk=report.pk)
+    if published and not report.is_approved:
+        raise FrozenReportError(_("Only an approved report can be published."))
+    before = _state(report)
+    report.is_published = published
+    report.published_at = timezone.now() if published else None
+    report.published_by = recorded_account(user) if published else None
+    report.save(update_fields=["is_published", "published_at", "published_by"])
+    log_change(
+        user,
+        None,
+        ChangeLogEntry.Action.UPDATED,
+        report,
+        label=_("National report %(year)s") % {"year": report.year},
+        before=before,
+        after=_state(report),
+    )
+    return report

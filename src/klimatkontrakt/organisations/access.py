@@ -205,3 +205,20 @@ def require_organisation_edit(user: Any, organisation: Organisation) -> None:
             _("You need the editor role in %(organisation)s to change this.")
             % {"organisation": organisation.name}
         )
+
+
+def can_edit_calls(user: Any) -> bool:
+    """Calls for funding are shared by every city: editors and admins of the programme office
+    or of an agency enter and import them (and site administrators)."""
+    if user is not None and user.is_authenticated and user.is_superuser:
+        return True
+    return bool(_roles_in_kind(user, NATIONAL_KINDS) & WRITE_ROLES)
+
+
+def require_calls_edit(user: Any) -> None:
+    if user is None or not user.is_authenticated:
+        raise PermissionDenied(_("You must log in to change this."))
+    if not can_edit_calls(user):
+        raise PermissionDenied(
+            _("Only editors of the programme office or an agency enter calls for funding.")
+        )

@@ -3,3 +3,9 @@
 # Grants
 
 # Calls
+from klimatkontrakt.funding.models.calls import (  # noqa: F401
+    Application,
+    Call,
+    CallImport,
+    CallNotice,
+)

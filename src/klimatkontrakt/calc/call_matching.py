@@ -107,7 +107,7 @@ def fit(call: CallFacts, measure: MeasureFacts, today: date) -> Fit | None:
     if _same(measure.category, call.categories):
         reasons.append(Reason("category", (measure.category,)))
         score += CATEGORY_POINTS
-    mine = words(" ".join((measure.name, measure.description, measure.category)))
+    mine = words(" ".join((measure.name, measure.description)))
     theirs = words(" ".join((call.title, call.description, *call.categories)))
     shared = sorted(mine[stem] for stem in mine.keys() & theirs.keys())[:MAX_KEYWORDS]
     if shared:

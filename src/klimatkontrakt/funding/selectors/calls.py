@@ -62,7 +62,7 @@ def reason_text(reason: Reason) -> str:
         "category": _("the call names the measure's category (%(terms)s)"),
         "keywords": _("words in common: %(terms)s"),
         "open_now": _("open now"),
-        "opens_later": _("opens later, before the measure starts"),
+        "opens_later": _("opens later"),
         "closes_before_start": _("closes before the measure's start year"),
     }
     text = texts[reason.kind]

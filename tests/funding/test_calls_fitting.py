@@ -84,7 +84,10 @@ def test_unpublished_plans_stay_hidden_from_others(client, plan, charging, call,
     plan.is_published = False
     plan.save()
     client.force_login(outsider)
-    assert "Laddinfrastruktur vid arbetsplatser" not in client.get("/kommun/1780/utlysningar/").content.decode()
+    assert (
+        "Laddinfrastruktur vid arbetsplatser"
+        not in client.get("/kommun/1780/utlysningar/").content.decode()
+    )
     assert client.get("/api/calls/municipality/1780/suggestions").json() == []
 
 
@@ -105,10 +108,20 @@ def test_granted_application_becomes_granted_funding_and_refusal_removes_it(edit
     )
     funding = Funding.objects.get()
     assert granted.pk == applied.pk and granted.funding == funding
-    assert (funding.state, funding.amount_sek, funding.year) == ("granted", Decimal("1200000"), today.year)
+    assert (funding.state, funding.amount_sek, funding.year) == (
+        "granted",
+        Decimal("1200000"),
+        today.year,
+    )
     assert funding.source.name == "Naturvårdsverket" and funding.source.kind == "klimatklivet"
     record_application(
-        editor, charging, call, state="refused", amount_sek=Decimal("0"), applied_on=today, decided_on=today
+        editor,
+        charging,
+        call,
+        state="refused",
+        amount_sek=Decimal("0"),
+        applied_on=today,
+        decided_on=today,
     )
     assert not Funding.objects.exists() and Application.objects.get().state == "refused"
 
@@ -117,7 +130,12 @@ def test_applications_need_an_editor_of_the_municipality(outsider, viewer, charg
     for user in (outsider, viewer):
         with pytest.raises(PermissionDenied):
             record_application(
-                user, charging, call, state="applied", amount_sek=Decimal("1"), applied_on=timezone.localdate()
+                user,
+                charging,
+                call,
+                state="applied",
+                amount_sek=Decimal("1"),
+                applied_on=timezone.localdate(),
             )
     assert not Application.objects.exists()
 
@@ -137,8 +155,15 @@ def test_application_api_checks_inputs_and_roles(client, editor, outsider, charg
     assert client.post(url, payload, content_type="application/json").status_code == 403
     assert client.get(url).status_code == 403
     client.force_login(editor)
-    for bad in ({"amount_sek": "-5"}, {"amount_sek": "NaN"}, {"state": "won"}, {"applied_on": "0000-01-01"}):
-        assert client.post(url, {**payload, **bad}, content_type="application/json").status_code == 422
+    for bad in (
+        {"amount_sek": "-5"},
+        {"amount_sek": "NaN"},
+        {"state": "won"},
+        {"applied_on": "0000-01-01"},
+    ):
+        assert (
+            client.post(url, {**payload, **bad}, content_type="application/json").status_code == 422
+        )
     early = {**payload, "decided_on": str(timezone.localdate() - timedelta(days=400))}
     assert client.post(url, early, content_type="application/json").status_code == 422
     r = client.post(url, payload, content_type="application/json")
@@ -168,8 +193,11 @@ def test_digest_goes_to_the_department_once_per_call_and_measure(
     charging.save()
     person = user_factory(username="ansvarig", email="ansvarig@karlstad.se", member_of=karlstad)
     person.memberships.update(department=unit)
-    CallFactory(title="Laddinfrastruktur långt fram", categories=["personbilar"],
-                closes_on=timezone.localdate() + timedelta(days=45))
+    CallFactory(
+        title="Laddinfrastruktur långt fram",
+        categories=["personbilar"],
+        closes_on=timezone.localdate() + timedelta(days=45),
+    )
     assert send_call_digest() == 1
     (message,) = mail.outbox
     assert message.to == ["ansvarig@karlstad.se"]

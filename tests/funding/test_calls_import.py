@@ -102,4 +102,7 @@ def test_one_call_entered_on_the_page(client, national):
 
 def test_template_download_has_the_documented_columns(client):
     body = client.get("/utlysningar/mall.csv").content.decode("utf-8-sig")
-    assert body.splitlines()[0] == "funder;reference;title;description;opens;closes;link;categories;sectors"
+    assert (
+        body.splitlines()[0]
+        == "funder;reference;title;description;opens;closes;link;categories;sectors"
+    )

@@ -20,28 +20,28 @@ TODAY = date(2026, 12, 6)
 
 
 def call(**kw):
-    base = dict(
-        id=1,
-        title="Laddinfrastruktur vid arbetsplatser",
-        description="",
-        categories=(),
-        sectors=(),
-        opens_on=TODAY - timedelta(days=10),
-        closes_on=TODAY + timedelta(days=20),
-    )
+    base = {
+        "id": 1,
+        "title": "Laddinfrastruktur vid arbetsplatser",
+        "description": "",
+        "categories": (),
+        "sectors": (),
+        "opens_on": TODAY - timedelta(days=10),
+        "closes_on": TODAY + timedelta(days=20),
+    }
     return CallFacts(**{**base, **kw})
 
 
 def measure(**kw):
-    base = dict(
-        id=7,
-        name="Laddinfrastruktur vid kommunens arbetsplatser",
-        description="",
-        sector="petrol",
-        category="personbilar",
-        start_year=2026,
-        gap_sek=3_000_000.0,
-    )
+    base = {
+        "id": 7,
+        "name": "Laddinfrastruktur vid kommunens arbetsplatser",
+        "description": "",
+        "sector": "petrol",
+        "category": "personbilar",
+        "start_year": 2026,
+        "gap_sek": 3_000_000.0,
+    }
     return MeasureFacts(**{**base, **kw})
 
 

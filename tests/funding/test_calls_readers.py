@@ -30,7 +30,9 @@ def where(exc: SourceError) -> set[tuple[int | None, str | None]]:
 
 
 def test_vinnova_gives_one_call_per_round_with_its_dates():
-    records = parse_vinnova(read("vinnova_utlysningar.json"), read("vinnova_ansokningsomgangar.json"))
+    records = parse_vinnova(
+        read("vinnova_utlysningar.json"), read("vinnova_ansokningsomgangar.json")
+    )
     assert [r.reference for r in records] == ["2026-01211", "2026-01212", "2026-01301"]
     first, second, circular = records
     assert first.funder == "Vinnova" and first.source == SOURCE_VINNOVA
@@ -49,7 +51,9 @@ def test_vinnova_refuses_a_round_without_closing_date_or_call():
     rounds[1]["DiarienummerUtlysning"] = "2099-99999"
     rounds[2]["Oppningsdatum"] = "den första"
     with pytest.raises(SourceError) as caught:
-        parse_vinnova(read("vinnova_utlysningar.json"), json.dumps(rounds).encode(), rounds_name="omg.json")
+        parse_vinnova(
+            read("vinnova_utlysningar.json"), json.dumps(rounds).encode(), rounds_name="omg.json"
+        )
     assert where(caught.value) == {
         (1, "Stangningsdatum"),
         (2, "DiarienummerUtlysning"),
@@ -102,7 +106,10 @@ def test_common_api_refuses_bad_fields_naming_object_and_field():
 
 def test_template_csv_with_swedish_or_english_headings():
     records = parse_call_template(read("calls_template.csv"), "mall.csv")
-    assert [r.title for r in records] == ["Solceller på offentliga byggnader", "Regionalt klimatstöd"]
+    assert [r.title for r in records] == [
+        "Solceller på offentliga byggnader",
+        "Regionalt klimatstöd",
+    ]
     sol, region = records
     assert sol.categories == ("el", "solenergi") and sol.sectors == ("Energi",)
     assert sol.opens_on == date(2026, 12, 1) and sol.source == SOURCE_TEMPLATE
@@ -113,7 +120,9 @@ def test_template_xlsx_is_read_like_csv():
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["finansiär", "titel", "stänger", "kategorier"])
-    sheet.append(["Trafikverket", "Stadsmiljöavtal 2027", date(2027, 3, 1), "cykel; kollektivtrafik"])
+    sheet.append(
+        ["Trafikverket", "Stadsmiljöavtal 2027", date(2027, 3, 1), "cykel; kollektivtrafik"]
+    )
     data = io.BytesIO()
     book.save(data)
     (record,) = parse_call_template(data.getvalue(), "mall.xlsx")

@@ -15,6 +15,10 @@ class FundingConfig(AppConfig):
         # Calls: modules and links.
         from klimatkontrakt.web.modules import Module, register, register_link
 
-        register(Module(key="calls", label=_("Calls that fit"), url_name="funding:calls-fitting", order=45))
+        register(
+            Module(
+                key="calls", label=_("Calls that fit"), url_name="funding:calls-fitting", order=45
+            )
+        )
         register_link("calls_fitting", "funding:calls-fitting")
         return None

@@ -118,7 +118,9 @@ def application_out(a: Application) -> dict[str, Any]:
 
 
 @router.get("/", response=list[CallOut], summary="Open calls for funding, the first to close first")
-def list_calls(request: HttpRequest, limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
+def list_calls(
+    request: HttpRequest, limit: Limit = 100, offset: Offset = 0
+) -> list[dict[str, Any]]:
     return [call_out(c) for c in selectors.open_calls()[offset : offset + limit]]
 
 

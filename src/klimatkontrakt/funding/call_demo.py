@@ -47,8 +47,16 @@ def example_records(today: date) -> list[CallRecord]:
             sectors,
             SOURCE_TEMPLATE,
         )
-        for number, (funder, reference, title, description, opens, closes, categories, sectors)
-        in enumerate(CALLS, start=1)
+        for number, (
+            funder,
+            reference,
+            title,
+            description,
+            opens,
+            closes,
+            categories,
+            sectors,
+        ) in enumerate(CALLS, start=1)
     ]
 
 

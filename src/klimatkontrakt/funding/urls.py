@@ -17,7 +17,9 @@ call_patterns: list = [
     path("utlysningar/<int:pk>/andra/", call_views.call_edit, name="calls-edit"),
     path("kommun/<str:code>/utlysningar/", call_views.fitting, name="calls-fitting"),
     path("kommun/<str:code>/utlysningar/kalender.ics", call_views.fitting_ics, name="calls-ics"),
-    path("kommun/<str:code>/utlysningar/ansokan/", call_views.application, name="calls-application"),
+    path(
+        "kommun/<str:code>/utlysningar/ansokan/", call_views.application, name="calls-application"
+    ),
 ]
 
 urlpatterns = grant_patterns + call_patterns

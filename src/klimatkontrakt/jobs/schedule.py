@@ -48,8 +48,8 @@ def next_daily(after: datetime) -> datetime:
 def run_due(now: datetime | None = None) -> list[str]:
     """Enqueue each scheduled task that is due; returns the names enqueued by this call."""
     from klimatkontrakt.engagement.local_contract_tasks import send_local_contract_reminders
-    from klimatkontrakt.funding.call_tasks import call_digest
     from klimatkontrakt.engagement.proposal_tasks import proposal_upkeep
+    from klimatkontrakt.funding.call_tasks import call_digest
     from klimatkontrakt.plans.tasks import send_weekly_reminders
 
     moment = now or timezone.now()

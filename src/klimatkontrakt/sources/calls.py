@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -130,7 +130,9 @@ class _Checker:
         try:
             return parse_date(value)
         except ValueError:
-            self.bad(row, key, _("%(value)s is not a date (write YYYY-MM-DD)") % {"value": repr(value)})
+            self.bad(
+                row, key, _("%(value)s is not a date (write YYYY-MM-DD)") % {"value": repr(value)}
+            )
             return None
 
     def link(self, row: int, value: str, column: str) -> str:
@@ -150,7 +152,9 @@ class _Checker:
             self.bad(row, key, _("a term has at most %(n)s characters") % {"n": MAX_TERM})
         return out
 
-    def dates_in_order(self, row: int, opens: date | None, closes: date | None, column: str) -> None:
+    def dates_in_order(
+        self, row: int, opens: date | None, closes: date | None, column: str
+    ) -> None:
         if opens is not None and closes is not None and closes < opens:
             self.bad(row, column, _("the call closes before it opens"))
 
@@ -180,7 +184,10 @@ def _objects(items: list[Any], check: _Checker) -> list[tuple[int, dict[str, Any
 
 
 def parse_vinnova(
-    calls: bytes, rounds: bytes, calls_name: str = "utlysningar.json", rounds_name: str = "ansokningsomgangar.json"
+    calls: bytes,
+    rounds: bytes,
+    calls_name: str = "utlysningar.json",
+    rounds_name: str = "ansokningsomgangar.json",
 ) -> list[CallRecord]:
     """Vinnova's `utlysningar` and `ansokningsomgangar` lists: one record per round that belongs
     to a call in the first list (a round of a call that is not there is a refused input)."""
@@ -192,7 +199,11 @@ def parse_vinnova(
         description = check_calls.text(number, obj, "Beskrivning", MAX_DESCRIPTION)
         link = check_calls.link(number, check_calls.text(number, obj, "Url", MAX_LINK), "Url")
         if reference in by_reference:
-            check_calls.bad(number, "Diarienummer", _("the reference %(ref)s appears twice") % {"ref": reference})
+            check_calls.bad(
+                number,
+                "Diarienummer",
+                _("the reference %(ref)s appears twice") % {"ref": reference},
+            )
         by_reference[reference] = (title, description, link)
     check_calls.done()
     check = _Checker(rounds_name)
@@ -206,13 +217,18 @@ def parse_vinnova(
         closes = check.day(number, obj, "Stangningsdatum", required=True)
         check.dates_in_order(number, opens, closes, "Stangningsdatum")
         if reference in seen:
-            check.bad(number, "Diarienummer", _("the reference %(ref)s appears twice") % {"ref": reference})
+            check.bad(
+                number,
+                "Diarienummer",
+                _("the reference %(ref)s appears twice") % {"ref": reference},
+            )
         seen.add(reference)
         if parent and parent not in by_reference:
             check.bad(
                 number,
                 "DiarienummerUtlysning",
-                _("no call with the reference %(ref)s in %(file)s") % {"ref": parent, "file": calls_name},
+                _("no call with the reference %(ref)s in %(file)s")
+                % {"ref": parent, "file": calls_name},
             )
             continue
         if closes is None or not parent:
@@ -221,7 +237,17 @@ def parse_vinnova(
         if round_title and round_title != title:
             title = f"{title}: {round_title}"[:MAX_TITLE]
         out.append(
-            CallRecord(number, VINNOVA, reference, title, description, opens, closes, link, source=SOURCE_VINNOVA)
+            CallRecord(
+                number,
+                VINNOVA,
+                reference,
+                title,
+                description,
+                opens,
+                closes,
+                link,
+                source=SOURCE_VINNOVA,
+            )
         )
     check.done()
     return out
@@ -250,7 +276,17 @@ def common_calls(items: list[Any], filename: str, first_row: int = 1) -> list[Ca
             continue
         out.append(
             CallRecord(
-                row, funder, reference, title, description, opens, closes, link, categories, (), SOURCE_COMMON
+                row,
+                funder,
+                reference,
+                title,
+                description,
+                opens,
+                closes,
+                link,
+                categories,
+                (),
+                SOURCE_COMMON,
             )
         )
     check.done()
@@ -278,7 +314,8 @@ def parse_call_template(data: bytes, filename: str) -> list[CallRecord]:
             check.bad(
                 1,
                 original,
-                _("unknown column; the columns are %(columns)s") % {"columns": ", ".join(TEMPLATE_COLUMNS)},
+                _("unknown column; the columns are %(columns)s")
+                % {"columns": ", ".join(TEMPLATE_COLUMNS)},
             )
     check.done()
     out: list[CallRecord] = []
@@ -299,16 +336,29 @@ def parse_call_template(data: bytes, filename: str) -> list[CallRecord]:
         categories = terms(cells.get("categories", ""))
         sectors = terms(cells.get("sectors", ""))
         if any(len(t) > MAX_TERM for t in categories + sectors):
-            named.bad(number, "categories", _("a term has at most %(n)s characters") % {"n": MAX_TERM})
+            named.bad(
+                number, "categories", _("a term has at most %(n)s characters") % {"n": MAX_TERM}
+            )
         # Problems name a column as the file heads it ("stänger"), not by its internal name.
         check.problems += [
-            RowProblem(p.file, p.row, heading.get(p.column or "", p.column), p.message) for p in named.problems
+            RowProblem(p.file, p.row, heading.get(p.column or "", p.column), p.message)
+            for p in named.problems
         ]
         if len(check.problems) > before or closes is None:
             continue
         out.append(
-            CallRecord(number, funder, reference, title, description, opens, closes, link, categories, sectors)
+            CallRecord(
+                number,
+                funder,
+                reference,
+                title,
+                description,
+                opens,
+                closes,
+                link,
+                categories,
+                sectors,
+            )
         )
     check.done()
     return out
-

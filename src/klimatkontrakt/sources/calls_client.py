@@ -44,7 +44,9 @@ class CallsFetchError(Exception):
     def __init__(self, url: str, cause: str) -> None:
         self.url = url
         self.cause = cause
-        super().__init__(_("Fetching calls failed for %(url)s: %(cause)s") % {"url": url, "cause": cause})
+        super().__init__(
+            _("Fetching calls failed for %(url)s: %(cause)s") % {"url": url, "cause": cause}
+        )
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,12 @@ class ResponseCache:
 
     def put(self, url: str, response: Response) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
-        record = {"url": url, "fetched_at": time.time(), "body": response.body, "headers": response.headers}
+        record = {
+            "url": url,
+            "fetched_at": time.time(),
+            "body": response.body,
+            "headers": response.headers,
+        }
         handle, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump(record, out, ensure_ascii=False)
@@ -167,20 +174,29 @@ class CallsClient:
             raise CallsFetchError(url, f"HTTP {exc.code} {exc.reason}") from exc
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, TimeoutError):
-                raise CallsFetchError(url, _("no answer within %(s)s s") % {"s": f"{self.timeout:g}"}) from exc
+                raise CallsFetchError(
+                    url, _("no answer within %(s)s s") % {"s": f"{self.timeout:g}"}
+                ) from exc
             raise CallsFetchError(
-                url, _("cannot reach the server (%(reason)s); is the machine offline?") % {"reason": exc.reason}
+                url,
+                _("cannot reach the server (%(reason)s); is the machine offline?")
+                % {"reason": exc.reason},
             ) from exc
         except TimeoutError as exc:
-            raise CallsFetchError(url, _("no answer within %(s)s s") % {"s": f"{self.timeout:g}"}) from exc
+            raise CallsFetchError(
+                url, _("no answer within %(s)s s") % {"s": f"{self.timeout:g}"}
+            ) from exc
         except OSError as exc:
             raise CallsFetchError(
-                url, _("the connection failed (%(reason)s); is the machine offline?") % {"reason": exc}
+                url,
+                _("the connection failed (%(reason)s); is the machine offline?") % {"reason": exc},
             ) from exc
         try:
             body = json.loads(raw.decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError) as exc:
-            raise CallsFetchError(url, _("the answer is not JSON (%(error)s)") % {"error": exc}) from exc
+            raise CallsFetchError(
+                url, _("the answer is not JSON (%(error)s)") % {"error": exc}
+            ) from exc
         return Response(body, {"x-totalrecords": found.get("x-totalrecords", "")})
 
 
@@ -188,7 +204,9 @@ def _total(value: str | None, url: str) -> int:
     try:
         total = int(value or "")
     except ValueError as exc:
-        raise CallsFetchError(url, _("the x-totalrecords header is missing or not a number")) from exc
+        raise CallsFetchError(
+            url, _("the x-totalrecords header is missing or not a number")
+        ) from exc
     if total < 0:
         raise CallsFetchError(url, _("the x-totalrecords header is negative"))
     return total

@@ -58,13 +58,17 @@ class CallForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["funder"].queryset = Organisation.objects.filter(kind=Organisation.Kind.AGENCY)
-        self.fields["funder"].help_text = _("One of the six agencies, or leave empty and name the funder below.")
+        funder = self.fields["funder"]
+        assert isinstance(funder, forms.ModelChoiceField)
+        funder.queryset = Organisation.objects.filter(kind=Organisation.Kind.AGENCY)
+        self.fields["funder"].help_text = _(
+            "One of the six agencies, or leave empty and name the funder below."
+        )
         self.fields["funder_name"].required = False
         self.fields["funder_name"].help_text = _("Another funder, by name (a region, the EU ...).")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         funder = data.get("funder")
         if funder is not None:
             data["funder_name"] = funder.name
@@ -77,7 +81,9 @@ class CallForm(forms.ModelForm):
 class CallImportForm(forms.Form):
     file = UploadField(
         label=_("Calls (CSV or XLSX)"),
-        help_text=_("Columns as in the documented template; the whole file is refused on any error."),
+        help_text=_(
+            "Columns as in the documented template; the whole file is refused on any error."
+        ),
     )
 
 
@@ -88,7 +94,9 @@ class ApplicationForm(forms.Form):
     amount_sek = forms.DecimalField(
         label=_("Amount (SEK)"), min_value=0, max_digits=16, decimal_places=2
     )
-    applied_on = forms.DateField(label=_("Applied on"), widget=forms.DateInput(attrs={"type": "date"}))
+    applied_on = forms.DateField(
+        label=_("Applied on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     decided_on = forms.DateField(
         label=_("Decided on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -96,11 +104,16 @@ class ApplicationForm(forms.Form):
         label=_("Kind of funding source (when granted)"),
         required=False,
         choices=[("", "–")]
-        + [(k.value, k.label) for k in FundingSource.Kind if k not in FundingSource.MUNICIPAL_KINDS],
-        help_text=_("Needed only when the municipality has no funding source named after the funder."),
+        + [
+            (k.value, k.label) for k in FundingSource.Kind if k not in FundingSource.MUNICIPAL_KINDS
+        ],
+        help_text=_(
+            "Needed only when the municipality has no funding source named after the funder."
+        ),
     )
 
     def __init__(self, *args: Any, measures: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if measures is not None:
-            self.fields["measure"].queryset = measures
+        field = self.fields["measure"]
+        if measures is not None and isinstance(field, forms.ModelChoiceField):
+            field.queryset = measures

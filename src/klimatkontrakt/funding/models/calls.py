@@ -132,3 +132,6 @@ class CallNotice(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["call", "measure"], name="unique_call_notice")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.measure}: {self.call}"

@@ -95,14 +95,18 @@ def _gaps(plans: Iterable[InvestmentPlan]) -> list[FundingGap]:
     return [g for plan in plans for g in funding_gaps(plan)]
 
 
-def _match(gaps: list[FundingGap], calls: list[Call], today: date) -> list[tuple[FundingGap, Call, Fit]]:
+def _match(
+    gaps: list[FundingGap], calls: list[Call], today: date
+) -> list[tuple[FundingGap, Call, Fit]]:
     by_measure = {g.measure.pk: g for g in gaps}
     by_call = {c.pk: c for c in calls}
     found = fits([call_facts(c) for c in calls], [measure_facts(g) for g in gaps], today)
     return [(by_measure[f.measure_id], by_call[f.call_id], f) for f in found]
 
 
-def suggestions(user: Any, municipality: Municipality, today: date | None = None) -> list[MeasureSuggestions]:
+def suggestions(
+    user: Any, municipality: Municipality, today: date | None = None
+) -> list[MeasureSuggestions]:
     """Per unfunded measure of the plans `user` may read, the open calls that fit it, best
     first; measures with a fit first, then by plan and name."""
     day = today or timezone.localdate()
@@ -159,7 +163,12 @@ def _fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def calendar_ics(entries: list[CalendarEntry], municipality: Municipality, site_url: str, now: datetime | None = None) -> str:
+def calendar_ics(
+    entries: list[CalendarEntry],
+    municipality: Municipality,
+    site_url: str,
+    now: datetime | None = None,
+) -> str:
     """The calendar as iCalendar (RFC 5545): one all-day event per call on its closing day."""
     stamp = (now or timezone.now()).astimezone(UTC)
     dtstamp = stamp.strftime("%Y%m%dT%H%M%SZ")
@@ -174,7 +183,10 @@ def calendar_ics(entries: list[CalendarEntry], municipality: Municipality, site_
     for e in entries:
         call = e.call
         end = call.closes_on + timedelta(days=1)
-        summary = _("Closes: %(title)s (%(funder)s)") % {"title": call.title, "funder": call.funder_name}
+        summary = _("Closes: %(title)s (%(funder)s)") % {
+            "title": call.title,
+            "funder": call.funder_name,
+        }
         if call.is_example:
             summary = _("Example data") + ": " + summary
         description = _("Fits: %(measures)s") % {"measures": ", ".join(m.name for m in e.measures)}

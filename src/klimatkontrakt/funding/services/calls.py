@@ -90,6 +90,7 @@ def store_calls(
         }
         if source_import is not None:
             fields["source_import"] = source_import
+        lookup: dict[str, Any]
         if r.reference:
             lookup = {"funder_name": funder_name, "reference": r.reference}
         else:
@@ -145,11 +146,14 @@ def calls_client() -> CallsClient:
     def setting(name: str, env: str, default: str) -> str:
         return str(getattr(settings, name, os.environ.get(env, default)))
 
-    cache = getattr(settings, "FUNDING_CALLS_CACHE_DIR", None) or Path(
-        getattr(settings, "CACHE_DIR", Path("var") / "cache")
-    ) / "calls"
+    cache = (
+        getattr(settings, "FUNDING_CALLS_CACHE_DIR", None)
+        or Path(getattr(settings, "CACHE_DIR", Path("var") / "cache")) / "calls"
+    )
     return CallsClient(
-        vinnova_url=setting("FUNDING_VINNOVA_URL", "KLIMATKONTRAKT_VINNOVA_URL", "https://data.vinnova.se/api"),
+        vinnova_url=setting(
+            "FUNDING_VINNOVA_URL", "KLIMATKONTRAKT_VINNOVA_URL", "https://data.vinnova.se/api"
+        ),
         common_url=setting("FUNDING_CALLS_API_URL", "KLIMATKONTRAKT_CALLS_API_URL", ""),
         api_key=setting("FUNDING_CALLS_API_KEY", "KLIMATKONTRAKT_CALLS_API_KEY", ""),
         timeout=float(setting("FUNDING_CALLS_TIMEOUT", "KLIMATKONTRAKT_CALLS_TIMEOUT", "30")),
@@ -222,7 +226,10 @@ def _funding_source(user: Any, measure: Measure, call: Call, kind: str | None) -
     external = {k for k in FundingSource.Kind.values if k not in FundingSource.MUNICIPAL_KINDS}
     if kind not in external:
         raise ValidationError(
-            {"source_kind": _("Choose the kind of funding source for %(funder)s.") % {"funder": call.funder_name}}
+            {
+                "source_kind": _("Choose the kind of funding source for %(funder)s.")
+                % {"funder": call.funder_name}
+            }
         )
     return add_funding_source(
         user,
@@ -298,7 +305,9 @@ def _recipients(measure: Measure) -> list[str]:
     """The people of the measure's responsible department; its municipality's editors if none."""
     users = get_user_model()
     if measure.department_id is not None:
-        found = users.objects.filter(memberships__department_id=measure.department_id, is_active=True)
+        found = users.objects.filter(
+            memberships__department_id=measure.department_id, is_active=True
+        )
         emails = sorted({u.email.casefold() for u in found if u.email})
         if emails:
             return emails

@@ -13,12 +13,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from klimatkontrakt.funding.forms.calls import ApplicationForm, CallForm, CallImportForm
-
 from klimatkontrakt.funding.selectors import calls as selectors
 from klimatkontrakt.funding.services import calls as services
-from klimatkontrakt.investments.selectors import visible_plans
 from klimatkontrakt.investments.models import Measure
-from klimatkontrakt.organisations.access import can_edit, can_edit_calls, require_calls_edit, require_edit
+from klimatkontrakt.investments.selectors import visible_plans
+from klimatkontrakt.organisations.access import (
+    can_edit,
+    can_edit_calls,
+    require_calls_edit,
+    require_edit,
+)
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.sources.calls import TEMPLATE_COLUMNS
 from klimatkontrakt.sources.errors import SourceError
@@ -67,7 +71,10 @@ def call_import(request: HttpRequest) -> HttpResponse:
                 messages.error(request, str(problem))
         else:
             if result.already_imported:
-                messages.info(request, _("%(f)s was already imported; nothing changed.") % {"f": result.filename})
+                messages.info(
+                    request,
+                    _("%(f)s was already imported; nothing changed.") % {"f": result.filename},
+                )
             else:
                 messages.success(
                     request,
@@ -161,6 +168,3 @@ def application(request: HttpRequest, code: str) -> HttpResponse:
             for error in errors:
                 messages.error(request, f"{label}: {error}" if label else str(error))
     return redirect("funding:calls-fitting", code)
-
-
-

@@ -59,7 +59,6 @@ def store_calls(
     *,
     source_note: str = "",
     fetched_at: datetime | None = None,
-    source_import: CallImport | None = None,
     is_example: bool = False,
 ) -> tuple[int, int, list[int]]:
     """Create or update one call per record: by (funder, reference), or by (funder, title,
@@ -88,8 +87,6 @@ def store_calls(
             "fetched_at": fetched_at,
             "is_example": is_example,
         }
-        if source_import is not None:
-            fields["source_import"] = source_import
         lookup: dict[str, Any]
         if r.reference:
             lookup = {"funder_name": funder_name, "reference": r.reference}

@@ -16,6 +16,7 @@ from klimatkontrakt.contracts.services import FrozenVersionError, StaleEditError
 from klimatkontrakt.emissions.api import router as emissions_router
 from klimatkontrakt.engagement.api import local_contracts_router, proposals_router
 from klimatkontrakt.footprint.api import router as footprint_router
+from klimatkontrakt.funding.api import calls_router, grants_router
 from klimatkontrakt.goals.api import router as goals_router
 from klimatkontrakt.indicators.api import router as indicators_router
 from klimatkontrakt.investments.api import router as investments_router
@@ -138,6 +139,8 @@ ROUTERS = {
     "/national/": national_router,
     "/local-contracts/": local_contracts_router,
     "/proposals/": proposals_router,
+    "/grants/": grants_router,
+    "/calls/": calls_router,
 }
 for prefix, router in ROUTERS.items():
     api.add_router(prefix, router)

@@ -90,6 +90,8 @@ INSTALLED_APPS = [
     "klimatkontrakt.goals",
     # After plans, investments and indicators: its demo links pledges and proposals to them.
     "klimatkontrakt.engagement",
+    # After investments and national: grants feed measures' funding and the national view.
+    "klimatkontrakt.funding",
     # Last: the demo report gathers what the other apps' demos loaded.
     "klimatkontrakt.reports",
     "klimatkontrakt.jobs",

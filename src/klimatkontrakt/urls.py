@@ -24,5 +24,6 @@ urlpatterns = [
     path("", include("klimatkontrakt.comparison.urls")),
     path("", include("klimatkontrakt.national.urls")),
     path("", include("klimatkontrakt.engagement.urls")),
+    path("", include("klimatkontrakt.funding.urls")),
     path("", include("klimatkontrakt.web.urls")),
 ]

@@ -73,6 +73,28 @@ def secret_draft(karlstad, editor, contract_version_factory, commitment_input_fa
         editor, v.sections.get(key="joint_follow_up"), f"7.2 Erfarenheter\n{SECRET}"
     )
     _secret_funding(editor, karlstad)
+
+    # An unpublished investment plan whose unfunded measure an open call fits, with an
+    # application recorded: neither the suggestion, the calendar nor the application shows.
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from klimatkontrakt.funding.services.calls import record_application
+    from tests.funding.call_factories import CallFactory
+    from tests.investments.factories import InvestmentPlanFactory, MeasureFactory
+
+    draft_plan = InvestmentPlanFactory(municipality=karlstad, name=SECRET, is_published=False)
+    measure = MeasureFactory(plan=draft_plan, name=SECRET, category="personbilar")
+    call = CallFactory(title="Laddinfrastruktur", categories=["personbilar"])
+    record_application(
+        editor,
+        measure,
+        call,
+        state="applied",
+        amount_sek=Decimal("100"),
+        applied_on=timezone.localdate(),
+    )
     return {
         "code": karlstad.code,
         "year": str(v.year),

@@ -213,6 +213,43 @@ def _active(plan: InvestmentPlan) -> list[Measure]:
     )
 
 
+def funded_sek(m: Measure) -> float:
+    """The funding entered for a measure, every state (planned, applied, granted, paid)."""
+    return sum(float(x.amount_sek) for x in m.fundings.all())
+
+
+SECURED_STATES = (Funding.State.GRANTED, Funding.State.PAID)
+
+
+def secured_sek(m: Measure) -> float:
+    """The funding of a measure that is decided: granted or paid (not planned, not applied)."""
+    return sum(float(x.amount_sek) for x in m.fundings.all() if x.state in SECURED_STATES)
+
+
+@dataclass(frozen=True)
+class FundingGap:
+    measure: Measure
+    capex_sek: float
+    funded_sek: float  # every state, as the plan summary counts it
+    secured_sek: float  # granted or paid
+
+    @property
+    def gap_sek(self) -> float:
+        """What the decided funding leaves of the capital cost."""
+        return max(0.0, self.capex_sek - self.secured_sek)
+
+
+def funding_gaps(plan: InvestmentPlan) -> list[FundingGap]:
+    """The plan's active measures (not cancelled, not done) whose decided funding (granted or
+    paid) does not cover their capital cost: the measures that calls for funding may serve."""
+    gaps = [
+        FundingGap(m, float(m.capex_sek), funded_sek(m), secured_sek(m))
+        for m in _active(plan)
+        if m.status != Measure.Status.DONE
+    ]
+    return [g for g in gaps if g.gap_sek > 0]
+
+
 def plan_summary(plan: InvestmentPlan, *, runs: int | None = None) -> PlanSummary:
     valuations = default_valuations()
     rate = float(plan.discount_rate)
@@ -254,7 +291,7 @@ def plan_summary(plan: InvestmentPlan, *, runs: int | None = None) -> PlanSummar
                         cost, co_value, cm.reduction_t_per_year.central
                     )
                 ),
-                funded_sek=sum(float(x.amount_sek) for x in m.fundings.all()),
+                funded_sek=funded_sek(m),
                 in_pathway=in_pathway,
             )
         )

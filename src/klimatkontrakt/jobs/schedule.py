@@ -1,6 +1,6 @@
 """The worker's own schedule: the reminder digest and the local climate contracts' report
 reminders once a week, Monday from 07:00 local time, and the proposals' upkeep (engagement)
-every day from 06:00.
+and the digest of calls for funding closing soon (funding) every day from 06:00.
 
 Every worker checks it on each heartbeat; the shared `ScheduledRun` row, moved forward with a
 compare-and-set UPDATE, lets exactly one of them enqueue a due run. A new installation counts
@@ -49,6 +49,7 @@ def run_due(now: datetime | None = None) -> list[str]:
     """Enqueue each scheduled task that is due; returns the names enqueued by this call."""
     from klimatkontrakt.engagement.local_contract_tasks import send_local_contract_reminders
     from klimatkontrakt.engagement.proposal_tasks import proposal_upkeep
+    from klimatkontrakt.funding.call_tasks import call_digest
     from klimatkontrakt.plans.tasks import send_weekly_reminders
 
     moment = now or timezone.now()
@@ -57,6 +58,7 @@ def run_due(now: datetime | None = None) -> list[str]:
         ("reminder-digest", send_weekly_reminders, next_weekly),
         ("local-contract-reminders", send_local_contract_reminders, next_weekly),
         ("proposal-upkeep", proposal_upkeep, next_daily),
+        ("call-digest", call_digest, next_daily),
     )
     for name, task, next_run in schedule:
         row, created = ScheduledRun.objects.get_or_create(

@@ -274,3 +274,20 @@ def require_national_report_edit(user: Any) -> None:
 def can_view_national_report_drafts(user: Any) -> bool:
     """Programme and agency staff read the national report before it is published."""
     return can_view_common_drafts(user)
+
+
+def can_edit_calls(user: Any) -> bool:
+    """Calls for funding are shared by every city: editors and admins of the programme office
+    or of an agency enter and import them (and site administrators)."""
+    if user is not None and user.is_authenticated and user.is_superuser:
+        return True
+    return bool(_roles_in_kind(user, NATIONAL_KINDS) & WRITE_ROLES)
+
+
+def require_calls_edit(user: Any) -> None:
+    if user is None or not user.is_authenticated:
+        raise PermissionDenied(_("You must log in to change this."))
+    if not can_edit_calls(user):
+        raise PermissionDenied(
+            _("Only editors of the programme office or an agency enter calls for funding.")
+        )

@@ -1,0 +1,1 @@
+"""The funding app's selectors, one module per concept: grants, calls."""

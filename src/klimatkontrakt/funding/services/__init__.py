@@ -1,0 +1,1 @@
+"""The funding app's services, one module per concept: grants, calls."""

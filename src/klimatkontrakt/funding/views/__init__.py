@@ -1,0 +1,1 @@
+"""The funding app's views, one module per concept: grants, calls."""

@@ -11,6 +11,7 @@ from typing import Any
 import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent
 # var/ beside the checkout in development; override with KLIMATKONTRAKT_VAR_DIR.
@@ -240,6 +241,12 @@ STORAGES: dict[str, dict[str, Any]] = {
 # server needs neither DEBUG nor collectstatic.
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION
+# Source maps (the API docs' bundles ship 7 MB of them) are fetched only by a browser's developer
+# tools: served as they are, not compressed twice over at every collectstatic.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (
+    *Compressor.SKIP_COMPRESS_EXTENSIONS,
+    "map",
+)
 MEDIA_ROOT = VAR_DIR / "media"
 # The local folder of the ledgers' Parquet files, and where imports and uploads are staged.
 LEDGER_DIR = VAR_DIR / "ledgers"

@@ -243,7 +243,17 @@ def comparison_rows(current_year: int | None = None) -> list[ComparisonRow]:
     """Every municipality (SCB code order) with its population and size class, the carbon-law
     figures for all greenhouse gases (from the emissions app's budgets for all municipalities,
     as `budget --all --method carbon-law --gas GGT` prints them) and the national indicators
-    (`national_table`). The page, the map, the API and the downloads all read this."""
+    (`national_table`). The page, the map, the API and the downloads all read this.
+
+    Computed once per national data version, language and day in a process (every
+    municipality's start page shows its ranks from it); the rows are read-only."""
+    from klimatkontrakt.web.cache import national_value
+
+    rows = national_value("comparison_rows", lambda: _comparison_rows(current_year), current_year)
+    return list(rows)
+
+
+def _comparison_rows(current_year: int | None) -> list[ComparisonRow]:
     carbon_law = _carbon_law(current_year)
     people = _population()
     rows = []

@@ -165,6 +165,29 @@ def cached_national_html(
     return _cached(raw, render)
 
 
+# Values about all municipalities this process computed last, per national data version.
+_national_values: OrderedDict[str, Any] = OrderedDict()
+NATIONAL_VALUES_KEPT = 8
+
+
+def national_value(name: str, compute: Callable[[], Any], *parts: Any) -> Any:
+    """A value computed from national data only (the comparison of all municipalities), kept in
+    this process until the national data version, the language or the day changes. The caller
+    treats it as read-only: every reader gets the same object."""
+    raw = "|".join(
+        [name, national_version(), get_language() or "", date.today().isoformat()]
+        + [repr(p) for p in parts]
+    )
+    if raw in _national_values:
+        _national_values.move_to_end(raw)
+        return _national_values[raw]
+    value = compute()
+    _national_values[raw] = value
+    while len(_national_values) > NATIONAL_VALUES_KEPT:
+        _national_values.popitem(last=False)
+    return value
+
+
 # The pieces this process served last, in front of the shared cache: a key names a data version,
 # so a remembered piece is never out of date; it saves reading and unpacking the file (the
 # follow-up report's content is about 1 MB).

@@ -123,6 +123,7 @@ def read_klimatklivet(data: bytes, name: str) -> KlimatklivetFile:
                     _("the case number %(ref)s is on row %(row)s already")
                     % {"ref": reference, "row": seen[reference]},
                 )
+            seen[reference] = number
             recipient = text("recipient")
             if not recipient:
                 raise CellError(column("recipient"), _("the organisation name is missing"))
@@ -131,7 +132,6 @@ def read_klimatklivet(data: bytes, name: str) -> KlimatklivetFile:
                 raise CellError(column("decided"), _("the decision date is missing"))
             amount_text = text("amount")
             if not amount_text:
-                seen[reference] = number
                 result.without_amount.append(number)
                 continue
             amount: Decimal = amount_cell(amount_text, column("amount"))
@@ -143,7 +143,6 @@ def read_klimatklivet(data: bytes, name: str) -> KlimatklivetFile:
         except CellError as exc:
             problems.append(exc.at(name, number))
             continue
-        seen[reference] = number
         result.records.append(
             GrantRecord(
                 funder=FUNDER,

@@ -569,13 +569,13 @@ def unlink_measure(user: Any, grant: Grant, measure: Measure) -> int:
 @transaction.atomic
 def set_commitments(user: Any, grant: Grant, commitment_ids: Sequence[int]) -> None:
     """The contract commitments of the grant's city the grant (each year of it) serves."""
-    from klimatkontrakt.contracts.models import Commitment
+    from klimatkontrakt.contracts.selectors import commitments_of_municipality
 
     if not grant.counted or grant.municipality is None:
         raise ValidationError(_("Only grants in the municipality's portfolio can be linked."))
     require_edit(user, grant.municipality)
     commitments = list(
-        Commitment.objects.filter(pk__in=commitment_ids, version__municipality=grant.municipality)
+        commitments_of_municipality(grant.municipality).filter(pk__in=commitment_ids)
     )
     if len(commitments) != len(set(commitment_ids)):
         raise ValidationError({"commitments": _("A commitment belongs to another municipality.")})

@@ -59,7 +59,7 @@ def test_offline_says_so():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    with pytest.raises(GdpError, match="offline"):
+    with pytest.raises(GdpError, match="saknas nätanslutning"):
         GdpClient(f"http://127.0.0.1:{port}/x", "Vinnova", timeout=2).records()
 
 

@@ -118,3 +118,27 @@ def test_every_contract_city_side_by_side(client, grants, karlstad, other_munici
     r = client.get("/nationellt/bidrag/data/per-stad-finansiar-och-ar/?format=csv")
     assert "Karlstad;Vinnova;2023" in r.content.decode("utf-8-sig")
     assert client.get("/nationellt/bidrag/?year=abc").status_code == 200
+
+
+@pytest.mark.parametrize("who", ["anonymous", "outsider", "agency"])
+def test_a_grant_waiting_for_review_is_hidden_outside_the_city(client, grants, who, outsider, user_factory):
+    from klimatkontrakt.organisations.services import grant_role
+    from tests.organisations.factories import OrganisationFactory
+
+    pending = Grant.objects.get(title="Namnträff")
+    if who == "outsider":
+        client.force_login(outsider)
+    elif who == "agency":
+        user = user_factory(username="formas-editor")
+        grant_role(user, OrganisationFactory(kind="agency", slug="formas", name="Formas"), "editor")
+        client.force_login(user)
+    assert client.get(f"/kommun/1780/bidrag/{pending.pk}/").status_code == 404
+    assert "Namnträff" not in client.get("/api/grants/1780/").content.decode()
+    assert "Namnträff" not in client.get("/kommun/1780/bidrag/data/bidrag/?format=csv").content.decode()
+
+
+def test_members_see_a_grant_waiting_for_review(client, grants, viewer):
+    pending = Grant.objects.get(title="Namnträff")
+    client.force_login(viewer)
+    page = client.get(f"/kommun/1780/bidrag/{pending.pk}/").content.decode()
+    assert "Namnträff" in page and "Koppla till åtgärden" not in page

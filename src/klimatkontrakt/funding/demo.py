@@ -2,9 +2,13 @@
 
 from typing import Any
 
+# Grants
+from klimatkontrakt.funding import grant_demo
+
 
 def load(stdout: Any) -> None:
     # Grants
+    grant_demo.load(stdout)
 
     # Calls
     return None

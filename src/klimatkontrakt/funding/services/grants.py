@@ -144,6 +144,32 @@ class Matcher:
         return UNPLACED
 
 
+UPDATED_FIELDS = (
+    "funder",
+    "title",
+    "recipient_name",
+    "recipient_org_number",
+    "role",
+    "amount_sek",
+    "start_date",
+    "end_date",
+    "status",
+    "programme",
+    "categories",
+    "municipality_name",
+    "county_name",
+    "source",
+    "source_name",
+    "fetched_on",
+    "is_example",
+    "municipality",
+    "recipient_kind",
+    "match",
+    "review",
+    "updated_at",
+)
+
+
 @dataclass(frozen=True)
 class StoreResult:
     created: int
@@ -164,12 +190,19 @@ def store_records(
     """Create or update a Grant per record (by funder, reference, recipient and year); with
     `only`, rows that do not match that city are left out. Returns the counts and the ids."""
     matcher = matcher or Matcher()
-    created = updated = outside = 0
-    ids: list[int] = []
+    outside = 0
     funders: dict[str, tuple[Organisation | None, str]] = {}
+    for name in {r.funder for r in records}:
+        funders[name] = funder_of(name)
+    references = {r.reference for r in records}
+    existing: dict[tuple[str, str, str, int], Grant] = {}
+    names = {n for _a, n in funders.values()}
+    for grant in Grant.objects.filter(funder_name__in=names).iterator():
+        if grant.reference in references:
+            existing[(grant.funder_name, grant.reference, grant.recipient_key, grant.year)] = grant
+    new: list[Grant] = []
+    changed: list[Grant] = []
     for r in records:
-        if r.funder not in funders:
-            funders[r.funder] = funder_of(r.funder)
         agency, funder_name = funders[r.funder]
         placement = matcher.place(r.recipient_org_number, r.recipient_name, r.municipality_name)
         if only is not None and placement.municipality != only:
@@ -194,10 +227,9 @@ def store_records(
             "source_name": source_name[:300],
             "fetched_on": fetched_on,
             "is_example": is_example,
+            "updated_at": timezone.now(),
         }
-        grant = Grant.objects.filter(
-            funder_name=funder_name, reference=r.reference, recipient_key=key, year=r.year
-        ).first()
+        grant = existing.get((funder_name, r.reference, key, r.year))
         decided = grant is not None and (
             grant.review in (Grant.Review.ACCEPTED, Grant.Review.REJECTED)
             or grant.match == Grant.Match.MANUAL
@@ -211,20 +243,26 @@ def store_records(
             }
         if grant is None:
             grant = Grant(
-                funder_name=funder_name,
-                reference=r.reference,
-                recipient_key=key,
-                year=r.year,
-                **fields,
+                funder_name=funder_name, reference=r.reference, recipient_key=key, year=r.year, **fields
             )
-            created += 1
+            existing[(funder_name, r.reference, key, r.year)] = grant
+            new.append(grant)
         else:
             for name, value in fields.items():
                 setattr(grant, name, value)
-            updated += 1
-        grant.save()
-        ids.append(grant.pk)
-    return StoreResult(created, updated, outside), ids
+            if grant.pk is not None:
+                changed.append(grant)
+    Grant.objects.bulk_create(new, batch_size=500)
+    if changed:
+        Grant.objects.bulk_update(changed, [*UPDATED_FIELDS], batch_size=500)
+    ids = [g.pk for g in new if g.pk is not None] + [g.pk for g in changed]
+    if len(ids) != len(new) + len(changed):  # a backend that returns no ids from bulk_create
+        ids = [g.pk for g in changed] + list(
+            Grant.objects.filter(
+                funder_name__in=names, reference__in=[g.reference for g in new]
+            ).values_list("pk", flat=True)
+        )
+    return StoreResult(len(new), len(changed), outside), ids
 
 
 def _require_import_right(user: Any, municipality: Municipality | None) -> None:

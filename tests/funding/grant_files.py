@@ -74,20 +74,72 @@ def klimatklivet(rows: list[list[Any]]) -> bytes:
 
 REAL_KLIMATKLIVET_ROWS = [
     # The real rows quoted in the layout's documentation (klimatklivet_columns.md).
-    ["KKL-02186-2017", "Stockholm Exergi Materialåtervinning AB", "Sorteringsanläggning restavfall",
-     "Avfall", "Stockholms län", "Sigtuna", 134000000, None, None, 43070, "2021-07-31",
-     "Slutförd åtgärd", "Förordning (2015:517) stöd till lokala klimatinvesteringar"],
-    ["NV-19-006817", "Laddstation", "17 laddpunkter", "Laddstation", None, None, 164312, 17,
-     "Icke-publik", "2019-11-22", None, "Slutförd åtgärd", "Förordning (2019:525)"],
-    ["NV-05928-15 ", "Exempel AB", "Biogas", "Produktion biogas", "Västra Götalands län",
-     "Tibro", 2000000, None, None, "2015-11-04", None, "Slutförd åtgärd",
-     "Förordning (2015:517) stöd till lokala klimatinvesteringar"],
-    ["NV-25-043146", "Orkla Snacks Sverige AB", "Energikonvertering industri",
-     "Energikonvertering", "Värmlands län", "Filipstad", 45900000, None, None, 46009,
-     "2028-04-01", "Pågående åtgärd", "Förordning (2015:517) stöd till lokala klimatinvesteringar"],
+    [
+        "KKL-02186-2017",
+        "Stockholm Exergi Materialåtervinning AB",
+        "Sorteringsanläggning restavfall",
+        "Avfall",
+        "Stockholms län",
+        "Sigtuna",
+        134000000,
+        None,
+        None,
+        43070,
+        "2021-07-31",
+        "Slutförd åtgärd",
+        "Förordning (2015:517) stöd till lokala klimatinvesteringar",
+    ],
+    [
+        "NV-19-006817",
+        "Laddstation",
+        "17 laddpunkter",
+        "Laddstation",
+        None,
+        None,
+        164312,
+        17,
+        "Icke-publik",
+        "2019-11-22",
+        None,
+        "Slutförd åtgärd",
+        "Förordning (2019:525)",
+    ],
+    [
+        "NV-05928-15 ",
+        "Exempel AB",
+        "Biogas",
+        "Produktion biogas",
+        "Västra Götalands län",
+        "Tibro",
+        2000000,
+        None,
+        None,
+        "2015-11-04",
+        None,
+        "Slutförd åtgärd",
+        "Förordning (2015:517) stöd till lokala klimatinvesteringar",
+    ],
+    [
+        "NV-25-043146",
+        "Orkla Snacks Sverige AB",
+        "Energikonvertering industri",
+        "Energikonvertering",
+        "Värmlands län",
+        "Filipstad",
+        45900000,
+        None,
+        None,
+        46009,
+        "2028-04-01",
+        "Pågående åtgärd",
+        "Förordning (2015:517) stöd till lokala klimatinvesteringar",
+    ],
 ]
 
 
 def template_csv(*rows: str) -> bytes:
-    header = "finansiär;diarienummer;titel;mottagare;organisationsnummer;roll;år;belopp_kr;program;kommun"
+    header = (
+        "finansiär;diarienummer;titel;mottagare;organisationsnummer;roll;år;belopp_kr;"
+        "program;kommun"
+    )
     return ("\n".join([header, *rows]) + "\n").encode("utf-8")

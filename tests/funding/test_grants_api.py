@@ -53,6 +53,9 @@ def test_link_to_a_measure(grants, editor, measure_factory, investment_plan_fact
     c.force_login(editor)
     url = f"/api/grants/1780/{counted.pk}/measures"
     assert c.post(url, {"measure_id": 2**31}, content_type="application/json").status_code == 422
-    assert c.post(url, {"measure_id": measure.pk + 1000}, content_type="application/json").status_code == 422
+    assert (
+        c.post(url, {"measure_id": measure.pk + 1000}, content_type="application/json").status_code
+        == 422
+    )
     r = c.post(url, {"measure_id": measure.pk}, content_type="application/json")
     assert r.json() == {"measure_id": measure.pk, "years": [counted.year]}

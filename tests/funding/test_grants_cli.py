@@ -23,8 +23,12 @@ def files(tmp_path):
     good = tmp_path / "swecris.csv"
     good.write_bytes(
         swecris(
-            swecris_row("2023-1_Vinnova", "212000-1850", "Karlstads kommun", "Vinnova", "100.0", "2023.0"),
-            swecris_row("2023-1_Vinnova", "212000-1850", "Karlstads kommun", "Vinnova", "50.0", "2024.0"),
+            swecris_row(
+                "2023-1_Vinnova", "212000-1850", "Karlstads kommun", "Vinnova", "100.0", "2023.0"
+            ),
+            swecris_row(
+                "2023-1_Vinnova", "212000-1850", "Karlstads kommun", "Vinnova", "50.0", "2024.0"
+            ),
         )
     )
     bad = tmp_path / "bad.csv"
@@ -33,7 +37,12 @@ def files(tmp_path):
 
 
 def test_import_then_portfolio_json(files, karlstad, group_organisation_factory):
-    group_organisation_factory(municipality=karlstad, name="Karlstads kommun", org_number="212000-1850", kind="municipality")
+    group_organisation_factory(
+        municipality=karlstad,
+        name="Karlstads kommun",
+        org_number="212000-1850",
+        kind="municipality",
+    )
     good, bad = files
     assert "2 grants new" in _run("import_grants", str(good), "--source", "swecris")
     assert "already imported" in _run("import_grants", str(good), "--source", "swecris")

@@ -74,12 +74,21 @@ def test_a_broken_answer_is_refused(server):
 
 def test_a_bad_activity_is_named_by_number_and_field():
     items = [
-        {"diarienummer": "1", "organisationer": [{"namn": "A", "organisationsnummer": "212000-1850"}],
-         "beslutadFinansiering": [{"belopp": 1, "ar": 2024}]},
-        {"diarienummer": "2", "organisationer": [{"namn": "A", "organisationsnummer": "212000-1851"}],
-         "beslutadFinansiering": [{"belopp": 1, "ar": 2024}]},
-        {"diarienummer": "3", "organisationer": [{"namn": "A"}],
-         "beslutadFinansiering": [{"belopp": "många", "ar": 2024}]},
+        {
+            "diarienummer": "1",
+            "organisationer": [{"namn": "A", "organisationsnummer": "212000-1850"}],
+            "beslutadFinansiering": [{"belopp": 1, "ar": 2024}],
+        },
+        {
+            "diarienummer": "2",
+            "organisationer": [{"namn": "A", "organisationsnummer": "212000-1851"}],
+            "beslutadFinansiering": [{"belopp": 1, "ar": 2024}],
+        },
+        {
+            "diarienummer": "3",
+            "organisationer": [{"namn": "A"}],
+            "beslutadFinansiering": [{"belopp": "många", "ar": 2024}],
+        },
     ]
     with pytest.raises(SourceError) as err:
         parse_activities(items, "Vinnova", "https://api.example/finansieradeaktiviteter")

@@ -37,8 +37,17 @@ def _file():
     return swecris(
         swecris_row("2023-1_Vinnova", KOMMUN, "Karlstads kommun", "Vinnova", "100000.0", "2023.0"),
         swecris_row("2023-1_Vinnova", KOMMUN, "Karlstads kommun", "Vinnova", "200000.0", "2024.0"),
-        swecris_row("2023-2_Energi", "", "Karlstads Energi AB", "Statens energimyndighet", "50000.0", "2024.0"),
-        swecris_row("2023-3_Formas", "202100-3120", "Karlstads universitet", "Formas", "70000.0", "2024.0"),
+        swecris_row(
+            "2023-2_Energi",
+            "",
+            "Karlstads Energi AB",
+            "Statens energimyndighet",
+            "50000.0",
+            "2024.0",
+        ),
+        swecris_row(
+            "2023-3_Formas", "202100-3120", "Karlstads universitet", "Formas", "70000.0", "2024.0"
+        ),
     )
 
 
@@ -116,7 +125,9 @@ def test_klimatklivet_rows_are_placed_by_kommun_and_name(municipality_factory):
 def test_a_citys_import_keeps_only_its_rows_and_needs_its_editor(karlstad_group, editor, outsider):
     with pytest.raises(PermissionDenied):
         import_grants(outsider, "swecris", _file(), "swecris.csv", municipality=karlstad_group)
-    result, outside = import_grants(editor, "swecris", _file(), "swecris.csv", municipality=karlstad_group)
+    result, outside = import_grants(
+        editor, "swecris", _file(), "swecris.csv", municipality=karlstad_group
+    )
     assert (result.created, outside) == (3, 1)
     assert not Grant.objects.filter(municipality__isnull=True).exists()
 

@@ -12,12 +12,22 @@ from tests.funding.grant_files import swecris, swecris_row
 
 @pytest.fixture
 def grants(grant_factory, karlstad):
-    grant_factory(municipality=karlstad, funder_name="Vinnova", year=2023, title="Solceller på skolor")
+    grant_factory(
+        municipality=karlstad, funder_name="Vinnova", year=2023, title="Solceller på skolor"
+    )
     grant_factory(municipality=karlstad, funder_name="Formas", year=2024, amount_sek=50000)
-    grant_factory(municipality=karlstad, match="name", review="pending", title="Namnträff", recipient_name="Karlstads Energi AB")
+    grant_factory(
+        municipality=karlstad,
+        match="name",
+        review="pending",
+        title="Namnträff",
+        recipient_name="Karlstads Energi AB",
+    )
 
 
-def test_the_portfolio_shows_the_figures_and_hides_the_review_from_the_public(client, grants, editor):
+def test_the_portfolio_shows_the_figures_and_hides_the_review_from_the_public(
+    client, grants, editor
+):
     page = client.get("/kommun/1780/bidrag/").content.decode()
     assert "Solceller på skolor" in page and "150\u00a0000" in page
     assert "Namnträff" not in page
@@ -73,13 +83,17 @@ def test_a_grant_is_entered_by_hand(client, karlstad, editor):
     assert r.status_code == 302
     grant = Grant.objects.get(reference="TRV 2024/99")
     assert grant.municipality == karlstad and grant.match == "manual" and grant.counted
-    r = client.post("/kommun/1780/bidrag/ny/", {"funder": "X", "year": "99999", "amount_sek": "nan"})
+    r = client.post(
+        "/kommun/1780/bidrag/ny/", {"funder": "X", "year": "99999", "amount_sek": "nan"}
+    )
     assert r.status_code == 200 and Grant.objects.count() == 1
 
 
 def test_a_file_is_imported_on_the_page_and_a_bad_one_is_explained(client, karlstad, editor):
     client.force_login(editor)
-    good = swecris(swecris_row("2023-1_Vinnova", "", "Karlstads kommun", "Vinnova", "1000.0", "2023.0"))
+    good = swecris(
+        swecris_row("2023-1_Vinnova", "", "Karlstads kommun", "Vinnova", "1000.0", "2023.0")
+    )
     r = client.post(
         "/kommun/1780/bidrag/importera/",
         {"source": "swecris", "file": io.BytesIO(good)},
@@ -88,12 +102,23 @@ def test_a_file_is_imported_on_the_page_and_a_bad_one_is_explained(client, karls
     bad = swecris(swecris_row("2023-2_Vinnova", "", "Karlstads kommun", "Vinnova", "x", "2023.0"))
     upload = io.BytesIO(bad)
     upload.name = "fel.csv"
-    page = client.post("/kommun/1780/bidrag/importera/", {"source": "swecris", "file": upload}).content.decode()
+    page = client.post(
+        "/kommun/1780/bidrag/importera/", {"source": "swecris", "file": upload}
+    ).content.decode()
     assert "fel.csv, rad 2, kolumn FundingsSek" in page and Grant.objects.count() == 1
 
 
-def test_the_group_list_is_edited_and_grants_are_matched_again(client, karlstad, editor, grant_factory):
-    orphan = grant_factory(municipality=None, recipient_name="Karlstads Bostads AB", recipient_org_number="556036-0793", match="", review="automatic", recipient_kind="")
+def test_the_group_list_is_edited_and_grants_are_matched_again(
+    client, karlstad, editor, grant_factory
+):
+    orphan = grant_factory(
+        municipality=None,
+        recipient_name="Karlstads Bostads AB",
+        recipient_org_number="556036-0793",
+        match="",
+        review="automatic",
+        recipient_kind="",
+    )
     client.force_login(editor)
     r = client.post(
         "/kommun/1780/bidrag/koncernen/",
@@ -102,7 +127,10 @@ def test_the_group_list_is_edited_and_grants_are_matched_again(client, karlstad,
     assert r.status_code == 302
     orphan.refresh_from_db()
     assert orphan.municipality == karlstad and orphan.match == "number"
-    r = client.post("/kommun/1780/bidrag/koncernen/", {"name": "Fel AB", "org_number": "556036-0794", "kind": "company"})
+    r = client.post(
+        "/kommun/1780/bidrag/koncernen/",
+        {"name": "Fel AB", "org_number": "556036-0794", "kind": "company"},
+    )
     assert "kontrollsiffra" in r.content.decode() and GroupOrganisation.objects.count() == 1
     org = GroupOrganisation.objects.get()
     client.post(f"/kommun/1780/bidrag/koncernen/{org.pk}/ta-bort/")
@@ -121,7 +149,9 @@ def test_every_contract_city_side_by_side(client, grants, karlstad, other_munici
 
 
 @pytest.mark.parametrize("who", ["anonymous", "outsider", "agency"])
-def test_a_grant_waiting_for_review_is_hidden_outside_the_city(client, grants, who, outsider, user_factory):
+def test_a_grant_waiting_for_review_is_hidden_outside_the_city(
+    client, grants, who, outsider, user_factory
+):
     from klimatkontrakt.organisations.services import grant_role
     from tests.organisations.factories import OrganisationFactory
 
@@ -134,7 +164,10 @@ def test_a_grant_waiting_for_review_is_hidden_outside_the_city(client, grants, w
         client.force_login(user)
     assert client.get(f"/kommun/1780/bidrag/{pending.pk}/").status_code == 404
     assert "Namnträff" not in client.get("/api/grants/1780/").content.decode()
-    assert "Namnträff" not in client.get("/kommun/1780/bidrag/data/bidrag/?format=csv").content.decode()
+    assert (
+        "Namnträff"
+        not in client.get("/kommun/1780/bidrag/data/bidrag/?format=csv").content.decode()
+    )
 
 
 def test_members_see_a_grant_waiting_for_review(client, grants, viewer):

@@ -38,8 +38,12 @@ def test_swecris_reference_is_the_funders_diarienummer():
 
 def test_swecris_rows_of_one_grant_recipient_and_year_are_added_up():
     data = swecris(
-        swecris_row("2024-1_Vinnova", "212000-1850", "Karlstads kommun", "Vinnova", "100.0", "2024.0"),
-        swecris_row("2024-1_Vinnova", "212000-1850", "Karlstads kommun", "Vinnova", "50.5", "2024.0"),
+        swecris_row(
+            "2024-1_Vinnova", "212000-1850", "Karlstads kommun", "Vinnova", "100.0", "2024.0"
+        ),
+        swecris_row(
+            "2024-1_Vinnova", "212000-1850", "Karlstads kommun", "Vinnova", "50.5", "2024.0"
+        ),
     )
     (record,) = read_swecris(data, "s.csv")
     assert record.amount_sek == Decimal("150.50") and record.year == 2024
@@ -48,10 +52,18 @@ def test_swecris_rows_of_one_grant_recipient_and_year_are_added_up():
 
 def test_a_bad_swecris_file_names_file_row_and_column():
     data = swecris(
-        swecris_row("2024-1_Vinnova", "212000-1850", "Karlstads kommun", "Vinnova", "100.0", "2024.0"),
-        swecris_row("2024-2_Vinnova", "212000-1851", "Karlstads kommun", "Vinnova", "100.0", "2024.0"),
-        swecris_row("2024-3_Vinnova", "212000-1850", "Karlstads kommun", "Vinnova", "mycket", "2024.0"),
-        swecris_row("2024-4_Vinnova", "212000-1850", "Karlstads kommun", "Vinnova", "1.0", "3024.0"),
+        swecris_row(
+            "2024-1_Vinnova", "212000-1850", "Karlstads kommun", "Vinnova", "100.0", "2024.0"
+        ),
+        swecris_row(
+            "2024-2_Vinnova", "212000-1851", "Karlstads kommun", "Vinnova", "100.0", "2024.0"
+        ),
+        swecris_row(
+            "2024-3_Vinnova", "212000-1850", "Karlstads kommun", "Vinnova", "mycket", "2024.0"
+        ),
+        swecris_row(
+            "2024-4_Vinnova", "212000-1850", "Karlstads kommun", "Vinnova", "1.0", "3024.0"
+        ),
     )
     with pytest.raises(SourceError) as err:
         read_swecris(data, "swecris.csv")
@@ -64,7 +76,7 @@ def test_a_bad_swecris_file_names_file_row_and_column():
 
 
 def test_a_swecris_file_without_a_needed_column_is_refused():
-    data = "ProjectId;ProjectTitleSv\n1;x\n".encode()
+    data = b"ProjectId;ProjectTitleSv\n1;x\n"
     with pytest.raises(SourceError) as err:
         read_swecris(data, "s.csv")
     assert any("FundingsSek" in m for m in err.value.messages)
@@ -89,8 +101,24 @@ def test_klimatklivet_real_rows_are_read_with_county_for_charging_points():
 
 
 def test_a_klimatklivet_row_without_amount_is_left_out_and_counted():
-    rows = [*REAL_KLIMATKLIVET_ROWS, ["NV-1", "X AB", "Y", "Övrigt", "", "", None, None, None,
-                                      "2020-01-01", None, "Slutförd åtgärd", ""]]
+    rows = [
+        *REAL_KLIMATKLIVET_ROWS,
+        [
+            "NV-1",
+            "X AB",
+            "Y",
+            "Övrigt",
+            "",
+            "",
+            None,
+            None,
+            None,
+            "2020-01-01",
+            None,
+            "Slutförd åtgärd",
+            "",
+        ],
+    ]
     result = read_klimatklivet(klimatklivet(rows), "kk.xlsx")
     assert result.without_amount == [6] and len(result.records) == 4
 
@@ -98,7 +126,21 @@ def test_a_klimatklivet_row_without_amount_is_left_out_and_counted():
 def test_a_bad_klimatklivet_file_names_row_and_column():
     rows = [
         ["NV-1", "", "Y", "Övrigt", "", "Karlstad", 10, None, None, "2020-01-01", None, "", ""],
-        ["NV-2", "A AB", "Y", "Övrigt", "", "Karlstad", "tio", None, None, "2020-01-01", None, "", ""],
+        [
+            "NV-2",
+            "A AB",
+            "Y",
+            "Övrigt",
+            "",
+            "Karlstad",
+            "tio",
+            None,
+            None,
+            "2020-01-01",
+            None,
+            "",
+            "",
+        ],
         ["NV-2", "B AB", "Y", "Övrigt", "", "Karlstad", 5, None, None, "2020-01-01", None, "", ""],
     ]
     with pytest.raises(SourceError) as err:

@@ -75,7 +75,11 @@ def secret_draft(karlstad, editor, contract_version_factory, commitment_input_fa
     import_grants(
         SYSTEM,
         "swecris",
-        swecris(swecris_row("2023-9_Vinnova", "", "Karlstads kommun", "Vinnova", "1.0", "2023.0", SECRET)),
+        swecris(
+            swecris_row(
+                "2023-9_Vinnova", "", "Karlstads kommun", "Vinnova", "1.0", "2023.0", SECRET
+            )
+        ),
         "hemlig.csv",
     )
     return {

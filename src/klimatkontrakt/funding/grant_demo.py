@@ -25,42 +25,121 @@ KOMMUN = ("Karlstads kommun", "212000-1850")
 COMPANIES = ["Karlstads Energi AB", "Karlstads El- och Stadsnät AB", "Karlstads Bostads AB"]
 
 SWECRIS_COLUMNS = [
-    "ProjectId", "ProjectTitleSv", "ProjectTitleEn", "ProjectAbstractSv", "ProjectAbstractEn",
-    "ProjectStartDate", "ProjectEndDate", "CoordinatingOrganisationId",
-    "CoordinatingOrganisationNameSv", "CoordinatingOrganisationNameEn",
-    "CoordinatingOrganisationTypeOfOrganisationSv", "CoordinatingOrganisationTypeOfOrganisationEn",
-    "FundingOrganisationId", "FundingOrganisationNameSv", "FundingOrganisationNameEn",
-    "FundingOrganisationTypeOfOrganisationSv", "FundingOrganisationTypeOfOrganisationEn",
-    "FundingsSek", "FundingYear", "FundingStartDate", "FundingEndDate", "TypeOfAwardId",
-    "TypeOfAwardDescrSv", "TypeOfAwardDescrEn", "UpdatedDate", "LoadedDate", "InvolvedPeople",
+    "ProjectId",
+    "ProjectTitleSv",
+    "ProjectTitleEn",
+    "ProjectAbstractSv",
+    "ProjectAbstractEn",
+    "ProjectStartDate",
+    "ProjectEndDate",
+    "CoordinatingOrganisationId",
+    "CoordinatingOrganisationNameSv",
+    "CoordinatingOrganisationNameEn",
+    "CoordinatingOrganisationTypeOfOrganisationSv",
+    "CoordinatingOrganisationTypeOfOrganisationEn",
+    "FundingOrganisationId",
+    "FundingOrganisationNameSv",
+    "FundingOrganisationNameEn",
+    "FundingOrganisationTypeOfOrganisationSv",
+    "FundingOrganisationTypeOfOrganisationEn",
+    "FundingsSek",
+    "FundingYear",
+    "FundingStartDate",
+    "FundingEndDate",
+    "TypeOfAwardId",
+    "TypeOfAwardDescrSv",
+    "TypeOfAwardDescrEn",
+    "UpdatedDate",
+    "LoadedDate",
+    "InvolvedPeople",
     "Scbs",
 ]
 # (project, title, funder, funder's number, {year: SEK}); recipient Karlstads kommun.
 SWECRIS_EXAMPLES = [
-    ("EXEMPEL-2022-00101_Vinnova", "Exempel: Klimatneutrala Karlstad, systemdemonstrator",
-     "Vinnova", "202100-5216", {2022: 1200000, 2023: 1800000, 2024: 1500000}),
-    ("EXEMPEL-2023-00202_Formas", "Exempel: Cirkulära material i stadsbyggandet",
-     "Formas", "202100-5232", {2023: 900000, 2024: 1100000}),
-    ("EXEMPEL-2024-00303_Energi", "Exempel: Energieffektiva skollokaler",
-     "Statens energimyndighet", "202100-5000", {2024: 750000, 2025: 750000}),
+    (
+        "EXEMPEL-2022-00101_Vinnova",
+        "Exempel: Klimatneutrala Karlstad, systemdemonstrator",
+        "Vinnova",
+        "202100-5216",
+        {2022: 1200000, 2023: 1800000, 2024: 1500000},
+    ),
+    (
+        "EXEMPEL-2023-00202_Formas",
+        "Exempel: Cirkulära material i stadsbyggandet",
+        "Formas",
+        "202100-5232",
+        {2023: 900000, 2024: 1100000},
+    ),
+    (
+        "EXEMPEL-2024-00303_Energi",
+        "Exempel: Energieffektiva skollokaler",
+        "Statens energimyndighet",
+        "202100-5000",
+        {2024: 750000, 2025: 750000},
+    ),
 ]
 KLIMATKLIVET_HEADER = [
-    "Ärendenummer", "Organisationsnamn", "Rubrik", "Åtgärdskategori", "Län", "Kommun",
-    "Senast tillgängligt beviljat stödbelopp (kr)", "Summering Antal laddpunkter",
-    "Laddinfra Publik/Icke-publik", "Bifallsdatum",
-    "Senast tillgängligt slutdatum eller slutligt beslutsdatum", "Status",
+    "Ärendenummer",
+    "Organisationsnamn",
+    "Rubrik",
+    "Åtgärdskategori",
+    "Län",
+    "Kommun",
+    "Senast tillgängligt beviljat stödbelopp (kr)",
+    "Summering Antal laddpunkter",
+    "Laddinfra Publik/Icke-publik",
+    "Bifallsdatum",
+    "Senast tillgängligt slutdatum eller slutligt beslutsdatum",
+    "Status",
     "Förordning inom Klimatklivet",
 ]
 _LOCAL = "Förordning (2015:517) stöd till lokala klimatinvesteringar"
 KLIMATKLIVET_EXAMPLES = [
-    ["EXEMPEL-NV-23-000101", "Karlstads Energi AB", "Exempel: Biogas i kollektivtrafiken",
-     "Produktion biogas", "Värmlands län", "Karlstad", 3200000, None, None, "2023-05-10",
-     "2025-12-31", "Pågående åtgärd", _LOCAL],
-    ["EXEMPEL-NV-24-000202", "Exempelföretaget i Karlstad AB",
-     "Exempel: Elektrifierade arbetsmaskiner", "Fordon", "Värmlands län", "Karlstad", 850000,
-     None, None, "2024-03-02", "2025-06-30", "Pågående åtgärd", _LOCAL],
-    ["EXEMPEL-NV-24-000303", "Laddstation", "Exempel: 12 laddpunkter", "Laddstation", None, None,
-     120000, 12, "Icke-publik", "2024-09-15", None, "Slutförd åtgärd", "Förordning (2019:525)"],
+    [
+        "EXEMPEL-NV-23-000101",
+        "Karlstads Energi AB",
+        "Exempel: Biogas i kollektivtrafiken",
+        "Produktion biogas",
+        "Värmlands län",
+        "Karlstad",
+        3200000,
+        None,
+        None,
+        "2023-05-10",
+        "2025-12-31",
+        "Pågående åtgärd",
+        _LOCAL,
+    ],
+    [
+        "EXEMPEL-NV-24-000202",
+        "Exempelföretaget i Karlstad AB",
+        "Exempel: Elektrifierade arbetsmaskiner",
+        "Fordon",
+        "Värmlands län",
+        "Karlstad",
+        850000,
+        None,
+        None,
+        "2024-03-02",
+        "2025-06-30",
+        "Pågående åtgärd",
+        _LOCAL,
+    ],
+    [
+        "EXEMPEL-NV-24-000303",
+        "Laddstation",
+        "Exempel: 12 laddpunkter",
+        "Laddstation",
+        None,
+        None,
+        120000,
+        12,
+        "Icke-publik",
+        "2024-09-15",
+        None,
+        "Slutförd åtgärd",
+        "Förordning (2019:525)",
+    ],
 ]
 TEMPLATE = (
     "finansiär;diarienummer;titel;mottagare;organisationsnummer;roll;år;belopp_kr;program;kommun\n"
@@ -75,7 +154,7 @@ def swecris_file() -> bytes:
     lines = [";".join(SWECRIS_COLUMNS)]
     for project, title, funder, number, years in SWECRIS_EXAMPLES:
         for year, sek in years.items():
-            row = {c: "" for c in SWECRIS_COLUMNS}
+            row = dict.fromkeys(SWECRIS_COLUMNS, "")
             row |= {
                 "ProjectId": project,
                 "ProjectTitleSv": title,
@@ -145,7 +224,9 @@ def load(stdout: Any) -> None:
 def _link(reference: str, measure_name: str, karlstad: Municipality) -> None:
     from klimatkontrakt.investments.selectors import measures_of_municipality
 
-    grant = Grant.objects.filter(reference=reference, municipality=karlstad).order_by("year").first()
+    grant = (
+        Grant.objects.filter(reference=reference, municipality=karlstad).order_by("year").first()
+    )
     measure = measures_of_municipality(karlstad).filter(name=measure_name).first()
     if grant is not None and measure is not None and not grant.measure_links.exists():
         link_measure(SYSTEM, grant, measure)

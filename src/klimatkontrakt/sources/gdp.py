@@ -57,10 +57,13 @@ class GdpError(Exception):
     def __init__(self, url: str, cause: str) -> None:
         self.url = url
         self.cause = cause
-        super().__init__(_("The funders' API did not answer %(url)s: %(cause)s") % {
-            "url": url,
-            "cause": cause,
-        })
+        super().__init__(
+            _("The funders' API did not answer %(url)s: %(cause)s")
+            % {
+                "url": url,
+                "cause": cause,
+            }
+        )
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,12 @@ class PageCache:
 
     def put(self, page: Page) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
-        record = {"url": page.url, "fetched_at": time.time(), "items": page.items, "total": page.total}
+        record = {
+            "url": page.url,
+            "fetched_at": time.time(),
+            "items": page.items,
+            "total": page.total,
+        }
         handle, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump(record, out, ensure_ascii=False)
@@ -237,7 +245,11 @@ def parse_activities(items: list[Any], funder: str, source: str) -> list[GrantRe
     for number, item in enumerate(items, start=1):
         try:
             for record in _activity(item, funder, number):
-                key = (record.reference, record.recipient_org_number or record.recipient_name, record.year)
+                key = (
+                    record.reference,
+                    record.recipient_org_number or record.recipient_name,
+                    record.year,
+                )
                 earlier = merged.get(key)
                 if earlier is not None:
                     from dataclasses import replace
@@ -274,7 +286,7 @@ def _activity(item: Any, funder: str, number: int) -> list[GrantRecord]:
     programme = item.get("program")
     if isinstance(programme, list):
         programme = programme[0] if programme else ""
-    common = {
+    common: dict[str, Any] = {
         "funder": funder,
         "reference": reference[:100],
         "title": str(item.get("titel") or item.get("titelEng") or "").strip()[:500],

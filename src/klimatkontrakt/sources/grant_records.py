@@ -168,7 +168,9 @@ def header_index(
     if missing:
         raise SourceError(
             [
-                RowProblem(name, 1, column, _("the column “%(column)s” is missing") % {"column": column})
+                RowProblem(
+                    name, 1, column, _("the column “%(column)s” is missing") % {"column": column}
+                )
                 for column in missing
             ]
         )

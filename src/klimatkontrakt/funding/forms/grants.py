@@ -9,7 +9,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from klimatkontrakt.contracts.models import Commitment
 from klimatkontrakt.funding.models import GrantSource, GroupOrganisation, RecipientKind
+from klimatkontrakt.investments.models import Measure
 from klimatkontrakt.sources.grant_records import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT_SEK
 from klimatkontrakt.sources.orgnumber import InvalidOrgNumber, normalise_org_number
 from klimatkontrakt.web.uploads import UploadField
@@ -77,7 +79,7 @@ class GroupOrganisationForm(forms.ModelForm):
 
 
 class MeasureLinkForm(forms.Form):
-    measure = forms.ModelChoiceField(label=_("Measure"), queryset=None)  # type: ignore[arg-type]
+    measure = forms.ModelChoiceField(label=_("Measure"), queryset=Measure.objects.none())
 
     def __init__(self, *args: Any, measures: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -87,7 +89,7 @@ class MeasureLinkForm(forms.Form):
 class CommitmentsForm(forms.Form):
     commitments = forms.ModelMultipleChoiceField(
         label=_("Contract commitments"),
-        queryset=None,  # type: ignore[arg-type]
+        queryset=Commitment.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

@@ -6,129 +6,387 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contracts', '0002_common_part'),
-        ('investments', '0008_alter_fundingsource_kind'),
-        ('organisations', '0002_membership_department'),
+        ("contracts", "0002_common_part"),
+        ("investments", "0008_alter_fundingsource_kind"),
+        ("organisations", "0002_membership_department"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='GrantImport',
+            name="GrantImport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('filename', models.CharField(max_length=300)),
-                ('sha256', models.CharField(max_length=64)),
-                ('rows', models.PositiveIntegerField()),
-                ('imported_at', models.DateTimeField(auto_now_add=True)),
-                ('source', models.CharField(choices=[('swecris', 'SweCRIS export'), ('gdp', "The funders' common API"), ('klimatklivet', 'Klimatklivet list (Naturvårdsverket)'), ('template', 'Grant template'), ('manual', 'Entered on the page')], max_length=20, verbose_name='source')),
-                ('imported_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='grant_imports', to='organisations.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("filename", models.CharField(max_length=300)),
+                ("sha256", models.CharField(max_length=64)),
+                ("rows", models.PositiveIntegerField()),
+                ("imported_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("swecris", "SweCRIS export"),
+                            ("gdp", "The funders' common API"),
+                            ("klimatklivet", "Klimatklivet list (Naturvårdsverket)"),
+                            ("template", "Grant template"),
+                            ("manual", "Entered on the page"),
+                        ],
+                        max_length=20,
+                        verbose_name="source",
+                    ),
+                ),
+                (
+                    "imported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="grant_imports",
+                        to="organisations.municipality",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Grant',
+            name="Grant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('funder_name', models.CharField(max_length=200, verbose_name='funder')),
-                ('reference', models.CharField(max_length=100, verbose_name='reference (diarienummer)')),
-                ('title', models.CharField(blank=True, max_length=500, verbose_name='title')),
-                ('recipient_name', models.CharField(max_length=200, verbose_name='recipient')),
-                ('recipient_org_number', models.CharField(blank=True, max_length=11, verbose_name='organisation number')),
-                ('recipient_key', models.CharField(editable=False, max_length=210)),
-                ('role', models.CharField(blank=True, choices=[('coordinator', 'Coordinator'), ('partner', 'Partner'), ('', '—')], max_length=20, verbose_name='role')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('amount_sek', models.DecimalField(decimal_places=2, max_digits=16, verbose_name='amount (SEK)')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='start')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='end')),
-                ('status', models.CharField(blank=True, max_length=100, verbose_name='status')),
-                ('programme', models.CharField(blank=True, max_length=200, verbose_name='programme or call')),
-                ('categories', models.CharField(blank=True, max_length=500, verbose_name='goals or categories')),
-                ('municipality_name', models.CharField(blank=True, max_length=100, verbose_name='municipality in the source')),
-                ('county_name', models.CharField(blank=True, max_length=100, verbose_name='county in the source')),
-                ('source', models.CharField(choices=[('swecris', 'SweCRIS export'), ('gdp', "The funders' common API"), ('klimatklivet', 'Klimatklivet list (Naturvårdsverket)'), ('template', 'Grant template'), ('manual', 'Entered on the page')], max_length=20, verbose_name='source')),
-                ('source_name', models.CharField(max_length=300, verbose_name='source file or API')),
-                ('fetched_on', models.DateField(verbose_name='date fetched')),
-                ('recipient_kind', models.CharField(blank=True, choices=[('municipality', 'The municipality'), ('company', 'Municipal company'), ('association', 'Municipal association'), ('other', 'Others in the territory')], max_length=20, verbose_name='recipient')),
-                ('match', models.CharField(blank=True, choices=[('number', 'Matched by organisation number'), ('name', 'Matched by name'), ('territory', "In the municipality's territory"), ('manual', 'Entered for the municipality'), ('', 'Not matched')], max_length=20, verbose_name='match')),
-                ('review', models.CharField(choices=[('automatic', 'Needs no review'), ('pending', 'To review'), ('accepted', 'Accepted'), ('rejected', 'Rejected')], default='automatic', max_length=20, verbose_name='review')),
-                ('is_example', models.BooleanField(default=False, verbose_name='example data')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('commitments', models.ManyToManyField(blank=True, related_name='grants', to='contracts.commitment', verbose_name='linked contract commitments')),
-                ('funder', models.ForeignKey(blank=True, limit_choices_to={'kind': 'agency'}, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='grants_given', to='organisations.organisation', verbose_name='funding agency')),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='grants', to='organisations.municipality')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('source_import', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='grants', to='funding.grantimport')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("funder_name", models.CharField(max_length=200, verbose_name="funder")),
+                (
+                    "reference",
+                    models.CharField(max_length=100, verbose_name="reference (diarienummer)"),
+                ),
+                ("title", models.CharField(blank=True, max_length=500, verbose_name="title")),
+                ("recipient_name", models.CharField(max_length=200, verbose_name="recipient")),
+                (
+                    "recipient_org_number",
+                    models.CharField(blank=True, max_length=11, verbose_name="organisation number"),
+                ),
+                ("recipient_key", models.CharField(editable=False, max_length=210)),
+                (
+                    "role",
+                    models.CharField(
+                        blank=True,
+                        choices=[("coordinator", "Coordinator"), ("partner", "Partner"), ("", "—")],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                (
+                    "amount_sek",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=16, verbose_name="amount (SEK)"
+                    ),
+                ),
+                ("start_date", models.DateField(blank=True, null=True, verbose_name="start")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="end")),
+                ("status", models.CharField(blank=True, max_length=100, verbose_name="status")),
+                (
+                    "programme",
+                    models.CharField(blank=True, max_length=200, verbose_name="programme or call"),
+                ),
+                (
+                    "categories",
+                    models.CharField(
+                        blank=True, max_length=500, verbose_name="goals or categories"
+                    ),
+                ),
+                (
+                    "municipality_name",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="municipality in the source"
+                    ),
+                ),
+                (
+                    "county_name",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="county in the source"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("swecris", "SweCRIS export"),
+                            ("gdp", "The funders' common API"),
+                            ("klimatklivet", "Klimatklivet list (Naturvårdsverket)"),
+                            ("template", "Grant template"),
+                            ("manual", "Entered on the page"),
+                        ],
+                        max_length=20,
+                        verbose_name="source",
+                    ),
+                ),
+                (
+                    "source_name",
+                    models.CharField(max_length=300, verbose_name="source file or API"),
+                ),
+                ("fetched_on", models.DateField(verbose_name="date fetched")),
+                (
+                    "recipient_kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("municipality", "The municipality"),
+                            ("company", "Municipal company"),
+                            ("association", "Municipal association"),
+                            ("other", "Others in the territory"),
+                        ],
+                        max_length=20,
+                        verbose_name="recipient",
+                    ),
+                ),
+                (
+                    "match",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("number", "Matched by organisation number"),
+                            ("name", "Matched by name"),
+                            ("territory", "In the municipality's territory"),
+                            ("manual", "Entered for the municipality"),
+                            ("", "Not matched"),
+                        ],
+                        max_length=20,
+                        verbose_name="match",
+                    ),
+                ),
+                (
+                    "review",
+                    models.CharField(
+                        choices=[
+                            ("automatic", "Needs no review"),
+                            ("pending", "To review"),
+                            ("accepted", "Accepted"),
+                            ("rejected", "Rejected"),
+                        ],
+                        default="automatic",
+                        max_length=20,
+                        verbose_name="review",
+                    ),
+                ),
+                ("is_example", models.BooleanField(default=False, verbose_name="example data")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "commitments",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="grants",
+                        to="contracts.commitment",
+                        verbose_name="linked contract commitments",
+                    ),
+                ),
+                (
+                    "funder",
+                    models.ForeignKey(
+                        blank=True,
+                        limit_choices_to={"kind": "agency"},
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="grants_given",
+                        to="organisations.organisation",
+                        verbose_name="funding agency",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="grants",
+                        to="organisations.municipality",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source_import",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="grants",
+                        to="funding.grantimport",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'grant',
-                'verbose_name_plural': 'grants',
-                'ordering': ['-year', 'funder_name', 'reference'],
+                "verbose_name": "grant",
+                "verbose_name_plural": "grants",
+                "ordering": ["-year", "funder_name", "reference"],
             },
         ),
         migrations.CreateModel(
-            name='GrantMeasureLink',
+            name="GrantMeasureLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('funding', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='investments.funding')),
-                ('grant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='measure_links', to='funding.grant')),
-                ('measure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='grant_links', to='investments.measure')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "funding",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="investments.funding",
+                    ),
+                ),
+                (
+                    "grant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="measure_links",
+                        to="funding.grant",
+                    ),
+                ),
+                (
+                    "measure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="grant_links",
+                        to="investments.measure",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'link of a grant to a measure',
-                'verbose_name_plural': 'links of grants to measures',
+                "verbose_name": "link of a grant to a measure",
+                "verbose_name_plural": "links of grants to measures",
             },
         ),
         migrations.CreateModel(
-            name='GroupOrganisation',
+            name="GroupOrganisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('org_number', models.CharField(blank=True, help_text='NNNNNN-NNNN; leave empty when not known: grants are then matched by name.', max_length=11, verbose_name='organisation number')),
-                ('kind', models.CharField(choices=[('municipality', 'The municipality'), ('company', 'Municipal company'), ('association', 'Municipal association')], max_length=20, verbose_name='kind')),
-                ('is_example', models.BooleanField(default=False, verbose_name='example data')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='group_organisations', to='organisations.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "org_number",
+                    models.CharField(
+                        blank=True,
+                        help_text="NNNNNN-NNNN; leave empty when not known: grants are then matched by name.",
+                        max_length=11,
+                        verbose_name="organisation number",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("municipality", "The municipality"),
+                            ("company", "Municipal company"),
+                            ("association", "Municipal association"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("is_example", models.BooleanField(default=False, verbose_name="example data")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="group_organisations",
+                        to="organisations.municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation of the municipal group',
-                'verbose_name_plural': 'organisations of the municipal group',
-                'ordering': ['municipality', 'kind', 'name'],
+                "verbose_name": "organisation of the municipal group",
+                "verbose_name_plural": "organisations of the municipal group",
+                "ordering": ["municipality", "kind", "name"],
             },
         ),
         migrations.AddConstraint(
-            model_name='grantimport',
-            constraint=models.UniqueConstraint(fields=('municipality', 'sha256'), name='unique_city_grant_import'),
+            model_name="grantimport",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "sha256"), name="unique_city_grant_import"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='grantimport',
-            constraint=models.UniqueConstraint(condition=models.Q(('municipality__isnull', True)), fields=('sha256',), name='unique_national_grant_import'),
+            model_name="grantimport",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("municipality__isnull", True)),
+                fields=("sha256",),
+                name="unique_national_grant_import",
+            ),
         ),
         migrations.AddIndex(
-            model_name='grant',
-            index=models.Index(fields=['municipality', 'review'], name='funding_gra_municip_a592c9_idx'),
+            model_name="grant",
+            index=models.Index(
+                fields=["municipality", "review"], name="funding_gra_municip_a592c9_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='grant',
-            constraint=models.UniqueConstraint(fields=('funder_name', 'reference', 'recipient_key', 'year'), name='unique_grant_year'),
+            model_name="grant",
+            constraint=models.UniqueConstraint(
+                fields=("funder_name", "reference", "recipient_key", "year"),
+                name="unique_grant_year",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='grant',
-            constraint=models.CheckConstraint(condition=models.Q(('amount_sek__gte', 0)), name='grant_amount_not_negative'),
+            model_name="grant",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount_sek__gte", 0)), name="grant_amount_not_negative"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='grantmeasurelink',
-            constraint=models.UniqueConstraint(fields=('grant', 'measure'), name='unique_grant_measure'),
+            model_name="grantmeasurelink",
+            constraint=models.UniqueConstraint(
+                fields=("grant", "measure"), name="unique_grant_measure"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='grouporganisation',
-            constraint=models.UniqueConstraint(condition=models.Q(('org_number', ''), _negated=True), fields=('municipality', 'org_number'), name='unique_group_org_number'),
+            model_name="grouporganisation",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("org_number", ""), _negated=True),
+                fields=("municipality", "org_number"),
+                name="unique_group_org_number",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='grouporganisation',
-            constraint=models.UniqueConstraint(fields=('municipality', 'name'), name='unique_group_org_name'),
+            model_name="grouporganisation",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "name"), name="unique_group_org_name"
+            ),
         ),
     ]

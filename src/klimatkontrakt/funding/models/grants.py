@@ -131,7 +131,9 @@ class Grant(models.Model):
     status = models.CharField(_("status"), max_length=100, blank=True)
     programme = models.CharField(_("programme or call"), max_length=200, blank=True)
     categories = models.CharField(_("goals or categories"), max_length=500, blank=True)
-    municipality_name = models.CharField(_("municipality in the source"), max_length=100, blank=True)
+    municipality_name = models.CharField(
+        _("municipality in the source"), max_length=100, blank=True
+    )
     county_name = models.CharField(_("county in the source"), max_length=100, blank=True)
     source = models.CharField(_("source"), max_length=20, choices=GrantSource.choices)
     source_name = models.CharField(_("source file or API"), max_length=300)

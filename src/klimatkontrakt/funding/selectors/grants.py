@@ -151,9 +151,9 @@ def population_by_code() -> dict[str, tuple[float, int]]:
         return {}
     figures = Figure.objects.filter(source_file=source_file, key="population").order_by("year")
     return {
-        code: (float(number), year)
+        code: (float(number), int(year))
         for code, number, year in figures.values_list("municipality__code", "number", "year")
-        if number is not None
+        if number is not None and year is not None
     }
 
 
@@ -182,14 +182,20 @@ def national_portfolio(year: int | None = None) -> NationalPortfolio:
     by_city_funder: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     by_city_year: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
     names = {m.code: m.name for m in cities}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for r in sums:
         code, sek = r["municipality__code"], _sek(r["sek"])
         by_city[code] += sek
         by_city_funder[code][r["funder_name"]] += sek
         by_city_year[code][r["year"]] += sek
         rows.append(
-            {"city": names[code], "code": code, "funder": r["funder_name"], "year": r["year"], "sek": sek}
+            {
+                "city": names[code],
+                "code": code,
+                "funder": r["funder_name"],
+                "year": r["year"],
+                "sek": sek,
+            }
         )
     out = []
     for m in cities:

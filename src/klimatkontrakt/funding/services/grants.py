@@ -229,10 +229,10 @@ def store_records(
             "is_example": is_example,
             "updated_at": timezone.now(),
         }
-        grant = existing.get((funder_name, r.reference, key, r.year))
-        decided = grant is not None and (
-            grant.review in (Grant.Review.ACCEPTED, Grant.Review.REJECTED)
-            or grant.match == Grant.Match.MANUAL
+        found = existing.get((funder_name, r.reference, key, r.year))
+        decided = found is not None and (
+            found.review in (Grant.Review.ACCEPTED, Grant.Review.REJECTED)
+            or found.match == Grant.Match.MANUAL
         )
         if not decided:
             fields |= {
@@ -241,17 +241,21 @@ def store_records(
                 "match": placement.match,
                 "review": placement.review,
             }
-        if grant is None:
+        if found is None:
             grant = Grant(
-                funder_name=funder_name, reference=r.reference, recipient_key=key, year=r.year, **fields
+                funder_name=funder_name,
+                reference=r.reference,
+                recipient_key=key,
+                year=r.year,
+                **fields,
             )
             existing[(funder_name, r.reference, key, r.year)] = grant
             new.append(grant)
         else:
             for name, value in fields.items():
-                setattr(grant, name, value)
-            if grant.pk is not None:
-                changed.append(grant)
+                setattr(found, name, value)
+            if found.pk is not None:
+                changed.append(found)
     Grant.objects.bulk_create(new, batch_size=500)
     if changed:
         Grant.objects.bulk_update(changed, [*UPDATED_FIELDS], batch_size=500)
@@ -310,7 +314,11 @@ def take_in(
             filename=filename,
             sha256=digest,
             rows=len(records),
-            summary={"created": stored.created, "updated": stored.updated, "outside": stored.outside},
+            summary={
+                "created": stored.created,
+                "updated": stored.updated,
+                "outside": stored.outside,
+            },
             source=source,
         )
         Grant.objects.filter(pk__in=ids).update(source_import=record)
@@ -358,7 +366,9 @@ def gdp_settings() -> dict[str, Any]:
         "api_key": getattr(settings, "FUNDING_GDP_API_KEY", None)
         or os.environ.get("KLIMATKONTRAKT_GDP_API_KEY", ""),
         "timeout": float(
-            getattr(settings, "FUNDING_GDP_TIMEOUT", os.environ.get("KLIMATKONTRAKT_GDP_TIMEOUT", 30))
+            getattr(
+                settings, "FUNDING_GDP_TIMEOUT", os.environ.get("KLIMATKONTRAKT_GDP_TIMEOUT", 30)
+            )
         ),
         "cache_dir": getattr(settings, "FUNDING_GDP_CACHE_DIR", settings.CACHE_DIR / "gdp"),
     }

@@ -60,7 +60,12 @@ def portfolio(request: HttpRequest, code: str) -> HttpResponse:
     by_funder_year = tables.funder_year_table(p)
     url = reverse("funding:grant_table", args=[code, by_funder_year.key])
     chart = (
-        table_chart(tables.funder_year_chart(by_funder_year), by_funder_year, download_url=url, language=_lang())
+        table_chart(
+            tables.funder_year_chart(by_funder_year),
+            by_funder_year,
+            download_url=url,
+            language=_lang(),
+        )
         if by_funder_year.rows
         else None
     )
@@ -107,20 +112,30 @@ def grant_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
                 link_form = MeasureLinkForm(request.POST, measures=measures)
                 if link_form.is_valid():
                     services.link_measure(request.user, grant, link_form.cleaned_data["measure"])
-                    messages.success(request, _("The grant is linked to the measure and counted in its funding."))
+                    messages.success(
+                        request, _("The grant is linked to the measure and counted in its funding.")
+                    )
                     return redirect("funding:grant", code, grant.pk)
             elif action == "unlink":
-                measure = measures.filter(pk=request.POST.get("measure", "0") or 0).first() if request.POST.get("measure", "").isdigit() else None
+                measure = (
+                    measures.filter(pk=request.POST.get("measure", "0") or 0).first()
+                    if request.POST.get("measure", "").isdigit()
+                    else None
+                )
                 if measure is None:
                     raise ValidationError(_("Choose a measure."))
                 services.unlink_measure(request.user, grant, measure)
                 messages.success(request, _("The link and its funding were removed."))
                 return redirect("funding:grant", code, grant.pk)
             elif action == "commitments":
-                commitments_form = CommitmentsForm(request.POST, commitments=commitments_of_municipality(muni))
+                commitments_form = CommitmentsForm(
+                    request.POST, commitments=commitments_of_municipality(muni)
+                )
                 if commitments_form.is_valid():
                     services.set_commitments(
-                        request.user, grant, [c.pk for c in commitments_form.cleaned_data["commitments"]]
+                        request.user,
+                        grant,
+                        [c.pk for c in commitments_form.cleaned_data["commitments"]],
                     )
                     messages.success(request, _("The commitments were saved."))
                     return redirect("funding:grant", code, grant.pk)
@@ -209,7 +224,11 @@ def grant_import(request: HttpRequest, code: str) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             result, outside = services.import_grants(
-                request.user, form.cleaned_data["source"], upload.read(), upload.name, municipality=muni
+                request.user,
+                form.cleaned_data["source"],
+                upload.read(),
+                upload.name,
+                municipality=muni,
             )
         except SourceError as exc:
             problems = exc.messages
@@ -219,7 +238,10 @@ def grant_import(request: HttpRequest, code: str) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("%(created)s grants added, %(updated)s updated; %(outside)s rows of other municipalities left out.")
+                    _(
+                        "%(created)s grants added, %(updated)s updated; "
+                        "%(outside)s rows of other municipalities left out."
+                    )
                     % {"created": result.created, "updated": result.updated, "outside": outside},
                 )
             return redirect("funding:grants", code)
@@ -243,7 +265,9 @@ def group(request: HttpRequest, code: str) -> HttpResponse:
             except ValidationError as exc:
                 add_validation_errors(form, exc)
             else:
-                messages.success(request, _("The organisation was added; grants were matched again."))
+                messages.success(
+                    request, _("The organisation was added; grants were matched again.")
+                )
                 return redirect("funding:group", code)
     return render(
         request,

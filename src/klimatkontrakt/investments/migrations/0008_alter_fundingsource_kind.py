@@ -4,15 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('investments', '0007_import_undo_and_report_flag'),
+        ("investments", "0007_import_undo_and_report_flag"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='fundingsource',
-            name='kind',
-            field=models.CharField(choices=[('own_budget', 'Own budget'), ('climate_fund', 'Climate fund 2022–2025'), ('green_loan', 'Green loan'), ('klimatklivet', 'Klimatklivet'), ('stadsmiljoavtal', 'Stadsmiljöavtal'), ('eu', 'EU funds'), ('private', 'Private'), ('grant', 'Grant from a national funder')], max_length=20, verbose_name='kind'),
+            model_name="fundingsource",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("own_budget", "Own budget"),
+                    ("climate_fund", "Climate fund 2022–2025"),
+                    ("green_loan", "Green loan"),
+                    ("klimatklivet", "Klimatklivet"),
+                    ("stadsmiljoavtal", "Stadsmiljöavtal"),
+                    ("eu", "EU funds"),
+                    ("private", "Private"),
+                    ("grant", "Grant from a national funder"),
+                ],
+                max_length=20,
+                verbose_name="kind",
+            ),
         ),
     ]

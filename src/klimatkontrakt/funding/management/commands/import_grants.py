@@ -18,7 +18,9 @@ SOURCES = ("swecris", "klimatklivet", "template", "gdp")
 
 
 class Command(BaseCommand):
-    help = "Import grant files (SweCRIS CSV, Klimatklivet xlsx, the grant template), all or nothing."
+    help = (
+        "Import grant files (SweCRIS CSV, Klimatklivet xlsx, the grant template), all or nothing."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("files", nargs="+", type=Path)
@@ -32,7 +34,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["source"] == "gdp":
-            raise CommandError("the funders' API is read with `klimatkontrakt fetch-grants --funder NAME`")
+            raise CommandError(
+                "the funders' API is read with `klimatkontrakt fetch-grants --funder NAME`"
+            )
         municipality = None
         if options["municipality"]:
             try:

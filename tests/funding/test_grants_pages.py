@@ -175,3 +175,18 @@ def test_members_see_a_grant_waiting_for_review(client, grants, viewer):
     client.force_login(viewer)
     page = client.get(f"/kommun/1780/bidrag/{pending.pk}/").content.decode()
     assert "Namnträff" in page and "Koppla till åtgärden" not in page
+
+
+def test_klimatklivet_grants_outside_every_city_are_counted_per_county(client, db):
+    from klimatkontrakt.funding.services.grants import import_grants
+    from klimatkontrakt.organisations.access import SYSTEM
+    from tests.funding.grant_files import REAL_KLIMATKLIVET_ROWS, klimatklivet
+
+    import_grants(SYSTEM, "klimatklivet", klimatklivet(REAL_KLIMATKLIVET_ROWS), "kk.xlsx")
+    rows = client.get("/api/grants/national").json()["klimatklivet_outside_cities"]
+    by_county = {r["county"]: (r["grants"], r["sek"]) for r in rows}
+    # No municipality of the test database is named in the file: all four are outside.
+    assert by_county["Län saknas i filen"] == (1, 164312.0)
+    assert by_county["Stockholms län"] == (1, 134000000.0)
+    page = client.get("/nationellt/bidrag/").content.decode()
+    assert "Värmlands län" in page and "Län saknas i filen" in page

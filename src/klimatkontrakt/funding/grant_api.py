@@ -67,7 +67,12 @@ class NationalFilter(Schema):
 def national(request: HttpRequest, filters: Query[NationalFilter]) -> dict[str, Any]:
     """Every contract city's grants side by side: totals, per resident, by funder and year."""
     n = selectors.national_portfolio(filters.year)
-    return {"cities": n.cities, "funders": n.funders, "years": n.years}
+    return {
+        "cities": n.cities,
+        "funders": n.funders,
+        "years": n.years,
+        "klimatklivet_outside_cities": selectors.unplaced_by_county(),
+    }
 
 
 @router.get("/{code}/portfolio", response=dict[str, Any])

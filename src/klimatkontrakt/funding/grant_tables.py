@@ -133,6 +133,16 @@ def national_rows_table(n: NationalPortfolio) -> Table:
     )
 
 
+def county_table(rows: list[dict[str, object]]) -> Table:
+    return Table(
+        key="klimatklivet-per-lan",
+        title=_("Klimatklivet grants outside every municipality, per county"),
+        columns=[("county", _("County")), ("grants", _("Grants")), ("sek", _("Amount (SEK)"))],
+        rows=rows,
+        source=_("Naturvårdsverket's list of granted Klimatklivet projects"),
+    )
+
+
 def per_capita_chart(table: Table) -> alt.Chart:
     rows = [r for r in table.rows if r.get("sek_per_capita") is not None]
     return (

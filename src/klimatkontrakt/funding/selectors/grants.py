@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from klimatkontrakt.funding.models import Grant, GrantMeasureLink, GroupOrganisation, RecipientKind
@@ -155,6 +155,25 @@ def population_by_code() -> dict[str, tuple[float, int]]:
         for code, number, year in figures.values_list("municipality__code", "number", "year")
         if number is not None and year is not None
     }
+
+
+def unplaced_by_county() -> list[dict[str, Any]]:
+    """Klimatklivet grants no city holds (charging points have no municipality in the file):
+    counted per county where the file names one."""
+    rows = (
+        Grant.objects.filter(municipality__isnull=True, programme="Klimatklivet")
+        .values("county_name")
+        .annotate(sek=Sum("amount_sek"), grants=Count("pk"))
+        .order_by("county_name")
+    )
+    return [
+        {
+            "county": r["county_name"] or _("County not given in the file"),
+            "grants": r["grants"],
+            "sek": _sek(r["sek"]),
+        }
+        for r in rows
+    ]
 
 
 @dataclass

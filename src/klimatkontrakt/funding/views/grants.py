@@ -313,6 +313,7 @@ def national(request: HttpRequest) -> HttpResponse:
             "national": n,
             "cities": cities,
             "rows": tables.national_rows_table(n),
+            "counties": tables.county_table(selectors.unplaced_by_county()),
             "chart": chart,
             "year": _year_param(request),
             "language": _lang(),
@@ -322,7 +323,14 @@ def national(request: HttpRequest) -> HttpResponse:
 
 def national_table(request: HttpRequest, key: str) -> HttpResponse:
     n = selectors.national_portfolio(_year_param(request))
-    found = {t.key: t for t in (tables.national_table(n), tables.national_rows_table(n))}.get(key)
+    found = {
+        t.key: t
+        for t in (
+            tables.national_table(n),
+            tables.national_rows_table(n),
+            tables.county_table(selectors.unplaced_by_county()),
+        )
+    }.get(key)
     if found is None:
         raise Http404(_("No such table."))
     return download(found, request.GET.get("format", "csv"), filename=key)

@@ -81,3 +81,25 @@ def test_fetch_grants_from_the_api(db, settings, tmp_path, karlstad):
     with pytest.raises(CommandError, match="når inte servern"):
         _run("fetch_grants", "--funder", "Vinnova")
     assert Grant.objects.count() == 4
+
+
+def test_a_saved_api_answer_is_imported_as_a_file(tmp_path, karlstad):
+    from tests.gdp_server import FIXTURES
+
+    path = tmp_path / "vinnova.json"
+    path.write_bytes((FIXTURES / "finansieradeaktiviteter_0.json").read_bytes())
+    from io import StringIO
+
+    err = StringIO()
+    with pytest.raises(CommandError, match="vinnova.json"):
+        call_command("import_grants", str(path), "--source", "gdp", stdout=StringIO(), stderr=err)
+    assert "rad 1, kolumn finansiarNamn: finansiären saknas" in err.getvalue()
+    assert not Grant.objects.exists()
+    assert "3 grants new" in _run(
+        "import_grants", str(path), "--source", "gdp", "--funder", "Vinnova"
+    )
+    assert set(Grant.objects.values_list("funder_name", flat=True)) == {"Vinnova"}
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    with pytest.raises(CommandError, match="broken.json"):
+        _run("import_grants", str(broken), "--source", "gdp", "--funder", "Vinnova")

@@ -237,15 +237,36 @@ def _role(text: str) -> str:
     return PARTNER if lowered else ""
 
 
+def _funder(item: dict[str, Any], funder: str) -> str:
+    """The funder an activity names (a saved answer of several funders), else the one asked."""
+    named = str(item.get("finansiarNamn") or _name(item.get("finansiar")) or funder).strip()
+    if not named:
+        raise CellError("finansiarNamn", _("the funder is missing"))
+    return named[:200]
+
+
+def read_saved_answer(data: bytes, name: str, funder: str = "") -> list[GrantRecord]:
+    """A saved answer of the API (a JSON list of activities, or several pages' lists joined),
+    for `import-grants --source gdp`; each activity names its funder or `funder` does."""
+    try:
+        items = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise SourceError(_("the file is not JSON"), name) from exc
+    if not isinstance(items, list):
+        raise SourceError(_("the file is not a list of activities"), name)
+    return parse_activities(items, funder, name)
+
+
 def parse_activities(items: list[Any], funder: str, source: str) -> list[GrantRecord]:
     """Records from the API's activities, all or nothing: a bad activity is named by its number
     (from 1, as `row`) and the field (as `column`)."""
     problems: list[RowProblem] = []
-    merged: dict[tuple[str, str, int], GrantRecord] = {}
+    merged: dict[tuple[str, str, str, int], GrantRecord] = {}
     for number, item in enumerate(items, start=1):
         try:
             for record in _activity(item, funder, number):
                 key = (
+                    record.funder,
                     record.reference,
                     record.recipient_org_number or record.recipient_name,
                     record.year,
@@ -287,7 +308,7 @@ def _activity(item: Any, funder: str, number: int) -> list[GrantRecord]:
     if isinstance(programme, list):
         programme = programme[0] if programme else ""
     common: dict[str, Any] = {
-        "funder": funder,
+        "funder": _funder(item, funder),
         "reference": reference[:100],
         "title": str(item.get("titel") or item.get("titelEng") or "").strip()[:500],
         "start": date_cell(str(item.get("startdatum") or ""), "startdatum"),

@@ -42,7 +42,7 @@ from klimatkontrakt.investments.models import Funding, FundingSource, Measure
 from klimatkontrakt.organisations.access import recorded_account, require_edit, require_site_admin
 from klimatkontrakt.organisations.models import Municipality, Organisation
 from klimatkontrakt.sources.errors import SourceError
-from klimatkontrakt.sources.gdp import GdpClient
+from klimatkontrakt.sources.gdp import GdpClient, read_saved_answer
 from klimatkontrakt.sources.grant_records import GrantRecord, read_template
 from klimatkontrakt.sources.klimatklivet import read_klimatklivet
 from klimatkontrakt.sources.swecris import read_swecris
@@ -61,8 +61,11 @@ AGENCY_NAMES = {
 }
 
 
-def read_file(source: str, data: bytes, name: str) -> list[GrantRecord]:
-    """The records of a file in one of the readable layouts."""
+def read_file(source: str, data: bytes, name: str, funder: str = "") -> list[GrantRecord]:
+    """The records of a file in one of the readable layouts (`funder` for a saved API answer
+    whose activities do not name theirs)."""
+    if source == GrantSource.GDP:
+        return read_saved_answer(data, name, funder)
     if source == GrantSource.SWECRIS:
         return read_swecris(data, name)
     if source == GrantSource.KLIMATKLIVET:
@@ -335,16 +338,22 @@ def import_grants(
     *,
     municipality: Municipality | None = None,
     is_example: bool = False,
+    funder: str = "",
 ) -> tuple[ImportResult, int]:
     """A grant file in one of the layouts (`source`), all or nothing."""
-    if source not in (GrantSource.SWECRIS, GrantSource.KLIMATKLIVET, GrantSource.TEMPLATE):
+    if source not in (
+        GrantSource.SWECRIS,
+        GrantSource.GDP,
+        GrantSource.KLIMATKLIVET,
+        GrantSource.TEMPLATE,
+    ):
         raise SourceError(_("unknown source %(source)s") % {"source": source}, filename)
     return take_in(
         user,
         source,
         filename,
         content,
-        lambda data, name: read_file(source, data, name),
+        lambda data, name: read_file(source, data, name, funder),
         municipality=municipality,
         is_example=is_example,
     )

@@ -1,6 +1,7 @@
-"""`klimatkontrakt import-grants FILE... [--source swecris|klimatklivet|template]
-[--municipality CODE]`: grant files, each all or nothing; the same file twice counts once.
-Without --municipality the file is national; with it only the city's rows are kept."""
+"""`klimatkontrakt import-grants FILE... [--source swecris|gdp|klimatklivet|template]
+[--municipality CODE] [--funder NAME]`: grant files, each all or nothing; the same file twice
+counts once. Without --municipality the file is national; with it only the city's rows are
+kept. `gdp` is a saved answer of the funders' API (JSON); `fetch-grants` reads the API itself."""
 
 from pathlib import Path
 from typing import Any
@@ -14,12 +15,13 @@ from klimatkontrakt.imports import ImportResult, import_path
 from klimatkontrakt.organisations.access import SYSTEM
 from klimatkontrakt.organisations.selectors import municipality_by_code
 
-SOURCES = ("swecris", "klimatklivet", "template", "gdp")
+SOURCES = ("swecris", "gdp", "klimatklivet", "template")
 
 
 class Command(BaseCommand):
     help = (
-        "Import grant files (SweCRIS CSV, Klimatklivet xlsx, the grant template), all or nothing."
+        "Import grant files (SweCRIS CSV, a saved API answer, Klimatklivet xlsx, the grant "
+        "template), all or nothing."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -28,15 +30,12 @@ class Command(BaseCommand):
             "--source",
             default="template",
             choices=SOURCES,
-            help="the file's layout (gdp: use fetch-grants for the API)",
+            help="the file's layout (gdp: a saved JSON answer of the funders' API)",
         )
+        parser.add_argument("--funder", default="", help="gdp: the funder, if the file names none")
         parser.add_argument("--municipality", help="SCB code: keep only this city's rows")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if options["source"] == "gdp":
-            raise CommandError(
-                "the funders' API is read with `klimatkontrakt fetch-grants --funder NAME`"
-            )
         municipality = None
         if options["municipality"]:
             try:
@@ -50,7 +49,12 @@ class Command(BaseCommand):
             def take(data: bytes, name: str) -> ImportResult:
                 nonlocal outside
                 result, outside = import_grants(
-                    SYSTEM, options["source"], data, name, municipality=municipality
+                    SYSTEM,
+                    options["source"],
+                    data,
+                    name,
+                    municipality=municipality,
+                    funder=options["funder"],
                 )
                 return result
 

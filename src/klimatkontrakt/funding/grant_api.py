@@ -59,12 +59,12 @@ def _grant(g: Any) -> dict[str, Any]:
     }
 
 
-class NationalFilter(Schema):
+class NationalGrantFilter(Schema):
     year: Year | None = None
 
 
 @router.get("/national", response=dict[str, Any])
-def national(request: HttpRequest, filters: Query[NationalFilter]) -> dict[str, Any]:
+def national(request: HttpRequest, filters: Query[NationalGrantFilter]) -> dict[str, Any]:
     """Every contract city's grants side by side: totals, per resident, by funder and year."""
     n = selectors.national_portfolio(filters.year)
     return {
@@ -99,7 +99,7 @@ def grants(request: HttpRequest, code: str, filters: Query[GrantFilter]) -> list
     return [_grant(g) for g in found[filters.offset : filters.offset + filters.limit]]
 
 
-class ReviewIn(Schema):
+class GrantReviewIn(Schema):
     decision: Literal["accept", "reject"]
 
 
@@ -108,7 +108,7 @@ class ReviewIn(Schema):
     auth=django_auth,
     response={200: GrantOut, 403: Error, 404: Error, 422: Error},
 )
-def review(request: HttpRequest, code: str, grant_id: Id, payload: ReviewIn) -> Any:
+def review(request: HttpRequest, code: str, grant_id: Id, payload: GrantReviewIn) -> Any:
     """Accept or reject a grant matched to the city by name."""
     muni = municipality_by_code(code)
     require_edit(request.user, muni)
@@ -116,11 +116,11 @@ def review(request: HttpRequest, code: str, grant_id: Id, payload: ReviewIn) -> 
     return _grant(services.review_grant(request.user, grant, payload.decision == "accept"))
 
 
-class LinkIn(Schema):
+class GrantLinkIn(Schema):
     measure_id: Id
 
 
-class LinkOut(Schema):
+class GrantLinkOut(Schema):
     measure_id: int
     years: list[int]
 
@@ -128,9 +128,9 @@ class LinkOut(Schema):
 @router.post(
     "/{code}/{grant_id}/measures",
     auth=django_auth,
-    response={200: LinkOut, 403: Error, 404: Error, 422: Error},
+    response={200: GrantLinkOut, 403: Error, 404: Error, 422: Error},
 )
-def link(request: HttpRequest, code: str, grant_id: Id, payload: LinkIn) -> Any:
+def link(request: HttpRequest, code: str, grant_id: Id, payload: GrantLinkIn) -> Any:
     """Link the grant (each year of it) to a measure of the city: its funding, state granted."""
     muni = municipality_by_code(code)
     require_edit(request.user, muni)

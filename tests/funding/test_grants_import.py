@@ -163,3 +163,18 @@ def test_the_real_swecris_sample_reconciles(shared_data, municipality_factory):
         stored[name] += sek
     assert stored == expected
     assert result.created == Grant.objects.count()
+
+
+def test_a_review_answers_for_every_year_of_the_project(karlstad_group, editor):
+    from klimatkontrakt.funding.services.grants import review_grant
+
+    data = swecris(
+        swecris_row("2023-5_Energi", "", "Karlstads Energi AB", "Energi", "10.0", "2023.0"),
+        swecris_row("2023-5_Energi", "", "Karlstads Energi AB", "Energi", "20.0", "2024.0"),
+    )
+    import_grants(SYSTEM, "swecris", data, "two-years.csv")
+    review_grant(editor, Grant.objects.get(reference="2023-5", year=2024), accept=True)
+    assert set(Grant.objects.filter(reference="2023-5").values_list("review", flat=True)) == {
+        "accepted"
+    }
+    assert portfolio(karlstad_group).by_year == {2023: 10.0, 2024: 20.0}

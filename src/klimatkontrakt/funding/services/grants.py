@@ -468,20 +468,26 @@ def add_grant(user: Any, municipality: Municipality, record: GrantRecord, kind: 
 
 @transaction.atomic
 def review_grant(user: Any, grant: Grant, accept: bool) -> Grant:
-    """An editor's answer to a match by name: accepted grants count in the portfolio."""
+    """An editor's answer to a match by name, for every year of the grant's project: accepted
+    grants count in the portfolio; a rejected one loses its links."""
     if grant.municipality is None:
         raise ValidationError(_("This grant is not matched to a municipality."))
     require_edit(user, grant.municipality)
     if grant.match != Grant.Match.NAME:
         raise ValidationError(_("Only grants matched by name are reviewed."))
     before = grant.review
-    grant.review = Grant.Review.ACCEPTED if accept else Grant.Review.REJECTED
-    grant.updated_by = recorded_account(user)
-    grant.save(update_fields=["review", "updated_by", "updated_at"])
-    if not accept:
-        for link in list(grant.measure_links.all()):
-            _unlink(user, link)
-        grant.commitments.clear()
+    decision = Grant.Review.ACCEPTED if accept else Grant.Review.REJECTED
+    for row in project_rows(grant):
+        if row.match != Grant.Match.NAME:
+            continue
+        row.review = decision
+        row.updated_by = recorded_account(user)
+        row.save(update_fields=["review", "updated_by", "updated_at"])
+        if not accept:
+            for link in list(row.measure_links.all()):
+                _unlink(user, link)
+            row.commitments.clear()
+    grant.refresh_from_db()
     log_change(
         user,
         grant.municipality,

@@ -24,6 +24,12 @@ def portfolio(karlstad, grant_factory, group_organisation_factory):
     first = grant_factory(municipality=karlstad, funder_name="Vinnova", year=2023)
     grant_factory(municipality=karlstad, funder_name="Formas", year=2024, amount_sek=Decimal(5e4))
     grant_factory(municipality=karlstad, match="name", review="pending", title="Namnträff")
+    # Klimatklivet grants no city holds: the national page's table per county.
+    from klimatkontrakt.funding.services.grants import import_grants
+    from klimatkontrakt.organisations.access import SYSTEM
+    from tests.funding.grant_files import REAL_KLIMATKLIVET_ROWS, klimatklivet
+
+    import_grants(SYSTEM, "klimatklivet", klimatklivet(REAL_KLIMATKLIVET_ROWS), "kk.xlsx")
     return first
 
 

@@ -95,6 +95,22 @@ def secret_draft(karlstad, editor, contract_version_factory, commitment_input_fa
         amount_sek=Decimal("100"),
         applied_on=timezone.localdate(),
     )
+
+    # A grant matched to Karlstad by name only, waiting for its editors' review: not public.
+    from klimatkontrakt.funding.services.grants import import_grants
+    from klimatkontrakt.organisations.access import SYSTEM
+    from tests.funding.grant_files import swecris, swecris_row
+
+    import_grants(
+        SYSTEM,
+        "swecris",
+        swecris(
+            swecris_row(
+                "2023-9_Vinnova", "", "Karlstads kommun", "Vinnova", "1.0", "2023.0", SECRET
+            )
+        ),
+        "hemlig.csv",
+    )
     return {
         "code": karlstad.code,
         "year": str(v.year),

@@ -11,6 +11,10 @@ class FundingConfig(AppConfig):
 
     def ready(self) -> None:
         # Grants: modules and links.
+        from klimatkontrakt.web.modules import Module, register, register_link
+
+        register(Module("grants", _("Grants"), "funding:grants", 45))
+        register_link("national_grants", "funding:national_grants")
 
         # Calls: modules and links.
         from klimatkontrakt.web.modules import Module, register, register_link

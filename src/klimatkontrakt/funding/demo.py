@@ -2,9 +2,13 @@
 
 from typing import Any
 
+# Grants
+from klimatkontrakt.funding import grant_demo
+
 
 def load(stdout: Any) -> None:
     # Grants
+    grant_demo.load(stdout)
 
     # Calls
     from klimatkontrakt.funding.call_demo import load_demo_calls

@@ -372,6 +372,7 @@ class FundingSource(models.Model):
         STADSMILJOAVTAL = "stadsmiljoavtal", _("Stadsmiljöavtal")
         EU = "eu", _("EU funds")
         PRIVATE = "private", _("Private")
+        GRANT = "grant", _("Grant from a national funder")
 
     # The municipality carries these; the others come from outside.
     MUNICIPAL_KINDS = (Kind.OWN_BUDGET, Kind.CLIMATE_FUND, Kind.GREEN_LOAN)

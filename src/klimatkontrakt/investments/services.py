@@ -353,3 +353,10 @@ def add_funding(
     funding.full_clean()
     funding.save()
     return funding
+
+
+@transaction.atomic
+def delete_funding(user: Any, funding: Funding) -> None:
+    """Remove one funding row of a measure (e.g. a grant unlinked from it)."""
+    require_edit(user, funding.measure.plan.municipality)
+    funding.delete()

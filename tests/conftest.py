@@ -3,6 +3,8 @@ from pathlib import Path
 import pytest
 from django.db import transaction
 from django.test import override_settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from tests import demo_snapshot as demo_snapshots
 from tests.a11y import browser  # noqa: F401  (one Chromium for the whole session)
@@ -16,6 +18,13 @@ from tests.indicators.factories import (
 from tests.investments.factories import InvestmentPlanFactory, MeasureFactory
 from tests.organisations.factories import DepartmentFactory, MunicipalityFactory, UserFactory
 from tests.plans.factories import ActionFactory, ActionPlanFactory, ActionStatusFactory
+
+# Property tests carry no time limit (brief: never a time limit inside a test): hypothesis's
+# default 200 ms deadline and its "input generation is slow" check fail on a busy machine.
+hypothesis_settings.register_profile(
+    "klimatkontrakt", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("klimatkontrakt")
 
 # The proposal tests' fixtures (tests/engagement has no conftest of its own).
 pytest_plugins = ["tests.engagement.proposal_factories"]

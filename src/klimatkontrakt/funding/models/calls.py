@@ -129,6 +129,8 @@ class CallNotice(models.Model):
     recipients = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("call notice")
+        verbose_name_plural = _("call notices")
         constraints = [
             models.UniqueConstraint(fields=["call", "measure"], name="unique_call_notice")
         ]

@@ -173,7 +173,7 @@ class ApiToken(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
     )
     name = models.CharField(_("name"), max_length=100)
-    scope = models.CharField(_("scope"), max_length=10, choices=Scope.choices)
+    scope = models.CharField(_("access"), max_length=10, choices=Scope.choices)
     prefix = models.CharField(_("prefix"), max_length=16, unique=True)
     # SHA-256 of the whole token, hex: the token has 256 random bits, no slow hash is needed.
     secret_hash = models.CharField(max_length=64)

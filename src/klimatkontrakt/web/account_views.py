@@ -51,7 +51,7 @@ class TokenForm(forms.Form):
         help_text=gettext_lazy("What the token is for, e.g. the name of the program using it."),
     )
     scope = forms.ChoiceField(
-        label=gettext_lazy("Scope"),
+        label=gettext_lazy("Access"),
         choices=ApiToken.Scope.choices,
         initial=ApiToken.Scope.READ,
     )

@@ -236,8 +236,8 @@ def test_the_page_refuses_bad_input_and_others_tokens(client, editor, viewer):
 
 def test_anonymous_visitors_cannot_create_or_revoke(client, editor):
     t = tokens.create_token(editor, "Skript", "read").token
-    assert client.post("/konto/mina-uppgifter/nycklar/", {"name": "x", "scope": "read",
-                                                          "days": "9"}).status_code == 302  # fmt: skip
+    form = {"name": "x", "scope": "read", "days": "9"}
+    assert client.post("/konto/mina-uppgifter/nycklar/", form).status_code == 302
     assert client.post(f"/konto/mina-uppgifter/nycklar/{t.pk}/aterkalla/").status_code == 302
     assert ApiToken.objects.count() == 1 and ApiToken.objects.get().revoked is None
 

@@ -7,31 +7,55 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisations', '0002_membership_department'),
+        ("organisations", "0002_membership_department"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ApiToken',
+            name="ApiToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('scope', models.CharField(choices=[('read', 'Read'), ('write', 'Read and write')], max_length=10, verbose_name='access')),
-                ('prefix', models.CharField(max_length=16, unique=True, verbose_name='prefix')),
-                ('secret_hash', models.CharField(max_length=64)),
-                ('created', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created')),
-                ('expires', models.DateTimeField(verbose_name='expires')),
-                ('last_used', models.DateTimeField(blank=True, null=True, verbose_name='last used')),
-                ('revoked', models.DateTimeField(blank=True, null=True, verbose_name='revoked')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[("read", "Read"), ("write", "Read and write")],
+                        max_length=10,
+                        verbose_name="access",
+                    ),
+                ),
+                ("prefix", models.CharField(max_length=16, unique=True, verbose_name="prefix")),
+                ("secret_hash", models.CharField(max_length=64)),
+                (
+                    "created",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="created"),
+                ),
+                ("expires", models.DateTimeField(verbose_name="expires")),
+                (
+                    "last_used",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last used"),
+                ),
+                ("revoked", models.DateTimeField(blank=True, null=True, verbose_name="revoked")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="api_tokens",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'API token',
-                'verbose_name_plural': 'API tokens',
-                'ordering': ['-created', '-pk'],
+                "verbose_name": "API token",
+                "verbose_name_plural": "API tokens",
+                "ordering": ["-created", "-pk"],
             },
         ),
     ]

@@ -31,8 +31,11 @@ from klimatkontrakt.web.api_schemas import Error
 ERROR_REF = {"$ref": "#/components/schemas/Error"}
 ERROR_ANSWERS = {
     400: "The body is not JSON",
-    401: "Not logged in (no session, or it expired)",
-    403: "Logged in without the editor or admin role here, or the CSRF token is missing",
+    401: "Not logged in (no session, or it expired), or an unknown, expired or revoked API token",
+    403: (
+        "Logged in without the editor or admin role here, the CSRF token is missing (session), "
+        "or a write with a read-only API token"
+    ),
     404: "No such record, or not visible to you",
     409: "Conflicts with the record's state (signed, approved, or edited since you read it)",
     422: "Invalid input: `errors` names each field (docs/api.md, Input rules)",
@@ -82,7 +85,10 @@ api = Api(
     version=__version__,
     description=(
         "Published data is open to everyone. Writes need a logged-in session (cookie + "
-        "X-CSRFToken header) and the editor or admin role in the municipality."
+        "X-CSRFToken header) or an API token (`Authorization: Bearer <token>`, scope write; "
+        "created on the page My data), and the editor or admin role in the municipality. "
+        "A token acts with its user's roles: it also reads what the user's organisation "
+        "may read."
     ),
     urls_namespace="api",
     auth=None,

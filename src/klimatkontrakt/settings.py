@@ -118,6 +118,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # API requests with `Authorization: Bearer`: the token's user instead of the session's.
+    "klimatkontrakt.organisations.tokens.BearerTokenMiddleware",
     # After authentication: the change log records writes in the name of the request's user.
     "klimatkontrakt.audit.context.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -2,7 +2,8 @@
 
 Walks every URL pattern and every API operation that exists (so new modules are covered as they
 are added) and calls each as an editor of another municipality, as editors of an agency and of
-Viable Cities' programme office, and as an anonymous visitor.
+Viable Cities' programme office, and as an anonymous visitor; the API also with API tokens
+(`Authorization: Bearer`) of those users, read and write scope.
 """
 
 import re
@@ -17,6 +18,7 @@ from klimatkontrakt.contracts import services
 
 SECRET = "HEMLIGT-UTKAST-7c1e"
 SKIP_PREFIXES = ("admin/", "i18n/", "api/", "static/", "konto/")
+SCOPES = ("read", "write")
 
 
 def _routes(patterns=None, prefix=""):
@@ -37,8 +39,11 @@ def _fill(route: str, values: dict[str, str]) -> str:
 
 
 def _snapshot() -> str:
+    """Every row of the project, except the API tokens (each use stamps its `last_used`)."""
     objects = []
     for model in apps.get_models():
+        if model._meta.label == "organisations.ApiToken":
+            continue
         if model.__module__.startswith("klimatkontrakt.") or model._meta.label == "auth.User":
             objects.extend(model.objects.order_by("pk"))
     return serializers.serialize("json", objects, fields=None)
@@ -188,7 +193,41 @@ def _api_operations(client):
             yield method, path, query
 
 
+@pytest.fixture(
+    params=[(who, scope) for who in ("outsider", "agency", "programme") for scope in SCOPES],
+    ids=lambda p: "-".join(p),
+)
+def token_intruder(request, outsider, user_factory):
+    """The same intruders as programs: an API token (`Authorization: Bearer`) of each, with the
+    read and with the write scope, and no session."""
+    from klimatkontrakt.organisations.services import grant_role
+    from klimatkontrakt.organisations.tokens import create_token
+    from tests.organisations.factories import OrganisationFactory
+
+    who, scope = request.param
+    user = outsider
+    if who != "outsider":
+        slug = "formas" if who == "agency" else "viable-cities"
+        user = user_factory(username=f"{who}-editor")
+        grant_role(user, OrganisationFactory(kind=who, slug=slug, name=slug), "editor")
+    secret = create_token(user, "intrång", scope).secret
+    client = Client(headers={"Authorization": f"Bearer {secret}"})
+    client.scope = scope  # type: ignore[attr-defined]
+    return client
+
+
 def test_no_api_operation_shows_or_changes_another_municipalitys_draft(intruder, secret_draft):
+    _walk_the_api(intruder, secret_draft)
+
+
+def test_no_api_operation_lets_another_municipalitys_token_in(token_intruder, secret_draft):
+    """Every API operation with another organisation's token, read and write scope: nothing of
+    the draft is read, nothing is changed, and a read token's writes are all 403."""
+    allowed = (403,) if token_intruder.scope == "read" else (403, 404, 405, 422)
+    _walk_the_api(token_intruder, secret_draft, allowed)
+
+
+def _walk_the_api(intruder, secret_draft, allowed=(401, 403, 404, 405, 422)):
     ops = list(_api_operations(Client()))
     assert any(m == "post" for m, _, _ in ops) and any(m == "patch" for m, _, _ in ops)
     before = _snapshot()
@@ -202,9 +241,7 @@ def test_no_api_operation_shows_or_changes_another_municipalitys_draft(intruder,
             r = getattr(intruder, method)(
                 url, {"title": "intrång", "edit_version": 1}, content_type="application/json"
             )
-            assert r.status_code in (401, 403, 404, 405, 422), (
-                f"{method.upper()} {url} -> {r.status_code}"
-            )
+            assert r.status_code in allowed, f"{method.upper()} {url} -> {r.status_code}"
     assert _snapshot() == before, "the API let another municipality's user change data"
 
 
@@ -215,6 +252,19 @@ def test_members_do_see_their_own_draft(client, viewer, secret_draft):
     assert SECRET in client.get("/nationellt/erfarenheter/2023/").content.decode()
     page = client.get("/nationellt/organisation/formas/finansiering/").content.decode()
     assert page.count(SECRET) >= 3  # the measure, its plan and source, and the action
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_members_tokens_do_read_their_own_draft(viewer, secret_draft, scope):
+    from klimatkontrakt.organisations.tokens import create_token
+
+    secret = create_token(viewer, "uppföljning", scope).secret
+    program = Client(headers={"Authorization": f"Bearer {secret}"})
+    assert SECRET in program.get("/api/contracts/1780/versions/2023").content.decode()
+    assert (
+        SECRET
+        in program.get(f"/api/contracts/1780/commitments/{secret_draft['pk']}").content.decode()
+    )
 
 
 def test_searches_and_downloads_of_the_national_pages_show_no_draft(intruder, secret_draft):

@@ -1,7 +1,10 @@
 """Who is who: counties, municipalities, their departments, agencies, and users' roles."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -153,3 +156,40 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation} ({self.role})"
+
+
+class ApiToken(models.Model):
+    """A personal token for programs using the API (`Authorization: Bearer <token>`).
+
+    Only a hash of the token is stored: the token itself is shown once, when it is created, and
+    `prefix` (its first characters) names it on the page. It acts with its user's roles and no
+    more; a read token cannot write (organisations/tokens.py, docs/api.md)."""
+
+    class Scope(models.TextChoices):
+        READ = "read", _("Read")
+        WRITE = "write", _("Read and write")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    scope = models.CharField(_("access"), max_length=10, choices=Scope.choices)
+    prefix = models.CharField(_("prefix"), max_length=16, unique=True)
+    # SHA-256 of the whole token, hex: the token has 256 random bits, no slow hash is needed.
+    secret_hash = models.CharField(max_length=64)
+    created = models.DateTimeField(_("created"), default=timezone.now)
+    expires = models.DateTimeField(_("expires"))
+    last_used = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    def is_active(self, now: datetime.datetime | None = None) -> bool:
+        now = now or timezone.now()
+        return self.revoked is None and self.expires > now

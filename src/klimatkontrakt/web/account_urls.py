@@ -1,10 +1,12 @@
 from django.contrib.auth import views as auth
 from django.urls import path, reverse_lazy
 
-from klimatkontrakt.web.account_views import my_data
+from klimatkontrakt.web.account_views import my_data, token_create, token_revoke
 
 urlpatterns = [
     path("mina-uppgifter/", my_data, name="my_data"),
+    path("mina-uppgifter/nycklar/", token_create, name="token_create"),
+    path("mina-uppgifter/nycklar/<int:pk>/aterkalla/", token_revoke, name="token_revoke"),
     path("logga-in/", auth.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logga-ut/", auth.LogoutView.as_view(), name="logout"),
     path("losenord/", auth.PasswordChangeView.as_view(), name="password_change"),

@@ -3,7 +3,8 @@
 
 Every figure comes from the function that shows it elsewhere: the cross-city table from
 `national.followup.followup`, each city's page from `reports.selectors.headline_summary` (the
-municipality summary of the start page and the API), the common commitments from
+municipality summary of the start page and the API, computed once per city and gathering: the
+cross-city row reads the same summary), the common commitments from
 `contracts.common_selectors`. The aggregate emissions add up the cities' headline figures."""
 
 from __future__ import annotations
@@ -180,11 +181,13 @@ def gather(year: int) -> dict[str, Any]:
     """Everything the report shows, read as an anonymous visitor reads it: a published report
     then shows nothing that a city (or the programme) has not published itself."""
     public = AnonymousUser()
-    rows = followup(year, public)
-    summaries = [
-        reports.summary_json(reports.headline_summary(m, public, year))
-        for m in contract_municipalities()
-    ]
+    # Each city's headline summary is computed once: the cross-city row reads it as well.
+    with reports.summaries_computed_once():
+        summaries = [
+            reports.summary_json(reports.headline_summary(m, public, year))
+            for m in contract_municipalities()
+        ]
+        rows = followup(year, public)
     order = {r.municipality: i for i, r in enumerate(rows)}
     summaries.sort(key=lambda s: order.get(s["municipality"], len(order)))
     common = _common_part(public, year)

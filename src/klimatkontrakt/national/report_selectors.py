@@ -20,10 +20,14 @@ from django.utils import timezone
 
 from klimatkontrakt.calc.budgets import years_of_budget
 from klimatkontrakt.contracts import common_selectors
+from klimatkontrakt.jobs.models import Job
 from klimatkontrakt.national import report_render as render
 from klimatkontrakt.national.followup import followup
 from klimatkontrakt.national.models import NationalReport
-from klimatkontrakt.organisations.access import can_view_national_report_drafts
+from klimatkontrakt.organisations.access import (
+    can_view_national_report_drafts,
+    require_national_report_edit,
+)
 from klimatkontrakt.organisations.models import Organisation
 from klimatkontrakt.organisations.selectors import contract_municipalities
 from klimatkontrakt.reports import selectors as reports
@@ -59,6 +63,15 @@ def report_for(user: Any, year: int, *, frozen_documents: bool = True) -> Nation
     if report is None:
         raise Http404("No such national report")
     return report
+
+
+def gathering_job(user: Any, pk: int) -> Job:
+    """A gathering of the report in the task worker, for the programme office's editors."""
+    require_national_report_edit(user)
+    job = Job.objects.filter(pk=pk, municipality=None, kind=Job.Kind.NATIONAL_REPORT).first()
+    if job is None:
+        raise Http404("No such gathering")
+    return job
 
 
 # ---- gathering --------------------------------------------------------------------------------

@@ -53,9 +53,9 @@ def start_gathering(user: Any, year: int) -> Job:
 
 
 @transaction.atomic
-def create_draft(user: Any, year: int) -> NationalReport:
+def create_draft(user: Any, year: int, *, example_data: bool = False) -> NationalReport:
     """Gather the year's figures (as the public reads them) into a draft; a second call
-    regathers the same draft."""
+    regathers the same draft. `example_data`: built by the demo, which every output says."""
     require_national_report_edit(user)
     if not report_selectors.valid_report_year(year):
         raise ValidationError({"year": _("Give a year between 2000 and 2100.")})
@@ -68,6 +68,8 @@ def create_draft(user: Any, year: int) -> NationalReport:
     if report is None:
         report = NationalReport(year=year, created_by=recorded_account(user))
     report.data = report_selectors.gather(year)
+    if example_data:
+        report.data["example_data"] = True
     report.gathered_at = timezone.now()
     report.save()
     log_change(

@@ -143,3 +143,25 @@ def test_cities_without_figures_are_named_as_left_out(national_setup, programme_
     assert "Ingen kontraktsstad har publicerade utsläppssiffror." in html
     assert "Ingår inte i utsläppssumman: Karlstads kommun (inga siffror)" in html
     assert "Utan koldioxidbudget: " in html
+
+
+def test_gathering_shares_each_citys_summary_between_row_and_page(
+    national_setup, django_assert_max_num_queries
+):
+    """Within a gathering a city's summary is computed once: the same object for its cross-city
+    row and its page; outside it every call computes afresh (no stale summary on a page)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from klimatkontrakt.organisations.selectors import contract_municipalities
+    from klimatkontrakt.reports import selectors as reports
+
+    muni = contract_municipalities().first()
+    public = AnonymousUser()
+    with reports.summaries_computed_once():
+        first = reports.headline_summary(muni, public, 2024)
+        with django_assert_max_num_queries(0):
+            assert reports.headline_summary(muni, public, 2024) is first
+        assert reports.headline_summary(muni, public, 2023) is not first
+        assert reports.headline_summary(muni, AnonymousUser(), 2024) is not first
+    assert reports.headline_summary(muni, public, 2024) is not first
+    assert reports.headline_summary(muni, public, 2024) == first

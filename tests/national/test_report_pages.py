@@ -4,6 +4,7 @@ programme editors' gather, approve and publish; who sees a draft; bad input."""
 import pytest
 from django.test import Client
 
+from klimatkontrakt.jobs.models import Job
 from klimatkontrakt.national.models import NationalReport
 from tests.national.report_setup import SECRET
 
@@ -23,7 +24,14 @@ def test_programme_editor_gathers_approves_and_publishes_on_the_pages(
     page = programme_client.get("/nationellt/rapport/").content.decode()
     assert 'action="/nationellt/rapport/ny/"' in page
     r = programme_client.post("/nationellt/rapport/ny/", {"year": "2024"})
-    assert r.status_code == 302 and r["Location"] == "/nationellt/rapport/2024/"
+    job = Job.objects.get(kind=Job.Kind.NATIONAL_REPORT)
+    assert r.status_code == 302 and r["Location"] == f"/jobb/{job.pk}/"
+    job_page = programme_client.get(r["Location"]).content.decode()
+    assert (
+        "Nationell uppföljningsrapport" in job_page
+        and "Utkastet för 2024 har sammanställts." in job_page
+    )
+    assert 'href="/nationellt/rapport/2024/"' in job_page
     page = programme_client.get("/nationellt/rapport/2024/").content.decode()
     assert "Nationell uppföljning av Klimatkontrakt 2030, 2024" in page
     assert "Utkast" in page and "Policylabb" in page and SECRET not in page
@@ -103,7 +111,13 @@ def test_api_lifecycle(national_setup, programme_client):
     r = programme_client.post(
         "/api/national/reports", {"year": 2024}, content_type="application/json"
     )
-    assert r.status_code == 201 and r.json()["state"] == "draft"
+    job = r.json()
+    assert r.status_code == 202 and job["status"] == "done"  # the tests' tasks run at once
+    assert (
+        job["result_url"] == "/nationellt/rapport/2024/" and job["job_url"] == f"/jobb/{job['id']}/"
+    )
+    assert programme_client.get(job["status_url"]).json() == job
+    assert programme_client.get("/api/national/reports/2024").json()["state"] == "draft"
     assert (
         programme_client.post(
             "/api/national/reports/2024/publish", {}, content_type="application/json"
@@ -142,4 +156,4 @@ def test_api_refuses_bad_input_and_other_people(national_setup, programme_client
     agency.force_login(formas_editor)
     r = agency.post("/api/national/reports", {"year": 2024}, content_type="application/json")
     assert r.status_code == 403
-    assert not NationalReport.objects.exists()
+    assert not NationalReport.objects.exists() and not Job.objects.exists()

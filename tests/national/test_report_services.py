@@ -146,7 +146,7 @@ def test_cities_without_figures_are_named_as_left_out(national_setup, programme_
 
 
 def test_gathering_shares_each_citys_summary_between_row_and_page(
-    national_setup, programme_editor, django_assert_max_num_queries
+    national_setup, django_assert_max_num_queries
 ):
     """Within a gathering a city's summary is computed once: the same object for its cross-city
     row and its page; outside it every call computes afresh (no stale summary on a page)."""

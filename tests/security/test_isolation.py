@@ -504,6 +504,7 @@ def test_the_national_report_shows_no_trace_of_the_draft(
     /api/national/reports) is gathered as the public reads: a city's draft is in neither the
     programme's draft nor the published report, whoever reads it."""
     from klimatkontrakt.national import report_services
+    from klimatkontrakt.national.models import NationalReport
     from klimatkontrakt.organisations.services import grant_role
     from tests.organisations.factories import OrganisationFactory
 
@@ -512,7 +513,8 @@ def test_the_national_report_shows_no_trace_of_the_draft(
     programme = OrganisationFactory(kind="programme", slug="viable-cities", name="Viable Cities")
     officer = user_factory(username="programme-officer")
     grant_role(officer, programme, "editor")
-    report = report_services.create_draft(officer, 2023)
+    job = report_services.start_gathering(officer, 2023)  # in the worker (at once in tests)
+    report = NationalReport.objects.get(year=2023)
     (row,) = report.data["cities"]
     assert row["contract_status"] == "none" and row["last_updated"] is None
     assert SECRET not in str(report.data)
@@ -530,3 +532,11 @@ def test_the_national_report_shows_no_trace_of_the_draft(
         fmt = url.rsplit(".", 1)[-1] if "rapport." in url else "html"
         assert SECRET not in _document_text(r.content, fmt), f"GET {url} leaked the draft"
         assert "/kommun/1780/kontrakt/2023/" not in _document_text(r.content, fmt)
+    # The gathering's job: the programme office's editors follow it, no one else.
+    who = request.node.callspec.params["intruder"]
+    for url in (f"/jobb/{job.pk}/", f"/jobb/{job.pk}/status/"):
+        r = intruder.get(url)
+        assert r.status_code in ((200,) if who == "programme" else (302, 403)), f"GET {url}"
+        assert SECRET not in r.content.decode()
+    expected = {"programme": 200, "anonymous": 401}.get(who, 403)
+    assert intruder.get(f"/api/national/reports/jobs/{job.pk}").status_code == expected

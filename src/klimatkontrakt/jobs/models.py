@@ -19,6 +19,7 @@ class Job(models.Model):
         KOLADA = "kolada", _("Update from Kolada")
         REPORT = "report", _("Report document")
         SMHI = "smhi", _("SMHI emissions import")
+        NATIONAL_REPORT = "national_report", _("National follow-up report")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting for the worker")
@@ -34,7 +35,8 @@ class Job(models.Model):
         STORING = "storing", _("Storing the lines")
         FINISHED = "finished", _("Finished")
 
-    # None: national work (an SMHI import), for site administrators only.
+    # None: national work: an SMHI import, for site administrators only; gathering the national
+    # follow-up report, for the programme office's editors.
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="jobs", null=True, blank=True
     )

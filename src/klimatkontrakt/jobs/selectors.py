@@ -7,7 +7,11 @@ from django.db.models import Max
 from django.shortcuts import get_object_or_404
 
 from klimatkontrakt.jobs.models import Job, WorkerHeartbeat
-from klimatkontrakt.organisations.access import require_edit, require_site_admin
+from klimatkontrakt.organisations.access import (
+    require_edit,
+    require_national_report_edit,
+    require_site_admin,
+)
 from klimatkontrakt.organisations.models import Municipality
 
 
@@ -18,8 +22,13 @@ def job_for(user: Any, municipality: Municipality, pk: int) -> Job:
 
 
 def national_job_for(user: Any, pk: int) -> Job:
-    """A national job (no municipality), for site administrators only."""
-    require_site_admin(user)
+    """A national job (no municipality): the national report's gathering for the programme
+    office's editors, other national work for site administrators only."""
+    job = Job.objects.filter(municipality=None, pk=pk).first()
+    if job is not None and job.kind == Job.Kind.NATIONAL_REPORT:
+        require_national_report_edit(user)
+    else:
+        require_site_admin(user)
     return get_object_or_404(Job, municipality=None, pk=pk)
 
 

@@ -22,6 +22,7 @@ from klimatkontrakt.jobs.models import Job
 from klimatkontrakt.organisations.access import (
     recorded_account,
     require_edit,
+    require_national_report_edit,
     require_site_admin,
 )
 from klimatkontrakt.organisations.models import Municipality
@@ -79,8 +80,9 @@ def start(user: Any, municipality: Municipality, kind: str, *, files_total: int 
 
 
 def start_national(user: Any, kind: str, *, files_total: int = 0) -> Job:
-    """National work (an SMHI import): no municipality, started by a site administrator."""
-    require_site_admin(user)
+    """National work: no municipality; an SMHI import started by a site administrator, the
+    national report's gathering by an editor of the programme office."""
+    require_national_job(user, kind)
     return Job.objects.create(
         municipality=None,
         kind=kind,
@@ -88,6 +90,14 @@ def start_national(user: Any, kind: str, *, files_total: int = 0) -> Job:
         language=get_language() or settings.LANGUAGE_CODE,
         created_by=recorded_account(user),
     )
+
+
+def require_national_job(user: Any, kind: str) -> None:
+    """Who starts and follows national work of a kind."""
+    if kind == Job.Kind.NATIONAL_REPORT:
+        require_national_report_edit(user)
+    else:
+        require_site_admin(user)
 
 
 def set_task(job: Job, task_id: str) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
+from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
 
@@ -288,16 +289,52 @@ def get_report(request: HttpRequest, year: Year) -> Any:
     return {**_report_summary(r), "data": r.data}
 
 
+class NationalReportJobOut(Schema):
+    id: int
+    status: str = Field(..., description="queued, running, done or failed")
+    stage: str
+    summary: str = Field(..., description="the outcome, when done")
+    problems: list[str] = Field(..., description="why it stopped, when failed")
+    job_url: str = Field(..., description="the job's page, which follows the progress")
+    status_url: str = Field(..., description="this job in the API")
+    result_url: str = Field(..., description="the gathered draft's page, when done")
+
+
+def _job(job: Any) -> dict[str, Any]:
+    return {
+        "id": job.pk,
+        "status": job.status,
+        "stage": job.stage,
+        "summary": job.summary,
+        "problems": job.problems,
+        "job_url": job.get_absolute_url(),
+        "status_url": reverse("api:report_job", args=[job.pk]),
+        "result_url": job.result_url,
+    }
+
+
 @router.post(
-    "/reports", auth=django_auth, response={201: NationalReportSummary, 403: Error, 409: Error}
+    "/reports", auth=django_auth, response={202: NationalReportJobOut, 403: Error, 409: Error}
 )
 def create_report(request: HttpRequest, payload: NationalReportIn) -> Any:
-    """Gather the year's national report as a draft (or regather the draft)."""
+    """Gather the year's national report as a draft (or regather the draft) in the task worker:
+    answers at once with the job; follow it at `status_url`."""
     try:
-        r = report_services.create_draft(request.user, payload.year)
+        job = report_services.start_gathering(request.user, payload.year)
     except report_services.FrozenReportError as exc:
         return Status(409, {"detail": str(exc)})
-    return Status(201, _report_summary(r))
+    return Status(202, _job(job))
+
+
+@router.get(
+    "/reports/jobs/{job_id}",
+    auth=django_auth,
+    url_name="report_job",
+    response={200: NationalReportJobOut, 403: Error, 404: Error},
+)
+def report_job(request: HttpRequest, job_id: Id) -> Any:
+    """A gathering's progress and outcome, for the programme office's editors."""
+    return _job(report_selectors.gathering_job(request.user, job_id))
 
 
 @router.post(

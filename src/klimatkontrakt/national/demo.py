@@ -15,6 +15,7 @@ from klimatkontrakt.organisations.services import create_user, grant_role
 PROGRAMME_EDITOR = "viablecities-redaktor"
 AGENCY_EDITOR = "formas-redaktor"
 AGENCY = "formas"
+DEMO_REPORT_YEAR = 2024
 
 
 def load(stdout: Any) -> None:
@@ -41,3 +42,24 @@ def load_late(stdout: Any) -> None:
 
     # Every demo city's funding sources exist now (Karlstad's and the example cities').
     name_funders(stdout)
+    _national_report(stdout)
+
+
+def _national_report(stdout: Any) -> None:
+    """The 2024 national report, approved and published, gathered from the demo's data (and
+    saying so); an approved one is left as it is. Gathering takes about a second
+    (bench/national_report_gather.py)."""
+    from klimatkontrakt.national import report_services
+    from klimatkontrakt.national.models import NationalReport
+    from klimatkontrakt.organisations.access import SYSTEM
+
+    report = NationalReport.objects.filter(year=DEMO_REPORT_YEAR).first()
+    if report is None or not report.is_approved:
+        draft = report_services.create_draft(SYSTEM, DEMO_REPORT_YEAR, example_data=True)
+        report = report_services.approve(SYSTEM, draft)
+    if not report.is_published:
+        report = report_services.publish(SYSTEM, report)
+    stdout.write(
+        f"National follow-up report {report.year}: {report.state}, published "
+        f"(built from the demo's example data)."
+    )

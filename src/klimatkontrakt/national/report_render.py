@@ -178,11 +178,20 @@ def docx(data: dict[str, Any], language: str, *, state: str = "approved") -> byt
 
 
 def public_note(data: dict[str, Any]) -> str:
+    """How the report was gathered; a report built by the demo says so."""
     return _(
         "Gathered on %(date)s as the public reads it: only what each city, the programme office "
         "and the agencies have published. Publishing this report shows nothing that is not "
         "public already."
-    ) % {"date": day(data["gathered_at"])}
+    ) % {"date": day(data["gathered_at"])} + (
+        " "
+        + _(
+            "Example data: this report is built from the demo's data (Karlstad's examples and "
+            "invented example cities), not from the programme's real follow-up."
+        )
+        if data.get("example_data")
+        else ""
+    )
 
 
 def city_heading(summary: dict[str, Any]) -> str:

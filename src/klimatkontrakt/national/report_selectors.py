@@ -3,7 +3,8 @@
 
 Every figure comes from the function that shows it elsewhere: the cross-city table from
 `national.followup.followup`, each city's page from `reports.selectors.headline_summary` (the
-municipality summary of the start page and the API), the common commitments from
+municipality summary of the start page and the API, computed once per city and gathering: the
+cross-city row reads the same summary), the common commitments from
 `contracts.common_selectors`. The aggregate emissions add up the cities' headline figures."""
 
 from __future__ import annotations
@@ -19,10 +20,14 @@ from django.utils import timezone
 
 from klimatkontrakt.calc.budgets import years_of_budget
 from klimatkontrakt.contracts import common_selectors
+from klimatkontrakt.jobs.models import Job
 from klimatkontrakt.national import report_render as render
 from klimatkontrakt.national.followup import followup
 from klimatkontrakt.national.models import NationalReport
-from klimatkontrakt.organisations.access import can_view_national_report_drafts
+from klimatkontrakt.organisations.access import (
+    can_view_national_report_drafts,
+    require_national_report_edit,
+)
 from klimatkontrakt.organisations.models import Organisation
 from klimatkontrakt.organisations.selectors import contract_municipalities
 from klimatkontrakt.reports import selectors as reports
@@ -58,6 +63,15 @@ def report_for(user: Any, year: int, *, frozen_documents: bool = True) -> Nation
     if report is None:
         raise Http404("No such national report")
     return report
+
+
+def gathering_job(user: Any, pk: int) -> Job:
+    """A gathering of the report in the task worker, for the programme office's editors."""
+    require_national_report_edit(user)
+    job = Job.objects.filter(pk=pk, municipality=None, kind=Job.Kind.NATIONAL_REPORT).first()
+    if job is None:
+        raise Http404("No such gathering")
+    return job
 
 
 # ---- gathering --------------------------------------------------------------------------------
@@ -180,11 +194,13 @@ def gather(year: int) -> dict[str, Any]:
     """Everything the report shows, read as an anonymous visitor reads it: a published report
     then shows nothing that a city (or the programme) has not published itself."""
     public = AnonymousUser()
-    rows = followup(year, public)
-    summaries = [
-        reports.summary_json(reports.headline_summary(m, public, year))
-        for m in contract_municipalities()
-    ]
+    # Each city's headline summary is computed once: the cross-city row reads it as well.
+    with reports.summaries_computed_once():
+        summaries = [
+            reports.summary_json(reports.headline_summary(m, public, year))
+            for m in contract_municipalities()
+        ]
+        rows = followup(year, public)
     order = {r.municipality: i for i, r in enumerate(rows)}
     summaries.sort(key=lambda s: order.get(s["municipality"], len(order)))
     common = _common_part(public, year)

@@ -1,5 +1,6 @@
-"""Writes of the national follow-up report: gather (or regather) a draft, approve it (a frozen
-snapshot), publish or unpublish it. Each state change is written to the change log."""
+"""Writes of the national follow-up report: gather (or regather) a draft, at once or in the task
+worker, approve it (a frozen snapshot), publish or unpublish it. Each state change is written to
+the change log."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from klimatkontrakt.audit.models import ChangeLogEntry
 from klimatkontrakt.audit.services import log_change
+from klimatkontrakt.jobs import services as jobs
+from klimatkontrakt.jobs.models import Job
 from klimatkontrakt.national import report_render, report_selectors
 from klimatkontrakt.national.models import NationalReport
 from klimatkontrakt.organisations.access import recorded_account, require_national_report_edit
@@ -25,10 +28,34 @@ def _state(report: NationalReport) -> dict[str, Any]:
     return {"year": report.year, "state": report.state, "is_published": report.is_published}
 
 
+def _refuse_early(user: Any, year: int) -> None:
+    require_national_report_edit(user)
+    if not report_selectors.valid_report_year(year):
+        raise ValidationError({"year": _("Give a year between 2000 and 2100.")})
+    if NationalReport.objects.filter(year=year, state=NationalReport.State.APPROVED).exists():
+        raise FrozenReportError(
+            _("The national report of %(year)s is approved and frozen.") % {"year": year}
+        )
+
+
+def start_gathering(user: Any, year: int) -> Job:
+    """Gather the year's draft in the task worker ("Sammanställ"): the job follows the
+    progress. Refused at once (no job) for a reader who may not, a year out of range or an
+    approved report; `create_draft` checks all again when the worker runs."""
+    from klimatkontrakt.national import tasks  # the task module imports this one
+
+    _refuse_early(user, year)
+    job = jobs.start_national(user, Job.Kind.NATIONAL_REPORT)
+    result = tasks.gather_report.enqueue(job.pk, year)
+    jobs.set_task(job, str(result.id))
+    job.refresh_from_db()
+    return job
+
+
 @transaction.atomic
-def create_draft(user: Any, year: int) -> NationalReport:
+def create_draft(user: Any, year: int, *, example_data: bool = False) -> NationalReport:
     """Gather the year's figures (as the public reads them) into a draft; a second call
-    regathers the same draft."""
+    regathers the same draft. `example_data`: built by the demo, which every output says."""
     require_national_report_edit(user)
     if not report_selectors.valid_report_year(year):
         raise ValidationError({"year": _("Give a year between 2000 and 2100.")})
@@ -41,6 +68,8 @@ def create_draft(user: Any, year: int) -> NationalReport:
     if report is None:
         report = NationalReport(year=year, created_by=recorded_account(user))
     report.data = report_selectors.gather(year)
+    if example_data:
+        report.data["example_data"] = True
     report.gathered_at = timezone.now()
     report.save()
     log_change(

@@ -19,7 +19,7 @@ from klimatkontrakt.organisations.access import (
     can_edit_national_report,
     require_national_report_edit,
 )
-from klimatkontrakt.web.pages import write_and_tell
+from klimatkontrakt.web.pages import refusal_text, write_and_tell
 from klimatkontrakt.web.security import allow_own_styles
 
 REFUSED = (report_services.FrozenReportError, ValidationError)
@@ -48,13 +48,13 @@ def create(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Give a year between 2000 and 2100."))
         return redirect("national:reports")
     year = int(raw)
-    gathered = write_and_tell(
-        request,
-        lambda: report_services.create_draft(request.user, year),
-        success=_("The %(year)s draft has been gathered.") % {"year": year},
-        refused=REFUSED,
-    )
-    return redirect("national:report", year) if gathered else redirect("national:reports")
+    try:
+        job = report_services.start_gathering(request.user, year)
+    except REFUSED as exc:
+        messages.error(request, refusal_text(exc))
+        return redirect("national:reports")
+    # The job page answers at once and follows the gathering; it links to the draft when done.
+    return redirect(job.get_absolute_url())
 
 
 def detail(request: HttpRequest, year: int) -> HttpResponse:

@@ -4,6 +4,9 @@ municipality's headline summary (start page, the report's first page and the API
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -172,11 +175,41 @@ class HeadlineSummary:
     indicators: IndicatorsHeadline | None
 
 
+# Summaries already computed inside a `summaries_computed_once` block, by (municipality,
+# reader, year); the reader object is kept with its summary so that its id stays its own.
+_computed: ContextVar[dict[tuple[int, int, int | None], tuple[Any, HeadlineSummary]] | None] = (
+    ContextVar("headline_summaries", default=None)
+)
+
+
+@contextmanager
+def summaries_computed_once() -> Iterator[None]:
+    """Within the block, `headline_summary` computes each municipality's summary for a reader
+    and year once and hands the same one to every later caller (the national report gathers a
+    city's summary for its cross-city row and again for the city's page). Outside any block
+    every call computes afresh."""
+    token = _computed.set({})
+    try:
+        yield
+    finally:
+        _computed.reset(token)
+
+
 def headline_summary(
     municipality: Municipality, reader: Any, year: int | None = None
 ) -> HeadlineSummary:
     """The summary as `reader` may see it (anonymous: published data only); `year` limits it
     to what a report of that year covers and counts the carbon budget from that year."""
+    computed = _computed.get()
+    if computed is None:
+        return _headline_summary(municipality, reader, year)
+    key = (municipality.pk, id(reader), year)
+    if key not in computed:
+        computed[key] = (reader, _headline_summary(municipality, reader, year))
+    return computed[key][1]
+
+
+def _headline_summary(municipality: Municipality, reader: Any, year: int | None) -> HeadlineSummary:
     links = {m.key: url for m, url in municipality_modules(municipality)}
     gas = emissions.headline_gas()
     return HeadlineSummary(

@@ -15,8 +15,9 @@ from django.http import Http404
 from klimatkontrakt.contracts import selectors as contracts
 from klimatkontrakt.emissions import selectors as emissions
 from klimatkontrakt.indicators import selectors as indicators
-from klimatkontrakt.organisations.access import published_or_shared
+from klimatkontrakt.organisations.access import can_view_unpublished, published_or_shared
 from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.organisations.sharing import is_shared_only
 from klimatkontrakt.plans import selectors as plans
 from klimatkontrakt.reports import render
 from klimatkontrakt.reports.models import FollowUpReport
@@ -94,6 +95,9 @@ class Provenance:
     source: str
     release: str
     method: str
+    # The figure counts an item the city shared with the programme office and the agencies
+    # but has not published: marked "Shared, not published" for such a reader.
+    shared: bool = False
 
 
 @dataclass(frozen=True)
@@ -198,6 +202,15 @@ def summary_json(summary: HeadlineSummary) -> dict[str, Any]:
     return asdict(summary)
 
 
+def _shared(muni: Municipality, reader: Any, items: Any, published: str = "is_published") -> bool:
+    """Does a figure `reader` sees count an item shared but not published? Marked for readers
+    outside the city (the programme office, the agencies); the city's own members see its
+    drafts too, and each item's page says what is public."""
+    if can_view_unpublished(reader, muni):
+        return False
+    return any(is_shared_only(item, published) for item in items)
+
+
 def _emissions_url(links: dict[str, str], gas: str, year: int | None, method: str = "") -> str:
     url = links.get("emissions", "")
     if not url:
@@ -267,6 +280,7 @@ def _budget_headline(
             source=f"SMHI Nationella emissionsdatabasen ({release.file_name})",
             release=_release(release),
             method=method,
+            shared=_shared(muni, reader, [adopted] if adopted else []),
         ),
     )
 
@@ -297,6 +311,7 @@ def _footprint_headline(
             source=f"{ledger.name}; {factors}",
             release=ledger.updated.date().isoformat(),
             method="spend-based",
+            shared=_shared(muni, reader, [ledger], "published"),
         ),
     )
 
@@ -319,6 +334,7 @@ def _contract_headline(
             source=f"Klimatkontrakt 2030, {muni.display_name}",
             release=signed or str(version.year),
             method="contract-version",
+            shared=_shared(muni, reader, [version]),
         ),
     )
 
@@ -329,7 +345,8 @@ def _actions_headline(
     tracking = plans.action_tracking(reader, muni)
     if not tracking.total:
         return None
-    titles = list(plans.visible_plans(reader, muni).values_list("title", flat=True))
+    shown = list(plans.visible_plans(reader, muni))
+    titles = [p.title for p in shown]
     return ActionsHeadline(
         on_track=tracking.on_track,
         off_track=tracking.off_track,
@@ -339,6 +356,7 @@ def _actions_headline(
             source="; ".join(titles),
             release=date.today().isoformat(),
             method="action-tracking",
+            shared=_shared(muni, reader, shown),
         ),
     )
 
@@ -361,5 +379,6 @@ def _indicators_headline(
             source="; ".join(i.name for i in found),
             release=date.today().isoformat(),
             method="indicator-trend",
+            shared=_shared(muni, reader, found),
         ),
     )

@@ -43,6 +43,29 @@ def municipality_modules(muni: Municipality, user: Any = None) -> list[tuple[Mod
     return out
 
 
+def modules_with_shared(muni: Municipality, user: Any = None) -> set[str]:
+    """The keys of the modules that show `user` an item the city shared with the programme
+    office and the agencies but has not published: a reader from outside the city (the city's
+    own members see its drafts anyway). An item kind belongs to the module its app registers."""
+    from klimatkontrakt.organisations.access import can_view_unpublished, is_national_staff
+    from klimatkontrakt.organisations.sharing import SHARED_FIELD, kinds
+
+    if not is_national_staff(user) or can_view_unpublished(user, muni):
+        return set()
+    by_app = {m.url_name.split(":", 1)[0]: m.key for m in _MODULES}
+    found = set()
+    for kind in kinds().values():
+        key = by_app.get(kind.model._meta.app_label)
+        if key is None or key in found:
+            continue
+        rows = kind.model._default_manager.filter(
+            **{kind.municipality: muni, kind.published: False, SHARED_FIELD: True}
+        )
+        if rows.exists():
+            found.add(key)
+    return found
+
+
 def register_link(key: str, url_name: str) -> None:
     """Name a page of the registering app that other apps' templates may link to."""
     _LINKS[key] = url_name

@@ -177,3 +177,15 @@ def test_publishing_the_item_removes_the_mark(karlstad, editor, programme):  # t
     page = _page(programme, url)
     assert MARK not in page
     assert MARK not in _page(programme, reverse("indicators:list", args=[karlstad.code]))
+
+
+def test_the_api_summary_names_the_shared_figures(karlstad, editor, viewer, programme):  # type: ignore[no-untyped-def]
+    plan = ActionPlanFactory(municipality=karlstad, is_published=False)
+    ActionFactory(plan=plan)
+    set_visibility(editor, karlstad, "action_plan", plan.pk, "shared")
+    url = f"/api/municipalities/{karlstad.code}/summary"
+    staff = _client(programme).get(url).json()
+    assert staff["actions"]["provenance"]["shared"] is True
+    assert _client(None).get(url).json()["actions"] is None
+    member = _client(viewer).get(url).json()
+    assert member["actions"]["provenance"]["shared"] is False

@@ -189,3 +189,37 @@ def test_the_api_summary_names_the_shared_figures(karlstad, editor, viewer, prog
     assert _client(None).get(url).json()["actions"] is None
     member = _client(viewer).get(url).json()
     assert member["actions"]["provenance"]["shared"] is False
+
+
+def test_a_follow_up_report_freezes_no_mark(karlstad, editor, programme):  # type: ignore[no-untyped-def]
+    from klimatkontrakt.organisations.access import REPORT
+    from klimatkontrakt.reports.selectors import headline_summary, summary_json
+
+    plan = ActionPlanFactory(municipality=karlstad, is_published=False, include_in_report=True)
+    ActionFactory(plan=plan)
+    set_visibility(editor, karlstad, "action_plan", plan.pk, "shared")
+    for_report = summary_json(headline_summary(karlstad, REPORT))
+    assert for_report["actions"] is not None  # the report counts the plan marked for it
+    assert for_report["actions"]["provenance"]["shared"] is False
+    for_staff = summary_json(headline_summary(karlstad, programme))
+    assert for_staff["actions"]["provenance"]["shared"] is True
+
+
+def test_a_shared_emission_goal_marks_its_two_parts_and_the_goal_list(karlstad, editor, programme):  # type: ignore[no-untyped-def]
+    from klimatkontrakt.emissions import services as emission_services
+
+    goal = emission_services.save_goal(
+        editor, karlstad, name="Delat mål", target_year=2030, level_t=1
+    )
+    set_visibility(editor, karlstad, "emission_goal", goal.pk, "shared")
+    page = _page(programme, reverse("web:municipality", args=[karlstad.code]))
+    parts = page[page.index('id="parts"') :]
+    parts = parts[: parts.index("</section>")]
+    for label in ("Utsläpp och budget", "Mål och samordnare"):
+        entry = parts[parts.index(label) :]
+        assert entry.index(MARK) < entry.index("</li>"), label
+    listed = _page(programme, reverse("goals:list", args=[karlstad.code]))
+    row = listed[listed.index("Delat mål") :]
+    assert row.index(MARK) < row.index("</tr>")
+    public = _page(None, reverse("goals:list", args=[karlstad.code]))
+    assert "Delat mål" not in public and MARK not in public

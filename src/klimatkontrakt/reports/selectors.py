@@ -15,7 +15,11 @@ from django.http import Http404
 from klimatkontrakt.contracts import selectors as contracts
 from klimatkontrakt.emissions import selectors as emissions
 from klimatkontrakt.indicators import selectors as indicators
-from klimatkontrakt.organisations.access import can_view_unpublished, published_or_shared
+from klimatkontrakt.organisations.access import (
+    can_view_unpublished,
+    is_national_staff,
+    published_or_shared,
+)
 from klimatkontrakt.organisations.models import Municipality
 from klimatkontrakt.organisations.sharing import is_shared_only
 from klimatkontrakt.plans import selectors as plans
@@ -203,10 +207,11 @@ def summary_json(summary: HeadlineSummary) -> dict[str, Any]:
 
 
 def _shared(muni: Municipality, reader: Any, items: Any, published: str = "is_published") -> bool:
-    """Does a figure `reader` sees count an item shared but not published? Marked for readers
-    outside the city (the programme office, the agencies); the city's own members see its
-    drafts too, and each item's page says what is public."""
-    if can_view_unpublished(reader, muni):
+    """Does a figure `reader` sees count an item shared but not published? Marked for the
+    staff of the programme office and the agencies only: the city's own members see its drafts
+    too (each item's page says what is public), and a follow-up report, which reads the items
+    marked "include in report", freezes no mark into what it publishes."""
+    if not is_national_staff(reader) or can_view_unpublished(reader, muni):
         return False
     return any(is_shared_only(item, published) for item in items)
 

@@ -19,6 +19,9 @@ class Module:
     order: int
     # Who sees the entry (user, municipality) -> bool; everyone when None.
     visible: Callable[[Any, Municipality], bool] | None = None
+    # Kinds of shared item (organisations.sharing) of other apps that the module also lists;
+    # its own app's kinds belong to it anyway (see `modules_with_shared`).
+    shows_kinds: tuple[str, ...] = ()
 
 
 _MODULES: list[Module] = []
@@ -53,16 +56,18 @@ def modules_with_shared(muni: Municipality, user: Any = None) -> set[str]:
     if not is_national_staff(user) or can_view_unpublished(user, muni):
         return set()
     by_app = {m.url_name.split(":", 1)[0]: m.key for m in _MODULES}
-    found = set()
+    found: set[str] = set()
     for kind in kinds().values():
-        key = by_app.get(kind.model._meta.app_label)
-        if key is None or key in found:
+        own = by_app.get(kind.model._meta.app_label)
+        keys = {m.key for m in _MODULES if kind.key in m.shows_kinds}
+        keys = {k for k in (keys | ({own} if own else set())) if k not in found}
+        if not keys:
             continue
         rows = kind.model._default_manager.filter(
             **{kind.municipality: muni, kind.published: False, SHARED_FIELD: True}
         )
         if rows.exists():
-            found.add(key)
+            found |= keys
     return found
 
 

@@ -139,3 +139,37 @@ def test_running_the_loader_again_changes_nothing(demo):
     demo_cities.load(io.StringIO())
     assert {m._meta.label: m.objects.count() for m in models} == before
     assert [asdict(r) for r in followup(2024, AnonymousUser())] == rows
+
+
+def test_umeas_shared_draft_is_marked_for_the_programme_and_hidden_from_the_public(demo, client):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from klimatkontrakt.national.demo import PROGRAMME_EDITOR
+
+    code, name = demo_cities.SHARED_DRAFT[:2]
+    draft = Indicator.objects.get(municipality__code=code, name=name)
+    assert draft.shared_with_programme and not draft.is_published and draft.is_example
+    assert "Exempeldata" in draft.description
+    item = reverse("indicators:detail", args=[code, draft.pk])
+    start = reverse("web:municipality", args=[code])
+    listed = reverse("indicators:list", args=[code])
+
+    public = client.get(URL).content.decode()
+    assert "delad, ej publicerad" not in public
+    assert client.get(item).status_code in (403, 404)
+    for url in (start, listed):
+        page = client.get(url).content.decode()
+        assert name not in page and "Delad, ej publicerad" not in page
+
+    client.force_login(get_user_model().objects.get(username=PROGRAMME_EDITOR))
+    page = client.get(URL).content.decode()
+    table = page[page.index("<tbody>") : page.index("</tbody>")]
+    marked = [r for r in table.split("<tr>")[1:] if "delad, ej publicerad" in r]
+    assert [r.split('href="/kommun/')[1][:4] for r in marked] == [code]
+    detail = client.get(item)
+    assert detail.status_code == 200
+    assert name in detail.content.decode() and "Delad, ej publicerad" in detail.content.decode()
+    for url in (start, listed):
+        assert "Delad, ej publicerad" in client.get(url).content.decode()
+    assert name in client.get(listed).content.decode()

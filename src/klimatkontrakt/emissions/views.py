@@ -129,6 +129,7 @@ def _content(
         comparison_note=comparison.note,
         goal=selectors.first_goal(request.user, muni, release.gas),
         all_goals=list(selectors.goals(request.user, muni)),
+        adopted=selectors.adopted_budget(request.user, muni, release.gas),
         discrepancy_count=len(release.discrepancies),
     )
     return render_to_string("emissions/page.html#content", ctx, request)

@@ -17,5 +17,13 @@ class GoalsConfig(AppConfig):
         from klimatkontrakt.web.modules import Module, register, register_link
 
         register_source(Source("goals", personal_data.export, personal_data.erase))
-        register(Module("goals", _("Goals and coordinators"), "goals:list", 48))
+        register(
+            Module(
+                "goals",
+                _("Goals and coordinators"),
+                "goals:list",
+                48,
+                shows_kinds=("emission_goal",),
+            )
+        )
         register_link("goal", "goals:detail")

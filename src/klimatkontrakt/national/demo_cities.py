@@ -12,7 +12,10 @@ part), the city's own commitments with statuses and its 7.2 "experiences to shar
 action plan (a couple of actions overdue), indicators with values, an investment plan with
 measures and funding, a local climate contract with a few signatories and a few citizen
 proposals, and for one city the 2023 follow-up report (approved, published): what the
-cross-city follow-up (national/followup.py) counts. Everything is written through the apps'
+cross-city follow-up (national/followup.py) counts. Umeå also has a draft indicator it has shared
+with the programme office and the agencies but not published (`SHARED_DRAFT`): the demo's
+programme and agency users see it, marked "Delad, ej publicerad", on the follow-up and the
+city's pages; the public does not. Everything is written through the apps'
 services where one exists; running it again adds nothing (each part is skipped when it is
 there).
 
@@ -44,6 +47,7 @@ from klimatkontrakt.investments import services as investments
 from klimatkontrakt.investments.models import FundingSource, InvestmentPlan, Measure
 from klimatkontrakt.organisations.access import SYSTEM
 from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.organisations.sharing import Visibility, set_visibility
 from klimatkontrakt.plans import services as plans
 from klimatkontrakt.plans.models import Action, ActionPlan, ActionStatus
 from klimatkontrakt.reports.demo import load_demo_report
@@ -51,6 +55,21 @@ from klimatkontrakt.reports.demo import load_demo_report
 EXAMPLE_PROVENANCE = "Exempeldata (demo), inte uppmätta värden / example data, not measured"
 PLAN_TITLE = "Handlingsplan för klimatomställningen (exempel)"
 INVESTMENT_PLAN = "Klimatinvesteringsplan för kommunkoncernen (exempel)"
+# A draft indicator one city shares with the programme office and the agencies before it
+# publishes it: (city code, name, unit, direction, first value (2019), change per year, target).
+SHARED_DRAFT = (
+    "2480",
+    "Publika laddpunkter per 1 000 invånare (exempel, utkast)",
+    "st/1 000 inv",
+    "up",
+    1.2,
+    0.4,
+    6.0,
+)
+SHARED_DRAFT_DESCRIPTION = (
+    "Exempeldata för demonstration: ett utkast som kommunen har delat med programkontoret och "
+    "myndigheterna men ännu inte publicerat."
+)
 REPORT_YEAR = 2023  # the follow-up of 2024 counts the published report of the year before
 
 # (section key, title, description, status key)
@@ -641,6 +660,29 @@ def _indicators(city: DemoCity, muni: Municipality) -> None:
         )
 
 
+def _shared_draft(muni: Municipality) -> None:
+    """The draft indicator of `SHARED_DRAFT`: shared with the programme, not published."""
+    code, name, unit, direction, first, step, target = SHARED_DRAFT
+    if muni.code != code or Indicator.objects.filter(municipality=muni, name=name).exists():
+        return
+    indicator = save_demo_indicator(
+        muni,
+        DemoIndicator(
+            name=name,
+            unit=unit,
+            direction=direction,
+            source_kind=Indicator.SourceKind.MANUAL,
+            description=SHARED_DRAFT_DESCRIPTION,
+            values={2019 + i: round(first + step * i, 1) for i in range(6)},
+            targets={2030: target},
+            target_note="Exempel",
+            provenance=EXAMPLE_PROVENANCE,
+            is_example=True,
+        ),
+    )
+    set_visibility(SYSTEM, muni, "indicator", indicator.pk, Visibility.SHARED)
+
+
 def _investment_plan(city: DemoCity, muni: Municipality) -> None:
     if InvestmentPlan.objects.filter(municipality=muni, name=INVESTMENT_PLAN).exists():
         return
@@ -758,6 +800,7 @@ def load_city(city: DemoCity) -> Municipality:
     _contract(city, muni)
     _action_plan(city, muni)
     _indicators(city, muni)
+    _shared_draft(muni)
     _investment_plan(city, muni)
     _local_contract(city, muni)
     _proposals(city, muni)

@@ -109,6 +109,9 @@ class SummaryProvenance(Schema):
     source: str
     release: str
     method: str
+    # The figure counts an item shared with the programme office and the agencies, not
+    # published (for programme and agency staff only; see docs/national.md, "Access").
+    shared: bool = False
 
 
 class SummaryEmissions(Schema):

@@ -18,8 +18,13 @@ from django.http import Http404
 from klimatkontrakt.contracts import selectors as contracts
 from klimatkontrakt.emissions import selectors as emissions
 from klimatkontrakt.indicators import selectors as indicators
-from klimatkontrakt.organisations.access import published_or_shared
+from klimatkontrakt.organisations.access import (
+    can_view_unpublished,
+    is_national_staff,
+    published_or_shared,
+)
 from klimatkontrakt.organisations.models import Municipality
+from klimatkontrakt.organisations.sharing import is_shared_only
 from klimatkontrakt.plans import selectors as plans
 from klimatkontrakt.reports import render
 from klimatkontrakt.reports.models import FollowUpReport
@@ -97,6 +102,9 @@ class Provenance:
     source: str
     release: str
     method: str
+    # The figure counts an item the city shared with the programme office and the agencies
+    # but has not published: marked "Shared, not published" for such a reader.
+    shared: bool = False
 
 
 @dataclass(frozen=True)
@@ -231,6 +239,16 @@ def summary_json(summary: HeadlineSummary) -> dict[str, Any]:
     return asdict(summary)
 
 
+def _shared(muni: Municipality, reader: Any, items: Any, published: str = "is_published") -> bool:
+    """Does a figure `reader` sees count an item shared but not published? Marked for the
+    staff of the programme office and the agencies only: the city's own members see its drafts
+    too (each item's page says what is public), and a follow-up report, which reads the items
+    marked "include in report", freezes no mark into what it publishes."""
+    if not is_national_staff(reader) or can_view_unpublished(reader, muni):
+        return False
+    return any(is_shared_only(item, published) for item in items)
+
+
 def _emissions_url(links: dict[str, str], gas: str, year: int | None, method: str = "") -> str:
     url = links.get("emissions", "")
     if not url:
@@ -300,6 +318,7 @@ def _budget_headline(
             source=f"SMHI Nationella emissionsdatabasen ({release.file_name})",
             release=_release(release),
             method=method,
+            shared=_shared(muni, reader, [adopted] if adopted else []),
         ),
     )
 
@@ -330,6 +349,7 @@ def _footprint_headline(
             source=f"{ledger.name}; {factors}",
             release=ledger.updated.date().isoformat(),
             method="spend-based",
+            shared=_shared(muni, reader, [ledger], "published"),
         ),
     )
 
@@ -352,6 +372,7 @@ def _contract_headline(
             source=f"Klimatkontrakt 2030, {muni.display_name}",
             release=signed or str(version.year),
             method="contract-version",
+            shared=_shared(muni, reader, [version]),
         ),
     )
 
@@ -362,7 +383,8 @@ def _actions_headline(
     tracking = plans.action_tracking(reader, muni)
     if not tracking.total:
         return None
-    titles = list(plans.visible_plans(reader, muni).values_list("title", flat=True))
+    shown = list(plans.visible_plans(reader, muni))
+    titles = [p.title for p in shown]
     return ActionsHeadline(
         on_track=tracking.on_track,
         off_track=tracking.off_track,
@@ -372,6 +394,7 @@ def _actions_headline(
             source="; ".join(titles),
             release=date.today().isoformat(),
             method="action-tracking",
+            shared=_shared(muni, reader, shown),
         ),
     )
 
@@ -394,5 +417,6 @@ def _indicators_headline(
             source="; ".join(i.name for i in found),
             release=date.today().isoformat(),
             method="indicator-trend",
+            shared=_shared(muni, reader, found),
         ),
     )

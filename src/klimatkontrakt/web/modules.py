@@ -19,6 +19,9 @@ class Module:
     order: int
     # Who sees the entry (user, municipality) -> bool; everyone when None.
     visible: Callable[[Any, Municipality], bool] | None = None
+    # Kinds of shared item (organisations.sharing) of other apps that the module also lists;
+    # its own app's kinds belong to it anyway (see `modules_with_shared`).
+    shows_kinds: tuple[str, ...] = ()
 
 
 _MODULES: list[Module] = []
@@ -41,6 +44,31 @@ def municipality_modules(muni: Municipality, user: Any = None) -> list[tuple[Mod
         except NoReverseMatch:
             continue
     return out
+
+
+def modules_with_shared(muni: Municipality, user: Any = None) -> set[str]:
+    """The keys of the modules that show `user` an item the city shared with the programme
+    office and the agencies but has not published: a reader from outside the city (the city's
+    own members see its drafts anyway). An item kind belongs to the module its app registers."""
+    from klimatkontrakt.organisations.access import can_view_unpublished, is_national_staff
+    from klimatkontrakt.organisations.sharing import SHARED_FIELD, kinds
+
+    if not is_national_staff(user) or can_view_unpublished(user, muni):
+        return set()
+    by_app = {m.url_name.split(":", 1)[0]: m.key for m in _MODULES}
+    found: set[str] = set()
+    for kind in kinds().values():
+        own = by_app.get(kind.model._meta.app_label)
+        keys = {m.key for m in _MODULES if kind.key in m.shows_kinds}
+        keys = {k for k in (keys | ({own} if own else set())) if k not in found}
+        if not keys:
+            continue
+        rows = kind.model._default_manager.filter(
+            **{kind.municipality: muni, kind.published: False, SHARED_FIELD: True}
+        )
+        if rows.exists():
+            found |= keys
+    return found
 
 
 def register_link(key: str, url_name: str) -> None:

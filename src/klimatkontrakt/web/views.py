@@ -15,7 +15,7 @@ from klimatkontrakt.organisations import selectors, sharing
 from klimatkontrakt.organisations.access import can_view_unpublished
 from klimatkontrakt.reports.selectors import headline_summary, summary_json
 from klimatkontrakt.web.cache import cached_html
-from klimatkontrakt.web.modules import municipality_modules
+from klimatkontrakt.web.modules import modules_with_shared, municipality_modules
 from klimatkontrakt.web.pages import municipality_context, write_and_tell
 
 
@@ -49,6 +49,7 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
                 "versions": versions,
                 "latest": versions[-1] if versions else None,
                 "modules": municipality_modules(muni, request.user),
+                "shared_modules": modules_with_shared(muni, request.user),
                 "is_member": can_view_unpublished(request.user, muni),
                 "departments": muni.departments.all(),
                 "ranks": municipality_ranks(comparison_rows(), muni.code),

@@ -162,12 +162,19 @@ def visibility_form(context: Any, item: Any) -> dict[str, Any]:
 @register.simple_tag(takes_context=True)
 def shared_badge(context: Any, item: Any) -> SafeString | str:
     """'Shared, not published' beside an item a reader outside the city sees only because the
-    city shared it with the programme office and the agencies."""
+    city shared it with the programme office and the agencies; or beside a figure, when `item`
+    is True (a summary's `shared` flag: the figure counts such an item). The one mark of every
+    page: `{% shared_badge item as mark %}{% if mark %}{{ mark }}{% elif ... %}` keeps a list's
+    own "Not published" for the rest."""
     from django.utils.translation import gettext as _
 
     from klimatkontrakt.organisations.sharing import is_shared_only, kind_for
 
-    kind = kind_for(item)
-    if item is None or kind is None or not is_shared_only(item, kind.published):
-        return ""
+    if isinstance(item, bool):
+        if not item:
+            return ""
+    else:
+        kind = kind_for(item)
+        if item is None or kind is None or not is_shared_only(item, kind.published):
+            return ""
     return format_html('<span class="badge draft">{}</span>', _("Shared, not published"))

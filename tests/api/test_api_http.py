@@ -64,7 +64,9 @@ def test_a_get_carries_an_etag_and_an_unchanged_answer_is_304(client, published_
 
 def test_a_change_gives_a_new_etag(editor_client, published_2023, editor):
     tag = editor_client.get(COMMITMENTS)["ETag"]
-    services.create_commitment(editor, published_2023, CommitmentInputFactory(version=published_2023, title="Ny"))
+    services.create_commitment(
+        editor, published_2023, CommitmentInputFactory(version=published_2023, title="Ny")
+    )
     changed = editor_client.get(COMMITMENTS, HTTP_IF_NONE_MATCH=tag)
     assert changed.status_code == 200 and changed["ETag"] != tag
     assert "Ny" in [c["title"] for c in changed.json()]
@@ -109,7 +111,9 @@ def test_an_etag_never_tells_another_user_of_a_change_to_a_draft(
     assert member_tag != seen["ETag"]
     draft_tag = member.get(draft_url)["ETag"]
 
-    services.create_commitment(editor, draft, CommitmentInputFactory(version=draft, title="Hemligt utkast"))
+    services.create_commitment(
+        editor, draft, CommitmentInputFactory(version=draft, title="Hemligt utkast")
+    )
     after = other.get(contract_url, HTTP_IF_NONE_MATCH=seen["ETag"])
     assert after.status_code == 304
     assert Client().get(contract_url)["ETag"] == seen["ETag"]  # the public's body, the same tag

@@ -7,7 +7,8 @@ optional input, a new field).
 To make a breaking change: announce it in docs/api.md ("Change log", usually with a new version),
 then regenerate the snapshot with
 
-    KLIMATKONTRAKT_API_SNAPSHOT=update PYTHONPATH=src .venv/bin/pytest tests/api/test_openapi_snapshot.py
+    KLIMATKONTRAKT_API_SNAPSHOT=update PYTHONPATH=src \
+        .venv/bin/pytest tests/api/test_openapi_snapshot.py
 
 and commit both. The update refuses to record a breaking change while the change log is the one
 the snapshot was taken with. Regenerate after additions too, so that they become the contract.
@@ -72,8 +73,16 @@ def contract(schema: dict[str, Any]) -> dict[str, Any]:
     ops: dict[str, Any] = {}
     for path, methods in sorted(schema["paths"].items()):
         for method, op in sorted(methods.items()):
-            params = {f"{p['in']}:{p['name']}": bool(p.get("required")) for p in op.get("parameters", [])}
-            body = _resolve(schema, (op.get("requestBody") or {}).get("content", {}).get("application/json", {}).get("schema", {}))
+            params = {
+                f"{p['in']}:{p['name']}": bool(p.get("required")) for p in op.get("parameters", [])
+            }
+            body = _resolve(
+                schema,
+                (op.get("requestBody") or {})
+                .get("content", {})
+                .get("application/json", {})
+                .get("schema", {}),
+            )
             for name in (body or {}).get("properties", {}) if isinstance(body, dict) else ():
                 params[f"body:{name}"] = name in body.get("required", [])
             if op.get("requestBody", {}).get("required") and not (body or {}).get("properties"):
@@ -117,7 +126,11 @@ def test_the_api_has_no_unannounced_breaking_change(db):
     now = _current()
     if os.environ.get("KLIMATKONTRAKT_API_SNAPSHOT") == "update":
         old = json.loads(SNAPSHOT.read_text()) if SNAPSHOT.exists() else None
-        if old and breaking_changes(old["operations"], now) and old["changelog"] == _changelog_hash():
+        if (
+            old
+            and breaking_changes(old["operations"], now)
+            and old["changelog"] == _changelog_hash()
+        ):
             raise AssertionError(
                 "Breaking changes, and docs/api.md's change log is unchanged: announce them "
                 "first.\n" + "\n".join(breaking_changes(old["operations"], now))

@@ -84,7 +84,9 @@ def secret_draft(karlstad, editor, contract_version_factory, commitment_input_fa
     from tests.funding.call_factories import CallFactory
     from tests.investments.factories import InvestmentPlanFactory, MeasureFactory
 
-    draft_plan = InvestmentPlanFactory(municipality=karlstad, name=SECRET, is_published=False)
+    draft_plan = InvestmentPlanFactory(
+        municipality=karlstad, name=f"{SECRET} 2", is_published=False
+    )
     measure = MeasureFactory(plan=draft_plan, name=SECRET, category="personbilar")
     call = CallFactory(title="Laddinfrastruktur", categories=["personbilar"])
     record_application(

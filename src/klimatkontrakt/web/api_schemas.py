@@ -67,7 +67,9 @@ def stable_order(rows: "QuerySet[Any]") -> "QuerySet[Any]":
     return rows.order_by(*order)
 
 
-def paged(response: HttpResponse, rows: "QuerySet[Any] | Sequence[Any]", limit: int, offset: int) -> list[Any]:
+def paged(
+    response: HttpResponse, rows: "QuerySet[Any] | Sequence[Any]", limit: int, offset: int
+) -> list[Any]:
     """One page of `rows` (a query in a stable order, or a list already in one), setting the
     total of all rows in `X-Total-Count` on the answer."""
     if isinstance(rows, QuerySet):

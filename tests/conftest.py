@@ -68,6 +68,14 @@ def _own_cache(settings):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def _api_rate_limits_out_of_reach(settings):  # type: ignore[no-untyped-def]
+    """The fuzzer and the crawls send thousands of API requests; tests/api/test_api_http.py
+    lowers the limits to test them."""
+    settings.API_RATE_LIMIT_AUTHENTICATED = 1_000_000
+    settings.API_RATE_LIMIT_ANONYMOUS = 1_000_000
+
+
+@pytest.fixture(autouse=True)
 def _swedish_interface():  # type: ignore[no-untyped-def]
     """Each test starts in the default language; one test's English must not leak into the next."""
     from django.utils import translation

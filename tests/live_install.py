@@ -68,6 +68,9 @@ class Installation:
             "PYTHONPATH": str(ROOT / "src"),
             "KLIMATKONTRAKT_VAR_DIR": str(self.var_dir),
             "KLIMATKONTRAKT_DB_CONN_MAX_AGE": "0",
+            # The crawls send hundreds of API requests a minute from one address.
+            "KLIMATKONTRAKT_API_RATE_ANONYMOUS": "1000000",
+            "KLIMATKONTRAKT_API_RATE_AUTHENTICATED": "1000000",
         }
         if self.database_url:
             env["DATABASE_URL"] = self.database_url

@@ -173,7 +173,7 @@ def test_round_trip_answers_every_api_request_byte_for_byte(source: Source, tmp_
     assert EDITED_JSON not in b"".join(b for _s, _t, b in source.anonymous.values())
     assert re.search(rb"T\d\d:\d\d:\d\d\.\d{6}", editor_bodies), "no timestamp with microseconds"
     assert any(
-        u.startswith(f"/api/footprint/{KARLSTAD}/lines/") and a[0] == 200
+        u.startswith(f"/api/v1/footprint/{KARLSTAD}/lines/") and a[0] == 200
         for u, a in source.editor.items()
     )
     assert sum(a[0] == 200 for a in source.editor.values()) > 50

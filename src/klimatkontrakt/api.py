@@ -1,4 +1,6 @@
-"""The JSON API: one NinjaAPI, one router per domain app. Schema at /api/openapi.json."""
+"""The JSON API: one NinjaAPI, one router per domain app. Mounted at `/api/v1/` (canonical: the
+schema's paths) and at `/api/`, which serves the same current version (docs/api.md, "Versions").
+Schema at /api/v1/openapi.json (and /api/openapi.json)."""
 
 from typing import Any
 
@@ -28,6 +30,7 @@ from klimatkontrakt.reports.api import summary_router
 from klimatkontrakt.training.api import router as training_router
 from klimatkontrakt.web.api_schemas import Error
 
+API_VERSION = "v1"  # the current version: docs/api.md, "Change log"
 ERROR_REF = {"$ref": "#/components/schemas/Error"}
 ERROR_ANSWERS = {
     400: "The body is not JSON",
@@ -39,6 +42,7 @@ ERROR_ANSWERS = {
     404: "No such record, or not visible to you",
     409: "Conflicts with the record's state (signed, approved, or edited since you read it)",
     422: "Invalid input: `errors` names each field (docs/api.md, Input rules)",
+    429: "Too many requests: wait `Retry-After` seconds (docs/api.md, Rate limits)",
 }
 WRITES = {"post", "put", "patch", "delete"}
 
@@ -47,9 +51,9 @@ def document_errors(schema: dict[str, Any]) -> dict[str, Any]:
     """Add the error answers each operation can give, with their real body (`Error`): 401 and
     403 where it needs a login; 404 and 422 where it takes input; 400 where it takes a body; 409
     for writes that declare it. A response a view already declares keeps its own description."""
-    for methods in schema["paths"].values():
+    for methods in schema["paths"].values():  # and 429 (rate limits) everywhere
         for method, op in methods.items():
-            codes = set()
+            codes = {429}
             if op.get("security"):
                 codes |= {401, 403}
             if op.get("parameters") or op.get("requestBody"):
@@ -158,7 +162,16 @@ def index(request: HttpRequest) -> dict[str, object]:
     return {
         "title": api.title,
         "version": api.version,
+        "api_version": API_VERSION,
+        "versions": {API_VERSION: reverse("api:api-root")},
         "schema": reverse("api:openapi-json"),
         "docs": reverse("api:openapi-view"),
         "endpoints": [f"{reverse('api:api-root')}{prefix.strip('/')}/" for prefix in ROUTERS],
     }
+
+
+def current_version_urls() -> tuple[list[Any], str, str]:
+    """The same API under `/api/` (namespace `api-current`): answers there are the current
+    version's. `reverse("api:...")` and the schema's paths name the canonical `/api/v1/`."""
+    patterns, app_name, _namespace = api.urls
+    return patterns, app_name, "api-current"

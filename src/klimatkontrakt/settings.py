@@ -122,10 +122,18 @@ MIDDLEWARE = [
     "klimatkontrakt.organisations.tokens.BearerTokenMiddleware",
     # After authentication: the change log records writes in the name of the request's user.
     "klimatkontrakt.audit.context.AuditMiddleware",
+    # After authentication: the API's rate limits, ETag/304, Cache-Control and Vary (/api/ only).
+    "klimatkontrakt.web.api_http.ApiHttpMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# The JSON API's rate limits (docs/api.md, "Rate limits"): requests per window per logged-in
+# user or token, and per address for anonymous use. Counted in the default cache.
+API_RATE_LIMIT_AUTHENTICATED = int(os.environ.get("KLIMATKONTRAKT_API_RATE_AUTHENTICATED", "600"))
+API_RATE_LIMIT_ANONYMOUS = int(os.environ.get("KLIMATKONTRAKT_API_RATE_ANONYMOUS", "120"))
+API_RATE_WINDOW_SECONDS = 60
 
 # Uploads (docs/deployment.md, "Limits on uploads"). One file at most this size: room for a
 # 1 M-line ledger in the national layout (213 MB as bench/ledger_gen.py writes it) twice over.

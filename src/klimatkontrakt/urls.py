@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from klimatkontrakt.api import api
+from klimatkontrakt.api import api, current_version_urls
 from klimatkontrakt.web.health import healthz
 
 urlpatterns = [
@@ -9,7 +9,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("konto/", include("klimatkontrakt.web.account_urls")),
-    path("api/", api.urls),
+    # The versioned API (canonical, in the schema) and `/api/` serving the current version too.
+    path("api/v1/", api.urls),
+    path("api/", current_version_urls()),
     path("", include("klimatkontrakt.contracts.urls")),
     path("", include("klimatkontrakt.emissions.urls")),
     path("", include("klimatkontrakt.investments.urls")),

@@ -290,7 +290,7 @@ def test_api_refuses_unknown_filters_naming_each(loaded, client):
     assert set(answer.json()["errors"]) == {"county", "size", "sort", "order"}
     assert client.get("/api/comparison/download?format=pdf").status_code == 422
     schema = client.get("/api/openapi.json").json()["paths"]
-    assert 422 in {int(c) for c in schema["/api/comparison/"]["get"]["responses"]}
+    assert 422 in {int(c) for c in schema["/api/v1/comparison/"]["get"]["responses"]}
 
 
 def test_every_column_is_explained_on_the_page(loaded, client):

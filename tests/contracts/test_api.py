@@ -103,5 +103,5 @@ def test_writes_need_login_csrf_and_role(client, version_2023, viewer):
 
 def test_openapi_schema_lists_the_contract_endpoints(client):
     schema = client.get("/api/openapi.json").json()
-    assert "/api/contracts/{code}/versions/{year}/commitments" in schema["paths"]
-    assert "patch" in schema["paths"]["/api/contracts/{code}/commitments/{pk}"]
+    assert "/api/v1/contracts/{code}/versions/{year}/commitments" in schema["paths"]
+    assert "patch" in schema["paths"]["/api/v1/contracts/{code}/commitments/{pk}"]

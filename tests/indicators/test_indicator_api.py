@@ -59,5 +59,5 @@ def test_unknown_municipality_is_404(client, db):
 
 def test_schema_documents_the_endpoints(client, db):
     paths = client.get("/api/openapi.json").json()["paths"]
-    assert "/api/indicators/" in paths
-    assert "/api/indicators/{indicator_id}/" in paths
+    assert "/api/v1/indicators/" in paths
+    assert "/api/v1/indicators/{indicator_id}/" in paths

@@ -39,7 +39,7 @@ REFUSED = (401, 403, 404, 405)
 # they read the input by design, must answer a visitor's garbage with the form and its errors,
 # and store nothing (the snapshot below checks that).
 PUBLIC_FORMS = ("/forslag/lamna/", "/forslag/lamna/elev/", "/lokalt-klimatkontrakt/anmalan/")
-PUBLIC_API_WRITES = ("/api/proposals/1780/submit",)
+PUBLIC_API_WRITES = ("/api/v1/proposals/1780/submit",)
 FORM_ERRORS = ("error-summary", "errorlist")
 START = "/kommun/1780/"
 MAX_PAGES = 120

@@ -7,8 +7,10 @@ from django.contrib.staticfiles import finders
 
 def test_api_root_lists_schema_docs_and_endpoint_groups(client):
     body = client.get("/api/").json()
-    assert body["schema"] == "/api/openapi.json" and body["docs"] == "/api/docs"
-    assert "/api/contracts/" in body["endpoints"] and "/api/footprint/" in body["endpoints"]
+    # The canonical, versioned addresses (docs/api.md, "Versions").
+    assert body["schema"] == "/api/v1/openapi.json" and body["docs"] == "/api/v1/docs"
+    assert body["api_version"] == "v1" and body["versions"] == {"v1": "/api/v1/"}
+    assert "/api/v1/contracts/" in body["endpoints"] and "/api/v1/footprint/" in body["endpoints"]
     paths = client.get(body["schema"]).json()["paths"]
     for group in body["endpoints"]:
         assert any(path.startswith(group) for path in paths), group

@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
 
@@ -16,7 +16,17 @@ from klimatkontrakt.contracts.models import (
 )
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import departments, municipality_by_code
-from klimatkontrakt.web.api_schemas import ID_MAX, Error, Id, Tag, Year
+from klimatkontrakt.web.api_schemas import (
+    ID_MAX,
+    PAGE_SIZE_MAX,
+    Error,
+    Id,
+    Limit,
+    Offset,
+    Tag,
+    Year,
+    paged,
+)
 
 router = Router(tags=["contracts"])
 
@@ -291,10 +301,18 @@ def get_version(request: HttpRequest, code: str, year: Year) -> Any:
 
 
 @router.get("/{code}/versions/{year}/commitments", response=list[CommitmentOut])
-def list_commitments(request: HttpRequest, code: str, year: Year) -> Any:
+def list_commitments(
+    request: HttpRequest,
+    response: HttpResponse,
+    code: str,
+    year: Year,
+    limit: Limit = PAGE_SIZE_MAX,
+    offset: Offset = 0,
+) -> Any:
+    """In the contract's order (section, order, id); the total in `X-Total-Count`."""
     muni = municipality_by_code(code)
     v = selectors.version_for(request.user, muni, year)
-    return [_commitment(c) for c in selectors.commitments_of(v)]
+    return [_commitment(c) for c in paged(response, selectors.commitments_of(v), limit, offset)]
 
 
 @router.get("/{code}/commitments/{pk}", response=CommitmentOut)

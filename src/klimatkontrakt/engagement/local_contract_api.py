@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import Field
@@ -17,7 +17,15 @@ from klimatkontrakt.engagement.selectors import local_contracts as selectors
 from klimatkontrakt.engagement.services import local_contracts as services
 from klimatkontrakt.organisations.access import require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
-from klimatkontrakt.web.api_schemas import Error, Id, Year
+from klimatkontrakt.web.api_schemas import (
+    PAGE_SIZE_MAX,
+    Error,
+    Id,
+    Limit,
+    Offset,
+    Year,
+    paged,
+)
 
 router = Router(tags=["local climate contracts"])
 
@@ -206,11 +214,18 @@ def totals(request: HttpRequest, code: str, query: Query[LocalTotalsQuery]) -> A
 
 
 @router.get("/{code}/signatories", response={200: list[SignatoryOut], 404: Error})
-def signatories(request: HttpRequest, code: str) -> Any:
+def signatories(
+    request: HttpRequest,
+    response: HttpResponse,
+    code: str,
+    limit: Limit = PAGE_SIZE_MAX,
+    offset: Offset = 0,
+) -> Any:
     """Approved organisations that agreed to be shown, with pledges and reports; never contact
-    data, never residents."""
+    data, never residents. By name, then id; the total in `X-Total-Count`."""
     muni = municipality_by_code(code)
-    return [_signatory(s) for s in selectors.public_signatories(muni)]
+    rows = paged(response, selectors.public_signatories(muni), limit, offset)
+    return [_signatory(s) for s in rows]
 
 
 @router.post(

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
@@ -19,7 +19,7 @@ from klimatkontrakt.engagement.services import proposal_intake as intake
 from klimatkontrakt.engagement.services import proposals as services
 from klimatkontrakt.organisations.selectors import municipality_by_code
 from klimatkontrakt.sources.proposals import MAX_GRADE
-from klimatkontrakt.web.api_schemas import Error, Id, Limit, Offset
+from klimatkontrakt.web.api_schemas import Error, Id, Limit, Offset, paged
 from klimatkontrakt.web.security import client_address
 
 proposals_router = Router(tags=["proposals"])
@@ -166,6 +166,7 @@ def get_totals(request: HttpRequest, code: str) -> dict[str, Any]:
 )
 def list_proposals(
     request: HttpRequest,
+    response: HttpResponse,
     code: str,
     channel: Annotated[str, Field(max_length=20)] = "",
     state: Annotated[str, Field(max_length=40)] = "",
@@ -185,7 +186,7 @@ def list_proposals(
     )
     qs = selectors.filtered(selectors.visible_proposals(request.user, muni), f).order_by("pk")
     language = get_language() or "sv"
-    return [_out(request.user, p, language) for p in qs[offset : offset + limit]]
+    return [_out(request.user, p, language) for p in paged(response, qs, limit, offset)]
 
 
 @proposals_router.post(

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
 
@@ -19,7 +19,7 @@ from klimatkontrakt.funding.selectors import calls as selectors
 from klimatkontrakt.funding.services import calls as services
 from klimatkontrakt.organisations.access import can_view_unpublished, require_edit
 from klimatkontrakt.organisations.selectors import municipality_by_code
-from klimatkontrakt.web.api_schemas import Error, Id, Limit, Offset
+from klimatkontrakt.web.api_schemas import Error, Id, Limit, Offset, paged
 
 router = Router(tags=["funding"])
 
@@ -119,9 +119,10 @@ def application_out(a: Application) -> dict[str, Any]:
 
 @router.get("/", response=list[CallOut], summary="Open calls for funding, the first to close first")
 def list_calls(
-    request: HttpRequest, limit: Limit = 100, offset: Offset = 0
+    request: HttpRequest, response: HttpResponse, limit: Limit = 100, offset: Offset = 0
 ) -> list[dict[str, Any]]:
-    return [call_out(c) for c in selectors.open_calls()[offset : offset + limit]]
+    """The total in `X-Total-Count`."""
+    return [call_out(c) for c in paged(response, selectors.open_calls(), limit, offset)]
 
 
 @router.get("/{call_id}", response={200: CallOut, 404: Error, 422: Error}, summary="One call")

@@ -5,8 +5,11 @@ A value outside these ranges is answered 422 before the view runs: no year 0 or 
 a chart, no id beyond the database's integer range reaches a query (SQLite and PostgreSQL
 raise an overflow error for it), no page asks for a million rows, no NaN or 1e308 is stored."""
 
+from collections.abc import Sequence
 from typing import Annotated, Any
 
+from django.db.models import QuerySet
+from django.http import HttpResponse
 from ninja import Schema
 from pydantic import Field
 
@@ -48,3 +51,31 @@ class Error(Schema):
 
 
 Tag = Annotated[str, Field(max_length=100)]
+
+
+# Paging of lists (docs/api.md, "Lists"): `limit` 1 to PAGE_SIZE_MAX, `offset` 0 or more, the
+# total in the `X-Total-Count` header (the body stays the list it always was).
+TOTAL_HEADER = "X-Total-Count"
+
+
+def stable_order(rows: "QuerySet[Any]") -> "QuerySet[Any]":
+    """The query's own order (or its model's) with the primary key last: pages never overlap
+    nor skip a row between rows that tie."""
+    order = [str(o) for o in rows.query.order_by] or list(rows.model._meta.ordering or ())
+    if not {"pk", "-pk", "id", "-id"} & set(order):
+        order.append("pk")
+    return rows.order_by(*order)
+
+
+def paged(
+    response: HttpResponse, rows: "QuerySet[Any] | Sequence[Any]", limit: int, offset: int
+) -> list[Any]:
+    """One page of `rows` (a query in a stable order, or a list already in one), setting the
+    total of all rows in `X-Total-Count` on the answer."""
+    if isinstance(rows, QuerySet):
+        rows = stable_order(rows)
+        total = rows.count()
+    else:
+        total = len(rows)
+    response[TOTAL_HEADER] = str(total)
+    return list(rows[offset : offset + limit])

@@ -118,12 +118,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication, around the token check: the API's rate limits, ETag/304,
+    # Cache-Control and Vary (/api/ only), also on a refused token's 401.
+    "klimatkontrakt.web.api_http.ApiHttpMiddleware",
     # API requests with `Authorization: Bearer`: the token's user instead of the session's.
     "klimatkontrakt.organisations.tokens.BearerTokenMiddleware",
     # After authentication: the change log records writes in the name of the request's user.
     "klimatkontrakt.audit.context.AuditMiddleware",
-    # After authentication: the API's rate limits, ETag/304, Cache-Control and Vary (/api/ only).
-    "klimatkontrakt.web.api_http.ApiHttpMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",

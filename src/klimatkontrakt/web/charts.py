@@ -173,6 +173,18 @@ def fit(chart: alt.TopLevelMixin, language: str = "sv") -> tuple[dict[str, Any],
         plot = spec["width"] = max(160, plot - (width - MAX_WIDTH) - 2)
         svg = vlc.vegalite_to_svg(json.dumps(spec), format_locale=_locale(language))
         width, _height = _svg_size(svg)
+    # A legend of long names below a plot already at its narrowest: its labels are cut sooner
+    # (ending in "…"; the table beside the chart has the whole names).
+    legend = spec.get("config", {}).get("legend")
+    for _attempt in range(2):
+        if width <= MAX_WIDTH or legend is None:
+            break
+        limit = legend.get("labelLimit", LEGEND_LABEL_LIMIT)
+        if limit <= 120:
+            break
+        legend["labelLimit"] = max(120, int(limit - (width - MAX_WIDTH) - 2))
+        svg = vlc.vegalite_to_svg(json.dumps(spec), format_locale=_locale(language))
+        width, _height = _svg_size(svg)
     return spec, svg
 
 

@@ -76,6 +76,8 @@ class GrantImport(FileImport):
     source = models.CharField(_("source"), max_length=20, choices=GrantSource.choices)
 
     class Meta:
+        verbose_name = _("grant file import")
+        verbose_name_plural = _("grant file imports")
         constraints = [
             models.UniqueConstraint(
                 fields=["municipality", "sha256"], name="unique_city_grant_import"

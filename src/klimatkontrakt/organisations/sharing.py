@@ -39,10 +39,13 @@ VISIBILITY_HELP = _(
 
 
 def shared_field() -> models.BooleanField:
-    """The sharing flag of an item a city publishes, beside the item's own published flag."""
+    """The sharing flag of an item a city publishes, beside the item's own published flag.
+    False also as the column's default in the database, so that a row written without it (an
+    older release, a migration's historical model) is private."""
     return models.BooleanField(
         _("shared with the programme office and the agencies"),
         default=False,
+        db_default=False,
         help_text=_(
             "Unpublished, but readable by the staff of Viable Cities and the agencies. "
             "A published item is readable by everyone."

@@ -14,6 +14,7 @@ class Migration(migrations.Migration):
             name="shared_with_programme",
             field=models.BooleanField(
                 default=False,
+                db_default=False,
                 help_text="Unpublished, but readable by the staff of Viable Cities and the agencies. A published item is readable by everyone.",
                 verbose_name="shared with the programme office and the agencies",
             ),

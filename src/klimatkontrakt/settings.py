@@ -96,6 +96,8 @@ INSTALLED_APPS = [
     # Last: the demo report gathers what the other apps' demos loaded.
     "klimatkontrakt.reports",
     "klimatkontrakt.jobs",
+    # After every app whose published data it reads.
+    "klimatkontrakt.opendata",
 ]
 
 # Long work (ledger imports from the web, the weekly reminder digest) runs as tasks in the

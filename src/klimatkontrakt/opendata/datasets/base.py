@@ -54,6 +54,9 @@ class Field:
     description_en: str
     unit: str = ""
     required: bool = False
+    # The codes a field can take (Table Schema `constraints.enum`), each explained in the
+    # descriptions; empty for free values.
+    enum: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.type not in FIELD_TYPES:

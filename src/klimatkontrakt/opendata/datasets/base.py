@@ -102,6 +102,9 @@ class Dataset:
     source_sv: str = ""
     source_en: str = ""
     year_field: str = "year"
+    # Whether rows of this dataset make a municipality a publisher (one package and catalogue
+    # of its own): its own published work does; national statistics about it (SMHI) do not.
+    defines_publisher: bool = True
     keywords_sv: tuple[str, ...] = field(default_factory=tuple)
     keywords_en: tuple[str, ...] = field(default_factory=tuple)
 

@@ -396,3 +396,17 @@ LOGGING = {
 
 # Where the site is reached; links in e-mails (the reminder digest) start with it.
 SITE_URL = os.environ.get("KLIMATKONTRAKT_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# The publisher of the installation's open data catalogue (/datasets/dcat, docs/opendata.md):
+# the organisation that runs this installation, by its organisation number (NNNNNN-NNNN), name
+# (Swedish; English optional), type (an ADMS publisher type: NationalAuthority, LocalAuthority,
+# RegionalAuthority, NonProfitOrganisation ...), a functional contact mailbox and its website.
+# Unset: the programme organisation (Viable Cities) that has an organisation number publishes.
+OPENDATA_PUBLISHER_ORGNR = os.environ.get("KLIMATKONTRAKT_OPENDATA_PUBLISHER_ORGNR", "").strip()
+OPENDATA_PUBLISHER_NAME = os.environ.get("KLIMATKONTRAKT_OPENDATA_PUBLISHER_NAME", "").strip()
+OPENDATA_PUBLISHER_NAME_EN = os.environ.get("KLIMATKONTRAKT_OPENDATA_PUBLISHER_NAME_EN", "").strip()
+OPENDATA_PUBLISHER_TYPE = os.environ.get(
+    "KLIMATKONTRAKT_OPENDATA_PUBLISHER_TYPE", "NationalAuthority"
+).strip()
+OPENDATA_PUBLISHER_EMAIL = os.environ.get("KLIMATKONTRAKT_OPENDATA_PUBLISHER_EMAIL", "").strip()
+OPENDATA_PUBLISHER_URL = os.environ.get("KLIMATKONTRAKT_OPENDATA_PUBLISHER_URL", "").strip()

@@ -36,6 +36,16 @@ class Organisation(models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     org_number = models.CharField(_("organisation number"), max_length=20, blank=True)
     website = models.URLField(_("website"), blank=True)
+    # The contact point of the open data catalogue (opendata/catalogue.py): published as is.
+    open_data_email = models.EmailField(
+        _("open data contact e-mail"),
+        blank=True,
+        help_text=_(
+            "A functional mailbox of the organisation for questions about its open data (e.g. "
+            "oppnadata@kommun.se), never a person's own address: it is published in the open "
+            "data catalogue that dataportal.se harvests."
+        ),
+    )
 
     class Meta:
         ordering = ["kind", "name"]

@@ -75,12 +75,37 @@ def document_errors(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
+BEARER = {
+    "type": "http",
+    "scheme": "bearer",
+    "description": (
+        "A personal API token (page My data, or `klimatkontrakt create-token`): "
+        "`Authorization: Bearer <token>`. It acts with its user's roles; scope read or write."
+    ),
+}
+
+
+def document_bearer(schema: dict[str, Any]) -> dict[str, Any]:
+    """Every operation that takes a session also takes an API token: the token middleware signs
+    the request in as the token's user before the view runs, so the same check applies. The
+    schema says so, so that clients generated from it send the token."""
+    schemes = schema["components"].setdefault("securitySchemes", {})
+    schemes["BearerAuth"] = BEARER
+    for methods in schema["paths"].values():
+        for op in methods.values():
+            security = op.get("security")
+            if security and {"BearerAuth": []} not in security:
+                security.append({"BearerAuth": []})
+    return schema
+
+
 class Api(NinjaAPI):
     def get_openapi_schema(
         self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
     ) -> OpenAPISchema:
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         document_errors(schema)
+        document_bearer(schema)
         return schema
 
 

@@ -263,6 +263,9 @@ WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (
 MEDIA_ROOT = VAR_DIR / "media"
 # The local folder of the ledgers' Parquet files, and where imports and uploads are staged.
 LEDGER_DIR = VAR_DIR / "ledgers"
+# The open data files, one folder per build (opendata/, docs/opendata.md); rebuilt from the
+# database, so not in a backup.
+OPENDATA_DIR = Path(os.environ.get("KLIMATKONTRAKT_OPENDATA_DIR", VAR_DIR / "opendata"))
 # Ledger storage (footprint/storage.py, docs/deployment.md#ledger-storage): LEDGER_DIR, or an
 # S3-compatible bucket when KLIMATKONTRAKT_LEDGER_S3_BUCKET is set (needs the `s3` extra).
 LEDGER_S3_BUCKET = os.environ.get("KLIMATKONTRAKT_LEDGER_S3_BUCKET", "")

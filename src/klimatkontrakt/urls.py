@@ -27,5 +27,6 @@ urlpatterns = [
     path("", include("klimatkontrakt.national.urls")),
     path("", include("klimatkontrakt.engagement.urls")),
     path("", include("klimatkontrakt.funding.urls")),
+    path("", include("klimatkontrakt.opendata.urls")),
     path("", include("klimatkontrakt.web.urls")),
 ]

@@ -163,3 +163,14 @@ def test_the_snapshot_catches_removals_and_new_requirements_and_lets_additions_p
     required = json.loads(json.dumps(old))
     required[op]["inputs"]["query:limit"] = True
     assert breaking_changes(old, required) == [f"{op}: input query:limit is now required"]
+
+
+def test_every_operation_with_a_session_also_takes_an_api_token(db, client):
+    schema = client.get("/api/v1/openapi.json").json()
+    scheme = schema["components"]["securitySchemes"]["BearerAuth"]
+    assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
+    secured = [
+        op for methods in schema["paths"].values() for op in methods.values() if op.get("security")
+    ]
+    assert secured  # the writes at least
+    assert all({"BearerAuth": []} in op["security"] for op in secured)

@@ -291,3 +291,14 @@ def require_calls_edit(user: Any) -> None:
         raise PermissionDenied(
             _("Only editors of the programme office or an agency enter calls for funding.")
         )
+
+
+def can_request_open_data(user: Any) -> bool:
+    """Rebuilding the open data files now (they are rebuilt every night anyway): any editor or
+    admin of any organisation (a city that just published, the programme office), and site
+    administrators. A build publishes only what is already public."""
+    if user is None or not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return Membership.objects.filter(user=user, role__in=WRITE_ROLES).exists()

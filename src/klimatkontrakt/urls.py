@@ -28,5 +28,6 @@ urlpatterns = [
     path("", include("klimatkontrakt.engagement.urls")),
     path("", include("klimatkontrakt.funding.urls")),
     path("", include("klimatkontrakt.opendata.urls")),
+    path("", include("klimatkontrakt.opendata.catalogue_urls")),
     path("", include("klimatkontrakt.web.urls")),
 ]

@@ -25,10 +25,13 @@ from decimal import Decimal
 from typing import Protocol
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, XSD
 
+from klimatkontrakt.opendata import datasets as registry
+from klimatkontrakt.opendata import selectors
 from klimatkontrakt.opendata.datasets.base import CC0, Dataset
 from klimatkontrakt.organisations.models import Municipality, Organisation
 from klimatkontrakt.sources.orgnumber import InvalidOrgNumber, normalise_org_number
@@ -78,6 +81,8 @@ class PublishedFileFacts(Protocol):
     def path(self) -> str: ...
     @property
     def bytes(self) -> int: ...
+    @property
+    def rows(self) -> int: ...
     @property
     def modified(self) -> datetime.datetime: ...
 
@@ -216,8 +221,8 @@ def catalogue_graph(c: CatalogueInput) -> Graph:
     files_by_dataset: dict[str, list[PublishedFileFacts]] = {}
     for f in c.files:
         files_by_dataset.setdefault(f.dataset, []).append(f)
-    # A dataset without files in this release (no published rows) is not in the catalogue.
-    included = [ds for ds in c.datasets if files_by_dataset.get(ds.key)]
+    # A dataset with no published rows (here) is written as an empty file but not catalogued.
+    included = [ds for ds in c.datasets if any(f.rows for f in files_by_dataset.get(ds.key, []))]
     g.add((service, DCTERMS.license, URIRef(_data_licence(included))))
     for ds in included:
         files = sorted(files_by_dataset[ds.key], key=lambda f: f.format)
@@ -416,9 +421,80 @@ def municipality_publisher(municipality: Municipality) -> Publisher | None:
     )
 
 
-def missing_publisher_message() -> str:
-    return _(
-        "This installation has no open data catalogue yet: its publisher is not configured "
-        "(KLIMATKONTRAKT_OPENDATA_PUBLISHER_ORGNR and _NAME, or an organisation number for the "
-        "programme organisation)."
+def installation_catalogue() -> Graph:
+    """The installation's catalogue: every dataset of the current release."""
+    publisher = installation_publisher()
+    if publisher is None:
+        raise CatalogueUnavailable(
+            _(
+                "This installation has no open data catalogue: its publisher is not configured "
+                "(the settings KLIMATKONTRAKT_OPENDATA_PUBLISHER_ORGNR and "
+                "KLIMATKONTRAKT_OPENDATA_PUBLISHER_NAME, or an organisation number for the "
+                "programme organisation)."
+            )
+        )
+    site = settings.SITE_URL
+    homepage = site + reverse("opendata:index")
+    return catalogue_graph(
+        _input(site + reverse("opendata-dcat"), Scope(), publisher, homepage, homepage)
+    )
+
+
+def municipality_catalogue(code: str) -> Graph:
+    """One municipality's catalogue: its files of the current release. Only a municipality
+    that publishes (opendata.selectors.publishing_municipalities) and has an organisation
+    number has one."""
+    municipality = next((m for m in selectors.publishing_municipalities() if m.code == code), None)
+    if municipality is None:
+        raise CatalogueUnavailable(
+            _("No municipality with the code %(code)s publishes open data here.")
+            % {"code": code[:10]}
+        )
+    publisher = municipality_publisher(municipality)
+    if publisher is None:
+        raise CatalogueUnavailable(
+            _(
+                "%(name)s has no organisation number registered here, so it has no catalogue of "
+                "its own; its datasets are in the installation's catalogue at /datasets/dcat."
+            )
+            % {"name": municipality.display_name}
+        )
+    site = settings.SITE_URL
+    scope = Scope(code, municipality.name, municipality.display_name)
+    return catalogue_graph(
+        _input(
+            site + reverse("opendata-dcat-municipality", args=[code]),
+            scope,
+            publisher,
+            f"{site}{reverse('opendata:index')}?kommun={code}",
+            site + reverse("web:municipality", args=[code]),
+        )
+    )
+
+
+def _input(
+    catalogue_iri: str, scope: Scope, publisher: Publisher, homepage: str, contact_url: str
+) -> CatalogueInput:
+    site = settings.SITE_URL
+    release = selectors.current_release()
+    code = scope.code or None
+    datasets = registry.all_datasets()
+    coverage = {}
+    for ds in datasets:
+        years = selectors.temporal_coverage(ds.key, code, release) if release else None
+        if years is not None:
+            coverage[ds.key] = years
+    return CatalogueInput(
+        catalogue_iri=catalogue_iri,
+        data_base=site + reverse("opendata:datapackage").removesuffix("datapackage.json"),
+        homepage=homepage,
+        api_endpoint=site + reverse("api:api-root"),
+        api_description=site + reverse("api:openapi-json"),
+        scope=scope,
+        publisher=publisher,
+        datasets=datasets,
+        files=selectors.published_files(code, release) if release else [],
+        coverage=coverage,
+        modified=(release.finished or release.created) if release else None,
+        fallback_contact_url=contact_url,
     )

@@ -26,8 +26,9 @@ hypothesis_settings.register_profile(
 )
 hypothesis_settings.load_profile("klimatkontrakt")
 
-# The proposal tests' fixtures (tests/engagement has no conftest of its own).
-pytest_plugins = ["tests.engagement.proposal_factories"]
+# Fixtures of tests without a conftest of their own: proposals (tests/engagement) and the open
+# data catalogue's release (tests/opendata).
+pytest_plugins = ["tests.engagement.proposal_factories", "tests.opendata.catalogue_release"]
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 

@@ -97,7 +97,7 @@ def catalogue_settings(settings, tmp_path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def registry_of_two(monkeypatch):  # type: ignore[no-untyped-def]
+def catalogue_registry(monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(registry, "all_datasets", lambda: list(DATASETS))
     monkeypatch.setattr(services, "all_datasets", lambda: list(DATASETS))
     MEASURES.clear()
@@ -108,7 +108,9 @@ def registry_of_two(monkeypatch):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def release(catalogue_settings, registry_of_two, karlstad, other_municipality) -> Release:  # type: ignore[no-untyped-def]
+def catalogue_release(  # type: ignore[no-untyped-def]
+    catalogue_settings, catalogue_registry, karlstad, other_municipality
+) -> Release:
     """Karlstad (with its organisation number) has measures 2019–2023 and goals; the other
     municipality has one measure and no organisation number."""
     org = karlstad.organisation

@@ -10,13 +10,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
 from klimatkontrakt.opendata.catalogue import VCARD
-from tests.opendata.catalogue_release import (  # noqa: F401 (fixtures)
+from tests.opendata.catalogue_release import (
     KARLSTAD_ORGNR,
     OPERATOR_ORGNR,
     SITE,
-    catalogue_settings,
-    registry_of_two,
-    release,
 )
 from tests.organisations.factories import OrganisationFactory
 
@@ -36,7 +33,7 @@ def _portal_iri(number: str) -> URIRef:
     return URIRef("http://dataportal.se/organisation/SE" + number.replace("-", ""))
 
 
-def test_the_installations_catalogue_is_rdf_xml_by_default(client, release):
+def test_the_installations_catalogue_is_rdf_xml_by_default(client, catalogue_release):
     r = client.get("/datasets/dcat")
     assert r.status_code == 200
     assert r["Content-Type"] == "application/rdf+xml; charset=utf-8"
@@ -53,7 +50,7 @@ def test_the_installations_catalogue_is_rdf_xml_by_default(client, release):
         URIRef(EU + "language/ENG"),
     }
     modified = next(g.objects(catalogue, DCTERMS.modified))
-    assert modified.toPython() == release.finished
+    assert modified.toPython() == catalogue_release.finished
     datasets = set(g.objects(catalogue, DCAT.dataset))
     assert datasets == {
         URIRef(f"{SITE}/data/measures#dataset"),
@@ -63,9 +60,13 @@ def test_the_installations_catalogue_is_rdf_xml_by_default(client, release):
 
 @pytest.mark.parametrize(
     ("headers", "query"),
-    [({"Accept": "text/turtle"}, ""), ({}, "?format=ttl"), ({"Accept": "text/turtle;q=0.9, application/rdf+xml;q=0.5"}, "")],
+    [
+        ({"Accept": "text/turtle"}, ""),
+        ({}, "?format=ttl"),
+        ({"Accept": "text/turtle;q=0.9, application/rdf+xml;q=0.5"}, ""),
+    ],
 )
-def test_turtle_on_request(client, release, headers, query):
+def test_turtle_on_request(client, catalogue_release, headers, query):
     r = client.get("/datasets/dcat" + query, headers=headers)
     assert r["Content-Type"] == "text/turtle; charset=utf-8"
     assert "Accept" in r["Vary"]
@@ -73,7 +74,7 @@ def test_turtle_on_request(client, release, headers, query):
     assert (URIRef(f"{SITE}/datasets/dcat"), RDF.type, DCAT.Catalog) in g
 
 
-def test_rdf_xml_when_preferred_or_nothing_we_serve_is_asked_for(client, release):
+def test_rdf_xml_when_preferred_or_nothing_we_serve_is_asked_for(client, catalogue_release):
     for accept in ("application/rdf+xml, text/turtle;q=0.5", "application/json", "*/*"):
         r = client.get("/datasets/dcat", headers={"Accept": accept})
         assert r["Content-Type"].startswith("application/rdf+xml"), accept
@@ -81,12 +82,12 @@ def test_rdf_xml_when_preferred_or_nothing_we_serve_is_asked_for(client, release
     assert r["Content-Type"].startswith("application/rdf+xml")
 
 
-def test_head_is_answered_and_writes_are_not(client, release):
+def test_head_is_answered_and_writes_are_not(client, catalogue_release):
     assert client.head("/datasets/dcat").status_code == 200
     assert client.post("/datasets/dcat").status_code == 405
 
 
-def test_no_blank_node_and_every_iri_absolute(client, release):
+def test_no_blank_node_and_every_iri_absolute(client, catalogue_release):
     for url in ("/datasets/dcat", "/datasets/dcat/1780"):
         g = _graph(client.get(url))
         for triple in g:
@@ -96,7 +97,7 @@ def test_no_blank_node_and_every_iri_absolute(client, release):
                     assert str(term).startswith(("http://", "https://", "mailto:")), term
 
 
-def test_each_dataset_as_the_registry_describes_it(client, release):
+def test_each_dataset_as_the_registry_describes_it(client, catalogue_release):
     g = _graph(client.get("/datasets/dcat"))
     ds = URIRef(f"{SITE}/data/measures#dataset")
     assert {(str(t), t.language) for t in g.objects(ds, DCTERMS.title)} == {
@@ -128,7 +129,7 @@ def test_each_dataset_as_the_registry_describes_it(client, release):
     assert next(g.objects(period, DCAT.endDate)) == Literal("2023", datatype=XSD.gYear)
 
 
-def test_distributions_lead_to_the_files_themselves(client, release):
+def test_distributions_lead_to_the_files_themselves(client, catalogue_release):
     g = _graph(client.get("/datasets/dcat"))
     ds = URIRef(f"{SITE}/data/measures#dataset")
     distributions = set(g.objects(ds, DCAT.distribution))
@@ -162,7 +163,7 @@ def test_distributions_lead_to_the_files_themselves(client, release):
     assert set(g.objects(goals_csv, DCTERMS.license)) == {CC0}
 
 
-def test_the_api_is_a_data_service_serving_every_dataset(client, release):
+def test_the_api_is_a_data_service_serving_every_dataset(client, catalogue_release):
     g = _graph(client.get("/datasets/dcat"))
     catalogue = URIRef(f"{SITE}/datasets/dcat")
     service = URIRef(f"{SITE}/datasets/dcat#api")
@@ -176,7 +177,7 @@ def test_the_api_is_a_data_service_serving_every_dataset(client, release):
     assert {t.language for t in g.objects(service, DCTERMS.title)} == {"sv", "en"}
 
 
-def test_the_publisher_and_contact_point_of_the_installation(client, release):
+def test_the_publisher_and_contact_point_of_the_installation(client, catalogue_release):
     g = _graph(client.get("/datasets/dcat"))
     publisher = _portal_iri(OPERATOR_ORGNR)
     assert str(publisher) == "http://dataportal.se/organisation/SE2021005216"
@@ -198,7 +199,7 @@ def test_the_publisher_and_contact_point_of_the_installation(client, release):
     assert contact != publisher
 
 
-def test_a_municipalitys_catalogue(client, release, karlstad):
+def test_a_municipalitys_catalogue(client, catalogue_release, karlstad):
     r = client.get("/datasets/dcat/1780")
     assert r.status_code == 200
     g = _graph(r)
@@ -236,7 +237,7 @@ def test_a_municipalitys_catalogue(client, release, karlstad):
 
 
 def test_a_dataset_without_the_municipalitys_rows_is_not_in_its_catalogue(
-    client, release, other_municipality
+    client, catalogue_release, other_municipality
 ):
     org = other_municipality.organisation
     org.org_number = "202100-5232"  # Formas' number, a real one: only its form matters here
@@ -248,7 +249,7 @@ def test_a_dataset_without_the_municipalitys_rows_is_not_in_its_catalogue(
 
 
 def test_without_an_email_the_contact_point_is_the_website_then_the_municipalitys_page(
-    client, release, karlstad
+    client, catalogue_release, karlstad
 ):
     org = karlstad.organisation
     org.open_data_email = ""
@@ -265,7 +266,7 @@ def test_without_an_email_the_contact_point_is_the_website_then_the_municipality
 
 
 def test_a_municipality_without_an_organisation_number_has_no_catalogue(
-    client, release, other_municipality
+    client, catalogue_release, other_municipality
 ):
     r = client.get("/datasets/dcat/0180")
     assert r.status_code == 404
@@ -274,7 +275,7 @@ def test_a_municipality_without_an_organisation_number_has_no_catalogue(
     assert "organisationsnummer" in r.content.decode()
 
 
-def test_an_invalid_organisation_number_counts_as_none(client, release, karlstad):
+def test_an_invalid_organisation_number_counts_as_none(client, catalogue_release, karlstad):
     org = karlstad.organisation
     org.org_number = "212000-1851"  # control digit wrong
     org.save()
@@ -282,14 +283,14 @@ def test_an_invalid_organisation_number_counts_as_none(client, release, karlstad
 
 
 @pytest.mark.parametrize("code", ["9999", "abc", "1780x"])
-def test_unknown_or_non_publishing_codes_are_404(client, release, code):
+def test_unknown_or_non_publishing_codes_are_404(client, catalogue_release, code):
     r = client.get(f"/datasets/dcat/{code}")
     assert r.status_code == 404
     assert r["Content-Type"] == "text/plain; charset=utf-8"
 
 
 def test_a_municipality_that_does_not_publish_has_no_catalogue(
-    client, catalogue_settings, registry_of_two, karlstad
+    client, catalogue_settings, catalogue_registry, karlstad
 ):
     from klimatkontrakt.opendata import services
     from klimatkontrakt.opendata.models import Release
@@ -303,7 +304,7 @@ def test_a_municipality_that_does_not_publish_has_no_catalogue(
 
 
 def test_without_a_configured_operator_the_programme_organisation_publishes(
-    client, release, catalogue_settings
+    client, catalogue_release, catalogue_settings
 ):
     catalogue_settings.OPENDATA_PUBLISHER_ORGNR = ""
     r = client.get("/datasets/dcat")
@@ -324,7 +325,7 @@ def test_without_a_configured_operator_the_programme_organisation_publishes(
     }
 
 
-def test_in_english_the_reason_is_in_english(client, release):
+def test_in_english_the_reason_is_in_english(client, catalogue_release):
     r = client.get("/datasets/dcat/0180", headers={"Accept-Language": "en"})
     assert r.status_code == 404
     assert "has no organisation number registered here" in r.content.decode()

@@ -325,7 +325,8 @@ def test_without_a_configured_operator_the_programme_organisation_publishes(
     }
 
 
-def test_in_english_the_reason_is_in_english(client, catalogue_release):
-    r = client.get("/datasets/dcat/0180", headers={"Accept-Language": "en"})
+def test_in_english_the_reason_is_in_english(client, catalogue_release, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    r = client.get("/datasets/dcat/0180")
     assert r.status_code == 404
     assert "has no organisation number registered here" in r.content.decode()

@@ -19,6 +19,7 @@ from klimatkontrakt.organisations.services import (
 )
 
 KARLSTAD = "1780"
+KARLSTAD_ORG_NUMBER = "212000-1850"
 
 # The national agencies and the programme office that are parties to every city's contract.
 AGENCIES = [
@@ -69,6 +70,11 @@ def load(stdout: Any) -> None:
         "(landetsfria.nu 2021, tillvaxtverket.se 2023)."
     )
     karlstad = Municipality.objects.get(code=KARLSTAD)
+    # Karlstads kommun's organisation number, a public fact (also on the funding demo's group
+    # list): with it Karlstad has an open data catalogue of its own (/datasets/dcat/1780).
+    if not karlstad.organisation.org_number:
+        karlstad.organisation.org_number = KARLSTAD_ORG_NUMBER
+        karlstad.organisation.save(update_fields=["org_number"])
     for name, short, kind in KARLSTAD_DEPARTMENTS:
         ensure_department(karlstad, name, kind, short)
     for slug, short, _full in AGENCIES:

@@ -69,6 +69,16 @@ def _own_cache(settings):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def _own_open_data_dir(request, settings, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """Open data files (opendata/) go to a folder of the test's own; a test on the demo reads
+    a copy of the demo's files (the demo builds them), as its database holds the demo's rows."""
+    if "demo" in request.fixturenames:
+        settings.OPENDATA_DIR = request.getfixturevalue("demo_open_data")
+    else:
+        settings.OPENDATA_DIR = tmp_path_factory.mktemp("opendata")
+
+
+@pytest.fixture(autouse=True)
 def _api_rate_limits_out_of_reach(settings):  # type: ignore[no-untyped-def]
     """The fuzzer and the crawls send thousands of API requests; tests/api/test_api_http.py
     lowers the limits to test them."""
@@ -128,6 +138,20 @@ def demo(module_db, demo_snapshot, tmp_path_factory):  # type: ignore[no-untyped
         demo_snapshots.restore(connection, demo_snapshot)
         yield
     selectors._CACHE.clear()
+
+
+@pytest.fixture(scope="module")
+def demo_open_data(demo_snapshot, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """A copy of the open data files the demo built, for a module on the demo."""
+    import shutil
+
+    target = tmp_path_factory.mktemp("demo-opendata") / "opendata"
+    source = demo_snapshot.inst.var_dir / "opendata"
+    if source.is_dir():
+        shutil.copytree(source, target)
+    else:
+        target.mkdir()
+    return target
 
 
 # Factories, one fixture per factory class ---------------------------------------------------

@@ -540,3 +540,24 @@ def test_the_national_report_shows_no_trace_of_the_draft(
         assert SECRET not in r.content.decode()
     expected = {"programme": 200, "anonymous": 401}.get(who, 403)
     assert intruder.get(f"/api/national/reports/jobs/{job.pk}").status_code == expected
+
+
+def test_no_open_data_file_shows_a_draft_or_a_shared_item(secret_draft, shared_work, client):
+    """The open files (opendata/) are built as the public reads: a private draft of every kind
+    and an item of every kind shared only with the programme office are in none of them, on
+    disk or through /data/."""
+    from django.conf import settings
+
+    from klimatkontrakt.opendata import services
+
+    release = services.build_release()
+    folder = settings.OPENDATA_DIR / str(release.pk)
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    assert len(files) > 2
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert SECRET not in text and SHARED not in text, f"{path.name} shows it"
+    for listed in release.manifest["files"]:
+        answer = client.get(f"/data/{listed['path']}")
+        body = b"".join(answer.streaming_content).decode()
+        assert SECRET not in body and SHARED not in body, listed["path"]

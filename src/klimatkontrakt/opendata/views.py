@@ -27,17 +27,17 @@ MAX_AGE = 3600
 
 
 @require_http_methods(["GET", "HEAD"])
-def data_file(request: HttpRequest, path: str) -> HttpResponse:
+def data_file(request: HttpRequest, path: str) -> HttpResponse | FileResponse:
     release = selectors.current_release()
     target = selectors.file_on_disk(path, release) if release else None
-    if target is None:
+    if release is None or target is None:
         raise Http404(_("No such open data file."))
     listed = next((f["sha256"] for f in release.manifest.get("files", []) if f["path"] == path), "")
     digest = listed or hashlib.sha256(target.read_bytes()).hexdigest()
     etag = f'"{digest[:32]}"'
     headers = {"ETag": etag, "Cache-Control": f"public, max-age={MAX_AGE}"}
     if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
-        response: HttpResponse = HttpResponseNotModified()
+        response: HttpResponse | FileResponse = HttpResponseNotModified()
     else:
         response = FileResponse(
             target.open("rb"),
@@ -49,11 +49,11 @@ def data_file(request: HttpRequest, path: str) -> HttpResponse:
     return response
 
 
-def datapackage(request: HttpRequest) -> HttpResponse:
+def datapackage(request: HttpRequest) -> HttpResponse | FileResponse:
     return data_file(request, "datapackage.json")
 
 
-def municipality_datapackage(request: HttpRequest, code: str) -> HttpResponse:
+def municipality_datapackage(request: HttpRequest, code: str) -> HttpResponse | FileResponse:
     return data_file(request, f"{code}/datapackage.json")
 
 
@@ -94,7 +94,6 @@ def index(request: HttpRequest) -> HttpResponse:
         "chosen": chosen,
         "asked_for_unknown": bool(code) and chosen is None,
         "rows": _rows(chosen.code if chosen else None) if release else [],
-        "datasets": all_datasets(),
         "package_url": (
             f"/data/{chosen.code}/datapackage.json" if chosen else "/data/datapackage.json"
         ),

@@ -82,6 +82,20 @@ def test_rdf_xml_when_preferred_or_nothing_we_serve_is_asked_for(client, catalog
     assert r["Content-Type"].startswith("application/rdf+xml")
 
 
+def test_an_unchanged_catalogue_answers_304_per_format(client, catalogue_release):
+    xml = client.get("/datasets/dcat")
+    turtle = client.get("/datasets/dcat", headers={"Accept": "text/turtle"})
+    assert xml["ETag"] != turtle["ETag"]
+    assert xml["Access-Control-Allow-Origin"] == "*"
+    again = client.get("/datasets/dcat", headers={"If-None-Match": xml["ETag"]})
+    assert again.status_code == 304
+    assert "Accept" in again["Vary"]
+    other = client.get(
+        "/datasets/dcat", headers={"If-None-Match": xml["ETag"], "Accept": "text/turtle"}
+    )
+    assert other.status_code == 200
+
+
 def test_head_is_answered_and_writes_are_not(client, catalogue_release):
     assert client.head("/datasets/dcat").status_code == 200
     assert client.post("/datasets/dcat").status_code == 405

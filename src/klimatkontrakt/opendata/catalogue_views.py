@@ -4,9 +4,10 @@ plain-text body says why."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 from rdflib import Graph
@@ -41,7 +42,15 @@ def _respond(request: HttpRequest, build: Callable[[], Graph]) -> HttpResponse:
     else:
         kind = media_type(request)
         body = graph.serialize(format=SERIALISERS[kind], encoding="utf-8")
-        response = HttpResponse(body, content_type=f"{kind}; charset=utf-8")
+        etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+        if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
+            response = HttpResponseNotModified()
+        else:
+            response = HttpResponse(body, content_type=f"{kind}; charset=utf-8")
+        response["ETag"] = etag
+        # Like the files: cacheable for an hour, readable by a browser application elsewhere.
+        response["Cache-Control"] = "public, max-age=3600"
+        response["Access-Control-Allow-Origin"] = "*"
     patch_vary_headers(response, ["Accept"])
     return response
 

@@ -47,20 +47,56 @@ COUNTRY = Namespace(EU + "country/")
 ACCESS_RIGHT = Namespace(EU + "access-right/")
 IANA = Namespace("https://www.iana.org/assignments/media-types/")
 PUBLISHER_TYPE = Namespace("http://purl.org/adms/publishertype/")
-# The ADMS publisher types a publisher may be given (settings.OPENDATA_PUBLISHER_TYPE).
-PUBLISHER_TYPES = (
-    "Academia-ScientificOrganisation",
-    "Company",
-    "IndustryConsortium",
-    "LocalAuthority",
-    "NationalAuthority",
-    "NonGovernmentalOrganisation",
-    "NonProfitOrganisation",
-    "PrivateIndividual(s)",
-    "RegionalAuthority",
-    "StandardisationBody",
-    "SupraNationalAuthority",
-)
+# The EU data themes' labels (the Publications Office's list) and the ADMS publisher types':
+# the catalogue describes each term it uses, so a validator needs no vocabulary beside it.
+THEME_LABELS = {
+    "AGRI": (
+        "Jordbruk, fiske, skogsbruk och livsmedel",
+        "Agriculture, fisheries, forestry and food",
+    ),
+    "ECON": ("Ekonomi och finans", "Economy and finance"),
+    "EDUC": ("Utbildning, kultur och sport", "Education, culture and sport"),
+    "ENER": ("Energi", "Energy"),
+    "ENVI": ("Miljö", "Environment"),
+    "GOVE": ("Regeringen och den offentliga sektorn", "Government and public sector"),
+    "HEAL": ("Hälsa", "Health"),
+    "INTR": ("Internationella frågor", "International issues"),
+    "JUST": (
+        "Rättvisa, rättssystem och allmän säkerhet",
+        "Justice, legal system and public safety",
+    ),
+    "REGI": ("Regioner och städer", "Regions and cities"),
+    "SOCI": ("Befolkning och samhälle", "Population and society"),
+    "TECH": ("Vetenskap och teknik", "Science and technology"),
+    "TRAN": ("Transport", "Transport"),
+}
+PUBLISHER_TYPE_LABELS = {
+    "Academia-ScientificOrganisation": "Academia/Scientific organisation",
+    "Company": "Company",
+    "IndustryConsortium": "Industry consortium",
+    "LocalAuthority": "Local Authority",
+    "NationalAuthority": "National authority",
+    "NonGovernmentalOrganisation": "Non-Governmental Organisation",
+    "NonProfitOrganisation": "Non-Profit Organisation",
+    "PrivateIndividual(s)": "Private Individual(s)",
+    "RegionalAuthority": "Regional authority",
+    "StandardisationBody": "Standardisation body",
+    "SupraNationalAuthority": "Supra-national authority",
+}
+PUBLISHER_TYPES = tuple(PUBLISHER_TYPE_LABELS)
+# The class DCAT-AP gives the value of each property that points at a vocabulary term.
+RANGES = {
+    DCTERMS.language: DCTERMS.LinguisticSystem,
+    DCTERMS.license: DCTERMS.LicenseDocument,
+    DCTERMS.spatial: DCTERMS.Location,
+    DCTERMS.format: DCTERMS.MediaTypeOrExtent,
+    DCAT.mediaType: DCTERMS.MediaType,
+    DCAT.theme: SKOS.Concept,
+    DCTERMS.accessRights: DCTERMS.RightsStatement,
+    DCTERMS.accrualPeriodicity: DCTERMS.Frequency,
+    DCAT.landingPage: FOAF.Document,
+    DCAT.themeTaxonomy: SKOS.ConceptScheme,
+}
 # Sweden in GeoNames, which DCAT-AP-SE recommends for named places, and in the EU country list.
 SWEDEN = (COUNTRY.SWE, URIRef("http://sws.geonames.org/2661886"))
 FORMATS = {
@@ -229,7 +265,31 @@ def catalogue_graph(c: CatalogueInput) -> Graph:
         dataset = _dataset(g, c, ds, files, contact, service, spatial)
         g.add((catalogue, DCAT.dataset, dataset))
         g.add((service, DCAT.servesDataset, dataset))
+    _describe_terms(g, catalogue)
     return g
+
+
+def _describe_terms(g: Graph, catalogue: URIRef) -> None:
+    """Type each vocabulary term as DCAT-AP's ranges say and label the themes, their scheme and
+    the publisher types, so that the catalogue validates on its own. Homepages are documents."""
+    for predicate, cls in RANGES.items():
+        for term in set(g.objects(None, predicate)):
+            g.add((term, RDF.type, cls))
+    for homepage in set(g.objects(catalogue, FOAF.homepage)):
+        g.add((homepage, RDF.type, FOAF.Document))
+    scheme = URIRef(EU + "data-theme")
+    if (scheme, RDF.type, SKOS.ConceptScheme) in g:
+        _sv_en(g, scheme, DCTERMS.title, ("Datatema", "Data theme"))
+    for theme in set(g.objects(None, DCAT.theme)):
+        g.add((theme, SKOS.inScheme, scheme))
+        labels = THEME_LABELS.get(str(theme).rsplit("/", 1)[-1])
+        if labels:
+            _sv_en(g, URIRef(theme), SKOS.prefLabel, labels)
+    for kind in set(g.objects(None, DCTERMS.type)):
+        label = PUBLISHER_TYPE_LABELS.get(str(kind).rsplit("/", 1)[-1])
+        if label:
+            g.add((kind, RDF.type, SKOS.Concept))
+            g.add((kind, SKOS.prefLabel, Literal(label, lang="en")))
 
 
 def _data_licence(datasets: Sequence[Dataset]) -> str:
@@ -269,6 +329,7 @@ def _contact(g: Graph, node: URIRef, c: CatalogueInput) -> None:
     that shows its published work."""
     p = c.publisher
     g.add((node, RDF.type, VCARD.Organization))
+    g.add((node, RDF.type, VCARD.Kind))
     g.add((node, VCARD.fn, Literal(p.name_sv)))
     if p.email:
         g.add((node, VCARD.hasEmail, URIRef(f"mailto:{p.email}")))

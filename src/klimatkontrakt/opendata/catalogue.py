@@ -284,7 +284,7 @@ def _describe_terms(g: Graph, catalogue: URIRef) -> None:
         g.add((theme, SKOS.inScheme, scheme))
         labels = THEME_LABELS.get(str(theme).rsplit("/", 1)[-1])
         if labels:
-            _sv_en(g, URIRef(theme), SKOS.prefLabel, labels)
+            _sv_en(g, URIRef(str(theme)), SKOS.prefLabel, labels)
     for kind in set(g.objects(None, DCTERMS.type)):
         label = PUBLISHER_TYPE_LABELS.get(str(kind).rsplit("/", 1)[-1])
         if label:

@@ -9,3 +9,18 @@ class OpendataConfig(AppConfig):
 
     name = "klimatkontrakt.opendata"
     verbose_name = _("Open data")
+
+    def ready(self) -> None:
+        from klimatkontrakt.organisations.access import can_admin
+        from klimatkontrakt.web.modules import Module, register
+
+        # The catalogue's facts about the municipality, for its administrators.
+        register(
+            Module(
+                "open_data_catalogue",
+                _("Open data catalogue"),
+                "opendata-dcat-facts",
+                92,
+                visible=can_admin,
+            )
+        )

@@ -1,14 +1,22 @@
 """The catalogue as RDF/XML (what dataportal.se harvests, the default) or Turtle (`Accept:
-text/turtle` or `?format=ttl`). Machine-facing: no page; a missing catalogue is a 404 whose
-plain-text body says why."""
+text/turtle` or `?format=ttl`): machine-facing, a missing catalogue is a 404 whose plain-text
+body says why. And the page on which a municipality's administrators give the facts its
+catalogue needs (organisation number, contact e-mail, website)."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from rdflib import Graph
 
@@ -16,7 +24,14 @@ from klimatkontrakt.opendata.catalogue import (
     CatalogueUnavailable,
     installation_catalogue,
     municipality_catalogue,
+    municipality_publisher,
 )
+from klimatkontrakt.opendata.catalogue_forms import CatalogueFactsForm
+from klimatkontrakt.opendata.selectors import publishing_municipalities
+from klimatkontrakt.organisations.access import can_admin
+from klimatkontrakt.organisations.selectors import municipality_by_code
+from klimatkontrakt.organisations.services import set_catalogue_facts
+from klimatkontrakt.web.pages import add_validation_errors, municipality_context
 
 RDF_XML = "application/rdf+xml"
 TURTLE = "text/turtle"
@@ -63,3 +78,48 @@ def installation(request: HttpRequest) -> HttpResponse:
 @require_safe
 def municipality(request: HttpRequest, code: str) -> HttpResponse:
     return _respond(request, lambda: municipality_catalogue(code))
+
+
+@login_required
+def facts(request: HttpRequest, code: str) -> HttpResponse:
+    """The municipality's catalogue facts, for its administrators."""
+    muni = municipality_by_code(code)
+    if not can_admin(request.user, muni):
+        raise PermissionDenied(
+            _("Only the municipality's administrators change what its catalogue says about it.")
+        )
+    org = muni.organisation
+    if request.method == "POST":
+        form = CatalogueFactsForm(request.POST)
+        if form.is_valid():
+            try:
+                set_catalogue_facts(request.user, muni, **form.cleaned_data)
+            except ValidationError as exc:
+                add_validation_errors(form, exc)
+            else:
+                messages.success(request, _("Saved. The catalogue says so at once."))
+                return redirect("opendata-dcat-facts", code=muni.code)
+    else:
+        form = CatalogueFactsForm(
+            initial={
+                "org_number": org.org_number,
+                "open_data_email": org.open_data_email,
+                "website": org.website,
+            }
+        )
+    catalogue = settings.SITE_URL + reverse("opendata-dcat-municipality", args=[muni.code])
+    publishes = any(m.code == muni.code for m in publishing_municipalities())
+    return render(
+        request,
+        "opendata/catalogue_facts.html",
+        municipality_context(
+            request,
+            muni,
+            "open_data_catalogue",
+            form=form,
+            catalogue=catalogue,
+            publishes=publishes,
+            has_number=municipality_publisher(muni) is not None,
+            cancel=reverse("web:municipality", args=[muni.code]),
+        ),
+    )

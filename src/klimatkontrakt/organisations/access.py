@@ -162,6 +162,17 @@ def require_edit(user: Any, municipality: Municipality) -> None:
         )
 
 
+def require_admin(user: Any, municipality: Municipality) -> None:
+    """The municipality's own facts (its organisation number, its open data contact)."""
+    if user is None or not user.is_authenticated:
+        raise PermissionDenied(_("You must log in to change this."))
+    if not can_admin(user, municipality):
+        raise PermissionDenied(
+            _("You need the administrator role in %(municipality)s to change this.")
+            % {"municipality": municipality.name}
+        )
+
+
 def require_site_admin(user: Any) -> None:
     """National data, shared by every municipality: site administrators (superusers) only."""
     if user is None or not user.is_authenticated:

@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from klimatkontrakt.organisations.access import require_edit
+from klimatkontrakt.organisations.access import require_admin, require_edit
 from klimatkontrakt.organisations.models import (
     County,
     Department,
@@ -25,6 +25,7 @@ from klimatkontrakt.organisations.models import (
 )
 from klimatkontrakt.sources.contract_cities import read_contract_cities
 from klimatkontrakt.sources.errors import RowProblem, SourceError
+from klimatkontrakt.sources.orgnumber import InvalidOrgNumber, normalise_org_number
 from klimatkontrakt.sources.scb import read_code_list
 
 BUNDLED_CODE_LIST = Path(__file__).parent / "data" / "scb_lan_och_kommuner_2023.csv"
@@ -242,3 +243,33 @@ def set_contract_cities(path: Path | str = BUNDLED_CONTRACT_CITIES) -> ContractC
                 (marked + 1, unmarked) if muni.in_climate_contract else (marked, unmarked + 1)
             )
     return ContractCitiesSummary(marked, unmarked, [by_name[c.name.lower()].name for c in cities])
+
+
+@transaction.atomic
+def set_catalogue_facts(
+    user: Any, municipality: Municipality, *, org_number: str, open_data_email: str, website: str
+) -> Organisation:
+    """What the municipality's open data catalogue says about it (opendata/catalogue.py): its
+    organisation number (checked, stored as NNNNNN-NNNN; empty: no catalogue of its own), the
+    functional mailbox of its contact point, and its website. Administrators only."""
+    require_admin(user, municipality)
+    org = Organisation.objects.select_for_update().get(pk=municipality.organisation_id)
+    number = ""
+    if org_number.strip():
+        try:
+            number = normalise_org_number(org_number)
+        except InvalidOrgNumber as exc:
+            raise ValidationError(
+                {
+                    "org_number": _(
+                        "Not an organisation number: ten digits, e.g. 212000-1850, with a "
+                        "correct control digit."
+                    )
+                }
+            ) from exc
+    org.org_number = number
+    org.open_data_email = open_data_email.strip()
+    org.website = website.strip()
+    org.full_clean(exclude=["slug"])
+    org.save(update_fields=["org_number", "open_data_email", "website"])
+    return org

@@ -11,16 +11,15 @@ from klimatkontrakt.engagement.models import LocalContract, Signatory
 from klimatkontrakt.engagement.selectors import local_contracts as selectors
 from klimatkontrakt.engagement.services import local_contracts as services
 from klimatkontrakt.opendata.datasets.local_contracts import DATASET
-from tests.engagement.local_contract_factories import (  # noqa: F401  (fixtures)
-    PledgeFactory,
-    SignatoryFactory,
-    local_contract,
-    report,
-    signatory,
-)
+from tests.engagement import local_contract_factories as factories
+from tests.engagement.local_contract_factories import PledgeFactory, SignatoryFactory, report
 from tests.opendata.field_checks import check_rows
 
 pytestmark = pytest.mark.django_db
+
+# The fixtures this module uses (pytest finds them by name here).
+local_contract = factories.local_contract
+signatory = factories.signatory
 
 
 @pytest.fixture

@@ -12,14 +12,11 @@ from klimatkontrakt.engagement.models import Channel, Proposal
 from klimatkontrakt.engagement.selectors import proposals as selectors
 from klimatkontrakt.engagement.services import proposals as services
 from klimatkontrakt.opendata.datasets.proposals import DATASET
-from tests.engagement.proposal_factories import (  # noqa: F401  (fixtures)
+from tests.engagement.proposal_factories import (
     SECRET_EMAIL,
     SECRET_TEXT,
     ProposalFactory,
-    assigned,
     citizen_proposal,
-    department,
-    selected,
 )
 from tests.opendata.field_checks import check_rows
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from klimatkontrakt.engagement.models import PledgeReport, Signatory
+from klimatkontrakt.engagement.models import Pledge, PledgeReport, Signatory
 from klimatkontrakt.engagement.selectors import local_contracts as selectors
 from klimatkontrakt.opendata.datasets.base import MUNICIPALITY_FIELDS, Dataset, Field
 from klimatkontrakt.opendata.datasets.labels import swedish
@@ -32,12 +32,12 @@ def rows(municipality: Municipality | None) -> Iterator[dict[str, Any]]:
             continue
         signatories = selectors.public_signatories(m).order_by("name", "pk")
         for s in signatories:
-            pledges = list(s.pledges.all())
+            pledges: list[Pledge | None] = list(s.pledges.all())
             for pledge in pledges or [None]:
                 yield _row(m, s, pledge)
 
 
-def _row(m: Municipality, s: Signatory, pledge: Any) -> dict[str, Any]:
+def _row(m: Municipality, s: Signatory, pledge: Pledge | None) -> dict[str, Any]:
     report = next(iter(pledge.reports.all()), None) if pledge is not None else None
     return {
         "municipality_code": m.code,

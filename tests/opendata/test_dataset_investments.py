@@ -49,7 +49,7 @@ def test_published_measures_come_out_and_nothing_else(karlstad, published, hidde
     rows = check_rows(DATASET, DATASET.rows(karlstad), forbidden=["HEMLIG"])
     assert [r["measure"] for r in rows] == ["Elbussar", "Solceller"]
     assert {r["plan_name"] for r in rows} == {"Publicerad plan"}
-    assert all(r["municipality_code"] == "1780" and r["example_figures"] for r in rows)
+    assert all(r["municipality_code"] == "1780" and r["example_data"] for r in rows)
 
 
 def test_figures_are_the_public_pages(karlstad, published):
@@ -74,6 +74,9 @@ def test_figures_are_the_public_pages(karlstad, published):
     assert bus["funding_paid_sek"] == Decimal("300000.0")
     assert bus["funding_applied_sek"] == Decimal("250000.0")
     assert bus["funding_planned_sek"] == bus["funding_granted_sek"] == 0
+    assert bus["funding_external_sek"] == Decimal("250000.0")
+    assert bus["funding_sources"] == "Fonden; KK"
+    assert rows["Solceller"]["funding_sources"] is None
     # The funding page's sums by state are the same figures.
     assert summary.funding.by_state == {"paid": 300000.0, "applied": 250000.0}
 

@@ -59,8 +59,13 @@ def rows(municipality: Municipality | None) -> Iterator[dict[str, Any]]:
 def _row(m: Municipality, plan: InvestmentPlan, r: selectors.MeasureFigures) -> dict[str, Any]:
     measure: Measure = r.measure
     by_state = dict.fromkeys(STATES, 0.0)
+    external = 0.0
+    sources = set()
     for funding in measure.fundings.all():
         by_state[funding.state] += float(funding.amount_sek)
+        sources.add(funding.source.name)
+        if not funding.source.is_municipal:
+            external += float(funding.amount_sek)
     row: dict[str, Any] = {
         "municipality_code": m.code,
         "municipality_name": m.name,
@@ -71,7 +76,7 @@ def _row(m: Municipality, plan: InvestmentPlan, r: selectors.MeasureFigures) -> 
         "phase_label_sv": PHASE_SV[phase(plan)],
         "plan_base_year": plan.base_year,
         "plan_end_year": plan.end_year,
-        "example_figures": plan.is_example,
+        "example_data": plan.is_example,
         "measure_id": measure.pk,
         "measure": measure.name,
         "sector": measure.sector,
@@ -87,6 +92,8 @@ def _row(m: Municipality, plan: InvestmentPlan, r: selectors.MeasureFigures) -> 
         "reduction_t_per_year": _tonnes(r.calc.reduction_t_per_year.central),
         "abatement_cost_sek_per_t": _money(r.abatement_cost_sek_per_t),
         "funding_total_sek": _money(r.funded_sek),
+        "funding_external_sek": _money(external),
+        "funding_sources": "; ".join(sorted(sources)) or None,
     }
     for state in STATES:
         row[f"funding_{state}_sek"] = _money(by_state[state])
@@ -123,7 +130,7 @@ _FIELDS = (
     Field("plan_base_year", "year", "Planens basår.", "The plan's base year."),
     Field("plan_end_year", "year", "Planens sista år.", "The last year of the plan's pathway."),
     Field(
-        "example_figures",
+        "example_data",
         "boolean",
         "Sant när planens siffror är påhittade exempel, inte beslut.",
         "True when the plan's figures are invented examples, not decisions.",
@@ -186,6 +193,21 @@ _FIELDS = (
         "Finansiering som förts in för åtgärden, alla lägen.",
         "The funding entered for the measure, every state.",
         unit="SEK",
+    ),
+    Field(
+        "funding_external_sek",
+        "number",
+        "Den del av finansieringen som kommer utifrån (inte kommunens budget, klimatfond "
+        "eller gröna lån).",
+        "The part of the funding from outside (not the municipality's budget, climate fund "
+        "or green loans).",
+        unit="SEK",
+    ),
+    Field(
+        "funding_sources",
+        "string",
+        "Finansieringskällorna, åtskilda med semikolon.",
+        "The funding sources, separated by semicolons.",
     ),
     Field(
         "funding_planned_sek",

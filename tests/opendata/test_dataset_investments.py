@@ -34,13 +34,16 @@ def published(karlstad, investment_plan_factory, measure_factory, department_fac
 
 @pytest.fixture
 def hidden(karlstad, other_municipality, investment_plan_factory, measure_factory):
-    """A draft, a plan shared with the programme but not published, another city's draft."""
+    """A draft, a plan shared with the programme but not published, one a draft report may
+    use, another city's draft."""
     draft = investment_plan_factory(municipality=karlstad, name="Utkast")
     measure_factory(plan=draft, name="HEMLIG-UTKAST-ATGARD")
     shared = investment_plan_factory(
         municipality=karlstad, name="Delad", shared_with_programme=True
     )
     measure_factory(plan=shared, name="HEMLIG-DELAD-ATGARD")
+    report = investment_plan_factory(municipality=karlstad, name="Rapport", include_in_report=True)
+    measure_factory(plan=report, name="HEMLIG-RAPPORT-ATGARD")
     other = investment_plan_factory(municipality=other_municipality, name="Annan")
     measure_factory(plan=other, name="HEMLIG-ANNAN-ATGARD")
 

@@ -11,6 +11,7 @@ from klimatkontrakt.organisations.access import SYSTEM
 from klimatkontrakt.organisations.models import Department, Organisation
 from klimatkontrakt.organisations.sharing import set_visibility
 from tests.opendata.field_checks import check_rows
+from tests.opendata.primary_keys import assert_unique_keys
 from tests.organisations.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +87,9 @@ def test_unpublished_and_shared_drafts_stay_out(
     assert {(r["version_state"], r["signed_date"]) for r in rows_2024} == {("draft", None)}
     carried = next(r for r in rows_2024 if r["title"] == "Åtagande 1")
     assert carried["carried_over_from_year"] == 2023
-    check_rows(DATASET, list(DATASET.rows(None)), forbidden=(SIGNATORY,))
+    everyone = list(DATASET.rows(None))
+    check_rows(DATASET, everyone, forbidden=(SIGNATORY,))
+    assert_unique_keys(DATASET, everyone)
 
 
 def test_one_municipality_gets_only_its_own_rows(

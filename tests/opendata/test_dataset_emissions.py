@@ -10,6 +10,7 @@ from klimatkontrakt.emissions import selectors, services
 from klimatkontrakt.opendata.datasets.emissions import DATASET
 from klimatkontrakt.organisations.access import SYSTEM
 from tests.opendata.field_checks import check_rows
+from tests.opendata.primary_keys import assert_unique_keys
 
 pytestmark = pytest.mark.django_db
 
@@ -144,6 +145,7 @@ def test_one_municipality_gets_only_its_own_rows(releases, karlstad, other_munic
     assert {r["municipality_code"] for r in DATASET.rows(other_municipality)} == {"0180"}
     everyone = list(DATASET.rows(None))
     check_rows(DATASET, everyone)
+    assert_unique_keys(DATASET, everyone)
     codes = [r["municipality_code"] for r in everyone]
     assert codes == sorted(codes) and set(codes) == {"0180", "1780"}
     stockholm = [r["value"] for r in everyone if r["municipality_code"] == "0180"]

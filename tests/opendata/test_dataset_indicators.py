@@ -7,6 +7,7 @@ from klimatkontrakt.opendata.datasets.indicators import DATASET
 from klimatkontrakt.organisations.access import SYSTEM
 from klimatkontrakt.organisations.sharing import set_visibility
 from tests.opendata.field_checks import check_rows
+from tests.opendata.primary_keys import assert_unique_keys
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,7 @@ def test_a_published_indicator_gives_the_pages_rows(published, karlstad):
         "Andel elbilar",
         "%",
     )
-    assert (first["direction"], first["source_kind"], first["is_example"]) == (
+    assert (first["direction"], first["source_kind"], first["example_data"]) == (
         "up",
         "manual",
         False,
@@ -76,6 +77,7 @@ def test_drafts_shared_indicators_and_other_municipalities_stay_out(
     assert {r["indicator_name"] for r in rows} == {"Andel elbilar"}
     everyone = list(DATASET.rows(None))
     check_rows(DATASET, everyone)
+    assert_unique_keys(DATASET, everyone)
     assert [(r["municipality_code"], r["indicator_name"]) for r in everyone][0] == (
         "0180",
         "Stockholms",
@@ -95,6 +97,6 @@ def test_an_indicator_without_a_target_is_not_assessed(indicator_factory, karlst
     )
     rows = list(DATASET.rows(karlstad))
     check_rows(DATASET, rows)
-    assert {(r["status"], r["status_label_sv"], r["is_example"]) for r in rows} == {
+    assert {(r["status"], r["status_label_sv"], r["example_data"]) for r in rows} == {
         ("not_assessed", "Inte bedömd", True)
     }

@@ -14,6 +14,7 @@ from klimatkontrakt.organisations.sharing import set_visibility
 from klimatkontrakt.plans.models import WorkPackage
 from klimatkontrakt.plans.selectors import plan_overview
 from tests.opendata.field_checks import check_rows
+from tests.opendata.primary_keys import assert_unique_keys
 
 pytestmark = pytest.mark.django_db
 
@@ -115,6 +116,7 @@ def test_drafts_shared_plans_and_other_municipalities_stay_out(
     assert {r["plan_title"] for r in rows} == {"Energi- och klimatplan"}
     everyone = list(DATASET.rows(None))
     check_rows(DATASET, everyone, forbidden=PERSONS)
+    assert_unique_keys(DATASET, everyone)
     assert [(r["municipality_code"], r["action_title"]) for r in everyone] == [
         ("0180", "Busskörfält"),
         ("1780", "Solceller på skolor"),

@@ -5,7 +5,7 @@ page, its downloads and the follow-up report: the value (total, and women and me
 source splits it), the target, the trend line and the indicator's status by the documented rule.
 An SMHI indicator's values are the emission inventory's (the emissions page's totals).
 Only published indicators (`visible_indicators` for an anonymous reader); each value names its
-provenance. Indicators with demo values are marked `is_example`.
+provenance. Indicators with demo values are marked `example_data`.
 
 Licence CC BY 4.0: the values are the municipalities' own, Kolada's (RKA) and SMHI's open
 figures, each named in `provenance`.
@@ -120,10 +120,10 @@ FIELDS = (
     ),
     Field("status_label_sv", "string", "Statusen på svenska.", "The status in Swedish."),
     Field(
-        "is_example",
+        "example_data",
         "boolean",
-        "Sant när värdena är exempeldata (demo), inte verkliga siffror.",
-        "True when the values are example (demo) data, not real figures.",
+        "Sant när indikatorns värden är påhittade exempeldata, inte verkliga siffror.",
+        "True when the indicator's values are invented example data, not real figures.",
         required=True,
     ),
 )
@@ -153,7 +153,7 @@ def _indicator_rows(m: Municipality, indicator: Indicator) -> Iterator[dict[str,
             "provenance": r.provenance,
             "status": str(status) if status else NOT_ASSESSED,
             "status_label_sv": label,
-            "is_example": indicator.is_example,
+            "example_data": indicator.is_example,
         }
 
 

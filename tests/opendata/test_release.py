@@ -98,9 +98,11 @@ def test_a_release_writes_both_formats_and_the_packages(db, registry, places, se
         "figures.csv", "figures.json", "dates.csv", "dates.json"
     ]  # fmt: skip
     assert (folder / "1780" / "figures.csv").read_text().count("\n") == 3  # header + 2 rows
-    assert (folder / "0180" / "dates.csv").read_text().strip() == (
-        "municipality_code,municipality_name,day,state"
-    )
+    # Stockholm has no dates: no files of them, and its package leaves them out.
+    assert not (folder / "0180" / "dates.csv").exists()
+    assert not (folder / "0180" / "dates.json").exists()
+    stockholm = json.loads((folder / "0180" / "datapackage.json").read_text(encoding="utf-8"))
+    assert [r["name"] for r in stockholm["resources"]] == ["figures-csv", "figures-json"]
     whole = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     figures = next(r for r in whole["resources"] if r["name"] == "figures-csv")
     assert figures["licenses"][0]["name"] == "CC-BY-4.0"
@@ -120,7 +122,11 @@ def test_the_data_packages_pass_frictionless_validation(db, registry, places, se
 
     release = services.build_release()
     folder = settings.OPENDATA_DIR / str(release.pk)
-    for descriptor in (folder / "datapackage.json", folder / "1780" / "datapackage.json"):
+    for descriptor in (
+        folder / "datapackage.json",
+        folder / "1780" / "datapackage.json",
+        folder / "0180" / "datapackage.json",
+    ):
         report = frictionless.validate(str(descriptor))
         assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
 
@@ -220,6 +226,7 @@ def test_the_page_lists_each_dataset_with_files_sizes_licence_and_years(
     assert "/data/datapackage.json" in text
     one = client.get("/oppna-data/?kommun=0180").content.decode()
     assert "/data/0180/figures.csv" in one and "2021" in one
+    assert "/data/0180/dates.csv" not in one and "inget publicerat ännu" in one
     assert "/data/0180/datapackage.json" in one
     english = client.get("/oppna-data/", HTTP_ACCEPT_LANGUAGE="en", headers={"Cookie": ""})
     assert english.status_code == 200

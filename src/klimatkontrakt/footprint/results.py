@@ -303,6 +303,20 @@ def breakdown(engine: Engine, limit: int | None = None) -> list[dict[str, Any]]:
     ]
 
 
+def spend_by_year_department_category(engine: Engine) -> dict[tuple[int, str, str], float]:
+    """Every (year, department, category) cell's classified spend in SEK: the lines
+    ``by_category`` in ``summarise`` counts (spend-based, replaced by activity data, or without a
+    factor), so the cells add up to its ``spend_sek`` per category."""
+    return {
+        (int(year), department, category): _r(sek, 2)
+        for year, department, category, sek in _rows(
+            engine,
+            "SELECT year, department, category, sum(amount_sek) FROM classified"
+            " WHERE status IN ('spend', 'replaced', 'no_factor') GROUP BY ALL",
+        )
+    }
+
+
 def tonnes_by_year_department_category(
     engine: Engine, activity: Sequence[dict[str, Any]]
 ) -> list[dict[str, Any]]:

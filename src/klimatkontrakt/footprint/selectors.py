@@ -207,6 +207,34 @@ def tonnes_by_cell(ledger: Ledger) -> list[dict[str, Any]]:
     return list(_CACHE[key]["cells"])
 
 
+def cells(ledger: Ledger) -> list[dict[str, Any]]:
+    """Spend (SEK) and tonnes per year x department x category, every cell: the tonnes of
+    ``tonnes_by_cell`` and the classified spend of ``by_category`` on the page, so summed over
+    years and departments they give the page's figures per category. Sums only, never lines
+    or suppliers (the open data file)."""
+    from klimatkontrakt.footprint.results import spend_by_year_department_category
+
+    key = ("spend", *_fingerprint(ledger))
+    if key not in _CACHE:
+        with classified(ledger) as eng:
+            _CACHE[key] = {"spend": spend_by_year_department_category(eng)}
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    _CACHE.move_to_end(key)
+    spend: dict[tuple[int, str, str], float] = _CACHE[key]["spend"]
+    tonnes = {(c["year"], c["department"], c["category"]): c["t"] for c in tonnes_by_cell(ledger)}
+    return [
+        {
+            "year": y,
+            "department": d,
+            "category": c,
+            "spend_sek": spend.get((y, d, c)),
+            "t": tonnes.get((y, d, c)),
+        }
+        for y, d, c in sorted(set(spend) | set(tonnes))
+    ]
+
+
 @dataclass(frozen=True)
 class YearFootprint:
     """A ledger's footprint in one year, and the department with the most tonnes that year."""

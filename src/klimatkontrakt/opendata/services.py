@@ -165,7 +165,9 @@ def _write_release(folder: Path, release_id: int) -> dict[str, Any]:
     site = settings.SITE_URL
     resources: list[dict[str, Any]] = []
     for dataset in datasets:
-        resources += writer.write(dataset, everything[dataset.key], None)
+        # A dataset without rows has no files (an empty JSON array is no table to a reader).
+        if everything[dataset.key]:
+            resources += writer.write(dataset, everything[dataset.key], None)
         coverage[dataset.key] = {"": _years(dataset, everything[dataset.key])}
     _write_json(
         folder / "datapackage.json",
@@ -197,7 +199,8 @@ def _write_release(folder: Path, release_id: int) -> dict[str, Any]:
         municipal: list[dict[str, Any]] = []
         for dataset in datasets:
             rows = by_dataset[dataset.key].get(code, [])
-            municipal += writer.write(dataset, rows, code)
+            if rows:
+                municipal += writer.write(dataset, rows, code)
             coverage[dataset.key][code] = _years(dataset, rows)
         name = names.get(code, code)
         _write_json(

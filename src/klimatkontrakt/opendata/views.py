@@ -64,8 +64,6 @@ def _rows(code: str | None) -> list[dict[str, Any]]:
     out = []
     for dataset in all_datasets():
         mine = {f.format: f for f in files if f.dataset == dataset.key}
-        if not mine:
-            continue
         csv_file = mine.get("csv")
         out.append(
             {

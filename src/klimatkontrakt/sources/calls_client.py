@@ -7,35 +7,28 @@ header and the key in the ``x-api-key`` header. The fields each reader expects, 
 assumed where the published description is silent, are in docs/funding.md ("Calls").
 
 Responses are cached on disk, one file per URL, and reused until they are ``max_age`` old; a
-failure names the URL and says plainly when the machine seems to be offline.
+failure names the URL and says plainly when the machine seems to be offline (both through
+``sources/http.py``, shared with the other outside sources).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import tempfile
-import time
-import urllib.error
 import urllib.parse
-import urllib.request
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from django.utils.translation import gettext as _
 
 from klimatkontrakt.sources.calls import CallRecord, common_calls, parse_vinnova
 from klimatkontrakt.sources.errors import SourceError
+from klimatkontrakt.sources.http import Response, ResponseCache, Wording, cached, fetch_json
 
 DEFAULT_VINNOVA_URL = "https://data.vinnova.se/api"
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_AGE = 6 * 3600.0
 PAGE_SIZE = 500
 MAX_PAGES = 200
-USER_AGENT = "klimatkontrakt (+https://github.com/klimatkontrakt)"
 
 
 class CallsFetchError(Exception):
@@ -47,48 +40,6 @@ class CallsFetchError(Exception):
         super().__init__(
             _("Fetching calls failed for %(url)s: %(cause)s") % {"url": url, "cause": cause}
         )
-
-
-@dataclass(frozen=True)
-class Response:
-    body: Any
-    headers: dict[str, str]
-
-
-class ResponseCache:
-    """Responses on disk, one JSON file per URL (named by the URL's SHA-256)."""
-
-    def __init__(self, directory: Path | str, max_age: float = DEFAULT_MAX_AGE) -> None:
-        self.directory = Path(directory)
-        self.max_age = max_age
-
-    def _path(self, url: str) -> Path:
-        return self.directory / f"{hashlib.sha256(url.encode()).hexdigest()}.json"
-
-    def get(self, url: str) -> Response | None:
-        try:
-            stored = json.loads(self._path(url).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        fetched = stored.get("fetched_at") if isinstance(stored, dict) else None
-        if stored.get("url") != url or not isinstance(fetched, (int, float)):
-            return None
-        if time.time() - fetched > self.max_age:
-            return None
-        return Response(stored["body"], stored.get("headers", {}))
-
-    def put(self, url: str, response: Response) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        record = {
-            "url": url,
-            "fetched_at": time.time(),
-            "body": response.body,
-            "headers": response.headers,
-        }
-        handle, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(record, out, ensure_ascii=False)
-        os.replace(tmp, self._path(url))
 
 
 class CallsClient:
@@ -150,54 +101,38 @@ class CallsClient:
         return out
 
     def _get(self, url: str) -> Response:
-        if self.cache is not None:
-            cached = self.cache.get(url)
-            if cached is not None:
-                return cached
-        response = self._fetch(url)
-        if self.cache is not None:
-            self.cache.put(url, response)
-        return response
+        return cached(self.cache, url, self._fetch)
 
     def _fetch(self, url: str) -> Response:
-        if not url.startswith(("http://", "https://")):
-            raise CallsFetchError(url, _("only http and https addresses are supported"))
-        headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
+        headers: dict[str, str] = {}
         if self.api_key and url.startswith(self.common_url or "\0"):
             headers["x-api-key"] = self.api_key
-        request = urllib.request.Request(url, headers=headers)  # noqa: S310 - scheme checked above
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as answer:  # noqa: S310
-                raw = answer.read()
-                found = {k.lower(): v for k, v in answer.headers.items()}
-        except urllib.error.HTTPError as exc:
-            raise CallsFetchError(url, f"HTTP {exc.code} {exc.reason}") from exc
-        except urllib.error.URLError as exc:
-            if isinstance(exc.reason, TimeoutError):
-                raise CallsFetchError(
-                    url, _("no answer within %(s)s s") % {"s": f"{self.timeout:g}"}
-                ) from exc
-            raise CallsFetchError(
-                url,
-                _("cannot reach the server (%(reason)s); is the machine offline?")
-                % {"reason": exc.reason},
-            ) from exc
-        except TimeoutError as exc:
-            raise CallsFetchError(
-                url, _("no answer within %(s)s s") % {"s": f"{self.timeout:g}"}
-            ) from exc
-        except OSError as exc:
-            raise CallsFetchError(
-                url,
-                _("the connection failed (%(reason)s); is the machine offline?") % {"reason": exc},
-            ) from exc
-        try:
-            body = json.loads(raw.decode("utf-8-sig"))
-        except (UnicodeDecodeError, ValueError) as exc:
-            raise CallsFetchError(
-                url, _("the answer is not JSON (%(error)s)") % {"error": exc}
-            ) from exc
-        return Response(body, {"x-totalrecords": found.get("x-totalrecords", "")})
+        return fetch_json(
+            url,
+            timeout=self.timeout,
+            error=CallsFetchError,
+            wording=WORDING,
+            headers=headers,
+            keep_headers=["x-totalrecords"],
+            encoding="utf-8-sig",
+        )
+
+
+def _timed_out(timeout: float) -> str:
+    return _("no answer within %(s)s s") % {"s": f"{timeout:g}"}
+
+
+WORDING = Wording(
+    bad_scheme=lambda: _("only http and https addresses are supported"),
+    timed_out=_timed_out,
+    unreachable=lambda reason: (
+        _("cannot reach the server (%(reason)s); is the machine offline?") % {"reason": reason}
+    ),
+    connection_failed=lambda exc: (
+        _("the connection failed (%(reason)s); is the machine offline?") % {"reason": exc}
+    ),
+    not_json=lambda exc: _("the answer is not JSON (%(error)s)") % {"error": exc},
+)
 
 
 def _total(value: str | None, url: str) -> int:

@@ -16,14 +16,8 @@ the URL and says in the interface language whether the server is unreachable, sl
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import tempfile
-import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -41,6 +35,7 @@ from klimatkontrakt.sources.grant_records import (
     org_number_cell,
     year_cell,
 )
+from klimatkontrakt.sources.http import Response, ResponseCache, Wording, cached, fetch_json
 
 ENDPOINT = "finansieradeaktiviteter"
 DEFAULT_LIMIT = 500
@@ -48,7 +43,6 @@ DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_AGE = 24 * 3600.0
 KEY_HEADER = "Ocp-Apim-Subscription-Key"
 MAX_PAGES = 10_000
-USER_AGENT = "klimatkontrakt (+https://github.com/klimatkontrakt)"
 
 
 class GdpError(Exception):
@@ -73,42 +67,6 @@ class Page:
     total: int | None
 
 
-class PageCache:
-    """Pages on disk, one JSON file per URL (named by its SHA-256); never the API key."""
-
-    def __init__(self, directory: Path | str, max_age: float = DEFAULT_MAX_AGE) -> None:
-        self.directory = Path(directory)
-        self.max_age = max_age
-
-    def _path(self, url: str) -> Path:
-        return self.directory / f"{hashlib.sha256(url.encode()).hexdigest()}.json"
-
-    def get(self, url: str) -> Page | None:
-        try:
-            stored = json.loads(self._path(url).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        fetched = stored.get("fetched_at")
-        if stored.get("url") != url or not isinstance(fetched, int | float):
-            return None
-        if time.time() - fetched > self.max_age or not isinstance(stored.get("items"), list):
-            return None
-        return Page(url, stored["items"], stored.get("total"))
-
-    def put(self, page: Page) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        record = {
-            "url": page.url,
-            "fetched_at": time.time(),
-            "items": page.items,
-            "total": page.total,
-        }
-        handle, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(record, out, ensure_ascii=False)
-        os.replace(tmp, self._path(page.url))
-
-
 class GdpClient:
     """Reads one funder's funded activities from the common API."""
 
@@ -130,7 +88,7 @@ class GdpClient:
         self.key_header = key_header
         self.timeout = timeout
         self.limit = limit
-        self.cache = PageCache(cache_dir, max_age) if cache_dir is not None else None
+        self.cache = ResponseCache(cache_dir, max_age) if cache_dir is not None else None
 
     def url(self, offset: int) -> str:
         query = urllib.parse.urlencode({"offset": offset, "limit": self.limit})
@@ -157,65 +115,61 @@ class GdpClient:
         return parse_activities(items, self.funder, url), url
 
     def _get(self, url: str) -> Page:
-        if self.cache is not None:
-            cached = self.cache.get(url)
-            if cached is not None:
-                return cached
-        page = self._fetch(url)
-        if self.cache is not None:
-            self.cache.put(page)
-        return page
+        return _as_page(cached(self.cache, url, self._fetch))
 
-    def _fetch(self, url: str) -> Page:
-        if not url.startswith(("http://", "https://")):
-            raise GdpError(url, _("only http and https addresses are supported"))
-        headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
-        if self.api_key:
-            headers[self.key_header] = self.api_key
-        request = urllib.request.Request(url, headers=headers)  # noqa: S310 - scheme checked
+    def _fetch(self, url: str) -> Response:
+        headers = {self.key_header: self.api_key} if self.api_key else {}
+        response = fetch_json(
+            url,
+            timeout=self.timeout,
+            error=GdpError,
+            wording=WORDING,
+            headers=headers,
+            keep_headers=["x-totalrecords"],
+        )
+        _as_page(response)  # refuse a wrong shape before it is cached
+        return response
+
+
+def _as_page(response: Response) -> Page:
+    url = response.url
+    if not isinstance(response.body, list):
+        raise GdpError(url, _("the answer is not a list of activities"))
+    total: int | None = None
+    total_header = response.headers.get("x-totalrecords")
+    if total_header is not None:
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
-                raw = response.read()
-                total_header = response.headers.get("x-totalrecords")
-        except urllib.error.HTTPError as exc:
-            if exc.code in (401, 403):
-                raise GdpError(
-                    url,
-                    _("HTTP %(code)s: the API key is missing or not accepted (set %(setting)s)")
-                    % {"code": exc.code, "setting": "KLIMATKONTRAKT_GDP_API_KEY"},
-                ) from exc
-            raise GdpError(url, f"HTTP {exc.code} {exc.reason}") from exc
-        except urllib.error.URLError as exc:
-            if isinstance(exc.reason, TimeoutError):
-                raise GdpError(url, _timed_out(self.timeout)) from exc
-            raise GdpError(
-                url,
-                _("cannot reach the server (%(reason)s); are you offline?")
-                % {"reason": exc.reason},
-            ) from exc
-        except TimeoutError as exc:
-            raise GdpError(url, _timed_out(self.timeout)) from exc
-        except OSError as exc:
-            raise GdpError(
-                url, _("the connection failed (%(error)s); are you offline?") % {"error": exc}
-            ) from exc
-        try:
-            body = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
-            raise GdpError(url, _("the answer is not JSON")) from exc
-        if not isinstance(body, list):
-            raise GdpError(url, _("the answer is not a list of activities"))
-        total: int | None = None
-        if total_header is not None:
-            try:
-                total = int(total_header)
-            except ValueError as exc:
-                raise GdpError(url, _("the header x-totalrecords is not a number")) from exc
-        return Page(url, body, total)
+            total = int(total_header)
+        except ValueError as exc:
+            raise GdpError(url, _("the header x-totalrecords is not a number")) from exc
+    return Page(url, response.body, total)
+
+
+def _refused(code: int, reason: str) -> str:
+    if code in (401, 403):
+        return _("HTTP %(code)s: the API key is missing or not accepted (set %(setting)s)") % {
+            "code": code,
+            "setting": "KLIMATKONTRAKT_GDP_API_KEY",
+        }
+    return f"HTTP {code} {reason}"
 
 
 def _timed_out(timeout: float) -> str:
     return _("no answer within %(seconds)s s") % {"seconds": f"{timeout:g}"}
+
+
+WORDING = Wording(
+    bad_scheme=lambda: _("only http and https addresses are supported"),
+    timed_out=_timed_out,
+    unreachable=lambda reason: (
+        _("cannot reach the server (%(reason)s); are you offline?") % {"reason": reason}
+    ),
+    connection_failed=lambda exc: (
+        _("the connection failed (%(error)s); are you offline?") % {"error": exc}
+    ),
+    not_json=lambda _exc: _("the answer is not JSON"),
+    http_status=_refused,
+)
 
 
 def _name(value: Any) -> str:

@@ -7,24 +7,26 @@ with gender T (total), K (women) or M (men). With ``from_date`` the API also ret
 values deleted since that date, marked ``is_deleted`` and with a null value.
 
 Requests name at most 25 ids of each kind, so larger lists are split into chunks.
-Responses are cached on disk, one file per URL, and reused until they are ``max_age`` old.
+Responses are cached on disk, one file per URL, and reused until they are ``max_age`` old
+(``sources/http.py``, shared with the other outside sources).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import tempfile
-import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+from klimatkontrakt.sources.http import (
+    Response,
+    ResponseCache,
+    Wording,
+    cached,
+    fetch_json,
+)
 
 DEFAULT_BASE_URL = "https://api.kolada.se/v3"
 MAX_IDS_PER_REQUEST = 25
@@ -32,7 +34,6 @@ DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_AGE = 24 * 3600.0
 DEFAULT_PER_PAGE = 5000
 GENDERS = frozenset({"T", "K", "M"})
-USER_AGENT = "klimatkontrakt (+https://github.com/klimatkontrakt)"
 
 
 class KoladaError(Exception):
@@ -42,6 +43,16 @@ class KoladaError(Exception):
         self.url = url
         self.cause = cause
         super().__init__(f"Kolada request failed for {url}: {cause}")
+
+
+# How each failure of a request reads (English, as all of this module's errors).
+WORDING = Wording(
+    bad_scheme=lambda: "only http and https URLs are supported",
+    timed_out=lambda timeout: f"timed out after {timeout:g} s",
+    unreachable=lambda reason: f"cannot reach the server ({reason}); are you offline?",
+    connection_failed=lambda exc: f"connection failed ({exc}); are you offline?",
+    not_json=lambda exc: f"response is not JSON ({exc})",
+)
 
 
 @dataclass(frozen=True)
@@ -75,50 +86,10 @@ class KoladaKpi:
     source_url: str
 
 
-@dataclass(frozen=True)
-class _Page:
-    url: str
-    body: dict[str, Any]
-    fetched_at: datetime
-
-
 def chunked(ids: Sequence[str], size: int = MAX_IDS_PER_REQUEST) -> list[list[str]]:
     """Split ids into lists of at most ``size``, keeping order and dropping repeats."""
     unique = list(dict.fromkeys(ids))
     return [unique[i : i + size] for i in range(0, len(unique), size)]
-
-
-class KoladaCache:
-    """Responses on disk, one JSON file per URL (named by the URL's SHA-256)."""
-
-    def __init__(self, directory: Path | str, max_age: float = DEFAULT_MAX_AGE) -> None:
-        self.directory = Path(directory)
-        self.max_age = max_age
-
-    def _path(self, url: str) -> Path:
-        return self.directory / f"{hashlib.sha256(url.encode()).hexdigest()}.json"
-
-    def get(self, url: str) -> _Page | None:
-        path = self._path(url)
-        try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        fetched = stored.get("fetched_at")
-        if stored.get("url") != url or not isinstance(fetched, (int, float)):
-            return None
-        if time.time() - fetched > self.max_age:
-            return None
-        return _Page(url, stored["body"], datetime.fromtimestamp(fetched, UTC))
-
-    def put(self, page: _Page) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        record = {"url": page.url, "fetched_at": page.fetched_at.timestamp(), "body": page.body}
-        # Write then rename, so a reader never sees half a file.
-        handle, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(record, out, ensure_ascii=False)
-        os.replace(tmp, self._path(page.url))
 
 
 class KoladaClient:
@@ -136,7 +107,7 @@ class KoladaClient:
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.per_page = per_page
-        self.cache = KoladaCache(cache_dir, max_age) if cache_dir is not None else None
+        self.cache = ResponseCache(cache_dir, max_age) if cache_dir is not None else None
 
     # -- public surface -------------------------------------------------------------------
 
@@ -197,7 +168,7 @@ class KoladaClient:
     def _kpi_url(self, ids: list[str]) -> str:
         return f"{self.base_url}/kpi/{_ids(ids)}"
 
-    def _pages(self, url: str) -> Iterator[_Page]:
+    def _pages(self, url: str) -> Iterator[Response]:
         seen: set[str] = set()
         next_url: str | None = url
         while next_url:
@@ -211,50 +182,22 @@ class KoladaClient:
                 raise KoladaError(next_url, "next_url is not a string")
             next_url = urllib.parse.urljoin(next_url, following) if following else None
 
-    def _get(self, url: str) -> _Page:
-        if self.cache is not None:
-            cached = self.cache.get(url)
-            if cached is not None:
-                return cached
-        page = _Page(url, self._fetch(url), datetime.now(UTC))
-        if self.cache is not None:
-            self.cache.put(page)
-        return page
+    def _get(self, url: str) -> Response:
+        return cached(self.cache, url, self._fetch)
 
-    def _fetch(self, url: str) -> dict[str, Any]:
-        if not url.startswith(("http://", "https://")):
-            raise KoladaError(url, "only http and https URLs are supported")
-        request = urllib.request.Request(  # noqa: S310 - scheme checked above
-            url, headers={"Accept": "application/json", "User-Agent": USER_AGENT}
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
-                raw = response.read()
-        except urllib.error.HTTPError as exc:
-            raise KoladaError(url, f"HTTP {exc.code} {exc.reason}") from exc
-        except urllib.error.URLError as exc:
-            reason = exc.reason
-            if isinstance(reason, TimeoutError):
-                raise KoladaError(url, f"timed out after {self.timeout:g} s") from exc
-            raise KoladaError(url, f"cannot reach the server ({reason}); are you offline?") from exc
-        except TimeoutError as exc:
-            raise KoladaError(url, f"timed out after {self.timeout:g} s") from exc
-        except OSError as exc:
-            raise KoladaError(url, f"connection failed ({exc}); are you offline?") from exc
-        try:
-            body = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
-            raise KoladaError(url, f"response is not JSON ({exc})") from exc
+    def _fetch(self, url: str) -> Response:
+        response = fetch_json(url, timeout=self.timeout, error=KoladaError, wording=WORDING)
+        body = response.body
         if not isinstance(body, dict) or not isinstance(body.get("values"), list):
             raise KoladaError(url, "response has no 'values' list")
-        return body
+        return response
 
 
 def _ids(ids: Iterable[str]) -> str:
     return ",".join(urllib.parse.quote(i, safe="") for i in ids)
 
 
-def _rows(page: _Page) -> list[dict[str, Any]]:
+def _rows(page: Response) -> list[dict[str, Any]]:
     rows = page.body["values"]
     for index, row in enumerate(rows):
         if not isinstance(row, dict):
@@ -266,7 +209,7 @@ def _flag(raw: object) -> bool:
     return raw in (True, 1, "1", "true", "True")
 
 
-def _parse_data(page: _Page) -> Iterator[KoladaValue]:
+def _parse_data(page: Response) -> Iterator[KoladaValue]:
     for index, row in enumerate(_rows(page)):
         where = f"values[{index}]"
         try:
@@ -286,7 +229,7 @@ def _parse_data(page: _Page) -> Iterator[KoladaValue]:
 
 
 def _parse_value(
-    page: _Page,
+    page: Response,
     where: str,
     entry: object,
     kpi: str,

@@ -50,3 +50,14 @@ def normalise_org_number(text: str) -> str:
     if not luhn_valid(raw):
         raise InvalidOrgNumber("the control digit does not match")
     return f"{raw[:6]}-{raw[6:]}"
+
+
+def is_legal_person(text: str) -> bool:
+    """Whether the number is a legal person's organisation number: a valid number whose third
+    digit is 2 or more. A sole trader's number is the owner's personal identity number (whose
+    third and fourth digits are the birth month, so the third is 0 or 1): personal data."""
+    try:
+        number = normalise_org_number(text)
+    except InvalidOrgNumber:
+        return False
+    return int(number[2]) >= 2

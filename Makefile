@@ -28,6 +28,13 @@ migrate: install
 demo: migrate
 	$(BIN)/klimatkontrakt demo
 
+# The demo installation's open data catalogue (/datasets/dcat) is published as by Karlstads
+# kommun, the demo's city (its real organisation number); an installation of your own sets these
+# in its environment (docs/opendata.md, "Catalogue").
+serve: export KLIMATKONTRAKT_OPENDATA_PUBLISHER_ORGNR ?= 212000-1850
+serve: export KLIMATKONTRAKT_OPENDATA_PUBLISHER_NAME ?= Karlstads kommun
+serve: export KLIMATKONTRAKT_OPENDATA_PUBLISHER_NAME_EN ?= Karlstad Municipality
+serve: export KLIMATKONTRAKT_OPENDATA_PUBLISHER_TYPE ?= LocalAuthority
 serve: install
 	$(BIN)/klimatkontrakt serve --host $(HOST) --port $(PORT)
 

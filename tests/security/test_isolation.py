@@ -556,18 +556,25 @@ def test_the_national_report_shows_no_trace_of_the_draft(
     assert intruder.get(f"/api/national/reports/jobs/{job.pk}").status_code == expected
 
 
-def test_no_open_data_file_shows_a_draft_or_a_shared_item(secret_draft, shared_work, client):
+def test_no_open_data_file_shows_a_draft_or_a_shared_item(
+    secret_draft, shared_work, client, karlstad, indicator_factory, indicator_value_factory
+):
     """The open files (opendata/) are built as the public reads: a private draft of every kind
     and an item of every kind shared only with the programme office are in none of them, on
-    disk or through /data/."""
+    disk or through /data/; what Karlstad published beside them is."""
     from django.conf import settings
 
     from klimatkontrakt.opendata import services
 
+    public = indicator_factory(
+        municipality=karlstad, name="Publicerad indikator", is_published=True
+    )
+    indicator_value_factory(indicator=public, year=2023)
     release = services.build_release()
     folder = settings.OPENDATA_DIR / str(release.pk)
     files = [p for p in folder.rglob("*") if p.is_file()]
-    assert len(files) > 2
+    assert "Publicerad indikator" in (folder / "1780" / "indicators.csv").read_text()
+    assert len(files) >= 6  # both packages, the indicators' two files in each
     for path in files:
         text = path.read_text(encoding="utf-8")
         assert SECRET not in text and SHARED not in text, f"{path.name} shows it"

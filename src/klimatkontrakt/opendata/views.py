@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from klimatkontrakt.opendata import selectors, services
+from klimatkontrakt.opendata.catalogue import installation_publisher, municipality_publisher
 from klimatkontrakt.opendata.datasets import all_datasets
 from klimatkontrakt.organisations.access import can_request_open_data
 
@@ -95,6 +96,8 @@ def index(request: HttpRequest) -> HttpResponse:
         "package_url": (
             f"/data/{chosen.code}/datapackage.json" if chosen else "/data/datapackage.json"
         ),
+        "has_catalogue": (municipality_publisher(chosen) if chosen else installation_publisher())
+        is not None,
         "may_build": may_build,
         "pending": selectors.pending_release() if may_build else None,
         "failure": selectors.last_failure() if may_build else None,

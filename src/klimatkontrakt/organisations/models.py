@@ -37,9 +37,13 @@ class Organisation(models.Model):
     org_number = models.CharField(_("organisation number"), max_length=20, blank=True)
     website = models.URLField(_("website"), blank=True)
     # The contact point of the open data catalogue (opendata/catalogue.py): published as is.
+    # db_default: a row written without it (an older release, a migration's historical model)
+    # has none, as the sharing flags do (organisations/sharing.py).
     open_data_email = models.EmailField(
         _("open data contact e-mail"),
         blank=True,
+        default="",
+        db_default="",
         help_text=_(
             "A functional mailbox of the organisation for questions about its open data (e.g. "
             "oppnadata@kommun.se), never a person's own address: it is published in the open "

@@ -14,6 +14,8 @@ class Migration(migrations.Migration):
             name="open_data_email",
             field=models.EmailField(
                 blank=True,
+                default="",
+                db_default="",
                 help_text="A functional mailbox of the organisation for questions about its open data (e.g. oppnadata@kommun.se), never a person's own address: it is published in the open data catalogue that dataportal.se harvests.",
                 max_length=254,
                 verbose_name="open data contact e-mail",

@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -36,8 +37,35 @@ SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 def pytest_collection_modifyitems(items):  # type: ignore[no-untyped-def]
     """Files marked slow first (a stable sort keeps each file's tests together and in order):
     with `--dist loadfile` they start at once on every worker and the short files fill the gaps,
-    instead of one long file starting last and running alone."""
+    instead of one long file starting last and running alone.
+    A test that cannot reach a database is marked `no_database` (CI runs it on SQLite only)."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    for item in items:
+        if not _reaches_a_database(item):
+            item.add_marker(pytest.mark.no_database)
+
+
+# What a module names when its tests reach a database other than through pytest-django's
+# fixtures: an installation of its own (a subprocess, tests/live_install.py), the database
+# settings or a driver.
+_OTHER_WAYS_TO_A_DATABASE = re.compile(
+    r"live_install|demo_snapshot|subprocess|DATABASE|psycopg|postgres|sqlite|connection"
+)
+_MODULE_REACHES: dict[str, bool] = {}
+
+
+def _reaches_a_database(item) -> bool:  # type: ignore[no-untyped-def]
+    """True unless the test provably works without one: pytest-django refuses database access
+    to a test that has neither the `django_db` marker nor a fixture built on `django_db_setup`
+    (db, transactional_db, module_db, demo, live_server...), and its module names no other way
+    to a database."""
+    if item.get_closest_marker("django_db") or "django_db_setup" in item.fixturenames:
+        return True
+    path = str(item.path)
+    if path not in _MODULE_REACHES:
+        source = item.path.read_text(encoding="utf-8")
+        _MODULE_REACHES[path] = bool(_OTHER_WAYS_TO_A_DATABASE.search(source))
+    return _MODULE_REACHES[path]
 
 
 @pytest.fixture(autouse=True)

@@ -4,13 +4,14 @@ from recorded-shape fixtures: a JSON list per page and the `x-totalrecords` head
 from __future__ import annotations
 
 import json
-import threading
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from email.message import Message
 from pathlib import Path
+
+from tests.loopback import Answer, Answerer, serve
 
 FIXTURES = Path(__file__).resolve().parent / "sources" / "fixtures" / "gdp"
 
@@ -31,49 +32,30 @@ class FakeGdp:
         return out
 
 
-def _handler(fake: FakeGdp) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
-            fake.requests.append((self.path, dict(self.headers)))
-            if fake.key and self.headers.get("Ocp-Apim-Subscription-Key") != fake.key:
-                self._send(401, "{}", None)
-                return
-            if fake.body is not None or fake.status != 200:
-                self._send(fake.status, fake.body or "{}", None)
-                return
-            query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
-            offset = int(query.get("offset", ["0"])[0])
-            limit = int(query.get("limit", ["500"])[0])
-            items = fake.items()
-            self._send(200, json.dumps(items[offset : offset + limit]), len(items))
+def _answer(fake: FakeGdp) -> Answerer:
+    def answer(path: str, headers: Message) -> Answer:
+        fake.requests.append((path, dict(headers)))
+        if fake.key and headers.get("Ocp-Apim-Subscription-Key") != fake.key:
+            return Answer(401, "{}", "application/json")
+        if fake.body is not None or fake.status != 200:
+            return Answer(fake.status, fake.body or "{}", "application/json")
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(path).query)
+        offset = int(query.get("offset", ["0"])[0])
+        limit = int(query.get("limit", ["500"])[0])
+        items = fake.items()
+        return Answer(
+            200,
+            json.dumps(items[offset : offset + limit]),
+            "application/json",
+            {"x-totalrecords": str(len(items))},
+        )
 
-        def _send(self, status: int, body: str, total: int | None) -> None:
-            data = body.encode("utf-8")
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            if total is not None:
-                self.send_header("x-totalrecords", str(total))
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            pass
-
-    return Handler
+    return answer
 
 
 @contextmanager
 def fake_gdp() -> Iterator[FakeGdp]:
     fake = FakeGdp()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
-    server.daemon_threads = True
-    fake.base_url = f"http://127.0.0.1:{server.server_address[1]}/gdp_vinnova"
-    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
-    thread.start()
-    try:
+    with serve(_answer(fake)) as base_url:
+        fake.base_url = f"{base_url}/gdp_vinnova"
         yield fake
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from email.message import Message
 from pathlib import Path
+
+from tests.loopback import Answer, Answerer, serve
 
 FIXTURES = Path(__file__).resolve().parent / "sources" / "fixtures" / "kolada"
 RECORDED_BASE = "https://api.kolada.se/v3"
@@ -41,46 +42,24 @@ class FakeKolada:
         return 200, body.replace(RECORDED_BASE, self.base_url)
 
 
-def _handler(fake: FakeKolada) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-            if fake.delay:
-                time.sleep(fake.delay)
-            prefix = "/v3"
-            path = self.path[len(prefix) :] if self.path.startswith(prefix) else self.path
-            status, body = fake.answer(path)
-            data = body.encode("utf-8")
-            try:
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (timeout test)
+def _answer(fake: FakeKolada) -> Answerer:
+    def answer(path: str, _headers: Message) -> Answer:
+        if fake.delay:
+            time.sleep(fake.delay)
+        prefix = "/v3"
+        status, body = fake.answer(path[len(prefix) :] if path.startswith(prefix) else path)
+        return Answer(status, body)
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            pass
-
-    return Handler
+    return answer
 
 
 @contextmanager
 def fake_kolada() -> Iterator[FakeKolada]:
     """Start a FakeKolada on 127.0.0.1 on a free port; base_url ends in /v3."""
     fake = FakeKolada()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
-    server.daemon_threads = True
-    fake.base_url = f"http://127.0.0.1:{server.server_address[1]}/v3"
-    # A short poll interval: shutdown() waits for one poll, 0.5 s by default, in every test.
-    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
-    thread.start()
-    try:
+    with serve(_answer(fake)) as base_url:
+        fake.base_url = f"{base_url}/v3"
         yield fake
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 def echo_data(path: str) -> tuple[int, str]:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import io
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from email.message import Message
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -13,6 +12,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from klimatkontrakt.emissions.models import Release
+from tests.loopback import Answer, serve
 
 
 @pytest.fixture
@@ -20,32 +20,15 @@ def smhi_server(co2_file: Path) -> Iterator[tuple[str, list[str]]]:
     body = co2_file.read_bytes()
     seen: list[str] = []
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
-            seen.append(self.path)
-            url = urlparse(self.path)
-            query = parse_qs(url.query)
-            if url.path != "/api/getexcelfile/" or query.get("sub") != ["CO2"]:
-                self.send_error(404)
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", "application/vnd.ms-excel")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def answer(path: str, _headers: Message) -> Answer:
+        seen.append(path)
+        url = urlparse(path)
+        if url.path != "/api/getexcelfile/" or parse_qs(url.query).get("sub") != ["CO2"]:
+            return Answer(404, "Not Found", "text/plain")
+        return Answer(200, body, "application/vnd.ms-excel")
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    # A short poll interval: shutdown() waits for one poll, 0.5 s by default.
-    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", seen
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(answer) as base_url:
+        yield base_url, seen
 
 
 def test_fetch_downloads_and_imports_the_report(municipalities, smhi_server):

@@ -3,13 +3,14 @@ from the fixture files in the documented shape (docs/funding.md, "Calls")."""
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from email.message import Message
 from pathlib import Path
+
+from tests.loopback import Answer, Answerer, serve
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "calls"
 
@@ -50,42 +51,21 @@ class FakeFunders:
         return f"{self.base_url}/common/v1"
 
 
-def _handler(fake: FakeFunders) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-            if fake.delay:
-                time.sleep(fake.delay)
-            route = fake.answer(self.path, self.headers.get("x-api-key", ""))
-            data = route.body.encode("utf-8")
-            try:
-                self.send_response(route.status)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
-                self.send_header("Content-Length", str(len(data)))
-                for name, value in route.headers.items():
-                    self.send_header(name.replace("_", "-"), value)
-                self.end_headers()
-                self.wfile.write(data)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (timeout test)
+def _answer(fake: FakeFunders) -> Answerer:
+    def answer(path: str, headers: Message) -> Answer:
+        if fake.delay:
+            time.sleep(fake.delay)
+        route = fake.answer(path, headers.get("x-api-key", ""))
+        extra = {name.replace("_", "-"): value for name, value in route.headers.items()}
+        return Answer(route.status, route.body, headers=extra)
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            pass
-
-    return Handler
+    return answer
 
 
 @contextmanager
 def fake_funders() -> Iterator[FakeFunders]:
     """Start a FakeFunders on 127.0.0.1 on a free port."""
     fake = FakeFunders()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
-    server.daemon_threads = True
-    fake.base_url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
-    thread.start()
-    try:
+    with serve(_answer(fake)) as base_url:
+        fake.base_url = base_url
         yield fake
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)

@@ -15,6 +15,8 @@ HIDDEN = {"script", "style", "template", "svg"}
 SHOWN_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder", "aria-description")
 # Downloads are not pages: not fetched by the crawl.
 DOWNLOAD = re.compile(r"\.(docx|xlsx|pdf|csv|json|png|svg|zip)$|/export/|/data/", re.I)
+# A page's own table as a file: `?format=csv` (csv-intl, xlsx, json) on the page's address.
+DOWNLOAD_QUERY = re.compile(r"(^|&)format=")
 
 
 class _PageText(HTMLParser):
@@ -78,6 +80,6 @@ def same_site_path(href: str, current: str) -> str | None:
     path = parts.path
     if not path.startswith("/"):
         path = current.rsplit("/", 1)[0] + "/" + path
-    if DOWNLOAD.search(path):
+    if DOWNLOAD.search(path) or DOWNLOAD_QUERY.search(parts.query):
         return None
     return path + (f"?{parts.query}" if parts.query else "")

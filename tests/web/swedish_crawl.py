@@ -28,6 +28,9 @@ DJANGO_SV_PO = sorted(Path(django.__file__).parent.glob("**/locale/sv/LC_MESSAGE
 FULL_CRAWL = {"1780", "0180"}  # Karlstad (the demo's data) and Stockholm (no data)
 DEPTH = 4
 QUERY_VARIANTS = 3
+# Pages that differ only in the order of one list (a sortable table's `sort` and `order`) read
+# the same: one such order per page is enough.
+ORDER_ONLY = {"sort", "order"}
 # Not pages of the interface: the admin, the API, language switching, logging out.
 SKIP = re.compile(r"^/(admin|api|i18n|static)/|/konto/logga-ut/")
 
@@ -180,7 +183,8 @@ def import_tables(code: str, client) -> None:  # type: ignore[no-untyped-def]
 
 def crawl(client, seeds: list[str]) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """path → HTML of every page reached from the seeds. Of pages that differ only in the
-    values of their query (filters of one list), a few are enough."""
+    values of their query (filters of one list), a few are enough; of those that differ only in
+    a list's order, one."""
     seen: dict[str, str] = {}
     queue = deque((seed, 0) for seed in seeds)
     queued = set(seeds)
@@ -203,8 +207,9 @@ def crawl(client, seeds: list[str]) -> dict[str, str]:  # type: ignore[no-untype
             muni = re.match(r"^/kommun/(\d{4})/", target)
             if muni and muni.group(1) not in FULL_CRAWL:
                 continue
-            shape = (urlsplit(target).path, *sorted(parse_qs(urlsplit(target).query)))
-            if variants[shape] >= QUERY_VARIANTS:
+            names = set(parse_qs(urlsplit(target).query))
+            shape = (urlsplit(target).path, *sorted(names))
+            if variants[shape] >= (1 if names & ORDER_ONLY else QUERY_VARIANTS):
                 continue
             variants[shape] += 1
             queued.add(target)

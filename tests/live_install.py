@@ -92,11 +92,14 @@ class Installation:
 
     @contextmanager
     def serve(self) -> Iterator[Server]:
-        """`klimatkontrakt serve` (threaded, one process) on a free loopback port."""
+        """`klimatkontrakt serve` (threaded, one process) on a free loopback port, without the
+        task worker `serve` would start beside it: no test served here waits for a task, and an
+        idle worker polling its queue took most of a core from the rest of the suite."""
         port = _free_port()
         log = open(self.var_dir / f"server-{port}.log", "w+")  # noqa: SIM115
+        command = ["serve", "--port", str(port), "--noreload", "--no-worker"]
         proc = subprocess.Popen(
-            [sys.executable, "-m", "klimatkontrakt", "serve", "--port", str(port), "--noreload"],
+            [sys.executable, "-m", "klimatkontrakt", *command],
             env=self.env(),
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -10,6 +10,7 @@ download that began on the older one can finish), older folders are removed.
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from collections import defaultdict
 from pathlib import Path
@@ -230,7 +231,5 @@ def _write_release(folder: Path, release_id: int) -> dict[str, Any]:
 
 
 def _write_json(path: Path, content: dict[str, Any]) -> None:
-    import json
-
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(content, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from klimatkontrakt.opendata import selectors, services
 from klimatkontrakt.opendata.catalogue import installation_publisher, municipality_publisher
 from klimatkontrakt.opendata.datasets import all_datasets
+from klimatkontrakt.opendata.models import Release
 from klimatkontrakt.organisations.access import can_request_open_data
 
 CONTENT_TYPES = {
@@ -58,9 +59,9 @@ def municipality_datapackage(request: HttpRequest, code: str) -> HttpResponse | 
     return data_file(request, f"{code}/datapackage.json")
 
 
-def _rows(code: str | None) -> list[dict[str, Any]]:
+def _rows(release: Release, code: str | None) -> list[dict[str, Any]]:
     """One row per dataset: its names, licence, years and its two files."""
-    files = selectors.published_files(code)
+    files = selectors.published_files(code, release)
     language = get_language() or "sv"
     out = []
     for dataset in all_datasets():
@@ -74,7 +75,7 @@ def _rows(code: str | None) -> list[dict[str, Any]]:
                 "source": dataset.source_en if language == "en" else dataset.source_sv,
                 "files": [mine[fmt] for fmt in ("csv", "json") if fmt in mine],
                 "rows": csv_file.rows if csv_file else 0,
-                "years": selectors.temporal_coverage(dataset.key, code),
+                "years": selectors.temporal_coverage(dataset.key, code, release),
             }
         )
     return out
@@ -92,7 +93,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "municipalities": municipalities,
         "chosen": chosen,
         "asked_for_unknown": bool(code) and chosen is None,
-        "rows": _rows(chosen.code if chosen else None) if release else [],
+        "rows": _rows(release, chosen.code if chosen else None) if release else [],
         "package_url": (
             f"/data/{chosen.code}/datapackage.json" if chosen else "/data/datapackage.json"
         ),

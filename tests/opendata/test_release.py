@@ -256,3 +256,26 @@ def test_the_command_builds_and_reports(db, registry, places, capsys):
     assert out["municipalities"] == ["0180", "1780"]
     call_command("opendata", "status")
     assert json.loads(capsys.readouterr().out)["release"] == out["release"]
+
+
+def test_the_worker_builds_a_release_every_night_from_three(db, registry, places):
+    """The worker's schedule (jobs/schedule.py) enqueues the nightly build once a night; the
+    task ran at once here (the tests' immediate backend)."""
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    from klimatkontrakt.jobs import schedule
+
+    def nightly(*moment):  # type: ignore[no-untyped-def]
+        when = timezone.make_aware(datetime(*moment))
+        return [n for n in schedule.run_due(when) if n == "open-data"]
+
+    assert nightly(2026, 12, 5, 12, 0) == []  # the first start only counts from now
+    assert nightly(2026, 12, 6, 2, 59) == []
+    assert selectors.current_release() is None
+    assert nightly(2026, 12, 6, 3, 1) == ["open-data"]
+    assert nightly(2026, 12, 6, 9, 0) == []
+    release = selectors.current_release()
+    assert release is not None and release.trigger == Release.Trigger.SCHEDULED
+    assert nightly(2026, 12, 7, 3, 0) == ["open-data"]

@@ -87,3 +87,28 @@ def test_a_published_item_is_not_marked(programme_client, shared_city, editor, k
     (row,) = programme_client.get(API).json()["cities"]
     assert row["contract_status"] == "draft"
     assert "contract_status" not in row["shared"] and "actions_overdue" in row["shared"]
+
+
+def test_a_program_with_a_read_token_follows_the_shared_follow_up(  # type: ignore[no-untyped-def]
+    client, shared_city, user_factory, settings
+):
+    """Issue 19's "done means": a program with a programme officer's read token fetches the
+    city's shared follow-up through /api/v1/, gets 304 on the unchanged answer, 429 past its
+    limit."""
+    from klimatkontrakt.organisations.tokens import create_token
+
+    user = user_factory(username="vc-program")
+    org = OrganisationFactory(kind="programme", slug="viable-cities", name="Viable Cities")
+    grant_role(user, org, "viewer")
+    token = create_token(user, "Uppföljningsskript", "read")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token.secret}"}
+    settings.API_RATE_LIMIT_AUTHENTICATED = 3
+    first = client.get("/api/v1/national/followup/2024", **auth)
+    assert first.status_code == 200
+    (row,) = first.json()["cities"]
+    assert row["contract_status"] == "draft" and "commitments" in row["shared"]
+    again = client.get("/api/v1/national/followup/2024", HTTP_IF_NONE_MATCH=first["ETag"], **auth)
+    assert again.status_code == 304
+    client.get("/api/v1/national/followup/2024", **auth)
+    refused = client.get("/api/v1/national/followup/2024", **auth)
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0

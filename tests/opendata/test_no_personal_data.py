@@ -20,10 +20,11 @@ from tests.engagement.local_contract_factories import PledgeFactory
 from tests.engagement.proposal_factories import citizen_proposal
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-# YYMMDD or YYYYMMDD (day + 60 for a co-ordination number), a dash or plus, four digits.
+# YYMMDD or YYYYMMDD (day + 60 for a co-ordination number), a dash or plus, four digits; a
+# whole word, so that a run of digits inside a UUID (a commitment's id) is not one.
 PERSONAL_NUMBER = re.compile(
-    r"(?<![\d-])(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]|6[1-9]|[78]\d|9[01])"
-    r"[-+]\d{4}(?!\d)"
+    r"(?<![\w-])(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]|6[1-9]|[78]\d|9[01])"
+    r"[-+]\d{4}(?![\w-])"
 )
 
 
@@ -90,3 +91,4 @@ def test_the_scan_finds_what_it_looks_for():
     assert PERSONAL_NUMBER.search("850675-2345")  # a co-ordination number
     assert not PERSONAL_NUMBER.search("212000-1850")  # Karlstads kommun's organisation number
     assert not PERSONAL_NUMBER.search("2020-2024") and not PERSONAL_NUMBER.search("12345678")
+    assert not PERSONAL_NUMBER.search("9b720604-3156-4a1e-8c1e-0b4f5d3c2a10")  # a UUID
